@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "podgrade",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "podgrade", targets: ["podgrade"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CGit2", pkgConfig: "libgit2", providers: [.apt(["libgit2-dev"])]),
+
+        .target(name: "PodGradeYAML", dependencies: ["CYAML"]),
+        .target(name: "PodGradeKubernetes", dependencies: ["PodGradeYAML"]),
+        .target(name: "PodGradeGit", dependencies: ["CGit2"]),
+        .target(name: "PodGradeLab"),
+        .target(name: "PodGradeCore", dependencies: ["PodGradeYAML", "PodGradeKubernetes", "PodGradeGit", "PodGradeLab"]),
+        .target(name: "PodGradeReport", dependencies: ["PodGradeCore"]),
+        .target(name: "PodGradeBatch", dependencies: ["PodGradeCore", "PodGradeReport", "PodGradeGit"]),
+        .executableTarget(name: "podgrade", dependencies: [
+            "PodGradeCore", "PodGradeReport", "PodGradeBatch",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .testTarget(name: "PodGradeYAMLTests", dependencies: ["PodGradeYAML"]),
+        .testTarget(name: "PodGradeKubernetesTests", dependencies: ["PodGradeKubernetes", "PodGradeYAML"]),
+        .testTarget(name: "PodGradeGitTests", dependencies: ["PodGradeGit"]),
+        .testTarget(name: "PodGradeCoreTests", dependencies: ["PodGradeCore", "PodGradeLab"]),
+        .testTarget(name: "PodGradeReportTests", dependencies: ["PodGradeReport", "PodGradeCore"]),
+        .testTarget(name: "PodGradeBatchTests", dependencies: ["PodGradeBatch", "PodGradeCore"]),
+        .testTarget(name: "PodGradeCLITests", dependencies: ["podgrade"]),
+    ]
+)

@@ -1,0 +1,261 @@
+internal import CYAML
+
+/// Reads a YAML (or JSON) stream into nodes with positions, through libyaml's
+/// event API. Every bound in `YAMLLimits` is enforced while the events arrive,
+/// so a hostile file stops early instead of costing time or memory.
+public enum YAMLReader {
+    public static func read(_ bytes: [UInt8], limits: YAMLLimits = .default) -> YAMLFile {
+        if bytes.count > limits.maxFileBytes {
+            return YAMLFile(documents: [], error: YAMLError(.fileTooLarge(bytes: bytes.count, limit: limits.maxFileBytes),
+                                                           at: Mark(line: 1, column: 1)))
+        }
+        var builder = TreeBuilder(limits: limits)
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else {
+            return YAMLFile(documents: [], error: YAMLError(.syntax(problem: "out of memory", context: nil), at: Mark(line: 1, column: 1)))
+        }
+        defer { yaml_parser_delete(&parser) }
+
+        let error: YAMLError? = bytes.withUnsafeBufferPointer { buffer -> YAMLError? in
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return nil }
+            yaml_parser_set_input_string(&parser, base, buffer.count)
+            var event = yaml_event_t()
+            while true {
+                guard yaml_parser_parse(&parser, &event) == 1 else {
+                    return parserError(&parser, bytes: buffer)
+                }
+                defer { yaml_event_delete(&event) }
+                if event.type == YAML_STREAM_END_EVENT { return nil }
+                if let failure = builder.handle(&event) { return failure }
+            }
+        }
+        return YAMLFile(documents: builder.documents, error: error)
+    }
+
+    /// Reads a file given as text (tests, samples).
+    public static func read(_ text: String, limits: YAMLLimits = .default) -> YAMLFile {
+        read(Array(text.utf8), limits: limits)
+    }
+
+    private static func parserError(_ parser: inout yaml_parser_t, bytes: UnsafeBufferPointer<UInt8>) -> YAMLError {
+        let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
+        switch parser.error {
+        case YAML_READER_ERROR:
+            let mark = Self.mark(atByteOffset: Int(parser.problem_offset), in: bytes)
+            if problem.contains("control characters") { return YAMLError(.controlCharacter, at: mark) }
+            return YAMLError(.invalidEncoding, at: mark)
+        case YAML_MEMORY_ERROR:
+            return YAMLError(.syntax(problem: "out of memory", context: nil), at: Mark(line: 1, column: 1))
+        default:
+            let mark = Mark(line: Int(parser.problem_mark.line) + 1, column: Int(parser.problem_mark.column) + 1)
+            let context = parser.context.map { String(cString: $0) }
+            if character(atLine: mark.line, column: mark.column, in: bytes) == UInt8(ascii: "\t")
+                || (problem.contains("tab") ) {
+                return YAMLError(.tabIndentation, at: mark)
+            }
+            return YAMLError(.syntax(problem: problem, context: context), at: mark)
+        }
+    }
+
+    /// Line and character column of a byte offset (reader errors give offsets only).
+    static func mark(atByteOffset offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Mark {
+        var line = 1, column = 1
+        var i = 0
+        let end = min(offset, bytes.count)
+        while i < end {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\n") {
+                line += 1; column = 1
+            } else if b & 0xC0 != 0x80 {
+                column += 1
+            }
+            i += 1
+        }
+        return Mark(line: line, column: column)
+    }
+
+    /// The byte at a 1-based line and character column, when it is ASCII.
+    static func character(atLine line: Int, column: Int, in bytes: UnsafeBufferPointer<UInt8>) -> UInt8? {
+        var currentLine = 1, currentColumn = 1
+        for b in bytes {
+            if currentLine == line {
+                if b == UInt8(ascii: "\n") { return nil }
+                if b & 0xC0 != 0x80 {
+                    if currentColumn == column { return b }
+                    currentColumn += 1
+                }
+            } else if b == UInt8(ascii: "\n") {
+                currentLine += 1
+                if currentLine > line { return nil }
+            }
+        }
+        return nil
+    }
+}
+
+/// Assembles nodes from events: a stack of open collections, the anchors of
+/// the current document, and the counters behind the limits.
+private struct TreeBuilder {
+    private enum Frame {
+        case sequence(mark: Mark, tag: String?, anchor: String?, items: [Node], weight: Int)
+        case mapping(mark: Mark, tag: String?, anchor: String?, pairs: [Pair], key: Node?, weight: Int,
+                     seen: [String: Int], merges: [Node])
+    }
+
+    let limits: YAMLLimits
+    var documents: [Document] = []
+    private var stack: [Frame] = []
+    private var anchors: [String: Node] = [:]
+    private var nodeCount = 0
+    private var root: Node?
+
+    init(limits: YAMLLimits) {
+        self.limits = limits
+    }
+
+    mutating func handle(_ event: inout yaml_event_t) -> YAMLError? {
+        let mark = Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
+        switch event.type {
+        case YAML_DOCUMENT_START_EVENT:
+            anchors.removeAll(keepingCapacity: true)
+            root = nil
+            return nil
+        case YAML_DOCUMENT_END_EVENT:
+            if let root, !root.isNull {
+                guard documents.count < limits.maxDocuments else {
+                    return YAMLError(.tooManyDocuments(limit: limits.maxDocuments), at: mark)
+                }
+                documents.append(Document(root: root, index: documents.count))
+            }
+            root = nil
+            return nil
+        case YAML_SCALAR_EVENT:
+            let data = event.data.scalar
+            let text = string(data.value, Int(data.length))
+            let tag = data.tag.map { String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self)) }
+            let style: ScalarStyle
+            switch data.style {
+            case YAML_SINGLE_QUOTED_SCALAR_STYLE: style = .singleQuoted
+            case YAML_DOUBLE_QUOTED_SCALAR_STYLE: style = .doubleQuoted
+            case YAML_LITERAL_SCALAR_STYLE: style = .literal
+            case YAML_FOLDED_SCALAR_STYLE: style = .folded
+            default: style = .plain
+            }
+            let value = Resolver.resolve(text, style: style, tag: tag)
+            let node = Node(content: .scalar(Scalar(text: text, style: style, value: value)), mark: mark, tag: tag)
+            if let failure = countNode(at: mark) { return failure }
+            if let anchor = data.anchor { anchors[cString(anchor)] = node }
+            return add(node)
+        case YAML_ALIAS_EVENT:
+            let name = cString(event.data.alias.anchor)
+            guard let target = anchors[name] else { return YAMLError(.undefinedAlias(name: name), at: mark) }
+            return add(target)
+        case YAML_SEQUENCE_START_EVENT:
+            let data = event.data.sequence_start
+            if let failure = push(at: mark) { return failure }
+            stack.append(.sequence(mark: mark, tag: data.tag.map(cString), anchor: data.anchor.map(cString), items: [], weight: 1))
+            return nil
+        case YAML_MAPPING_START_EVENT:
+            let data = event.data.mapping_start
+            if let failure = push(at: mark) { return failure }
+            stack.append(.mapping(mark: mark, tag: data.tag.map(cString), anchor: data.anchor.map(cString),
+                                  pairs: [], key: nil, weight: 1, seen: [:], merges: []))
+            return nil
+        case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
+            guard let frame = stack.popLast() else { return nil }
+            switch frame {
+            case .sequence(let start, let tag, let anchor, let items, let weight):
+                let node = Node(content: .sequence(items), mark: start, tag: tag, weight: weight)
+                if let anchor { anchors[anchor] = node }
+                return add(node)
+            case .mapping(let start, let tag, let anchor, var pairs, _, let weight, let seen, let merges):
+                if !merges.isEmpty {
+                    var present = Set(seen.keys)
+                    for merge in merges {
+                        let sources: [Node]
+                        switch merge.content {
+                        case .mapping: sources = [merge]
+                        case .sequence(let items): sources = items
+                        case .scalar: return YAMLError(.invalidMergeValue, at: merge.mark)
+                        }
+                        for source in sources {
+                            guard let merged = source.mapping else { return YAMLError(.invalidMergeValue, at: source.mark) }
+                            for pair in merged where !present.contains(pair.key) {
+                                present.insert(pair.key)
+                                pairs.append(pair)
+                            }
+                        }
+                    }
+                }
+                let node = Node(content: .mapping(pairs), mark: start, tag: tag, weight: weight)
+                if let anchor { anchors[anchor] = node }
+                return add(node)
+            }
+        default:
+            return nil
+        }
+    }
+
+    private mutating func push(at mark: Mark) -> YAMLError? {
+        if stack.count >= limits.maxDepth { return YAMLError(.tooDeep(limit: limits.maxDepth), at: mark) }
+        return countNode(at: mark)
+    }
+
+    private mutating func countNode(at mark: Mark) -> YAMLError? {
+        nodeCount += 1
+        if nodeCount > limits.maxNodes { return YAMLError(.tooManyNodes(limit: limits.maxNodes), at: mark) }
+        return nil
+    }
+
+    /// Attaches a finished node to the open collection, or makes it the document root.
+    private mutating func add(_ node: Node) -> YAMLError? {
+        guard let top = stack.popLast() else {
+            if node.weight > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: node.mark) }
+            root = node
+            return nil
+        }
+        switch top {
+        case .sequence(let mark, let tag, let anchor, var items, let weight):
+            let total = weight + node.weight
+            if total > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: node.mark) }
+            items.append(node)
+            stack.append(.sequence(mark: mark, tag: tag, anchor: anchor, items: items, weight: total))
+        case .mapping(let mark, let tag, let anchor, var pairs, let key, let weight, var seen, var merges):
+            let total = weight + node.weight
+            if total > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: node.mark) }
+            if let key {
+                if let s = key.scalar, s.style == .plain, s.text == "<<", key.tag == nil || key.tag == "tag:yaml.org,2002:merge" {
+                    merges.append(node)
+                } else {
+                    let name = Self.keyString(key)
+                    if let first = seen[name] {
+                        return YAMLError(.duplicateKey(key: name, firstLine: first), at: key.mark)
+                    }
+                    seen[name] = key.mark.line
+                    pairs.append(Pair(key: name, keyNode: key, value: node))
+                }
+                stack.append(.mapping(mark: mark, tag: tag, anchor: anchor, pairs: pairs, key: nil, weight: total, seen: seen, merges: merges))
+            } else {
+                stack.append(.mapping(mark: mark, tag: tag, anchor: anchor, pairs: pairs, key: node, weight: total, seen: seen, merges: merges))
+            }
+        }
+        return nil
+    }
+
+    private static func keyString(_ key: Node) -> String {
+        switch key.content {
+        case .scalar(let s): return Resolver.keyString(s.value, text: s.text)
+        case .sequence: return "[...]"
+        case .mapping: return "{...}"
+        }
+    }
+
+    private func string(_ pointer: UnsafeMutablePointer<yaml_char_t>?, _ length: Int) -> String {
+        guard let pointer else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+    }
+
+    private func cString(_ pointer: UnsafeMutablePointer<yaml_char_t>) -> String {
+        String(cString: UnsafeRawPointer(pointer).assumingMemoryBound(to: CChar.self))
+    }
+}
