@@ -1,0 +1,181 @@
+public import PodGradeYAML
+
+/// A value read from a manifest, with the field path and position it came from.
+public struct Located<Value: Sendable>: Sendable {
+    public let value: Value
+    public let path: String
+    public let mark: Mark
+
+    public init(_ value: Value, path: String, mark: Mark) {
+        self.value = value
+        self.path = path
+        self.mark = mark
+    }
+}
+
+extension Located: Equatable where Value: Equatable {}
+extension Located: Hashable where Value: Hashable {}
+
+/// A label or selector entry: key and value with their positions.
+public struct Label: Sendable, Hashable {
+    public let key: String
+    public let value: Located<String>
+}
+
+/// A Pod, or an object that owns a pod template (Deployment, Job, ...).
+public struct Workload: Sendable {
+    public let kind: String
+    public let apiVersion: String?
+    public let name: Located<String>?
+    public let namespace: Located<String>?
+    public let labels: [Label]
+    /// Path of the object itself inside its document (`""`, or `items[2]` in a List).
+    public let path: String
+    public let mark: Mark
+    /// Where `metadata` starts (the object's start when there is none).
+    public let metadataMark: Mark
+    public let replicas: Located<Int64>?
+    public let selector: LabelSelector?
+    /// The template's labels and where they are (owners only).
+    public let templateLabels: [Label]?
+    public let templateMetadataMark: Mark?
+    public let pod: PodSpec?
+    /// The object's raw node, for schema checking.
+    public let node: Node
+
+    public var isPod: Bool { kind == "Pod" }
+    public var displayName: String { name?.value ?? "" }
+}
+
+public struct LabelSelector: Sendable {
+    public let matchLabels: [Label]
+    public let matchExpressions: [SelectorRequirement]
+    public let path: String
+    public let mark: Mark
+}
+
+public struct SelectorRequirement: Sendable {
+    public let key: String
+    public let op: String
+    public let values: [String]
+    public let path: String
+    public let mark: Mark
+}
+
+public struct PodSpec: Sendable {
+    /// `spec`, `spec.template.spec`, ...
+    public let path: String
+    public let mark: Mark
+    public let containers: [Container]
+    public let initContainers: [Container]
+    public let volumes: [Volume]
+    public let restartPolicy: Located<String>?
+    public let hostNetwork: Bool
+
+    /// App containers, then native sidecars (init containers with restartPolicy Always):
+    /// everything that runs for the pod's whole life.
+    public var longLivedContainers: [Container] {
+        containers + initContainers.filter(\.isNativeSidecar)
+    }
+
+    public var allContainers: [Container] { initContainers + containers }
+
+    public func container(named name: String) -> Container? {
+        containers.first { $0.name?.value == name } ?? initContainers.first { $0.name?.value == name }
+    }
+
+    public func volume(named name: String) -> Volume? {
+        volumes.first { $0.name?.value == name }
+    }
+}
+
+public struct Container: Sendable {
+    public enum Role: String, Sendable { case app, initContainer }
+    public let role: Role
+    public let index: Int
+    public let path: String
+    public let mark: Mark
+    public let name: Located<String>?
+    public let image: Located<String>?
+    public let command: [Located<String>]?
+    public let args: [Located<String>]?
+    public let ports: [ContainerPort]
+    public let env: [EnvVar]
+    public let volumeMounts: [VolumeMount]
+    public let resources: Resources?
+    public let restartPolicy: Located<String>?
+    public let workingDir: Located<String>?
+
+    /// An init container that keeps running beside the app containers (Kubernetes 1.29+).
+    public var isNativeSidecar: Bool { role == .initContainer && restartPolicy?.value == "Always" }
+    public var displayName: String { name?.value ?? "#\(index)" }
+    /// The node to point at when speaking of the container as a whole.
+    public var nameMark: Mark { name?.mark ?? mark }
+}
+
+public struct ContainerPort: Sendable {
+    public let index: Int
+    public let path: String
+    public let mark: Mark
+    public let containerPort: Located<Int64>?
+    public let name: Located<String>?
+    public let `protocol`: Located<String>?
+    public let hostPort: Located<Int64>?
+
+    /// TCP unless said otherwise, as the API server defaults it.
+    public var effectiveProtocol: String { `protocol`?.value ?? "TCP" }
+}
+
+public struct EnvVar: Sendable {
+    public let path: String
+    public let mark: Mark
+    public let name: Located<String>?
+    public let value: Located<String>?
+    public let hasValueFrom: Bool
+}
+
+public struct VolumeMount: Sendable {
+    public let index: Int
+    public let path: String
+    public let mark: Mark
+    public let name: Located<String>?
+    public let mountPath: Located<String>?
+    public let subPath: Located<String>?
+    public let subPathExpr: Located<String>?
+    public let readOnly: Located<Bool>?
+
+    public var isReadOnly: Bool { readOnly?.value ?? false }
+}
+
+public struct Volume: Sendable {
+    public let index: Int
+    public let path: String
+    public let mark: Mark
+    public let name: Located<String>?
+    /// The volume source fields present (`emptyDir`, `hostPath`, ...), in order.
+    public let sources: [Located<String>]
+    /// hostPath.path, when the volume is a hostPath.
+    public let hostPath: Located<String>?
+
+    /// The volume's type when it has exactly one source.
+    public var type: String? { sources.count == 1 ? sources[0].value : nil }
+}
+
+public struct Resources: Sendable {
+    public let path: String
+    public let mark: Mark
+    public let requests: [ResourceEntry]
+    public let limits: [ResourceEntry]
+    public let requestsMark: Mark?
+    public let limitsMark: Mark?
+
+    public func request(_ name: String) -> ResourceEntry? { requests.first { $0.name == name } }
+    public func limit(_ name: String) -> ResourceEntry? { limits.first { $0.name == name } }
+}
+
+/// One resource amount (`memory: 64Mi`), its text as written and its value, if it parses.
+public struct ResourceEntry: Sendable {
+    public let name: String
+    public let text: Located<String>
+    public let quantity: Quantity?
+}
