@@ -1,0 +1,84 @@
+public import PodGradeKubernetes
+
+/// A place inside a volume: the volume's name and the path relative to its root.
+public struct VolumePlace: Sendable, Hashable {
+    public let volume: String
+    public let relative: String
+}
+
+public enum Paths {
+    /// `/var/log/event-simulator/` and `/var/log//event-simulator` are `/var/log/event-simulator`;
+    /// `.` components drop out, `..` climbs.
+    public static func normalize(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        return path.hasPrefix("/") || path.isEmpty ? "/" + joined : joined
+    }
+
+    /// Whether `path` is `directory` or lies below it.
+    public static func isWithin(_ path: String, _ directory: String) -> Bool {
+        if directory == "/" { return path.hasPrefix("/") }
+        return path == directory || path.hasPrefix(directory + "/")
+    }
+
+    /// The volume place a container path lands on, through the container's
+    /// mounts (the deepest mountPath wins; subPath is prefixed), or nil when the
+    /// path is on the container's own filesystem.
+    public static func place(of path: String, in container: Container) -> VolumePlace? {
+        var absolute = path
+        if !absolute.hasPrefix("/") {
+            let base = container.workingDir?.value ?? "/"
+            absolute = base + "/" + absolute
+        }
+        absolute = normalize(absolute)
+        var best: (mount: VolumeMount, mountPath: String)?
+        for mount in container.volumeMounts {
+            guard let mountPath = mount.mountPath?.value, mount.name != nil else { continue }
+            let normalized = normalize(mountPath)
+            if isWithin(absolute, normalized), normalized.count > (best?.mountPath.count ?? -1) {
+                best = (mount, normalized)
+            }
+        }
+        guard let best, let volume = best.mount.name?.value else { return nil }
+        var relative = String(absolute.dropFirst(best.mountPath == "/" ? 1 : best.mountPath.count))
+        if relative.hasPrefix("/") { relative.removeFirst() }
+        if let sub = best.mount.subPath?.value, !sub.isEmpty {
+            relative = relative.isEmpty ? normalize(sub) : normalize(sub) + "/" + relative
+            relative = relative.hasPrefix("/") ? String(relative.dropFirst()) : relative
+        }
+        return VolumePlace(volume: volume, relative: relative)
+    }
+
+    /// Whether a read of `pattern` (a file, a directory, or a glob like `*.log`)
+    /// sees what a write to `file` produced, both as volume-relative paths.
+    public static func read(_ pattern: String, covers file: String) -> Bool {
+        if pattern.isEmpty || pattern == file { return true }
+        if file.hasPrefix(pattern + "/") { return true }
+        if pattern.contains("*") || pattern.contains("?") { return glob(pattern, matches: file) }
+        return false
+    }
+
+    /// Shell glob matching of `*` and `?` within path components.
+    static func glob(_ pattern: String, matches text: String) -> Bool {
+        let p = Array(pattern.unicodeScalars), t = Array(text.unicodeScalars)
+        var pi = 0, ti = 0, star = -1, mark = 0
+        while ti < t.count {
+            if pi < p.count, p[pi] == "?" || p[pi] == t[ti], p[pi] != "*" {
+                pi += 1; ti += 1
+            } else if pi < p.count, p[pi] == "*" {
+                star = pi; mark = ti; pi += 1
+            } else if star >= 0, t[mark] != "/" {
+                pi = star + 1; mark += 1; ti = mark
+            } else {
+                return false
+            }
+        }
+        while pi < p.count, p[pi] == "*" { pi += 1 }
+        return pi == p.count
+    }
+}

@@ -1,0 +1,117 @@
+import PodGradeYAML
+import PodGradeKubernetes
+
+/// Grades snapshots against a lab: finds each exercise's submission, runs its
+/// checks, scores them, and renders the messages in one language.
+public struct Grader: Sendable {
+    public let lab: Lab
+    public let lang: Lang
+    public let limits: YAMLLimits
+
+    public init(lab: Lab, lang: Lang, limits: YAMLLimits = .default) {
+        self.lab = lab
+        self.lang = lang
+        self.limits = limits
+    }
+
+    /// Grades the exercises named in `only` (all when empty).
+    public func grade(_ snapshot: SourceSnapshot, only: [String] = []) -> GradeResult {
+        let manifests = ManifestSet(snapshot, limits: limits)
+        let exercises = only.isEmpty ? lab.exercises : only.compactMap(lab.exercise)
+        let results = exercises.map { grade($0, in: manifests) }
+        let graded = results.filter { $0.status != .missing }
+        let passed: Bool
+        if only.isEmpty {
+            passed = !graded.isEmpty && graded.allSatisfy(\.passed)
+        } else {
+            passed = results.allSatisfy(\.passed)
+        }
+        let origin = snapshot.origin
+        return GradeResult(
+            source: .init(path: origin.path, url: origin.url, commit: origin.commit, newerCommits: origin.newerCommits, deadline: origin.deadline),
+            lang: lang,
+            score: results.reduce(0) { $0 + $1.score },
+            maxScore: results.reduce(0) { $0 + $1.maxScore },
+            passed: passed,
+            exercises: results,
+            notes: snapshot.notes.isEmpty ? nil : snapshot.notes)
+    }
+
+    public func grade(_ exercise: Exercise, in manifests: ManifestSet) -> ExerciseResult {
+        let submission = manifests.submission(for: exercise)
+        let paths = (submission.files.map(\.path) + submission.skipped.map(\.path)).sorted()
+        guard !paths.isEmpty else {
+            return ExerciseResult(id: exercise.id, title: exercise.title.text(lang), status: .missing, passed: false, score: 0,
+                                  maxScore: exercise.maxScore, passScore: exercise.passScore, files: [], checks: [])
+        }
+        let context = CheckContext(exercise: exercise, files: submission.files, target: target(for: exercise, in: submission.files))
+        var checks = exercise.checks.map { run($0, context) }
+        if !submission.skipped.isEmpty {
+            checks.insert(skippedFilesCheck(submission.skipped), at: 0)
+        }
+        let score = checks.reduce(0) { $0 + $1.points }
+        let passed = score >= exercise.passScore && !checks.contains { $0.status == .error }
+        return ExerciseResult(id: exercise.id, title: exercise.title.text(lang), status: passed ? .pass : .fail, passed: passed,
+                              score: score, maxScore: exercise.maxScore, passScore: exercise.passScore, files: paths, checks: checks)
+    }
+
+    /// The object the checks examine: the one with the exercise's kind and
+    /// name, else the only object of an accepted kind.
+    func target(for exercise: Exercise, in files: [ParsedFile]) -> Target? {
+        var candidates: [Target] = []
+        for file in files {
+            for workload in file.workloads where exercise.objectKinds.contains(workload.kind) {
+                if workload.name?.value == exercise.objectName { return Target(workload: workload, file: file.path, exact: true) }
+                candidates.append(Target(workload: workload, file: file.path, exact: false))
+            }
+        }
+        return candidates.count == 1 ? candidates[0] : nil
+    }
+
+    func run(_ spec: CheckSpec, _ context: CheckContext) -> CheckResult {
+        guard let rule = RuleCatalog.rule(spec.rule) else {
+            return result(spec, status: .error, points: 0, findings: [Finding(.unknownRule(spec.rule))], hint: nil)
+        }
+        if rule.needsWorkload && context.target == nil {
+            return result(spec, status: .skip, points: 0, findings: [Finding(.skippedNoWorkload)], hint: nil)
+        }
+        let hint = (spec.hint ?? defaultHint(rule)).text(lang)
+        switch rule.evaluate(context, spec.params) {
+        case .pass(let message):
+            return result(spec, status: .pass, points: spec.points, findings: [Finding(message)], hint: nil)
+        case .passWithNotes(let message, let notes):
+            return result(spec, status: .pass, points: spec.points, findings: [Finding(message)] + notes, hint: nil)
+        case .fail(let findings):
+            return result(spec, status: .fail, points: 0, findings: findings.isEmpty ? [Finding(.checkCrashed("no finding"))] : findings, hint: hint)
+        case .skip(let message):
+            return result(spec, status: .skip, points: 0, findings: [Finding(message)], hint: nil)
+        case .info(let findings):
+            return result(spec, status: .info, points: 0, findings: findings, hint: nil)
+        case .error(let message):
+            return result(spec, status: .error, points: 0, findings: [Finding(message)], hint: nil)
+        }
+    }
+
+    /// A rule's explanation with the lecture section it comes from, for a check without its own hint.
+    func defaultHint(_ rule: any Rule) -> LocalizedText {
+        guard let section = rule.doc.section else { return rule.doc.explanation }
+        return LocalizedText(ru: rule.doc.explanation.ru + " См. раздел лекции «\(section)».",
+                             en: rule.doc.explanation.en + " See the lecture's section «\(section)».")
+    }
+
+    private func result(_ spec: CheckSpec, status: CheckResult.Status, points: Int, findings: [Finding], hint: String?) -> CheckResult {
+        let rendered = findings.map { FindingResult(message: $0.message.text(lang), key: $0.message.key, location: $0.location, path: $0.path) }
+        let first = rendered.first
+        return CheckResult(id: spec.id, rule: spec.rule, status: status, points: points, maxPoints: spec.points,
+                           message: first?.message ?? "", key: first?.key ?? "", hint: hint,
+                           location: first?.location, path: first?.path, findings: rendered)
+    }
+
+    /// Files of the submission that could not be read fail yaml.syntax with their reason.
+    private func skippedFilesCheck(_ skipped: [(path: String, reason: SkipReason)]) -> CheckResult {
+        let findings = skipped.map { Finding(.fileSkipped(path: $0.path, reason: $0.reason), location: Location(file: $0.path, line: 1, column: 1)) }
+        let rendered = findings.map { FindingResult(message: $0.message.text(lang), key: $0.message.key, location: $0.location, path: nil) }
+        return CheckResult(id: "files-readable", rule: "yaml.syntax", status: .fail, points: 0, maxPoints: 0,
+                           message: rendered[0].message, key: rendered[0].key, hint: nil, location: rendered[0].location, path: nil, findings: rendered)
+    }
+}

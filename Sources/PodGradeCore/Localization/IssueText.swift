@@ -1,0 +1,290 @@
+import PodGradeYAML
+import PodGradeKubernetes
+
+/// Kubernetes' own message shapes (`spec.containers[1].name: Duplicate value: "app"`)
+/// in English, and the same facts in Russian.
+enum K8sIssueText {
+    static func english(_ issue: K8sIssue) -> String {
+        "\(issue.path): " + englishBody(issue.problem)
+    }
+
+    static func russian(_ issue: K8sIssue) -> String {
+        "\(issue.path): " + russianBody(issue.problem)
+    }
+
+    private static func englishBody(_ problem: K8sIssue.Problem) -> String {
+        switch problem {
+        case .unknownField(let name, let suggestion):
+            return "unknown field \"\(name)\"" + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
+        case .wrongType(let expected, let found):
+            return "expected \(englishType(expected)), got \(found)"
+        case .required:
+            return "Required value"
+        case .duplicate(let value):
+            return "Duplicate value: \"\(value)\""
+        case .invalid(let value, let reason):
+            return "Invalid value: \"\(value)\": " + englishReason(reason)
+        case .notSupported(let value, let supported):
+            return "Unsupported value: \"\(value)\": supported values: " + supported.map { "\"\($0)\"" }.joined(separator: ", ")
+        case .notFound(let value):
+            return "Not found: \"\(value)\""
+        case .forbidden(let reason):
+            return "Forbidden: " + englishForbidden(reason)
+        case .duplicatePort(let port, let proto, let other):
+            return "port \(port)/\(proto) is declared twice in the pod (also at \(other))"
+        }
+    }
+
+    private static func russianBody(_ problem: K8sIssue.Problem) -> String {
+        switch problem {
+        case .unknownField(let name, let suggestion):
+            return "неизвестное поле «\(name)»" + (suggestion.map { " (может быть, «\($0)»?)" } ?? "")
+        case .wrongType(let expected, let found):
+            return "ожидается \(russianType(expected)), а записано \(russianFound(found))"
+        case .required:
+            return "обязательное поле не задано"
+        case .duplicate(let value):
+            return "повторяющееся значение «\(value)»"
+        case .invalid(let value, let reason):
+            return "недопустимое значение «\(value)»: " + russianReason(reason)
+        case .notSupported(let value, let supported):
+            return "значение «\(value)» не поддерживается; допустимо: " + supported.joined(separator: ", ")
+        case .notFound(let value):
+            return "«\(value)» не найден среди volumes POD"
+        case .forbidden(let reason):
+            return "запрещено: " + russianForbidden(reason)
+        case .duplicatePort(let port, let proto, let other):
+            return "порт \(port)/\(proto) объявлен в POD дважды (ещё в \(other))"
+        }
+    }
+
+    private static func englishType(_ type: K8sIssue.ValueType) -> String {
+        switch type {
+        case .string: return "a string"
+        case .integer: return "an integer"
+        case .boolean: return "a boolean"
+        case .number: return "a number"
+        case .object: return "an object"
+        case .array: return "an array"
+        case .quantity: return "a quantity (an integer or a string such as \"64Mi\")"
+        case .intOrString: return "an integer or a string"
+        case .stringMap: return "an object of string values"
+        }
+    }
+
+    private static func russianType(_ type: K8sIssue.ValueType) -> String {
+        switch type {
+        case .string: return "строка"
+        case .integer: return "целое число"
+        case .boolean: return "логическое значение (true/false)"
+        case .number: return "число"
+        case .object: return "объект (отображение ключ: значение)"
+        case .array: return "список"
+        case .quantity: return "количество (число или строка вида «64Mi»)"
+        case .intOrString: return "число или строка"
+        case .stringMap: return "объект со строковыми значениями"
+        }
+    }
+
+    private static func russianFound(_ found: String) -> String {
+        switch found {
+        case "string": return "строка"
+        case "integer": return "целое число"
+        case "boolean": return "логическое значение"
+        case "number": return "число"
+        case "object": return "объект"
+        case "array": return "список"
+        case "null": return "пустое значение"
+        default: return found
+        }
+    }
+
+    private static func englishReason(_ reason: K8sIssue.Reason) -> String {
+        switch reason {
+        case .dns1123Label:
+            return "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (at most 63 characters)"
+        case .dns1123Subdomain:
+            return "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (at most 253 characters)"
+        case .ianaServiceName:
+            return "must be no more than 15 characters, contain only lower case alphanumerics and '-', contain at least one letter, and not start or end with '-' or contain '--'"
+        case .portRange:
+            return "must be between 1 and 65535, inclusive"
+        case .notAbsolutePath:
+            return "must be an absolute path"
+        case .subPathAbsolute:
+            return "must be a relative path"
+        case .subPathBacktrack:
+            return "must not contain '..'"
+        case .quantity:
+            return "must be a quantity such as 64Mi, 1Gi, 100m or 0.5"
+        case .requestAboveLimit(let resource, let limit):
+            return "must be less than or equal to \(resource) limit of \(limit)"
+        case .negative, .nonNegative:
+            return "must be greater than or equal to 0"
+        case .labelKey:
+            return "a valid label key must be a qualified name (at most 63 characters, alphanumerics, '-', '_' or '.', with an optional DNS subdomain prefix and '/')"
+        case .labelValue:
+            return "a valid label value must be 63 characters or less, empty or begin and end with an alphanumeric character, with '-', '_', '.' and alphanumerics between"
+        case .selectorMismatch:
+            return "`selector` does not match template `labels`"
+        case .multipleVolumeSources(let name):
+            return "may not specify more than 1 volume type (\(name))"
+        case .imageWhitespace:
+            return "must not have leading or trailing whitespace"
+        case .envVarName:
+            return "a valid environment variable name must consist of printable ASCII characters other than '='"
+        }
+    }
+
+    private static func russianReason(_ reason: K8sIssue.Reason) -> String {
+        switch reason {
+        case .dns1123Label:
+            return "имя по RFC 1123: только строчные латинские буквы, цифры и «-», начинается и кончается буквой или цифрой, не длиннее 63 символов"
+        case .dns1123Subdomain:
+            return "имя по RFC 1123: строчные латинские буквы, цифры, «-» и «.», начинается и кончается буквой или цифрой, не длиннее 253 символов"
+        case .ianaServiceName:
+            return "имя порта: не длиннее 15 символов, строчные буквы, цифры и «-», хотя бы одна буква, без «--» и без «-» по краям"
+        case .portRange:
+            return "порт должен быть от 1 до 65535"
+        case .notAbsolutePath:
+            return "нужен абсолютный путь"
+        case .subPathAbsolute:
+            return "subPath должен быть относительным путём"
+        case .subPathBacktrack:
+            return "subPath не может содержать «..»"
+        case .quantity:
+            return "нужно количество Kubernetes, например 64Mi, 1Gi, 100m или 0.5"
+        case .requestAboveLimit(let resource, let limit):
+            return "request не может быть больше limit \(resource) (\(limit))"
+        case .negative, .nonNegative:
+            return "значение не может быть отрицательным"
+        case .labelKey:
+            return "ключ метки: до 63 символов из букв, цифр, «-», «_», «.», с необязательным префиксом-доменом и «/»"
+        case .labelValue:
+            return "значение метки: до 63 символов, начинается и кончается буквой или цифрой, внутри «-», «_», «.»"
+        case .selectorMismatch:
+            return "selector не совпадает с метками шаблона (template.metadata.labels)"
+        case .multipleVolumeSources(let name):
+            return "у volume может быть только один тип (\(name))"
+        case .imageWhitespace:
+            return "в начале или в конце имени образа пробелы"
+        case .envVarName:
+            return "имя переменной окружения: печатные символы ASCII, кроме «=»"
+        }
+    }
+
+    private static func englishForbidden(_ reason: K8sIssue.Forbidden) -> String {
+        switch reason {
+        case .moreThanOneVolumeType: return "may not specify more than 1 volume type"
+        case .noVolumeType: return "must specify a volume type"
+        case .restartPolicyOnAppContainer: return "may not be set for non-init containers"
+        case .hostPortConflict: return "hostPort is already used by another container of the pod"
+        case .subPathAndExpr: return "subPath and subPathExpr are mutually exclusive"
+        case .other(let text): return text
+        }
+    }
+
+    private static func russianForbidden(_ reason: K8sIssue.Forbidden) -> String {
+        switch reason {
+        case .moreThanOneVolumeType: return "у volume может быть только один тип"
+        case .noVolumeType: return "у volume должен быть указан тип (emptyDir, hostPath, configMap...)"
+        case .restartPolicyOnAppContainer: return "restartPolicy можно задавать только initContainers"
+        case .hostPortConflict: return "этот hostPort уже занят другим контейнером POD"
+        case .subPathAndExpr: return "subPath и subPathExpr нельзя задавать вместе"
+        case .other(let text): return text
+        }
+    }
+}
+
+/// libyaml's problems in the learner's terms.
+enum YAMLErrorText {
+    static func english(_ error: YAMLError) -> String {
+        let position = "line \(error.mark.line), column \(error.mark.column)"
+        switch error.kind {
+        case .syntax(let problem, let context):
+            return "\(position): \(problem)" + (context.map { " (\($0))" } ?? "")
+        case .tabIndentation:
+            return "\(position): a tab in indentation is not allowed in YAML; indent with spaces"
+        case .duplicateKey(let key, let firstLine):
+            return "\(position): key \"\(key)\" is repeated (first on line \(firstLine))"
+        case .undefinedAlias(let name):
+            return "\(position): alias *\(name) refers to no anchor &\(name) defined before it"
+        case .tooDeep(let limit):
+            return "\(position): nesting deeper than \(limit) levels"
+        case .tooManyNodes(let limit):
+            return "\(position): more than \(limit) YAML nodes in one file"
+        case .aliasExpansion(let limit):
+            return "\(position): aliases expand to more than \(limit) nodes (an alias bomb?)"
+        case .tooManyDocuments(let limit):
+            return "\(position): more than \(limit) documents in one file"
+        case .fileTooLarge(let bytes, let limit):
+            return "the file is \(bytes) bytes, above the limit of \(limit) bytes"
+        case .invalidEncoding:
+            return "\(position): the file is not valid UTF-8 text"
+        case .controlCharacter:
+            return "\(position): a control character (such as a NUL byte) is not allowed in YAML"
+        case .invalidMergeValue:
+            return "\(position): a merge key (<<) takes a mapping or a list of mappings"
+        }
+    }
+
+    static func russian(_ error: YAMLError) -> String {
+        let position = "строка \(error.mark.line), столбец \(error.mark.column)"
+        switch error.kind {
+        case .syntax(let problem, let context):
+            return "\(position): \(russianProblem(problem, context: context))"
+        case .tabIndentation:
+            return "\(position): табуляция в отступе недопустима в YAML, используйте пробелы"
+        case .duplicateKey(let key, let firstLine):
+            return "\(position): ключ «\(key)» повторяется (впервые в строке \(firstLine))"
+        case .undefinedAlias(let name):
+            return "\(position): ссылка *\(name) указывает на якорь &\(name), которого выше нет"
+        case .tooDeep(let limit):
+            return "\(position): вложенность глубже \(limit) уровней"
+        case .tooManyNodes(let limit):
+            return "\(position): в файле больше \(limit) узлов YAML"
+        case .aliasExpansion(let limit):
+            return "\(position): ссылки (aliases) разворачиваются больше чем в \(limit) узлов"
+        case .tooManyDocuments(let limit):
+            return "\(position): в файле больше \(limit) документов"
+        case .fileTooLarge(let bytes, let limit):
+            return "файл размером \(bytes) байт больше предела в \(limit) байт"
+        case .invalidEncoding:
+            return "\(position): файл не в кодировке UTF-8"
+        case .controlCharacter:
+            return "\(position): управляющий символ (например, нулевой байт) недопустим в YAML"
+        case .invalidMergeValue:
+            return "\(position): ключ слияния (<<) принимает отображение или список отображений"
+        }
+    }
+
+    /// libyaml's common problems, translated; anything else is shown as libyaml says it.
+    private static func russianProblem(_ problem: String, context: String?) -> String {
+        switch problem {
+        case "mapping values are not allowed in this context":
+            return "здесь не может начинаться значение «ключ: значение» — проверьте отступ и двоеточие в строке выше"
+        case "did not find expected key":
+            return "ожидался ключ отображения — вероятно, неверный отступ"
+        case "did not find expected '-' indicator":
+            return "ожидался элемент списка «- » — вероятно, неверный отступ"
+        case "found character that cannot start any token":
+            return "символ, с которого не может начинаться значение YAML"
+        case "could not find expected ':'":
+            return "не найдено ожидаемое двоеточие «:» после ключа"
+        case "found unexpected end of stream":
+            return "файл закончился внутри незакрытой кавычки или скобки"
+        case "did not find expected ',' or ']'":
+            return "в списке [ ] ожидалась запятая или закрывающая скобка"
+        case "did not find expected ',' or '}'":
+            return "в отображении { } ожидалась запятая или закрывающая скобка"
+        case "did not find expected node content":
+            return "ожидалось значение"
+        case "found undefined tag handle":
+            return "неизвестный префикс тега"
+        case "block sequence entries are not allowed in this context":
+            return "элемент списка «- » здесь недопустим — проверьте отступ"
+        default:
+            return problem + (context.map { " (\($0))" } ?? "")
+        }
+    }
+}

@@ -1,0 +1,82 @@
+public import PodGradeYAML
+public import PodGradeKubernetes
+
+/// One manifest file of a submission, read once.
+public struct ParsedFile: Sendable {
+    public let path: String
+    public let yaml: YAMLFile
+    /// Objects of every document (List items included), with their document.
+    public let objects: [(node: Node, path: String, document: Int)]
+    public let workloads: [Workload]
+
+    public init(path: String, yaml: YAMLFile) {
+        self.path = path
+        self.yaml = yaml
+        var objects: [(Node, String, Int)] = []
+        var workloads: [Workload] = []
+        for document in yaml.documents {
+            for object in WorkloadDecoder.objects(in: document) {
+                objects.append((object.node, object.path, document.index))
+                if let workload = WorkloadDecoder.workload(object.node, path: object.path) {
+                    workloads.append(workload)
+                }
+            }
+        }
+        self.objects = objects
+        self.workloads = workloads
+    }
+}
+
+/// The object a check examines: a workload and the file it is in.
+public struct Target: Sendable {
+    public let workload: Workload
+    public let file: String
+    /// False when the expected name was not found and the only candidate is graded instead.
+    public let exact: Bool
+}
+
+/// Everything a check may look at.
+public struct CheckContext: Sendable {
+    public let exercise: Exercise
+    public let files: [ParsedFile]
+    public let target: Target?
+
+    public init(exercise: Exercise, files: [ParsedFile], target: Target?) {
+        self.exercise = exercise
+        self.files = files
+        self.target = target
+    }
+
+    public var file: String { target?.file ?? files.first?.path ?? "" }
+    public var workload: Workload? { target?.workload }
+    public var pod: PodSpec? { target?.workload.pod }
+
+    public func location(_ mark: Mark) -> Location { Location(file: file, mark: mark) }
+
+    public func finding(_ message: Message, _ located: Located<some Sendable>) -> Finding {
+        Finding(message, location: location(located.mark), path: located.path)
+    }
+
+    public func finding(_ message: Message, mark: Mark, path: String?) -> Finding {
+        Finding(message, location: location(mark), path: path)
+    }
+
+    /// A finding about the pod spec as a whole (a missing container, volume...).
+    public func podFinding(_ message: Message) -> Finding {
+        if let pod { return finding(message, mark: pod.mark, path: pod.path) }
+        if let workload { return finding(message, mark: workload.mark, path: workload.path) }
+        return Finding(message)
+    }
+
+    /// The named container (app or init), or a failed outcome saying it is missing.
+    public func container(_ name: String?) -> Result<Container, ContainerLookupFailure> {
+        guard let pod, let name else { return .failure(ContainerLookupFailure(outcome: .skip(.skippedNoWorkload))) }
+        if let container = pod.container(named: name) { return .success(container) }
+        let names = pod.allContainers.compactMap { $0.name?.value }
+        return .failure(ContainerLookupFailure(outcome: .fail([podFinding(.containerMissing(name: name, present: names))])))
+    }
+}
+
+public struct ContainerLookupFailure: Error, Sendable {
+    public let outcome: Outcome
+}
