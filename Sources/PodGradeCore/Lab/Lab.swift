@@ -123,3 +123,17 @@ enum ExerciseLoader {
         return LocalizedText(ru: ru, en: en)
     }
 }
+
+extension Lab {
+    /// Every file of a course folder (specs, tasks, manifests), as the loader takes them.
+    public static func files(inDirectory path: String) throws(WorkTreeReader.Failure) -> [String: [UInt8]] {
+        let snapshot = try WorkTreeReader.read(root: path, limits: SourceLimits(maxFiles: 5_000)) { name in
+            SourceSnapshot.isManifest(name) || name.hasSuffix(".md")
+        }
+        var files: [String: [UInt8]] = [:]
+        for file in snapshot.files {
+            if case .bytes(let bytes) = file.content { files[file.path] = bytes }
+        }
+        return files
+    }
+}

@@ -17,7 +17,8 @@ public enum WorkTreeReader {
 
     static let skippedDirectories: Set<String> = [".git", ".hg", ".svn", "node_modules", ".build"]
 
-    public static func read(root: String, limits: SourceLimits = SourceLimits()) throws(Failure) -> SourceSnapshot {
+    public static func read(root: String, limits: SourceLimits = SourceLimits(),
+                            include: (String) -> Bool = SourceSnapshot.isManifest) throws(Failure) -> SourceSnapshot {
         var info = stat()
         guard stat(root, &info) == 0 else { throw Failure(message: "\(root): \(String(cString: strerror(errno)))") }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw Failure(message: "\(root): not a directory") }
@@ -63,9 +64,9 @@ public enum WorkTreeReader {
                     pending.append((absolute, path, depth + 1))
                     continue
                 }
-                guard SourceSnapshot.isManifest(name) else { continue }
+                guard include(name) else { continue }
                 if files.count >= limits.maxFiles {
-                    notes.append("more than \(limits.maxFiles) manifests: the rest was not read")
+                    notes.append("more than \(limits.maxFiles) files: the rest was not read")
                     break
                 }
                 if type == S_IFLNK {

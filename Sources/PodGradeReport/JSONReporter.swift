@@ -1,0 +1,20 @@
+public import PodGradeCore
+import FoundationEssentials
+
+/// `podgrade.result/v1`, as CONTRACT.md fixes it.
+public struct JSONReporter: Reporter {
+    public static let name = "json"
+
+    public init() {}
+
+    public func render(_ result: GradeResult, context: ReportContext) -> String {
+        Self.encode(result)
+    }
+
+    public static func encode<T: Encodable>(_ value: T, pretty: Bool = true) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes, .sortedKeys] : [.withoutEscapingSlashes, .sortedKeys]
+        guard let data = try? encoder.encode(value) else { return "{}" }
+        return String(decoding: data, as: UTF8.self) + (pretty ? "\n" : "")
+    }
+}

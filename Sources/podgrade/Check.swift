@@ -1,0 +1,115 @@
+import ArgumentParser
+import PodGradeCore
+import PodGradeReport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Grade a repository: a folder, a git work tree, a bare repository or a git URL.")
+
+    @Argument(help: "What to grade (default: the current folder).")
+    var source: String = "."
+
+    @Option(name: .long, help: "Grade only this exercise (repeatable).")
+    var exercise: [String] = []
+
+    @Option(name: .long, help: "Git revision to grade (default: HEAD for repositories; the files on disk for a folder).")
+    var rev: String?
+
+    @Option(name: .long, help: "Grade the newest commit at or before this time (ISO 8601 with offset).")
+    var deadline: String?
+
+    @Option(name: .long, help: "Output format (repeatable, paired with --output in order): \(Reporters.names.joined(separator: ", ")).")
+    var format: [String] = []
+
+    @Option(name: .long, help: "Write the output to this file (repeatable, one per --format).")
+    var output: [String] = []
+
+    @OptionGroup var language: LanguageOptions
+    @OptionGroup var labOptions: LabOptions
+
+    @Option(name: .long, help: "Color: auto (default; off with NO_COLOR or when not a terminal), always, never.")
+    var color: ColorChoice = .auto
+
+    @Flag(name: .long, help: "Grade again whenever a file changes (folders only).")
+    var watch = false
+
+    func validate() throws {
+        if output.count > max(format.count, 1) {
+            throw UsageFailure("more --output files than --format options")
+        }
+        for name in format where Reporters.named(name) == nil {
+            throw UsageFailure("unknown format '\(name)': use one of \(Reporters.names.joined(separator: ", "))")
+        }
+    }
+
+    func run() throws {
+        let lang = try language.resolve()
+        let lab = try labOptions.load()
+        for slug in exercise where lab.exercise(slug) == nil {
+            throw UsageFailure("unknown exercise '\(slug)': see `podgrade list`")
+        }
+        let request = SourceRequest(source: source, rev: rev, deadline: deadline)
+        let grader = Grader(lab: lab, lang: lang)
+        if watch {
+            try Watcher.run(request: request) { snapshot in
+                print("\u{1B}[2J\u{1B}[H", terminator: "")
+                _ = emit(grader.grade(snapshot, only: exercise), snapshot: snapshot, lang: lang)
+            }
+        }
+        let snapshot = try load(request)
+        let result = grader.grade(snapshot, only: exercise)
+        let code = emit(result, snapshot: snapshot, lang: lang)
+        throw ExitCode(code)
+    }
+
+    func load(_ request: SourceRequest) throws -> SourceSnapshot {
+        do {
+            return try SourceLoader.snapshot(request)
+        } catch {
+            throw UsageFailure(error.message)
+        }
+    }
+
+    /// Renders every asked format; returns the exit status.
+    func emit(_ result: GradeResult, snapshot: SourceSnapshot, lang: Lang) -> Int32 {
+        let formats = format.isEmpty ? ["text"] : format
+        let lines = SourceLines(snapshot)
+        for (index, name) in formats.enumerated() {
+            guard let reporter = Reporters.named(name) else { continue }
+            let toFile = index < output.count
+            let context = ReportContext(lang: lang, color: !toFile && color.enabled(), sourceLines: lines.lines)
+            let text = reporter.render(result, context: context)
+            if toFile {
+                do {
+                    try FileOutput.write(text, to: output[index])
+                } catch {
+                    printError("podgrade: cannot write \(output[index]): \(error.message)")
+                    return 2
+                }
+            } else {
+                print(text, terminator: "")
+            }
+        }
+        return result.passed ? 0 : 1
+    }
+}
+
+/// The lines of each submission file, for code frames.
+final class SourceLines: Sendable {
+    private let files: [String: [Substring]]
+
+    init(_ snapshot: SourceSnapshot) {
+        var files: [String: [Substring]] = [:]
+        for file in snapshot.files {
+            if case .bytes(let bytes) = file.content {
+                files[file.path] = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            }
+        }
+        self.files = files
+    }
+
+    @Sendable func lines(_ path: String) -> [Substring]? { files[path] }
+}
