@@ -766,7 +766,7 @@ podgrade check --exercise 04-adapter
 Создайте POD `app-with-adapter` с общим volume `app-data` (`emptyDir`):
 
 - `application` — образ `busybox`; в бесконечном цикле пишет строку вида
-  `<дата> STATUS: OK` в файл на volume `app-data` (например, `/var/app/status.log`);
+  `<date> STATUS: OK` в файл на volume `app-data` (например, `/var/app/status.log`);
 - `adapter` — образ `busybox`; монтирует `app-data`, читает этот файл и отдаёт
   метрику в формате Prometheus (`app_up 1` или `app_up 0`) через `httpd` или `nc`
   на **своём** порту: containerPort `9113` с именем `metrics`.

@@ -22,6 +22,12 @@ struct LabOptions: ParsableArguments {
     @Option(name: .long, help: "Grade against the exercises in this folder instead of the bundled lab.")
     var exercises: String?
 
+    init() {}
+
+    init(exercises: String?) {
+        self.exercises = exercises
+    }
+
     func load() throws -> Lab {
         guard let exercises else { return Lab.bundled }
         let files: [String: [UInt8]]

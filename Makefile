@@ -1,0 +1,43 @@
+# podgrade: `make demo` and `make test` are the quick start; both set up what they need.
+SWIFT ?= swift
+BIN := .build/debug/podgrade
+RELEASE_BIN := .build/release/podgrade
+
+.PHONY: deps build release test demo lab verify bench fuzz clean
+
+deps:
+	@bash .ci/deps.sh
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release
+
+# The whole suite, then the bundled course proves itself.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	$(BIN) verify
+
+# Grade the bundled sample learner repository (right and wrong answers).
+demo: build
+	-$(BIN) check Tests/Fixtures/sample-learner
+	@echo
+	@echo "(the same in English: $(BIN) check Tests/Fixtures/sample-learner --lang en)"
+
+# Re-embed exercises/ and solutions/ into the binary after editing them.
+lab:
+	python3 .ci/embed-lab.py
+
+verify: build
+	$(BIN) verify
+
+bench: deps
+	bash bench/run.sh
+
+fuzz: deps
+	bash bench/fuzz.sh $(SECONDS_TO_FUZZ)
+
+clean:
+	rm -rf .build

@@ -1,0 +1,124 @@
+import PodGradeYAML
+
+/// `podgrade verify`: a course proves itself. Every solution scores full
+/// marks, every starter scores below its pass mark, every known-wrong
+/// submission fails exactly the rules it names, every spec is well formed,
+/// and every task text exists in both languages.
+public enum CourseVerifier {
+    public struct Report: Sendable {
+        public var problems: [String] = []
+        public var solutions = 0
+        public var starters = 0
+        public var wrongCases = 0
+        public var ok: Bool { problems.isEmpty }
+    }
+
+    public static func verify(lab: Lab, solutions: [String: [UInt8]]) -> Report {
+        var report = Report()
+        report.problems += lab.problems.map(\.description)
+        let grader = Grader(lab: lab, lang: .en)
+        for exercise in lab.exercises {
+            report.problems += textProblems(exercise)
+
+            // The reference solution: solutions/<slug>/...
+            let solutionFiles = solutions.filter { $0.key.hasPrefix(exercise.id + "/") }
+            if solutionFiles.isEmpty {
+                report.problems.append("\(exercise.id): no reference solution in solutions/\(exercise.id)/")
+            } else {
+                let result = grade(grader, exercise, files: solutionFiles)
+                report.solutions += 1
+                if result.score != exercise.maxScore {
+                    report.problems.append("\(exercise.id): the solution scores \(result.score)/\(exercise.maxScore): "
+                                           + failed(result).joined(separator: "; "))
+                }
+            }
+
+            // The starter: below the pass mark.
+            if exercise.starter.isEmpty {
+                report.problems.append("\(exercise.id): no starter manifest in exercises/\(exercise.id)/starter/")
+            } else {
+                let files = Dictionary(exercise.starter.map { ("\(exercise.id)/\($0.path)", $0.content) }, uniquingKeysWith: { a, _ in a })
+                let result = grade(grader, exercise, files: files)
+                report.starters += 1
+                if result.score >= exercise.passScore {
+                    report.problems.append("\(exercise.id): the starter already passes (\(result.score)/\(exercise.maxScore))")
+                }
+            }
+
+            // Known-wrong submissions fail exactly the named rules.
+            for wrong in exercise.wrongCases {
+                let result = grade(grader, exercise, files: ["\(exercise.id)/\(wrong.file)": wrong.content])
+                report.wrongCases += 1
+                let failedRules = Set(result.checks.filter { $0.status == .fail }.map(\.rule))
+                let expected = Set(wrong.fails)
+                if failedRules != expected {
+                    let extra = failedRules.subtracting(expected).sorted()
+                    let absent = expected.subtracting(failedRules).sorted()
+                    var parts: [String] = []
+                    if !absent.isEmpty { parts.append("does not fail \(absent.joined(separator: ", "))") }
+                    if !extra.isEmpty { parts.append("also fails \(extra.joined(separator: ", ")): " + failed(result, rules: Set(extra)).joined(separator: "; ")) }
+                    report.problems.append("\(exercise.id)/wrong/\(wrong.file): " + parts.joined(separator: "; "))
+                }
+                if wrong.fails.isEmpty { report.problems.append("\(exercise.id)/wrong/\(wrong.file): names no rule to fail") }
+            }
+        }
+        return report
+    }
+
+    static func grade(_ grader: Grader, _ exercise: Exercise, files: [String: [UInt8]]) -> ExerciseResult {
+        let snapshot = SourceSnapshot(origin: SourceOrigin(path: exercise.id),
+                                      files: files.sorted { $0.key < $1.key }.map { SourceFile(path: $0.key, content: .bytes($0.value)) })
+        return grader.grade(exercise, in: ManifestSet(snapshot))
+    }
+
+    static func failed(_ result: ExerciseResult, rules: Set<String>? = nil) -> [String] {
+        result.checks.filter { $0.status != .pass && (rules?.contains($0.rule) ?? true) }.map { "\($0.id) [\($0.rule)] \($0.message)" }
+    }
+
+    /// Task texts in both languages, titles and hints too, with the same placeholders.
+    static func textProblems(_ exercise: Exercise) -> [String] {
+        var problems: [String] = []
+        if exercise.task.ru.isEmpty || exercise.task.en.isEmpty {
+            problems.append("\(exercise.id): the task text must exist in ru and en")
+        } else {
+            if !exercise.task.ru.contains(where: { ("а"..."я").contains($0) || ("А"..."Я").contains($0) }) {
+                problems.append("\(exercise.id): task.ru.md has no Russian text")
+            }
+            let ruCode = Set(codeSpans(exercise.task.ru)), enCode = Set(codeSpans(exercise.task.en))
+            if ruCode != enCode {
+                let diff = ruCode.symmetricDifference(enCode).sorted().prefix(5)
+                problems.append("\(exercise.id): task.ru.md and task.en.md name different `code` (\(diff.joined(separator: ", ")))")
+            }
+        }
+        for check in exercise.checks {
+            if let hint = check.hint, hint.ru.isEmpty || hint.en.isEmpty {
+                problems.append("\(exercise.id): check \(check.id): hint must exist in ru and en")
+            }
+        }
+        return problems
+    }
+
+    /// `inline code` spans: the names and values a task gives, which both languages must give alike.
+    static func codeSpans(_ text: String) -> [String] {
+        var spans: [String] = []
+        var inCode = false
+        var fence = false
+        var current = ""
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("```") { fence.toggle(); continue }
+            if fence { continue }
+            for c in line {
+                if c == "`" {
+                    if inCode { spans.append(current) }
+                    current = ""
+                    inCode.toggle()
+                } else if inCode {
+                    current.append(c)
+                }
+            }
+            inCode = false
+            current = ""
+        }
+        return spans
+    }
+}
