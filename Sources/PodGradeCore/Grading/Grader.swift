@@ -46,8 +46,8 @@ public struct Grader: Sendable {
         }
         let context = CheckContext(exercise: exercise, files: submission.files, target: target(for: exercise, in: submission.files))
         var checks = exercise.checks.map { run($0, context) }
-        if !submission.skipped.isEmpty {
-            checks.insert(skippedFilesCheck(submission.skipped), at: 0)
+        if let unreadable = implicitSyntaxCheck(exercise, context, skipped: submission.skipped) {
+            checks.insert(unreadable, at: 0)
         }
         let score = checks.reduce(0) { $0 + $1.points }
         let passed = score >= exercise.passScore && !checks.contains { $0.status == .error }
@@ -107,11 +107,16 @@ public struct Grader: Sendable {
                            location: first?.location, path: first?.path, findings: rendered)
     }
 
-    /// Files of the submission that could not be read fail yaml.syntax with their reason.
-    private func skippedFilesCheck(_ skipped: [(path: String, reason: SkipReason)]) -> CheckResult {
-        let findings = skipped.map { Finding(.fileSkipped(path: $0.path, reason: $0.reason), location: Location(file: $0.path, line: 1, column: 1)) }
-        let rendered = findings.map { FindingResult(message: $0.message.text(lang), key: $0.message.key, location: $0.location, path: nil) }
-        return CheckResult(id: "files-readable", rule: "yaml.syntax", status: .fail, points: 0, maxPoints: 0,
-                           message: rendered[0].message, key: rendered[0].key, hint: nil, location: rendered[0].location, path: nil, findings: rendered)
+    /// Files that do not parse, or could not be read, always show: as the
+    /// spec's own yaml.syntax check, or else as one worth no points.
+    private func implicitSyntaxCheck(_ exercise: Exercise, _ context: CheckContext, skipped: [(path: String, reason: SkipReason)]) -> CheckResult? {
+        var findings = skipped.map { Finding(.fileSkipped(path: $0.path, reason: $0.reason), location: Location(file: $0.path, line: 1, column: 1)) }
+        if !exercise.checks.contains(where: { $0.rule == "yaml.syntax" }),
+           case .fail(let syntax) = YAMLSyntaxRule().evaluate(context, Params(nil)) {
+            findings += syntax
+        }
+        guard !findings.isEmpty else { return nil }
+        let spec = CheckSpec(id: "yaml-syntax", rule: "yaml.syntax", points: 0, params: Params(nil), hint: nil)
+        return result(spec, status: .fail, points: 0, findings: findings, hint: defaultHint(YAMLSyntaxRule()).text(lang))
     }
 }

@@ -37,7 +37,6 @@ struct SchemaRule: Rule {
             en: "Kubernetes knows every field of an object and its type. A misspelt field (volumeMount for volumeMounts) is lost or rejected by kubectl; a quoted number (containerPort: \"80\") is a string, not a number."),
         section: "Создание много-контейнерного POD")
     let params: [ParamSpec] = []
-    let needsWorkload = false
     let examples = [
         RuleExample("apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: 80\n", passes: true),
         RuleExample("apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: \"80\"\n", passes: false),
@@ -67,7 +66,6 @@ struct ValidRule: Rule {
             en: "The API server validates an object before creating it: container and volume names are RFC 1123 labels and unique, every mount names a declared volume, ports are 1-65535, port names at most 15 characters, resource quantities are valid, the selector matches the template's labels."),
         section: "Создание много-контейнерного POD")
     let params: [ParamSpec] = []
-    let needsWorkload = false
     let examples = [
         RuleExample("apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: web\n    image: nginx\n", passes: true),
         RuleExample("apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: Web_Server\n    image: nginx\n", passes: false),
