@@ -1,0 +1,90 @@
+import Foundation
+import XCTest
+
+final class CheckCommandTests: XCTestCase {
+    let sample = "Tests/Fixtures/sample-learner"
+
+    func testSolutionsPassWithExitZero() throws {
+        let run = try podgrade(["check", "solutions"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasSuffix("Итого: 147/147 баллов · зачтено 12 из 12 заданий\n"), run.stdout)
+        XCTAssertEqual(run.stderr, "")
+    }
+
+    func testSampleLearnerTextOutputInBothLanguages() throws {
+        let ru = try podgrade(["check", sample])
+        XCTAssertEqual(ru.status, 1)
+        try assertGolden(ru.stdout, "sample-learner.ru.txt")
+        let en = try podgrade(["check", sample, "--lang", "en"])
+        XCTAssertEqual(en.status, 1)
+        try assertGolden(en.stdout, "sample-learner.en.txt")
+        let env = try podgrade(["check", sample], environment: ["PODGRADE_LANG": "en"])
+        XCTAssertEqual(env.stdout, en.stdout)
+    }
+
+    func testJSONOutputFollowsTheContract() throws {
+        let run = try podgrade(["check", sample, "--format", "json", "--lang", "en"])
+        XCTAssertEqual(run.status, 1)
+        try assertGolden(run.stdout, "sample-learner.json")
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(json["schema"] as? String, "podgrade.result/v1")
+        XCTAssertEqual((json["tool"] as? [String: Any])?["name"] as? String, "podgrade")
+        XCTAssertEqual(json["lang"] as? String, "en")
+        XCTAssertEqual(json["passed"] as? Bool, false)
+        let exercises = try XCTUnwrap(json["exercises"] as? [[String: Any]])
+        XCTAssertEqual(exercises.count, 12)
+        let yellow = try XCTUnwrap(exercises.first { $0["id"] as? String == "02-yellow" })
+        XCTAssertEqual(yellow["files"] as? [String], ["misc/yellow.yaml"])
+        let checks = try XCTUnwrap(yellow["checks"] as? [[String: Any]])
+        let failed = try XCTUnwrap(checks.first { $0["status"] as? String == "fail" })
+        XCTAssertEqual(failed["rule"] as? String, "container.long-running")
+        let location = try XCTUnwrap(failed["location"] as? [String: Any])
+        XCTAssertEqual(location["file"] as? String, "misc/yellow.yaml")
+        XCTAssertEqual(location["line"] as? Int, 7)
+        XCTAssertEqual(location["column"] as? Int, 11)
+        XCTAssertEqual(failed["path"] as? String, "spec.containers[0].name")
+        let missing = try XCTUnwrap(exercises.first { $0["id"] as? String == "04-adapter" })
+        XCTAssertEqual(missing["status"] as? String, "missing")
+        XCTAssertEqual((missing["checks"] as? [Any])?.count, 0)
+    }
+
+    func testExitCodes() throws {
+        // An exercise named with --exercise that has no submission: 1.
+        XCTAssertEqual(try podgrade(["check", sample, "--exercise", "04-adapter"]).status, 1)
+        // Only passing exercises named: 0.
+        XCTAssertEqual(try podgrade(["check", sample, "--exercise", "01-multi-container-pod", "--exercise", "07-shared-volume"]).status, 0)
+        for arguments in [["check", "/nonexistent/repo"], ["check", sample, "--exercise", "99-nope"], ["check", sample, "--format", "xml"],
+                          ["check", sample, "--lang", "de"], ["check", "--bogus"], ["show", "99-nope"], ["explain", "no.such"]] {
+            let run = try podgrade(arguments)
+            XCTAssertEqual(run.status, 2, arguments.joined(separator: " "))
+            XCTAssertEqual(run.stdout, "", arguments.joined(separator: " "))
+            XCTAssertEqual(run.stderr.filter { $0 == "\n" }.count, 1, "one line on stderr: \(run.stderr)")
+            XCTAssertTrue(run.stderr.hasPrefix("podgrade: "), run.stderr)
+        }
+        XCTAssertEqual(try podgrade(["check", "/nonexistent/repo"]).stderr, "podgrade: /nonexistent/repo: No such file or directory\n")
+    }
+
+    func testHelpAndVersion() throws {
+        let help = try podgrade(["--help"])
+        XCTAssertEqual(help.status, 0)
+        for command in ["check", "list", "show", "start", "explain", "validate", "verify"] {
+            XCTAssertTrue(help.stdout.contains("  \(command)"), command)
+        }
+        let checkHelp = try podgrade(["check", "--help"])
+        XCTAssertEqual(checkHelp.status, 0)
+        XCTAssertTrue(checkHelp.stdout.contains("--exercise"))
+        XCTAssertEqual(try podgrade(["--version"]).stdout, "0.1.0\n")
+    }
+
+    func testOutputFilesAreWrittenPerFormat() throws {
+        let dir = try temporaryDirectory()
+        let run = try podgrade(["check", sample, "--format", "json", "--output", dir + "/r.json", "--format", "text"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stdout.contains("Итого:"))
+        let json = try String(contentsOfFile: dir + "/r.json", encoding: .utf8)
+        XCTAssertTrue(json.contains("\"schema\" : \"podgrade.result/v1\""))
+        let unwritable = try podgrade(["check", sample, "--format", "json", "--output", "/nonexistent/dir/r.json"])
+        XCTAssertEqual(unwritable.status, 2)
+        XCTAssertTrue(unwritable.stderr.hasPrefix("podgrade: cannot write /nonexistent/dir/r.json"), unwritable.stderr)
+    }
+}
