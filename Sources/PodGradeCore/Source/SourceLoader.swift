@@ -1,3 +1,8 @@
+import PodGradeGit
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// What `podgrade check` was asked to grade.
 public struct SourceRequest: Sendable {
     public var source: String
@@ -8,7 +13,7 @@ public struct SourceRequest: Sendable {
     public var allowLocal: Bool
 
     public init(source: String, rev: String? = nil, deadline: String? = nil, cacheDirectory: String? = nil,
-                cloneTimeout: Double = 120, allowLocal: Bool = true) {
+                cloneTimeout: Double = 60, allowLocal: Bool = true) {
         self.source = source
         self.rev = rev
         self.deadline = deadline
@@ -23,13 +28,112 @@ public struct SourceFailure: Error, Sendable {
     public init(_ message: String) { self.message = message }
 }
 
-/// Turns a SOURCE into a snapshot of its manifests.
+/// Turns a SOURCE into a snapshot of its manifests: a folder as it is on disk,
+/// or a repository's git objects at a revision or a deadline (bare
+/// repositories, `--rev`/`--deadline`, and URLs, which are cloned bare into a cache).
 public enum SourceLoader {
     public static func snapshot(_ request: SourceRequest) throws(SourceFailure) -> SourceSnapshot {
+        let source = request.source
+        if isURL(source) {
+            let cache = request.cacheDirectory ?? defaultCacheDirectory()
+            do {
+                try makeDirectories(cache)
+                let repository = try GitRemote.cloneOrFetch(source, cacheDirectory: cache, timeout: request.cloneTimeout,
+                                                            allowLocal: request.allowLocal)
+                var snapshot = try read(repository, request)
+                snapshot = SourceSnapshot(origin: SourceOrigin(path: nil, url: source, commit: snapshot.origin.commit,
+                                                               newerCommits: snapshot.origin.newerCommits, deadline: snapshot.origin.deadline),
+                                          files: snapshot.files, notes: snapshot.notes)
+                return snapshot
+            } catch let error as GitError {
+                throw SourceFailure("\(source): \(error.message)")
+            } catch let error as SourceFailure {
+                throw error
+            } catch {
+                throw SourceFailure("\(source): \(error)")
+            }
+        }
+        var info = stat()
+        guard stat(source, &info) == 0 else { throw SourceFailure("\(source): \(String(cString: strerror(errno)))") }
+        let wantsGit = request.rev != nil || request.deadline != nil
+        if wantsGit || isBareRepository(source) {
+            do {
+                let repository = try GitRepository.open(source)
+                return try read(repository, request, path: source)
+            } catch let error as GitError {
+                throw SourceFailure("\(source): \(error.message)")
+            } catch let error as SourceFailure {
+                throw error
+            } catch {
+                throw SourceFailure("\(source): \(error)")
+            }
+        }
         do {
-            return try WorkTreeReader.read(root: request.source)
+            return try WorkTreeReader.read(root: source)
         } catch {
             throw SourceFailure(error.message)
+        }
+    }
+
+    /// The repository's manifests at the asked revision or deadline.
+    static func read(_ repository: GitRepository, _ request: SourceRequest, path: String? = nil) throws -> SourceSnapshot {
+        let rev = request.rev ?? "HEAD"
+        var newer: Int?
+        let commit: CommitInfo
+        if let deadlineText = request.deadline {
+            guard let deadline = Deadline.parse(deadlineText) else {
+                throw SourceFailure("invalid --deadline '\(deadlineText)': use ISO 8601 with an offset, such as 2026-12-01T23:59:00+03:00")
+            }
+            let found = try repository.commit(at: deadline, from: rev)
+            commit = found.commit
+            newer = found.newerCommits
+        } else {
+            commit = try repository.resolve(rev)
+        }
+        let limits = SourceLimits()
+        let entries = try repository.files(at: commit.id, limits: TreeLimits(maxBlobBytes: limits.maxFileBytes,
+                                                                            maxEntries: limits.maxFiles * 4,
+                                                                            maxTotalBytes: limits.maxTotalBytes))
+        let files = entries.map { entry -> SourceFile in
+            switch entry.content {
+            case .blob(let bytes): return SourceFile(path: entry.path, content: .bytes(bytes))
+            case .tooLarge(let size): return SourceFile(path: entry.path, content: .skipped(.tooLarge(bytes: size, limit: limits.maxFileBytes)))
+            case .symlink(let target): return SourceFile(path: entry.path, content: .skipped(.symlink(target: target)))
+            case .submodule: return SourceFile(path: entry.path, content: .skipped(.submodule))
+            }
+        }
+        return SourceSnapshot(origin: SourceOrigin(path: path ?? repository.workdir ?? repository.gitDirectory, url: nil, commit: commit.id,
+                                                   newerCommits: newer, deadline: request.deadline),
+                              files: files)
+    }
+
+    /// `https://`, `git://`, `ssh://`, `file://` and scp-like `user@host:path`.
+    public static func isURL(_ source: String) -> Bool {
+        if source.contains("://") { return true }
+        if source.hasPrefix("/") || source.hasPrefix(".") { return false }
+        if let colon = source.firstIndex(of: ":"), let at = source.firstIndex(of: "@"), at < colon { return true }
+        return source.hasPrefix("ext::") || source.hasPrefix("fd::")
+    }
+
+    static func isBareRepository(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path + "/HEAD", &info) == 0 && stat(path + "/objects", &info) == 0 && stat(path + "/refs", &info) == 0
+    }
+
+    /// `$XDG_CACHE_HOME/podgrade`, else `~/.cache/podgrade`.
+    public static func defaultCacheDirectory() -> String {
+        if let xdg = getenv("XDG_CACHE_HOME").map({ String(cString: $0) }), !xdg.isEmpty { return xdg + "/podgrade" }
+        if let home = getenv("HOME").map({ String(cString: $0) }), !home.isEmpty { return home + "/.cache/podgrade" }
+        return "/tmp/podgrade-cache"
+    }
+
+    static func makeDirectories(_ path: String) throws(SourceFailure) {
+        var current = path.hasPrefix("/") ? "" : "."
+        for part in path.split(separator: "/") {
+            current += "/" + part
+            if mkdir(current, 0o755) != 0 && errno != EEXIST {
+                throw SourceFailure("cannot create \(current): \(String(cString: strerror(errno)))")
+            }
         }
     }
 }

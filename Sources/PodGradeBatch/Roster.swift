@@ -1,0 +1,152 @@
+/// One learner of a roster: `student,repo[,rev]`.
+public struct RosterEntry: Sendable, Hashable {
+    public let student: String
+    public let repo: String
+    public let rev: String?
+    /// The line of the roster it came from (1-based, header is line 1).
+    public let line: Int
+}
+
+public struct RosterError: Error, Sendable, CustomStringConvertible {
+    public let line: Int
+    public let message: String
+    public var description: String { "roster line \(line): \(message)" }
+}
+
+/// RFC 4180 CSV, as spreadsheets write it: quoted fields with `""` escapes,
+/// commas and newlines inside quotes, CRLF or LF, a UTF-8 BOM.
+public enum CSV {
+    public static func parse(_ text: String) throws(RosterError) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var quoted = false
+        var line = 1
+        var chars = Array(text.unicodeScalars)
+        if chars.first == "\u{FEFF}" { chars.removeFirst() }
+        var i = 0
+        var fieldStarted = false
+        while i < chars.count {
+            let c = chars[i]
+            if quoted {
+                if c == "\"" {
+                    if i + 1 < chars.count, chars[i + 1] == "\"" { field.unicodeScalars.append("\""); i += 1 } else { quoted = false }
+                } else {
+                    if c == "\n" { line += 1 }
+                    field.unicodeScalars.append(c)
+                }
+            } else {
+                switch c {
+                case "\"" where !fieldStarted: quoted = true; fieldStarted = true
+                case ",": row.append(field); field = ""; fieldStarted = false
+                case "\r": break
+                case "\n":
+                    row.append(field); field = ""; fieldStarted = false
+                    rows.append(row); row = []
+                    line += 1
+                default:
+                    field.unicodeScalars.append(c); fieldStarted = true
+                }
+            }
+            i += 1
+        }
+        if quoted { throw RosterError(line: line, message: "a quoted field is not closed") }
+        if fieldStarted || !row.isEmpty { row.append(field); rows.append(row) }
+        return rows
+    }
+
+    /// One CSV field: quoted when needed; a leading = + - @ is defused so a
+    /// spreadsheet does not run a learner's text as a formula.
+    public static func field(_ value: String) -> String {
+        var value = value
+        if let first = value.first, "=+-@\t\r".contains(first), Double(value) == nil { value = "'" + value }
+        if value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            return "\"" + value.split(separator: "\"", omittingEmptySubsequences: false).joined(separator: "\"\"") + "\""
+        }
+        return value
+    }
+
+    public static func row(_ fields: [String]) -> String {
+        fields.map(field).joined(separator: ",") + "\r\n"
+    }
+}
+
+public enum Roster {
+    /// Parses a roster with the header `student,repo[,rev]`.
+    public static func parse(_ text: String) throws(RosterError) -> [RosterEntry] {
+        let rows = try CSV.parse(text).enumerated().filter { !($0.element.count == 1 && $0.element[0].trimmed.isEmpty) }
+        guard let header = rows.first else { throw RosterError(line: 1, message: "empty roster: the header student,repo[,rev] is required") }
+        let names = header.element.map { $0.trimmed.lowercased() }
+        guard let studentColumn = names.firstIndex(of: "student"), let repoColumn = names.firstIndex(of: "repo") else {
+            throw RosterError(line: 1, message: "the header must name the columns student and repo (and optionally rev)")
+        }
+        let revColumn = names.firstIndex(of: "rev")
+        var entries: [RosterEntry] = []
+        var seen: [String: Int] = [:]
+        for (index, row) in rows.dropFirst() {
+            let line = index + 1
+            func value(_ column: Int?) -> String? {
+                guard let column, column < row.count else { return nil }
+                let v = row[column].trimmed
+                return v.isEmpty ? nil : v
+            }
+            guard let student = value(studentColumn) else { throw RosterError(line: line, message: "the student is empty") }
+            guard let repo = value(repoColumn) else { throw RosterError(line: line, message: "the repo of \(student) is empty") }
+            if let first = seen[student] { throw RosterError(line: line, message: "student \(student) is listed twice (first on line \(first))") }
+            seen[student] = line
+            entries.append(RosterEntry(student: student, repo: repo, rev: value(revColumn), line: line))
+        }
+        return entries
+    }
+}
+
+/// `--shard K/N`: a stable split by student id; K counts from 0 (an Indexed
+/// Job's JOB_COMPLETION_INDEX), so shards 0..N-1 together cover the roster once.
+public struct Shard: Sendable, Hashable {
+    public let index: Int
+    public let count: Int
+
+    public init?(_ text: String) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 0, k < n else { return nil }
+        index = k
+        count = n
+    }
+
+    public func contains(_ student: String) -> Bool {
+        Int(Self.fnv1a(student) % UInt64(count)) == index
+    }
+
+    /// FNV-1a: the same split on every machine and every run.
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf29ce484222325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100000001b3
+        }
+        return hash
+    }
+}
+
+extension String {
+    var trimmed: String {
+        var s = Substring(self)
+        while let f = s.first, f == " " || f == "\t" { s.removeFirst() }
+        while let l = s.last, l == " " || l == "\t" { s.removeLast() }
+        return String(s)
+    }
+}
+
+/// A file name for a student's result that cannot escape the results folder.
+public enum SafeName {
+    public static func of(_ student: String) -> String {
+        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-@")
+        var name = String(student.map { allowed.contains($0) ? $0 : "_" }.prefix(80))
+        if name.isEmpty || name.hasPrefix(".") { name = "_" + name }
+        if name != student {
+            // Distinct students never share a file.
+            name += "-" + String(Shard.fnv1a(student) % 0xFFFFFF, radix: 16)
+        }
+        return name
+    }
+}
