@@ -99,11 +99,13 @@ public enum WorkloadDecoder {
                                   containerPort: int(p, "containerPort", pPath),
                                   name: string(p, "name", pPath),
                                   protocol: string(p, "protocol", pPath),
-                                  hostPort: int(p, "hostPort", pPath))
+                                  hostPort: int(p, "hostPort", pPath),
+                                  hostIP: string(p, "hostIP", pPath))
                 },
                 env: items(item["env"], join(itemPath, "env")).map { e, ePath, _ in
                     EnvVar(path: ePath, mark: e.mark, name: string(e, "name", ePath), value: scalarText(e, "value", ePath),
-                           hasValueFrom: e["valueFrom"]?.mapping != nil)
+                           hasValueFrom: e["valueFrom"]?.mapping != nil,
+                           valueFromMark: e["valueFrom"].flatMap { $0.mapping != nil ? $0.mark : nil })
                 },
                 volumeMounts: items(item["volumeMounts"], join(itemPath, "volumeMounts")).map { m, mPath, mIndex in
                     VolumeMount(index: mIndex, path: mPath, mark: m.mark,
