@@ -32,6 +32,13 @@ import PodGradeYAML
         #expect(check(m) == [validIssue(.required, "spec.containers", m.mark)])
         let noSpec = Marked("⟨apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n")
         #expect(check(noSpec) == [validIssue(.required, "spec.containers", noSpec.mark)])
+        let noTemplateSpec = Marked("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  selector: {matchLabels: {a: b}}\n  template:\n    ⟨metadata: {labels: {a: b}}\n")
+        #expect(check(noTemplateSpec) == [validIssue(.required, "spec.template.spec.containers", noTemplateSpec.mark)])
+        // A missing template is the schema's finding alone.
+        let noTemplate = Marked("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: a}\nspec:\n  ⟨selector: {matchLabels: {a: b}}\n")
+        #expect(check(noTemplate) == [schemaIssue(.required, "spec.template", noTemplate.mark)])
+        let specNotObject = Marked("apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: ⟨[]\n")
+        #expect(check(specNotObject) == [schemaIssue(.wrongType(expected: .object, found: "array"), "spec", specNotObject.mark)])
     }
 
     @Test func containerNameIsADNSLabel() {
@@ -173,6 +180,15 @@ import PodGradeYAML
             validIssue(.invalid("/var/../etc", .subPathBacktrack), "spec.volumes[1].hostPath.path", m[1]),
             validIssue(.notSupported("Folder", supported: ["BlockDevice", "CharDevice", "Directory", "DirectoryOrCreate", "File", "FileOrCreate", "Socket"]),
                        "spec.volumes[1].hostPath.type", m[2]),
+        ])
+    }
+
+    @Test func configMapAndSecretNames() {
+        #expect(check(pod(spec: "volumes:\n- name: c\n  configMap: {name: cm}\n- name: s\n  secret: {secretName: s}")).isEmpty)
+        let m = Marked(pod(spec: "volumes:\n- name: c\n  configMap: ⟨{defaultMode: 420}\n- name: s\n  secret: {secretName: ⟨\"\"}"))
+        #expect(check(m) == [
+            validIssue(.required, "spec.volumes[0].configMap.name", m[0]),
+            validIssue(.required, "spec.volumes[1].secret.secretName", m[1]),
         ])
     }
 

@@ -187,17 +187,19 @@ private struct ValidationRun {
 
     // MARK: - Pod spec
 
-    /// The deepest node that exists on the way to the pod spec, and the spec's path.
-    func podSpecLocation() -> (path: String, mark: Mark) {
+    /// The pod spec's path and the mapping that should hold it, when only the
+    /// spec itself is missing (a missing template is the schema's to report).
+    func podSpecLocation() -> (path: String, mark: Mark)? {
+        let keys = WorkloadDecoder.podSpecPaths[workload.kind] ?? []
         var node: Node? = workload.node
-        var mark = workload.mark
         var path = workload.path
-        for key in WorkloadDecoder.podSpecPaths[workload.kind] ?? [] {
+        for key in keys.dropLast() {
             node = node?[key]
-            if let node, node.mapping != nil { mark = node.mark }
             path = Self.join(path, key)
         }
-        return (path, mark)
+        guard let parent = node, parent.mapping != nil, let last = keys.last else { return nil }
+        if let spec = parent[last], !spec.isNull { return nil } // there, but not an object: a schema error
+        return (Self.join(path, last), parent.mark)
     }
 
     func podSpecNode() -> Node? {
@@ -208,9 +210,10 @@ private struct ValidationRun {
 
     mutating func validatePod() {
         guard let pod = workload.pod else {
-            let location = podSpecLocation()
-            error(.required, Self.join(location.path, "containers"), location.mark)
-            validateRestartPolicy(nil, specPath: location.path, specMark: location.mark)
+            if let location = podSpecLocation() {
+                error(.required, Self.join(location.path, "containers"), location.mark)
+                validateRestartPolicy(nil, specPath: location.path, specMark: location.mark)
+            }
             return
         }
         let raw = podSpecNode()
@@ -299,11 +302,24 @@ private struct ValidationRun {
             for extra in sources.dropFirst() {
                 error(.forbidden(.moreThanOneVolumeType), extra.path, extra.mark)
             }
-            if sources.first?.value == "hostPath" {
-                validateHostPath(volume, raw: volume.index < rawVolumes.count ? rawVolumes[volume.index] : nil)
+            let rawVolume = volume.index < rawVolumes.count ? rawVolumes[volume.index] : nil
+            switch sources.first?.value {
+            case "hostPath": validateHostPath(volume, raw: rawVolume)
+            case "configMap": requireName(rawVolume?["configMap"], "name", Self.join(volume.path, "configMap"))
+            case "secret": requireName(rawVolume?["secret"], "secretName", Self.join(volume.path, "secret"))
+            default: break
             }
         }
         return names
+    }
+
+    /// ValidateConfigMapVolumeSource / ValidateSecretVolumeSource: the object's name is required.
+    mutating func requireName(_ source: Node?, _ key: String, _ path: String) {
+        guard let source, source.mapping != nil else { return }
+        let name = source[key]
+        if name?.string?.isEmpty ?? (name == nil || name?.isNull == true) {
+            error(.required, Self.join(path, key), name?.string != nil ? (name?.mark ?? source.mark) : source.mark)
+        }
     }
 
     private static let hostPathTypes = ["", "BlockDevice", "CharDevice", "Directory", "DirectoryOrCreate",
