@@ -82,6 +82,20 @@ import PodGradeYAML
                                                     "spec.initContainers[0].restartPolicy", initOnFailure.mark)])
     }
 
+    @Test func probesAndHooks() {
+        #expect(check(pod(container: "livenessProbe: {httpGet: {path: /, port: 80}, successThreshold: 1}\nreadinessProbe: {tcpSocket: {port: 80}, successThreshold: 3}\nlifecycle: {preStop: {sleep: {seconds: 5}}}")).isEmpty)
+        #expect(check(pod(spec: "initContainers:\n- {name: side, image: envoy, restartPolicy: Always, startupProbe: {exec: {command: [ls]}}}")).isEmpty)
+        let m = Marked(pod(container: "livenessProbe: ⟨{initialDelaySeconds: 5}\nstartupProbe: {exec: {command: [a]}, ⟨grpc: {port: 9}, successThreshold: ⟨2}"))
+        #expect(check(m) == [
+            validIssue(.required, "spec.containers[0].livenessProbe", m[0]),
+            validIssue(.forbidden(.other("may not specify more than 1 handler type")), "spec.containers[0].startupProbe.grpc", m[1]),
+            validIssue(.forbidden(.other("must be 1")), "spec.containers[0].startupProbe.successThreshold", m[2]),
+        ])
+        let i = Marked(pod(spec: "initContainers:\n- name: init\n  image: busybox\n  ⟨readinessProbe: {exec: {command: [a]}}"))
+        #expect(check(i) == [validIssue(.forbidden(.other("may not be set for init containers without restartPolicy=Always")),
+                                        "spec.initContainers[0].readinessProbe", i.mark)])
+    }
+
     @Test func podRestartPolicy() {
         #expect(check(pod(spec: "restartPolicy: OnFailure")).isEmpty)
         let m = Marked(pod(spec: "restartPolicy: ⟨Sometimes"))

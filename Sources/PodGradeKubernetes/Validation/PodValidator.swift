@@ -367,10 +367,59 @@ private struct ValidationRun {
         } else {
             error(.required, container.image?.path ?? Self.join(container.path, "image"), container.image?.mark ?? container.mark)
         }
+        validateProbesAndLifecycle(container)
         validatePorts(container, hostNetwork: hostNetwork)
         validateEnv(container)
         validateMounts(container, volumeNames: volumeNames)
         if let resources = container.resources { validateResources(resources) }
+    }
+
+    /// The container's own node, for the fields the model does not carry.
+    func rawContainer(_ container: Container) -> Node? {
+        let list = podSpecNode()?[container.role == .app ? "containers" : "initContainers"]?.sequence ?? []
+        return container.index < list.count ? list[container.index] : nil
+    }
+
+    private static let probeHandlers = ["exec", "httpGet", "tcpSocket", "grpc"]
+    private static let lifecycleHandlers = ["exec", "httpGet", "tcpSocket", "sleep"]
+
+    /// validateInitContainers: probes and lifecycle only on sidecars; validateProbe /
+    /// validateHandler: exactly one handler a probe or hook.
+    mutating func validateProbesAndLifecycle(_ container: Container) {
+        guard let raw = rawContainer(container), raw.mapping != nil else { return }
+        for field in ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"] {
+            guard let pair = raw.pair(field), !pair.value.isNull else { continue }
+            let path = Self.join(container.path, field)
+            if container.role == .initContainer, !container.isNativeSidecar {
+                error(.forbidden(.other("may not be set for init containers without restartPolicy=Always")), path, pair.keyNode.mark)
+                continue
+            }
+            if field == "lifecycle" {
+                for hook in ["postStart", "preStop"] {
+                    if let handler = pair.value[hook], handler.mapping != nil {
+                        validateHandler(handler, Self.join(path, hook), Self.lifecycleHandlers)
+                    }
+                }
+            } else if pair.value.mapping != nil {
+                validateHandler(pair.value, path, Self.probeHandlers)
+                if field != "readinessProbe", let threshold = pair.value["successThreshold"], let value = threshold.int, value != 1 {
+                    error(.forbidden(.other("must be 1")), Self.join(path, "successThreshold"), threshold.mark)
+                }
+            }
+        }
+    }
+
+    mutating func validateHandler(_ node: Node, _ path: String, _ kinds: [String]) {
+        var count = 0
+        for pair in node.mapping ?? [] where kinds.contains(pair.key) && !pair.value.isNull {
+            count += 1
+            if count > 1 {
+                error(.forbidden(.other("may not specify more than 1 handler type")), Self.join(path, pair.key), pair.keyNode.mark)
+            }
+        }
+        if count == 0 {
+            error(.required, path, node.mark)
+        }
     }
 
     mutating func validatePorts(_ container: Container, hostNetwork: Bool) {
