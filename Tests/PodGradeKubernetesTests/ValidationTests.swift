@@ -96,6 +96,15 @@ import PodGradeYAML
                                         "spec.initContainers[0].readinessProbe", i.mark)])
     }
 
+    @Test func enumeratedFields() {
+        #expect(check(pod(spec: "dnsPolicy: ClusterFirst", container: "imagePullPolicy: IfNotPresent\nterminationMessagePolicy: File")).isEmpty)
+        let m = Marked(pod(spec: "dnsPolicy: ⟨clusterfirst", container: "imagePullPolicy: ⟨IfNotPresents"))
+        #expect(check(m) == [
+            validIssue(.notSupported("IfNotPresents", supported: ["Always", "IfNotPresent", "Never"]), "spec.containers[0].imagePullPolicy", m[1]),
+            validIssue(.notSupported("clusterfirst", supported: ["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"]), "spec.dnsPolicy", m[0]),
+        ])
+    }
+
     @Test func podRestartPolicy() {
         #expect(check(pod(spec: "restartPolicy: OnFailure")).isEmpty)
         let m = Marked(pod(spec: "restartPolicy: ⟨Sometimes"))
@@ -252,6 +261,13 @@ import PodGradeYAML
         ])
     }
 
+    @Test func resourceNames() {
+        #expect(check(pod(container: "resources:\n  limits: {ephemeral-storage: 1Gi, hugepages-2Mi: 2Mi, nvidia.com/gpu: 1}")).isEmpty)
+        let m = Marked(pod(container: "resources:\n  limits: {memmory: ⟨64Mi}"))
+        #expect(check(m) == [validIssue(.notSupported("memmory", supported: ["cpu", "ephemeral-storage", "memory"]),
+                                        "spec.containers[0].resources.limits.memmory", m.mark)])
+    }
+
     @Test func requestAboveLimit() {
         let m = Marked(pod(container: "resources:\n  requests:\n    memory: ⟨256Mi\n  limits:\n    memory: 128Mi"))
         #expect(check(m) == [validIssue(.invalid("256Mi", .requestAboveLimit(resource: "memory", limit: "128Mi")),
@@ -313,6 +329,9 @@ import PodGradeYAML
     @Test func replicationControllerSelector() {
         let rc = "apiVersion: v1\nkind: ReplicationController\nmetadata: {name: rc}\nspec:\n  selector: {app: a}\n  template:\n    metadata:\n      labels: LABELS\n    spec: {containers: [{name: a, image: b}]}\n"
         #expect(check(rc.replacing("LABELS", with: "{app: a}")).isEmpty)
+        let decoded = YAMLReader.read(rc.replacing("LABELS", with: "{app: a}")).documents.first.map(WorkloadDecoder.workloads) ?? []
+        #expect(decoded.first?.selector?.matchLabels.map(\.key) == ["app"])
+        #expect(decoded.first?.selector?.matchLabels.first?.value.path == "spec.selector.app")
         let m = Marked(rc.replacing("LABELS", with: "⟨{app: b}"))
         #expect(check(m) == [validIssue(.invalid("{\"app\":\"b\"}", .selectorMismatch), "spec.template.metadata.labels", m.mark)])
     }

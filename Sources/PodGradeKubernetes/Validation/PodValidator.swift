@@ -110,15 +110,12 @@ private struct ValidationRun {
             }
         } else if kind == "ReplicationController" {
             // A plain map; when empty, the API defaults it to the template's labels.
-            var selector: [String: String] = [:]
-            for pair in spec?["selector"]?.mapping ?? [] {
-                if let value = pair.value.string { selector[pair.key] = value }
-            }
+            let selector = workload.selector?.matchLabels ?? []
             validateLabels(spec?["selector"], Self.join(specPath, "selector"))
-            if selector.isEmpty && templateLabels.isEmpty && spec != nil {
+            if selector.isEmpty && templateLabels.isEmpty && spec?.mapping != nil {
                 error(.required, Self.join(specPath, "selector"), specMark)
             } else if !selector.isEmpty, template != nil,
-                      !selector.allSatisfy({ templateLabels[$0.key] == $0.value }) {
+                      !selector.allSatisfy({ templateLabels[$0.key] == $0.value.value }) {
                 error(.invalid(Self.render(templateLabels), .selectorMismatch), labelsPath, labelsMark)
             }
         }
@@ -251,7 +248,14 @@ private struct ValidationRun {
         checkHostPorts(pod.containers)
         for container in pod.initContainers { checkHostPorts([container]) }
         validateRestartPolicy(pod.restartPolicy, specPath: pod.path, specMark: pod.mark)
+        checkEnum(raw?["dnsPolicy"], Self.join(pod.path, "dnsPolicy"), ["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"])
         warnDuplicatePorts(pod)
+    }
+
+    /// A string field with a fixed set of values (validatePullPolicy, validateDNSPolicy, ...).
+    mutating func checkEnum(_ node: Node?, _ path: String, _ supported: [String]) {
+        guard let node, let value = node.string, !value.isEmpty, !supported.contains(value) else { return }
+        error(.notSupported(value, supported: supported), path, node.mark)
     }
 
     mutating func validateRestartPolicy(_ policy: Located<String>?, specPath: String, specMark: Mark) {
@@ -368,6 +372,10 @@ private struct ValidationRun {
             error(.required, container.image?.path ?? Self.join(container.path, "image"), container.image?.mark ?? container.mark)
         }
         validateProbesAndLifecycle(container)
+        if let raw = rawContainer(container) {
+            checkEnum(raw["imagePullPolicy"], Self.join(container.path, "imagePullPolicy"), ["Always", "IfNotPresent", "Never"])
+            checkEnum(raw["terminationMessagePolicy"], Self.join(container.path, "terminationMessagePolicy"), ["File", "FallbackToLogsOnError"])
+        }
         validatePorts(container, hostNetwork: hostNetwork)
         validateEnv(container)
         validateMounts(container, volumeNames: volumeNames)
@@ -533,10 +541,17 @@ private struct ValidationRun {
         }
     }
 
-    /// ValidateResourceRequirements: quantities parse, are not negative, and a
-    /// request is at most its limit.
+    private static let containerResources = ["cpu", "ephemeral-storage", "memory"]
+
+    /// ValidateResourceRequirements: standard names, quantities that parse and
+    /// are not negative, and a request at most its limit.
     mutating func validateResources(_ resources: Resources) {
         for entry in resources.limits + resources.requests {
+            // validateContainerResourceName: a name without a domain must be a standard one.
+            if !entry.name.contains("/"), !Self.containerResources.contains(entry.name), !entry.name.hasPrefix("hugepages-") {
+                error(.notSupported(entry.name, supported: Self.containerResources), entry.text.path, entry.text.mark)
+                continue
+            }
             if let quantity = entry.quantity {
                 if quantity.isNegative {
                     error(.invalid(entry.text.value, .negative), entry.text.path, entry.text.mark)
