@@ -63,7 +63,9 @@ public enum WorkloadDecoder {
             mark: node.mark,
             metadataMark: metadata?.mark ?? node.mark,
             replicas: isOwner ? int(spec, "replicas", join(path, "spec")) : nil,
-            selector: isOwner ? selector(spec?["selector"], join(path, "spec.selector")) : nil,
+            selector: isOwner ? (kind == "ReplicationController"
+                                 ? mapSelector(spec?["selector"], join(path, "spec.selector"))
+                                 : selector(spec?["selector"], join(path, "spec.selector"))) : nil,
             templateLabels: isOwner ? labels(templateMeta?["labels"], join(templateMetaPath, "labels")) : nil,
             templateMetadataMark: templateMeta?.mark,
             pod: specNode.flatMap { $0.mapping != nil ? podSpec($0, path: specPathText) : nil },
@@ -99,11 +101,13 @@ public enum WorkloadDecoder {
                                   containerPort: int(p, "containerPort", pPath),
                                   name: string(p, "name", pPath),
                                   protocol: string(p, "protocol", pPath),
-                                  hostPort: int(p, "hostPort", pPath))
+                                  hostPort: int(p, "hostPort", pPath),
+                                  hostIP: string(p, "hostIP", pPath))
                 },
                 env: items(item["env"], join(itemPath, "env")).map { e, ePath, _ in
                     EnvVar(path: ePath, mark: e.mark, name: string(e, "name", ePath), value: scalarText(e, "value", ePath),
-                           hasValueFrom: e["valueFrom"]?.mapping != nil)
+                           hasValueFrom: e["valueFrom"]?.mapping != nil,
+                           valueFromMark: e["valueFrom"].flatMap { $0.mapping != nil ? $0.mark : nil })
                 },
                 volumeMounts: items(item["volumeMounts"], join(itemPath, "volumeMounts")).map { m, mPath, mIndex in
                     VolumeMount(index: mIndex, path: mPath, mark: m.mark,
@@ -163,6 +167,12 @@ public enum WorkloadDecoder {
         }
         return LabelSelector(matchLabels: labels(node["matchLabels"], join(path, "matchLabels")),
                              matchExpressions: expressions, path: path, mark: node.mark)
+    }
+
+    /// A ReplicationController's selector: a plain map, read as matchLabels.
+    private static func mapSelector(_ node: Node?, _ path: String) -> LabelSelector? {
+        guard let node, node.mapping != nil else { return nil }
+        return LabelSelector(matchLabels: labels(node, path), matchExpressions: [], path: path, mark: node.mark)
     }
 
     // MARK: - Field helpers

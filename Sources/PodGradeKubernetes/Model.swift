@@ -121,6 +121,8 @@ public struct ContainerPort: Sendable {
     public let name: Located<String>?
     public let `protocol`: Located<String>?
     public let hostPort: Located<Int64>?
+    /// The host address a hostPort binds (empty: every address).
+    public let hostIP: Located<String>?
 
     /// TCP unless said otherwise, as the API server defaults it.
     public var effectiveProtocol: String { `protocol`?.value ?? "TCP" }
@@ -132,6 +134,8 @@ public struct EnvVar: Sendable {
     public let name: Located<String>?
     public let value: Located<String>?
     public let hasValueFrom: Bool
+    /// Where `valueFrom` is, when it is there.
+    public let valueFromMark: Mark?
 }
 
 public struct VolumeMount: Sendable {

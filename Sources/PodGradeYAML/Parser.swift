@@ -41,7 +41,14 @@ public enum YAMLReader {
         let problem = parser.problem.map { String(cString: $0) } ?? "unknown problem"
         switch parser.error {
         case YAML_READER_ERROR:
-            let mark = Self.mark(atByteOffset: Int(parser.problem_offset), in: bytes)
+            var offset = min(Int(parser.problem_offset), bytes.count)
+            // libyaml points at the bad trailing octet; the character starts at its lead octet.
+            if problem.contains("trailing") {
+                var back = offset
+                while back > 0, offset - back < 3, bytes[back - 1] & 0xC0 == 0x80 { back -= 1 }
+                if back > 0, bytes[back - 1] & 0xC0 == 0xC0 { offset = back - 1 }
+            }
+            let mark = Self.mark(atByteOffset: offset, in: bytes)
             if problem.contains("control characters") { return YAMLError(.controlCharacter, at: mark) }
             return YAMLError(.invalidEncoding, at: mark)
         case YAML_MEMORY_ERROR:
@@ -123,7 +130,8 @@ private struct TreeBuilder {
         case YAML_DOCUMENT_END_EVENT:
             if let root, !root.isNull {
                 guard documents.count < limits.maxDocuments else {
-                    return YAMLError(.tooManyDocuments(limit: limits.maxDocuments), at: mark)
+                    // At the document's own content: an implicit end has no position of its own.
+                    return YAMLError(.tooManyDocuments(limit: limits.maxDocuments), at: root.mark)
                 }
                 documents.append(Document(root: root, index: documents.count))
             }
