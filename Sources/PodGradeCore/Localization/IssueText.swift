@@ -173,6 +173,16 @@ enum K8sIssueText {
         }
     }
 
+    /// Kubernetes' own words for the rarer prohibitions, in Russian.
+    private static let russianOther: [String: String] = [
+        "may not be specified when `value` is not empty": "нельзя задавать valueFrom вместе с value",
+        "may not be specified when `operator` is 'Exists' or 'DoesNotExist'": "values нельзя задавать при operator Exists или DoesNotExist",
+        "must match `containerPort` when `hostNetwork` is true": "при hostNetwork: true hostPort должен совпадать с containerPort",
+        "may not be set for init containers without restartPolicy=Always": "нельзя задавать у init-контейнера без restartPolicy: Always",
+        "may not specify more than 1 handler type": "можно указать только один способ проверки (exec, httpGet, tcpSocket или grpc)",
+        "must be 1": "должно быть равно 1",
+    ]
+
     private static func englishForbidden(_ reason: K8sIssue.Forbidden) -> String {
         switch reason {
         case .moreThanOneVolumeType: return "may not specify more than 1 volume type"
@@ -191,7 +201,7 @@ enum K8sIssueText {
         case .restartPolicyOnAppContainer: return "restartPolicy можно задавать только initContainers"
         case .hostPortConflict: return "этот hostPort уже занят другим контейнером POD"
         case .subPathAndExpr: return "subPath и subPathExpr нельзя задавать вместе"
-        case .other(let text): return text
+        case .other(let text): return russianOther[text] ?? (text.hasPrefix("empty selector is invalid") ? "пустой selector недопустим" : text)
         }
     }
 }
