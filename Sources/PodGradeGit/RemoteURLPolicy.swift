@@ -15,15 +15,16 @@ enum RemoteURLPolicy {
         guard !url.isEmpty else {
             throw refusal("the repository URL is empty")
         }
+        // First, so the message names the real problem of "ext::sh -c ...".
+        if let helperRange = url.range(of: "::"), !url[..<helperRange.lowerBound].contains("/") {
+            let helper = url[..<helperRange.lowerBound]
+            throw refusal("'\(helper)::' transport URLs run helper programs and are not allowed")
+        }
         if url.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7f || $0 == " " }) {
             throw refusal("the repository URL contains spaces or control characters")
         }
         if url.hasPrefix("-") {
             throw refusal("the repository URL '\(url)' starts with '-', which git tools would read as an option")
-        }
-        if let helperRange = url.range(of: "::"), !url[..<helperRange.lowerBound].contains("/") {
-            let helper = url[..<helperRange.lowerBound]
-            throw refusal("'\(helper)::' transport URLs run helper programs and are not allowed")
         }
 
         if let schemeEnd = url.range(of: "://") {

@@ -190,7 +190,19 @@ final class GitDaemon {
 
     init(baseDirectory: String) throws {
         port = try freeLoopbackPort()
-        let arguments = ["git", "daemon", "--reuseaddr", "--base-path=\(baseDirectory)", "--export-all",
+        // Spawn git-daemon itself: `git daemon` forks it as a child, and killing the
+        // wrapper would leave the real daemon running.
+        let execPath = try git(["--exec-path"], in: baseDirectory)
+        let executable = execPath + "/git-daemon"
+        // Without the wrapper, the daemon must be told where upload-pack lives.
+        var environment = ProcessInfo.processInfo.environment
+        environment["GIT_EXEC_PATH"] = execPath
+        environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
+        environment["GIT_CONFIG_NOSYSTEM"] = "1"
+        var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { envp.forEach { free($0) } }
+        // argv[0] must be the full path: the daemon re-executes itself per connection.
+        let arguments = [executable, "--reuseaddr", "--base-path=\(baseDirectory)", "--export-all",
                          "--listen=127.0.0.1", "--port=\(port)", baseDirectory]
         var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
@@ -201,8 +213,16 @@ final class GitDaemon {
         sigemptyset(&emptyMask)
         posix_spawnattr_setsigmask(&attributes, &emptyMask)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+        // The daemon must not hold the test runner's stdout/stderr open, or the runner
+        // waits for it forever should the test process die first.
+        var fileActions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&fileActions)
+        defer { posix_spawn_file_actions_destroy(&fileActions) }
+        posix_spawn_file_actions_addopen(&fileActions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&fileActions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&fileActions, 2, "/dev/null", O_WRONLY, 0)
         var child = pid_t()
-        let status = posix_spawn(&child, "/usr/bin/git", nil, &attributes, &argv, environ)
+        let status = posix_spawn(&child, executable, &fileActions, &attributes, &argv, &envp)
         guard status == 0 else { throw TestFailure("posix_spawn git daemon failed: \(status)") }
         pid = child
         try waitUntilListening()
