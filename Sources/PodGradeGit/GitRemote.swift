@@ -58,7 +58,7 @@ public enum GitRemote {
 
         return try CachePathLocks.shared.withLock(destination) { () throws(GitError) -> GitRepository in
             if FileManager.default.fileExists(atPath: destination) {
-                if let repository = try? GitRepository.open(destination), repository.isBare {
+                if let repository = try? GitRepository.open(destination, searchParents: false), repository.isBare {
                     try deadline.run { () throws(GitError) in
                         try fetch(url, into: repository, deadline: deadline)
                     }
@@ -113,7 +113,7 @@ public enum GitRemote {
             throw GitError.fromLibgit2(.io, "cannot create a repository in '\(parent)'", advice: "check that the cache directory is writable")
         }
         git_repository_free(raw)
-        let repository = try GitRepository.open(staging)
+        let repository = try GitRepository.open(staging, searchParents: false)
         try deadline.run { () throws(GitError) in
             try fetch(url, into: repository, deadline: deadline)
         }
@@ -122,7 +122,7 @@ public enum GitRemote {
             throw GitError(.io, "cannot move the new clone into '\(destination)': \(reason); check the cache directory")
         }
         keepStaging = true
-        return try GitRepository.open(destination)
+        return try GitRepository.open(destination, searchParents: false)
     }
 
     /// One fetch with the mirror refspecs, then HEAD set to the remote's default branch.

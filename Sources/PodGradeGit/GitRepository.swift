@@ -19,12 +19,19 @@ public final class GitRepository: @unchecked Sendable {
     /// Opens a work tree root, any path inside a work tree (searching upward like
     /// `git` does), or a bare repository directory.
     public static func open(_ path: String) throws(GitError) -> GitRepository {
+        try open(path, searchParents: true)
+    }
+
+    /// `searchParents: false` opens exactly `path`, never a repository above it
+    /// (the clone cache must not pick up a work tree it happens to live in).
+    static func open(_ path: String, searchParents: Bool) throws(GitError) -> GitRepository {
         LibGit2.ensureInitialized()
         guard !path.isEmpty, !path.hasEmbeddedNUL else {
             throw GitError(.notARepository, "'\(path)' is not a usable path; pass the directory of a git repository")
         }
         var raw: OpaquePointer?
-        let status = git_repository_open_ext(&raw, path, 0, nil)
+        let status = git_repository_open_ext(
+            &raw, path, searchParents ? 0 : GIT_REPOSITORY_OPEN_NO_SEARCH.rawValue, nil)
         guard status == 0, let raw else {
             switch status {
             case GIT_ENOTFOUND.rawValue:

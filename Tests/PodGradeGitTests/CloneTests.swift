@@ -34,6 +34,18 @@ import Testing
         #expect(files.map(\.path) == ["deploy.yaml", "pod.yaml"])
     }
 
+    @Test func rebuildsABrokenCacheEntry() throws {
+        let tmp = try TemporaryDirectory()
+        let origin = try makeThreeCommitRepository(in: tmp)
+        let cache = tmp.sub("cache")
+        let first = try GitRemote.cloneOrFetch(origin, cacheDirectory: cache, timeout: 5, allowLocal: true)
+        let mirror = first.gitDirectory
+        try FileManager.default.removeItem(atPath: mirror + "/HEAD") // no longer a repository
+        let rebuilt = try GitRemote.cloneOrFetch(origin, cacheDirectory: cache, timeout: 5, allowLocal: true)
+        #expect(rebuilt.gitDirectory == mirror)
+        #expect(try rebuilt.resolve().summary == "third")
+    }
+
     @Test func refusesLocalURLUnlessAllowed() throws {
         let tmp = try TemporaryDirectory()
         let origin = try makeThreeCommitRepository(in: tmp)

@@ -113,6 +113,21 @@ import Testing
         #expect(fromFeature.newerCommits == 1)
     }
 
+    @Test func countsCorrectlyWhenClocksAreSkewed() throws {
+        // The child "late" claims an older date than its parent "skewed".
+        let tmp = try TemporaryDirectory()
+        let repo = tmp.sub("skew")
+        try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
+        try git(["init", "-q"], in: repo)
+        for (name, date) in [("one", Fixture.first), ("skewed", Fixture.third), ("late", Fixture.second)] {
+            try git(["commit", "-q", "--allow-empty", "-m", name], in: repo, date: date)
+        }
+        let opened = try GitRepository.open(repo)
+        let result = try opened.commit(at: Date(timeIntervalSince1970: Fixture.second + 60))
+        #expect(result.commit.summary == "late")
+        #expect(result.newerCommits == 1)
+    }
+
     @Test func deadlineBeforeFirstCommitIsRevisionNotFound() throws {
         let tmp = try TemporaryDirectory()
         let opened = try GitRepository.open(try makeThreeCommitRepository(in: tmp))
