@@ -1,0 +1,194 @@
+internal import CGit2
+import Foundation
+
+/// Fetching learners' repositories into a local cache of bare mirrors.
+public enum GitRemote {
+    /// Checks a repository URL against the transport policy before any connection.
+    ///
+    /// Allowed: `https://`, `http://` (unencrypted: anyone on the path can read and
+    /// alter the data; prefer https), `git://`, `ssh://` (also `git+ssh://`), and
+    /// scp-like `user@host:path`; `file://` and plain local paths only when
+    /// `allowLocal`. Refused with `.transportRefused`: transport helpers (`ext::`,
+    /// `fd::`, any `name::`), other schemes, URLs with spaces or control
+    /// characters, and a leading `-` in the URL, user or host (option injection).
+    public static func validate(_ url: String, allowLocal: Bool) throws(GitError) {
+        _ = try RemoteURLPolicy.classify(url, allowLocal: allowLocal)
+    }
+
+    /// Mirrors `url` as a bare repository `cacheDirectory/<name>-<hash>.git` and
+    /// returns it opened; HEAD follows the remote's default branch.
+    ///
+    /// First use: the mirror is built in a temporary sibling directory and renamed
+    /// into place only when complete, so a failed clone leaves nothing behind.
+    /// Later uses fetch `+refs/heads/*:refs/heads/*` and `+refs/tags/*:refs/tags/*`
+    /// with pruning. Submodules are never fetched.
+    ///
+    /// Timeouts: no single connect, read or write waits longer than `timeout`
+    /// seconds for progress, and the whole operation ends after `totalTimeout`
+    /// (default: 10 × `timeout`, at least 60 s) even if the server trickles data;
+    /// either way the error is `.timedOut`. Calls for the same cache path are
+    /// serialised within the process; different URLs proceed in parallel.
+    public static func cloneOrFetch(
+        _ url: String,
+        cacheDirectory: String,
+        timeout: Double,
+        allowLocal: Bool,
+        totalTimeout: Double? = nil
+    ) throws(GitError) -> GitRepository {
+        let kind = try RemoteURLPolicy.classify(url, allowLocal: allowLocal)
+        LibGit2.ensureInitialized()
+        guard kind == .local || LibGit2.networkTimeoutsAvailable else {
+            throw GitError(.other, "network timeouts cannot be enforced with this libgit2 build, so remote fetching is disabled; install libgit2 1.5 or newer")
+        }
+        guard timeout.isFinite, timeout > 0 else {
+            throw GitError(.other, "the network timeout must be a positive number of seconds")
+        }
+        guard !cacheDirectory.isEmpty, !cacheDirectory.hasEmbeddedNUL else {
+            throw GitError(.io, "the cache directory path is empty or invalid; pass a writable directory")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
+        } catch {
+            throw GitError(.io, "cannot create the cache directory '\(cacheDirectory)': \(error.localizedDescription); pass a writable directory")
+        }
+
+        let destination = (cacheDirectory as NSString).appendingPathComponent(cacheName(for: url))
+        let total = totalTimeout ?? max(60, 10 * timeout)
+        let deadline = NetworkDeadline(idleTimeout: timeout, overallTimeout: total)
+
+        return try CachePathLocks.shared.withLock(destination) { () throws(GitError) -> GitRepository in
+            if FileManager.default.fileExists(atPath: destination) {
+                if let repository = try? GitRepository.open(destination, searchParents: false), repository.isBare {
+                    try deadline.run { () throws(GitError) in
+                        try fetch(url, into: repository, deadline: deadline)
+                    }
+                    return repository
+                }
+                // Not a usable mirror (e.g. left by a crashed older version): rebuild it.
+                do {
+                    try FileManager.default.removeItem(atPath: destination)
+                } catch {
+                    throw GitError(.io, "cannot replace the broken cache entry '\(destination)': \(error.localizedDescription); delete it by hand")
+                }
+            }
+            return try cloneFresh(url, to: destination, deadline: deadline)
+        }
+    }
+
+    // MARK: internals
+
+    /// "<readable part of the URL>-<16 hex of SHA-1(url)>.git": readable in `ls`,
+    /// unique per URL, and free of path separators or leading dots.
+    static func cacheName(for url: String) -> String {
+        LibGit2.ensureInitialized()
+        var trimmed = Substring(url)
+        while trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        if trimmed.hasSuffix(".git") { trimmed = trimmed.dropLast(4) }
+        let lastComponent = trimmed.split(whereSeparator: { $0 == "/" || $0 == ":" }).last ?? ""
+        var readable = String(lastComponent.unicodeScalars.map { scalar -> Character in
+            let allowed = (scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar))) || scalar == "-" || scalar == "_"
+            return allowed ? Character(scalar) : "_"
+        }.prefix(40))
+        if readable.isEmpty { readable = "repo" }
+
+        var oid = git_oid()
+        let bytes = Array(url.utf8)
+        let status = bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
+        // FNV-1a only if hashing failed (it cannot for in-memory data): still stable across runs.
+        let digest = status == 0
+            ? String(hexString(&oid).prefix(16))
+            : String(bytes.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }, radix: 16)
+        return "\(readable)-\(digest).git"
+    }
+
+    private static func cloneFresh(_ url: String, to destination: String, deadline: NetworkDeadline) throws(GitError) -> GitRepository {
+        let parent = (destination as NSString).deletingLastPathComponent
+        let name = (destination as NSString).lastPathComponent
+        let staging = (parent as NSString).appendingPathComponent(".\(name).partial-\(UUID().uuidString)")
+        var keepStaging = false
+        defer { if !keepStaging { try? FileManager.default.removeItem(atPath: staging) } }
+
+        var rawHandle: OpaquePointer?
+        guard git_repository_init(&rawHandle, staging, 1) == 0, let raw = rawHandle else {
+            throw GitError.fromLibgit2(.io, "cannot create a repository in '\(parent)'", advice: "check that the cache directory is writable")
+        }
+        git_repository_free(raw)
+        let repository = try GitRepository.open(staging, searchParents: false)
+        try deadline.run { () throws(GitError) in
+            try fetch(url, into: repository, deadline: deadline)
+        }
+        guard rename(staging, destination) == 0 else {
+            let reason = String(cString: strerror(errno))
+            throw GitError(.io, "cannot move the new clone into '\(destination)': \(reason); check the cache directory")
+        }
+        keepStaging = true
+        return try GitRepository.open(destination, searchParents: false)
+    }
+
+    /// One fetch with the mirror refspecs, then HEAD set to the remote's default branch.
+    private static func fetch(_ url: String, into repository: GitRepository, deadline: NetworkDeadline) throws(GitError) {
+        var remoteHandle: OpaquePointer?
+        guard git_remote_create_anonymous(&remoteHandle, repository.handle, url) == 0, let remote = remoteHandle else {
+            throw GitError.fromLibgit2(.cloneFailed, "cannot use the repository URL '\(url)'", advice: "check the URL")
+        }
+        defer { git_remote_free(remote) }
+
+        var options = git_fetch_options()
+        git_fetch_options_init(&options, UInt32(GIT_FETCH_OPTIONS_VERSION))
+        options.prune = GIT_FETCH_PRUNE
+        options.update_fetchhead = 0
+        options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_ALL
+        // No credential callback: an auth challenge fails at once instead of prompting.
+
+        let refspecs = ["+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"]
+        var cStrings: [UnsafeMutablePointer<CChar>?] = refspecs.map { strdup($0) }
+        defer { cStrings.forEach { free($0) } }
+        let status = cStrings.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            var array = git_strarray(strings: buffer.baseAddress, count: buffer.count)
+            return git_remote_fetch(remote, &array, &options, "podgrade fetch")
+        }
+        guard status == 0 else {
+            if deadline.timedOut {
+                throw GitError.fromLibgit2(.timedOut, "the server for '\(url)' stopped answering",
+                                           advice: "check that the URL is right and the server is up, or retry later")
+            }
+            throw GitError.fromLibgit2(.cloneFailed, "cannot fetch '\(url)'",
+                                       advice: "check the URL, that the repository is public and that the server is reachable")
+        }
+        updateHead(of: repository, from: remote)
+    }
+
+    /// Points HEAD at the remote's default branch when the remote advertised one
+    /// and it was fetched; otherwise HEAD is left as it was.
+    private static func updateHead(of repository: GitRepository, from remote: OpaquePointer) {
+        var buffer = git_buf()
+        defer { git_buf_dispose(&buffer) }
+        guard git_remote_default_branch(&buffer, remote) == 0, let cName = buffer.ptr else { return }
+        var reference: OpaquePointer?
+        guard git_reference_lookup(&reference, repository.handle, cName) == 0 else { return }
+        git_reference_free(reference)
+        _ = git_repository_set_head(repository.handle, cName)
+    }
+}
+
+/// Serialises operations on the same cache path inside this process (two jobs
+/// grading the same URL would otherwise fight over lock files).
+final class CachePathLocks: @unchecked Sendable {
+    static let shared = CachePathLocks()
+    private let condition = NSCondition()
+    private var busy: Set<String> = []
+
+    func withLock<T>(_ path: String, _ body: () throws(GitError) -> T) throws(GitError) -> T {
+        condition.lock()
+        while busy.contains(path) { condition.wait() }
+        busy.insert(path)
+        condition.unlock()
+        defer {
+            condition.lock()
+            busy.remove(path)
+            condition.broadcast()
+            condition.unlock()
+        }
+        return try body()
+    }
+}
