@@ -78,7 +78,7 @@ public final class Journal: @unchecked Sendable {
         var result: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while true {
-            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
             if n < 0 { if errno == EINTR { continue }; throw BatchFailure("\(path): \(String(cString: strerror(errno)))") }
             if n == 0 { break }
             result += buffer[0..<n]
