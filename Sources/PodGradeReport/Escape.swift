@@ -94,7 +94,10 @@ enum Escape {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            default: out.unicodeScalars.append(scalar)
+            default:
+                // Other controls (ESC, BEL...) would reach the log raw: drop them.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
+                out.unicodeScalars.append(scalar)
             }
         }
         return out
@@ -110,7 +113,9 @@ enum Escape {
             case "\n": out += "%0A"
             case ":": out += "%3A"
             case ",": out += "%2C"
-            default: out.unicodeScalars.append(scalar)
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
+                out.unicodeScalars.append(scalar)
             }
         }
         return out

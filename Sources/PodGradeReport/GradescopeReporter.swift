@@ -43,7 +43,6 @@ public struct GradescopeReporter: Reporter {
     private func output(_ check: CheckResult, lang: Lang) -> String {
         var lines: [String] = []
         switch check.status {
-        case .skip: lines.append(ReportText.skipped.text(lang) + ": " + check.message)
         case .error: lines.append(ReportText.checkError.text(lang) + ": " + check.message)
         default: lines += check.findings.map(ReportText.located)
         }

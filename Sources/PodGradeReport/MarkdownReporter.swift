@@ -55,7 +55,7 @@ public struct MarkdownReporter: Reporter {
         }
         var out = ["- \(mark) **\(Escape.markdown(check.id))** " + Self.code(check.rule) + " \(check.points)/\(check.maxPoints)"]
         if check.status == .skip {
-            out[0] += " — " + Escape.markdown(ReportText.skipped.text(lang) + ": " + check.message)
+            out[0] += " — " + Escape.markdown(check.message)
             return out
         }
         for finding in check.findings {

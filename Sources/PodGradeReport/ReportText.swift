@@ -45,12 +45,7 @@ extension ReportText {
     public static let title = LocalizedText(ru: "Название", en: "Title")
     public static let score = LocalizedText(ru: "Баллы", en: "Score")
     public static let status = LocalizedText(ru: "Статус", en: "Status")
-    public static let check = LocalizedText(ru: "Проверка", en: "Check")
-    public static let failedChecks = LocalizedText(ru: "Не пройденные проверки", en: "Failed checks")
     public static let checkError = LocalizedText(ru: "проверка не смогла выполниться", en: "the check could not run")
-    public static let skipped = LocalizedText(ru: "не выполнена", en: "skipped")
-    public static let note = LocalizedText(ru: "Замечание", en: "Note")
-    public static let reportTitle = LocalizedText(ru: "Результаты podgrade", en: "podgrade results")
     public static let submission = LocalizedText(ru: "решение", en: "submission")
 }
 
