@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(name: "PodGradeKubernetesTests", dependencies: ["PodGradeKubernetes", "PodGradeYAML"]),
         .testTarget(name: "PodGradeGitTests", dependencies: ["PodGradeGit"]),
         .testTarget(name: "PodGradeCoreTests", dependencies: ["PodGradeCore", "PodGradeLab"]),
-        .testTarget(name: "PodGradeReportTests", dependencies: ["PodGradeReport", "PodGradeCore"]),
+        .testTarget(name: "PodGradeReportTests", dependencies: ["PodGradeReport", "PodGradeCore"], exclude: ["Golden"]),
         .testTarget(name: "PodGradeBatchTests", dependencies: ["PodGradeBatch", "PodGradeCore"]),
         .testTarget(name: "PodGradeCLITests", dependencies: ["podgrade"]),
     ]

@@ -38,3 +38,41 @@ public enum ReportText {
         }
     }
 }
+
+/// Words of the CI and course formats (JUnit, SARIF, GitHub, Markdown, Gradescope, class report).
+extension ReportText {
+    public static let exercise = LocalizedText(ru: "Задание", en: "Exercise")
+    public static let title = LocalizedText(ru: "Название", en: "Title")
+    public static let score = LocalizedText(ru: "Баллы", en: "Score")
+    public static let status = LocalizedText(ru: "Статус", en: "Status")
+    public static let checkError = LocalizedText(ru: "проверка не смогла выполниться", en: "the check could not run")
+    public static let submission = LocalizedText(ru: "решение", en: "submission")
+}
+
+extension ReportText {
+    /// "✗ 02-yellow  Pod yellow  9/11 points (pass at 11)": an exercise's plain score line.
+    static func scoreLine(_ exercise: ExerciseResult, _ lang: Lang) -> String {
+        switch exercise.status {
+        case .missing:
+            return "○ \(exercise.id)  \(exercise.title) — " + missing.text(lang)
+        case .pass:
+            return "✓ \(exercise.id)  \(exercise.title)  \(exercise.score)/" + points(exercise.maxScore, lang)
+        case .fail, .error:
+            return "✗ \(exercise.id)  \(exercise.title)  \(exercise.score)/" + points(exercise.maxScore, lang)
+                + " (" + passAt(exercise.passScore, lang) + ")"
+        }
+    }
+
+    /// "Total: 37/40 points · 3 of 5 exercises passed".
+    static func totalLine(_ result: GradeResult, _ lang: Lang) -> String {
+        let graded = result.exercises.filter { $0.status != .missing }
+        return total.text(lang) + ": \(result.score)/" + points(result.maxScore, lang)
+            + " · " + passedExercises(graded.filter(\.passed).count, graded.count, lang)
+    }
+
+    /// `file:line:column: message`, or the message alone.
+    static func located(_ finding: FindingResult) -> String {
+        guard let location = finding.location else { return finding.message }
+        return "\(location.file):\(location.line):\(location.column): \(finding.message)"
+    }
+}

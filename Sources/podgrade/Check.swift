@@ -82,6 +82,13 @@ struct Check: ParsableCommand {
             let toFile = index < output.count
             let context = ReportContext(lang: lang, color: !toFile && color.enabled(), sourceLines: lines.lines)
             let text = reporter.render(result, context: context)
+            if name == GitHubReporter.name, let summary = Environment.current["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+                // The job summary: the Markdown report, appended as GitHub expects.
+                let markdown = GitHubReporter.summary(result, context: ReportContext(lang: lang))
+                if !append(markdown, to: summary) {
+                    printError("podgrade: cannot append to GITHUB_STEP_SUMMARY \(summary): \(String(cString: strerror(errno)))")
+                }
+            }
             if toFile {
                 do {
                     try FileOutput.write(text, to: output[index])
@@ -95,6 +102,25 @@ struct Check: ParsableCommand {
         }
         return result.passed ? 0 : 1
     }
+}
+
+/// Appends text to a file (created if needed); false on any failure.
+private func append(_ text: String, to path: String) -> Bool {
+    let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+    guard fd >= 0 else { return false }
+    defer { close(fd) }
+    let bytes = Array(text.utf8)
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes.withUnsafeBytes { buffer -> Int in
+            guard let base = buffer.baseAddress else { return -1 }
+            return write(fd, base + offset, buffer.count - offset)
+        }
+        if n < 0 && errno == EINTR { continue }
+        guard n > 0 else { return false }
+        offset += n
+    }
+    return true
 }
 
 /// The lines of each submission file, for code frames.

@@ -1,0 +1,103 @@
+public import PodGradeCore
+
+/// A report to read in a pull request comment or a job summary: the total,
+/// a table of exercises, then each failed exercise's failed checks with where
+/// and why. Learner text is escaped, so a message cannot inject markup.
+public struct MarkdownReporter: Reporter {
+    public static let name = "markdown"
+
+    public init() {}
+
+    public func render(_ result: GradeResult, context: ReportContext) -> String {
+        let lang = context.lang
+        var out: [String] = []
+        out.append("## " + (result.passed ? "✅ " : "❌ ") + Escape.markdown(ReportText.totalLine(result, lang)))
+        out.append("")
+        if let source = result.source.url ?? result.source.path {
+            var line = ReportText.source.text(lang) + ": " + Self.code(source)
+            if let commit = result.source.commit { line += " @ " + Self.code(String(commit.prefix(12))) }
+            if let newer = result.source.newerCommits, newer > 0 { line += " (" + Escape.markdown(ReportText.newerCommits(newer, lang)) + ")" }
+            out.append(line)
+            out.append("")
+        }
+        for note in result.notes ?? [] {
+            out.append("> ⚠️ " + Escape.markdown(note))
+            out.append("")
+        }
+        out.append("| | " + ReportText.exercise.text(lang) + " | " + ReportText.title.text(lang) + " | " + ReportText.score.text(lang) + " |")
+        out.append("|:-:|---|---|--:|")
+        for exercise in result.exercises {
+            let score: String
+            switch exercise.status {
+            case .missing: score = "— (" + Escape.markdown(ReportText.missing.text(lang)) + ")"
+            default: score = "\(exercise.score)/\(exercise.maxScore)"
+            }
+            out.append("| \(Self.emoji(exercise.status)) | \(Escape.markdown(exercise.id)) | \(Escape.markdown(exercise.title)) | \(score) |")
+        }
+        for exercise in result.exercises where exercise.status == .fail || exercise.status == .error {
+            out.append("")
+            out.append("### \(Self.emoji(exercise.status)) " + Escape.markdown("\(exercise.id): \(exercise.title)")
+                       + " (\(exercise.score)/" + Escape.markdown(ReportText.points(exercise.maxScore, lang) + ", " + ReportText.passAt(exercise.passScore, lang)) + ")")
+            out.append("")
+            for check in exercise.checks where check.status == .fail || check.status == .error || check.status == .skip {
+                out += render(check, lang: lang)
+            }
+        }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private func render(_ check: CheckResult, lang: Lang) -> [String] {
+        let mark: String
+        switch check.status {
+        case .fail: mark = "❌"
+        case .error: mark = "⚠️"
+        default: mark = "➖"
+        }
+        var out = ["- \(mark) **\(Escape.markdown(check.id))** " + Self.code(check.rule) + " \(check.points)/\(check.maxPoints)"]
+        if check.status == .skip {
+            out[0] += " — " + Escape.markdown(check.message)
+            return out
+        }
+        for finding in check.findings {
+            var line = "  - "
+            if let location = finding.location {
+                line += Self.code("\(location.file):\(location.line):\(location.column)") + " "
+            }
+            out.append(line + Escape.markdown(finding.message))
+        }
+        if let hint = check.hint {
+            out.append("  - *" + Escape.markdown(ReportText.hint.text(lang)) + ":* " + Escape.markdown(hint))
+        }
+        return out
+    }
+
+    static func emoji(_ status: ExerciseResult.Status) -> String {
+        switch status {
+        case .pass: return "✅"
+        case .fail: return "❌"
+        case .error: return "⚠️"
+        case .missing: return "⚪"
+        }
+    }
+
+    /// A code span that holds any text: the fence is longer than any run of
+    /// backticks inside; line breaks and `|` (which would end a table cell) are
+    /// replaced, as code spans cannot escape them.
+    static func code(_ text: String) -> String {
+        var cleaned = ""
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" { cleaned += " "; continue }
+            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
+            if scalar == "|" { cleaned += "¦"; continue }
+            cleaned.unicodeScalars.append(scalar)
+        }
+        var longest = 0, run = 0
+        for character in cleaned {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = cleaned.hasPrefix("`") || cleaned.hasSuffix("`") ? " " : ""
+        return fence + pad + cleaned + pad + fence
+    }
+}

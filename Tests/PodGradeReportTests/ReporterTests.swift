@@ -1,0 +1,183 @@
+import Foundation
+import XCTest
+import PodGradeCore
+import PodGradeReport
+
+final class SARIFTests: XCTestCase {
+    private func json(_ text: String) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    private func run(_ lang: Lang = .en) throws -> [String: Any] {
+        let log = try json(SARIFReporter().render(Fixture.result, context: ReportContext(lang: lang)))
+        let runs = try XCTUnwrap(log["runs"] as? [[String: Any]])
+        XCTAssertEqual(runs.count, 1)
+        return try XCTUnwrap(runs.first)
+    }
+
+    func testRegionsAreTheFindingsLocationsAndAnUnlocatedFindingHasNone() throws {
+        let results = try XCTUnwrap(try run()["results"] as? [[String: Any]])
+        // ports-unique: two findings (one located, one not), the Kubernetes warning, the error, the advice.
+        XCTAssertEqual(results.count, 5)
+        let ports = results.filter { ($0["ruleId"] as? String) == "ports.unique" }
+        XCTAssertEqual(ports.count, 2)
+
+        let located = try XCTUnwrap((ports[0]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        let region = try XCTUnwrap(located["region"] as? [String: Any])
+        XCTAssertEqual(region["startLine"] as? Int, 14)
+        XCTAssertEqual(region["startColumn"] as? Int, 22)
+        let artifact = try XCTUnwrap(located["artifactLocation"] as? [String: Any])
+        XCTAssertEqual(artifact["uri"] as? String, "01-pod/pod%2C%20v1%3A%25.yaml")
+        XCTAssertEqual(artifact["uriBaseId"] as? String, "%SRCROOT%")
+
+        let unlocated = try XCTUnwrap((ports[1]["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        XCTAssertNil(unlocated["region"], "a finding without a location must not get a region")
+        XCTAssertEqual(ports[0]["level"] as? String, "error")
+
+        let warning = try XCTUnwrap(results.first { ($0["ruleId"] as? String) == "k8s.valid" })
+        XCTAssertEqual(warning["level"] as? String, "warning")
+        let advice = try XCTUnwrap(results.first { ($0["ruleId"] as? String) == "container.long-running" })
+        XCTAssertEqual(advice["level"] as? String, "warning")
+        XCTAssertFalse(results.contains { ($0["ruleId"] as? String) == "volume.readonly" }, "a skipped check is no result")
+    }
+
+    func testRulesAreTheCatalogWithIndexes() throws {
+        let run = try run(.ru)
+        let tool = try XCTUnwrap(run["tool"] as? [String: Any])
+        let driver = try XCTUnwrap(tool["driver"] as? [String: Any])
+        XCTAssertEqual(driver["name"] as? String, "podgrade")
+        XCTAssertEqual(driver["version"] as? String, PodGrade.version)
+        let rules = try XCTUnwrap(driver["rules"] as? [[String: Any]])
+        XCTAssertEqual(rules.map { $0["id"] as? String }, RuleCatalog.all.map(\.id))
+        for (rule, descriptor) in zip(RuleCatalog.all, rules) {
+            XCTAssertEqual((descriptor["shortDescription"] as? [String: Any])?["text"] as? String, rule.doc.title.ru)
+            XCTAssertEqual((descriptor["fullDescription"] as? [String: Any])?["text"] as? String, rule.doc.explanation.ru)
+            XCTAssertEqual((descriptor["help"] as? [String: Any])?["text"] as? String, RuleText.explain(rule, lang: .ru))
+            XCTAssertEqual((descriptor["defaultConfiguration"] as? [String: Any])?["level"] as? String, "error")
+        }
+        let results = try XCTUnwrap(run["results"] as? [[String: Any]])
+        for result in results {
+            let id = try XCTUnwrap(result["ruleId"] as? String)
+            if let index = result["ruleIndex"] as? Int {
+                XCTAssertEqual(rules[index]["id"] as? String, id)
+            } else {
+                XCTAssertNil(RuleCatalog.rule(id), "\(id) is in the catalog but has no ruleIndex")
+            }
+        }
+    }
+}
+
+final class GitHubTests: XCTestCase {
+    func testEscapesATrickyMessageAndProperties() {
+        let lines = GitHubReporter().render(Fixture.result, context: ReportContext(lang: .en)).split(separator: "\n").map(String.init)
+        let expected = "::error file=01-pod/pod%2C v1%3A%25.yaml,line=14,col=22,title=01-pod%3A ports-unique::"
+            + "порт <80> & \"web\" 'x' | 100%25 a,b: c%0Aвторая строка%0AHint: Подсказка с | и * и `кодом` и <b>html</b> 50%25"
+        XCTAssertTrue(lines.contains(expected), lines.joined(separator: "\n"))
+        // A message cannot start a command of its own: every line is one of ours.
+        for line in lines {
+            XCTAssertTrue(line.hasPrefix("::error ") || line.hasPrefix("::warning ") || line.hasPrefix("::notice "), line)
+        }
+        XCTAssertTrue(lines.contains("::error title=01-pod%3A ports-unique::Находка без места звонок ::error::injected%0AHint: Подсказка с | и * и `кодом` и <b>html</b> 50%25"))
+        XCTAssertTrue(lines.contains("::warning file=01-pod/pod%2C v1%3A%25.yaml,line=3,col=5,title=01-pod%3A k8s-valid::Предупреждение Kubernetes: поле `spec.foo` устарело"))
+        XCTAssertTrue(lines.contains("::notice title=03-adapter::○ 03-adapter  Adapter — no submission found"))
+        XCTAssertEqual(lines.last, "::warning title=podgrade::Файл misc/a b.yaml пропущен: 100%25 бинарный")
+    }
+}
+
+final class MarkdownTests: XCTestCase {
+    func testTableCellsEscapePipesAndMarkup() {
+        let markdown = MarkdownReporter().render(Fixture.result, context: ReportContext(lang: .en))
+        XCTAssertTrue(markdown.contains("| ❌ | 01-pod | Под «Ёлка» \\<для\\> Пети \\& Васи | 3/9 |"), markdown)
+        XCTAssertTrue(markdown.contains("\\| 100% a,b: c<br>вторая строка"), markdown)
+        XCTAssertFalse(markdown.contains("<b>html</b>"))
+        // Every table row has exactly the table's five pipes.
+        for line in markdown.split(separator: "\n") where line.hasPrefix("| ") {
+            let unescaped = line.replacingOccurrences(of: "\\|", with: "")
+            XCTAssertEqual(unescaped.filter { $0 == "|" }.count, 5, String(line))
+        }
+    }
+}
+
+final class GradescopeTests: XCTestCase {
+    func testTotalsAndFields() throws {
+        let text = GradescopeReporter().render(Fixture.result, context: ReportContext(lang: .en))
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        XCTAssertEqual(object["score"] as? Int, 7)
+        XCTAssertEqual(object["visibility"] as? String, "visible")
+        XCTAssertEqual(object["stdout_visibility"] as? String, "hidden")
+        XCTAssertEqual((object["extra_data"] as? [String: Any])?["max_score"] as? Int, 18)
+        let tests = try XCTUnwrap(object["tests"] as? [[String: Any]])
+        XCTAssertEqual(tests.count, 8) // 6 checks, 1 check, 1 missing exercise
+        XCTAssertEqual(tests.compactMap { $0["score"] as? Int }.reduce(0, +), 7)
+        XCTAssertEqual(tests.compactMap { $0["max_score"] as? Int }.reduce(0, +), 18)
+        for test in tests {
+            XCTAssertTrue(["passed", "failed"].contains(test["status"] as? String ?? ""))
+            XCTAssertEqual(test["visibility"] as? String, "visible")
+        }
+        XCTAssertEqual(tests.map { $0["number"] as? String }, ["1.1", "1.2", "1.3", "1.4", "1.5", "1.6", "2.1", "3.1"])
+        let ports = try XCTUnwrap(tests.first { ($0["name"] as? String) == "01-pod · ports-unique" })
+        XCTAssertEqual(ports["status"] as? String, "failed")
+        let output = try XCTUnwrap(ports["output"] as? String)
+        XCTAssertTrue(output.hasPrefix("01-pod/pod, v1:%.yaml:14:22: порт <80>"), output)
+        XCTAssertTrue(output.hasSuffix("Hint: Подсказка с | и * и `кодом` и <b>html</b> 50%"), output)
+        let missing = try XCTUnwrap(tests.last)
+        XCTAssertEqual(missing["score"] as? Int, 0)
+        XCTAssertEqual(missing["max_score"] as? Int, 5)
+        XCTAssertEqual(missing["output"] as? String, "no submission found")
+    }
+}
+
+final class JUnitTests: XCTestCase {
+    func testStructureAndEscaping() {
+        let xml = JUnitReporter().render(Fixture.result, context: ReportContext(lang: .ru))
+        XCTAssertFalse(xml.unicodeScalars.contains("\u{07}"), "a control character XML forbids must not survive")
+        XCTAssertTrue(xml.contains("<testsuites name=\"podgrade\" tests=\"8\" failures=\"2\" errors=\"1\" time=\"0\">"), xml)
+        XCTAssertTrue(xml.contains("<testsuite name=\"01-pod\" tests=\"6\" failures=\"1\" errors=\"1\" skipped=\"1\" time=\"0\">"), xml)
+        XCTAssertTrue(xml.contains("<testcase classname=\"01-pod\" name=\"ports-unique [ports.unique]\" time=\"0\">"), xml)
+        XCTAssertTrue(xml.contains("<failure message=\"порт &lt;80&gt; &amp; &quot;web&quot; &apos;x&apos; | 100% a,b: c&#10;вторая строка\" type=\"rule\">"), xml)
+        XCTAssertTrue(xml.contains("<failure message=\"решение не найдено\" type=\"missing\">"), xml)
+    }
+}
+
+final class ClassReportTests: XCTestCase {
+    func testHostileTextIsEscaped() {
+        let html = ClassReport.html(Fixture.classEntries, lang: .en, title: "<img src=x onerror=alert(1)>")
+        XCTAssertFalse(html.contains("<script>alert(1)</script>"))
+        XCTAssertTrue(html.contains("<td>&lt;script&gt;alert(1)&lt;/script&gt;</td>"))
+        XCTAssertFalse(html.contains("<img src=x"))
+        XCTAssertFalse(html.contains("<b>timeout</b>"))
+        XCTAssertFalse(html.contains("href=\"javascript:"), "a link must never carry a scheme of the learner's")
+        XCTAssertTrue(html.contains("href=\"javascript%3Aalert%283%29\""))
+        XCTAssertTrue(html.contains("href=\"results/%3Cscript%3Ealert%281%29%3C/script%3E.json\""))
+        XCTAssertTrue(html.contains("<a href=\"https://example.com/x?a=1&amp;b=&quot;2&quot;\">"))
+        // Self-contained: no external resources.
+        XCTAssertFalse(html.contains("src=\"http"))
+        XCTAssertFalse(html.contains("<link"))
+        // The only script is ours.
+        XCTAssertEqual(html.components(separatedBy: "<script>").count, 2)
+    }
+
+    func testAggregates() {
+        let html = ClassReport.html(Fixture.classEntries, lang: .en, title: "t")
+        XCTAssertTrue(html.contains("Learners: <b>3</b> · graded: <b>2</b> · passed: <b>1</b> · grading errors: <b>1</b> · mean score: <b>69%</b> · median: <b>69%</b>"), html)
+        // ports.unique failed for one of the two learners it was checked for; its lecture section is named.
+        XCTAssertTrue(html.contains("<td class=\"num\">50% (1/2)</td>"), html)
+        if let section = RuleCatalog.rule("ports.unique")?.doc.section {
+            XCTAssertTrue(html.contains(section))
+        }
+    }
+
+    func testScalesLinearlyWithoutPerLearnerCharts() {
+        var entries: [ClassEntry] = []
+        for i in 0..<5000 {
+            let base = Fixture.classEntries[i % 3]
+            entries.append(ClassEntry(student: "student-\(i)", repo: base.repo, commit: base.commit, status: base.status,
+                                      error: base.error, result: base.result, feedbackLink: "results/student-\(i).json"))
+        }
+        let small = ClassReport.html(Array(entries.prefix(500)), lang: .ru, title: "t").utf8.count
+        let large = ClassReport.html(entries, lang: .ru, title: "t").utf8.count
+        XCTAssertLessThan(large, 3_000_000, "5,000 learners should stay a modest file")
+        XCTAssertLessThan(Double(large), Double(small) * 11, "size should grow linearly")
+        XCTAssertGreaterThan(Double(large), Double(small) * 8)
+    }
+}
