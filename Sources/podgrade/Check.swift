@@ -36,6 +36,12 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: "Grade again whenever a file changes (folders only).")
     var watch = false
 
+    @Option(name: .long, help: "Where cloned repositories are cached (default ~/.cache/podgrade).")
+    var cache: String?
+
+    @Option(name: .long, help: "Seconds a git server may stay silent before the clone fails (default 60).")
+    var cloneTimeout: Double = 60
+
     func validate() throws {
         if output.count > max(format.count, 1) {
             throw UsageFailure("more --output files than --format options")
@@ -51,7 +57,7 @@ struct Check: ParsableCommand {
         for slug in exercise where lab.exercise(slug) == nil {
             throw UsageFailure("unknown exercise '\(slug)': see `podgrade list`")
         }
-        let request = SourceRequest(source: source, rev: rev, deadline: deadline)
+        let request = SourceRequest(source: source, rev: rev, deadline: deadline, cacheDirectory: cache, cloneTimeout: cloneTimeout)
         let grader = Grader(lab: lab, lang: lang)
         if watch {
             try Watcher.run(request: request) { snapshot in

@@ -10,7 +10,7 @@ struct Podgrade: ParsableCommand {
         commandName: "podgrade",
         abstract: "Grades Kubernetes lab exercises on multi-container Pods / Проверяет задания по много-контейнерным PODs.",
         version: PodGrade.version,
-        subcommands: [Check.self, List.self, Show.self, Start.self, Explain.self, Validate.self, Verify.self],
+        subcommands: [Check.self, List.self, Show.self, Start.self, Explain.self, Validate.self, Verify.self, Grade.self, Report.self],
         defaultSubcommand: Check.self)
 
     /// Usage errors exit 2 with one line on stderr (CONTRACT.md), not ArgumentParser's 64.
@@ -43,9 +43,9 @@ struct UsageFailure: Error {
     init(_ message: String) { self.message = message }
 }
 
-func printError(_ text: String) {
+func printError(_ text: String, newline: Bool = true) {
     var stderr = StandardError()
-    print(text, to: &stderr)
+    print(text, terminator: newline ? "\n" : "", to: &stderr)
 }
 
 struct StandardError: TextOutputStream {

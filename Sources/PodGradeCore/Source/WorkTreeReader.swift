@@ -131,3 +131,10 @@ public enum WorkTreeReader {
         return .success(bytes)
     }
 }
+
+/// Reading one named file safely (no links, no FIFOs), for the CLI's own inputs.
+public enum WorkTreeReaderAccess {
+    public static func readRegular(_ path: String, limit: Int = 64 << 20) -> Result<[UInt8], SkipReason> {
+        WorkTreeReader.readRegular(path, limit: limit)
+    }
+}
