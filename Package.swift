@@ -32,6 +32,6 @@ let package = Package(
         .testTarget(name: "PodGradeCoreTests", dependencies: ["PodGradeCore", "PodGradeLab"]),
         .testTarget(name: "PodGradeReportTests", dependencies: ["PodGradeReport", "PodGradeCore"], exclude: ["Golden"]),
         .testTarget(name: "PodGradeBatchTests", dependencies: ["PodGradeBatch", "PodGradeCore"]),
-        .testTarget(name: "PodGradeCLITests", dependencies: ["podgrade"]),
+        .testTarget(name: "PodGradeCLITests", dependencies: ["podgrade"], exclude: ["Golden"]),
     ]
 )
