@@ -21,7 +21,7 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Grade the newest commit at or before this time (ISO 8601 with offset).")
     var deadline: String?
 
-    @Option(name: .long, help: "Output format (repeatable, paired with --output in order): \(Reporters.names.joined(separator: ", ")).")
+    @Option(name: .long, help: "Output format (repeatable): \(Reporters.names.joined(separator: ", ")); NAME:FILE writes that format to FILE.")
     var format: [String] = []
 
     @Option(name: .long, help: "Write the output to this file (repeatable, one per --format).")
@@ -43,12 +43,34 @@ struct Check: ParsableCommand {
     var cloneTimeout: Double = 60
 
     func validate() throws {
-        if output.count > max(format.count, 1) {
-            throw UsageFailure("more --output files than --format options")
+        let plans = try outputs()
+        if plans.filter({ $0.file == nil }).count > 1 {
+            throw UsageFailure("several formats would go to standard output: give each but one a file (--format sarif:out.sarif or --output FILE)")
         }
-        for name in format where Reporters.named(name) == nil {
-            throw UsageFailure("unknown format '\(name)': use one of \(Reporters.names.joined(separator: ", "))")
+    }
+
+    /// Each format with its destination: `--format NAME:FILE`, else the
+    /// `--output` files paired with the other formats in order, else stdout.
+    func outputs() throws -> [(name: String, file: String?)] {
+        var plans: [(name: String, file: String?)] = []
+        var files = output[...]
+        for spec in format.isEmpty ? ["text"] : format {
+            var name = spec
+            var file: String?
+            if let colon = spec.firstIndex(of: ":") {
+                name = String(spec[..<colon])
+                file = String(spec[spec.index(after: colon)...])
+                if file?.isEmpty ?? true { throw UsageFailure("--format \(spec): the file after ':' is empty") }
+            } else if let next = files.popFirst() {
+                file = next
+            }
+            guard Reporters.named(name) != nil else {
+                throw UsageFailure("unknown format '\(name)': use one of \(Reporters.names.joined(separator: ", "))")
+            }
+            plans.append((name, file))
         }
+        if !files.isEmpty { throw UsageFailure("more --output files than formats to write") }
+        return plans
     }
 
     func run() throws {
@@ -81,11 +103,10 @@ struct Check: ParsableCommand {
 
     /// Renders every asked format; returns the exit status.
     func emit(_ result: GradeResult, snapshot: SourceSnapshot, lang: Lang) -> Int32 {
-        let formats = format.isEmpty ? ["text"] : format
         let lines = SourceLines(snapshot)
-        for (index, name) in formats.enumerated() {
+        for (name, file) in (try? outputs()) ?? [] {
             guard let reporter = Reporters.named(name) else { continue }
-            let toFile = index < output.count
+            let toFile = file != nil
             let context = ReportContext(lang: lang, color: !toFile && color.enabled(), sourceLines: lines.lines)
             let text = reporter.render(result, context: context)
             if name == GitHubReporter.name, let summary = Environment.current["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
@@ -95,11 +116,11 @@ struct Check: ParsableCommand {
                     printError("podgrade: cannot append to GITHUB_STEP_SUMMARY \(summary): \(String(cString: strerror(errno)))")
                 }
             }
-            if toFile {
+            if let file {
                 do {
-                    try FileOutput.write(text, to: output[index])
+                    try FileOutput.write(text, to: file)
                 } catch {
-                    printError("podgrade: cannot write \(output[index]): \(error.message)")
+                    printError("podgrade: cannot write \(file): \(error.message)")
                     return 2
                 }
             } else {

@@ -38,9 +38,10 @@ struct Podgrade: ParsableCommand {
 }
 
 /// Unusable input: one line on stderr, exit 2.
-struct UsageFailure: Error {
+struct UsageFailure: Error, CustomStringConvertible {
     let message: String
     init(_ message: String) { self.message = message }
+    var description: String { message }
 }
 
 func printError(_ text: String, newline: Bool = true) {

@@ -87,4 +87,29 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(unwritable.status, 2)
         XCTAssertTrue(unwritable.stderr.hasPrefix("podgrade: cannot write /nonexistent/dir/r.json"), unwritable.stderr)
     }
+
+    func testSeveralFormatsInOneRun() throws {
+        let dir = try temporaryDirectory()
+        let run = try podgrade(["check", "solutions", "--format", "sarif:\(dir)/p.sarif", "--format", "junit", "--output", dir + "/p.xml",
+                                "--format", "github"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("::notice"), run.stdout)
+        XCTAssertTrue(try String(contentsOfFile: dir + "/p.sarif", encoding: .utf8).contains("\"version\" : \"2.1.0\""))
+        XCTAssertTrue(try String(contentsOfFile: dir + "/p.xml", encoding: .utf8).hasPrefix("<?xml"))
+        let twoToStdout = try podgrade(["check", "solutions", "--format", "json", "--format", "text"])
+        XCTAssertEqual(twoToStdout.status, 2)
+        XCTAssertEqual(twoToStdout.stderr, "podgrade: several formats would go to standard output: give each but one a file (--format sarif:out.sarif or --output FILE) (see podgrade --help)\n")
+    }
+
+    func testGitHubStepSummaryIsAppended() throws {
+        let dir = try temporaryDirectory()
+        let summary = dir + "/summary.md"
+        try "# earlier step\n".write(toFile: summary, atomically: true, encoding: .utf8)
+        let run = try podgrade(["check", sample, "--format", "github", "--lang", "en"], environment: ["GITHUB_STEP_SUMMARY": summary])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stdout.contains("::error file=03-sidecar-logging/pod.yaml,line=17,col=7,"), run.stdout)
+        let text = try String(contentsOfFile: summary, encoding: .utf8)
+        XCTAssertTrue(text.hasPrefix("# earlier step\n"))
+        XCTAssertTrue(text.contains("03-sidecar-logging"))
+    }
 }
