@@ -88,32 +88,25 @@ enum Escape {
 
     /// GitHub workflow command data (the message after `::`).
     static func githubData(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            default:
-                // Other controls (ESC, BEL...) would reach the log raw: drop them.
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        github(text, property: false)
     }
 
-    /// GitHub workflow command property value (`file=`, `title=`).
+    /// GitHub workflow command property value (`file=`, `title=`): also `:` and `,`.
     static func githubProperty(_ text: String) -> String {
+        github(text, property: true)
+    }
+
+    private static func github(_ text: String, property: Bool) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {
             case "%": out += "%25"
             case "\r": out += "%0D"
             case "\n": out += "%0A"
-            case ":": out += "%3A"
-            case ",": out += "%2C"
+            case ":" where property: out += "%3A"
+            case "," where property: out += "%2C"
             default:
+                // Other controls (ESC, BEL...) would reach the log raw: drop them.
                 if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
                 out.unicodeScalars.append(scalar)
             }
