@@ -51,7 +51,7 @@ struct Grade: ParsableCommand {
             throw UsageFailure(error.message)
         }
         display.finish(summary, out: out)
-        if summary.errors > 0 { throw ExitCode(1) }
+        if summary.errorsInGradebook > 0 { throw ExitCode(1) }
     }
 }
 
@@ -128,8 +128,8 @@ final class ProgressDisplay: @unchecked Sendable {
 
     func finish(_ summary: BatchSummary, out: String) {
         let text = lang == .ru
-            ? "Проверено \(summary.graded) из \(summary.inShard) (пропущено по --resume: \(summary.skippedByResume)), ошибок: \(summary.errors). Итоги: \(out)/gradebook.csv, \(out)/report.html"
-            : "Graded \(summary.graded) of \(summary.inShard) (skipped by --resume: \(summary.skippedByResume)), errors: \(summary.errors). Results: \(out)/gradebook.csv, \(out)/report.html"
+            ? "Проверено \(summary.graded) из \(summary.inShard) (пропущено по --resume: \(summary.skippedByResume)), ошибок: \(summary.errorsInGradebook). Итоги: \(out)/gradebook.csv, \(out)/report.html"
+            : "Graded \(summary.graded) of \(summary.inShard) (skipped by --resume: \(summary.skippedByResume)), errors: \(summary.errorsInGradebook). Results: \(out)/gradebook.csv, \(out)/report.html"
         printError(text)
     }
 
