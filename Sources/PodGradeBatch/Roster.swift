@@ -5,6 +5,13 @@ public struct RosterEntry: Sendable, Hashable {
     public let rev: String?
     /// The line of the roster it came from (1-based, header is line 1).
     public let line: Int
+
+    public init(student: String, repo: String, rev: String?, line: Int) {
+        self.student = student
+        self.repo = repo
+        self.rev = rev
+        self.line = line
+    }
 }
 
 public struct RosterError: Error, Sendable, CustomStringConvertible {
