@@ -275,6 +275,19 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         #expect(missing.status == 2 && missing.stderr.contains("nowhere"))
     }
 
+    @Test func progressBarOnATerminal() throws {
+        let tmp = try TemporaryDirectory()
+        try makeRepository(at: tmp.sub("repos/r"), commits: [(["01-multi-container-pod"], Dates.first)])
+        try writeRoster([["a", tmp.sub("repos/r"), ""], ["b", tmp.sub("repos/r"), ""], ["c", tmp.sub("nowhere"), ""]],
+                        to: tmp.sub("roster.csv"))
+        let run = try podgradeOnTerminal(["grade", "roster.csv", "--out", "out", "--allow-local", "--lang", "en"], in: tmp.path)
+        #expect(run.status == 1)
+        #expect(run.terminal.contains("\r\u{1B}[K[##############################] 3/3"), "\(run.terminal)")
+        #expect(run.terminal.contains("errors 1"))
+        #expect(!run.terminal.contains("[1/3] a:"), "plain lines are for pipes and files")
+        #expect(run.terminal.contains("Graded 3 of 3"))
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let tmp = try TemporaryDirectory()
         try write("student,repo\nann,https://example.invalid/a.git\nann,https://example.invalid/b.git\n", to: tmp.sub("dup.csv"))

@@ -197,10 +197,10 @@ final class Child: @unchecked Sendable {
     private var reaped: Int32?
 
     init(executable: String, arguments: [String], directory: String, environment: [String: String],
-         outputIn folder: String) throws {
+         outputIn folder: String, stderrDevice: String? = nil) throws {
         let id = UUID().uuidString
         stdoutPath = folder + "/.stdout-\(id)"
-        stderrPath = folder + "/.stderr-\(id)"
+        stderrPath = stderrDevice ?? folder + "/.stderr-\(id)"
         var envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { envp.forEach { free($0) } }
         // `cd` then exec: the same pid, so kill() reaches the program itself.
@@ -219,7 +219,7 @@ final class Child: @unchecked Sendable {
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_addopen(&actions, 2, stderrPath, stderrDevice == nil ? O_WRONLY | O_CREAT | O_TRUNC : O_RDWR | O_NOCTTY, 0o644)
         var child = pid_t()
         let status = posix_spawn(&child, "/bin/sh", &actions, &attributes, &argv, &envp)
         guard status == 0 else { throw TestFailure("posix_spawn \(executable) failed: \(status)") }
@@ -258,7 +258,7 @@ final class Child: @unchecked Sendable {
     deinit {
         kill()
         unlink(stdoutPath)
-        unlink(stderrPath)
+        if !stderrPath.hasPrefix("/dev/") { unlink(stderrPath) }
     }
 }
 
@@ -285,6 +285,46 @@ func podgradeEnvironment(_ extra: [String: String], cacheHome: String) -> [Strin
 func startPodgrade(_ arguments: [String], in directory: String, environment: [String: String] = [:]) throws -> Child {
     try Child(executable: podgradeBinary, arguments: arguments, directory: directory,
               environment: podgradeEnvironment(environment, cacheHome: directory + "/.xdg-cache"), outputIn: directory)
+}
+
+/// Runs podgrade with stderr on a pseudo-terminal; returns the exit status and what it drew there.
+func podgradeOnTerminal(_ arguments: [String], in directory: String, timeout: Double = 30) throws -> (status: Int32, terminal: String) {
+    // posix_openpt/unlockpt/ptsname by hand: Glibc's module does not export them.
+    let master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
+    guard master >= 0 else { throw TestFailure("no pseudo-terminal") }
+    defer { close(master) }
+    var unlock: Int32 = 0
+    var number: UInt32 = 0
+    guard ioctl(master, 0x4004_5431 /* TIOCSPTLCK */, &unlock) == 0,
+          ioctl(master, 0x8004_5430 /* TIOCGPTN */, &number) == 0 else {
+        throw TestFailure("cannot unlock the pseudo-terminal")
+    }
+    let name = "/dev/pts/\(number)"
+    _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
+    let child = try Child(executable: podgradeBinary, arguments: arguments, directory: directory,
+                          environment: podgradeEnvironment([:], cacheHome: directory + "/.xdg-cache"), outputIn: directory,
+                          stderrDevice: name)
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 4096)
+    func drain() {
+        while true {
+            let n = buffer.withUnsafeMutableBytes { Glibc.read(master, $0.baseAddress, $0.count) }
+            if n <= 0 { return }
+            bytes += buffer[0..<n]
+        }
+    }
+    let giveUp = Date().addingTimeInterval(timeout)
+    var status: Int32?
+    while status == nil && Date() < giveUp {
+        drain()
+        status = child.wait(seconds: 0.05)
+    }
+    drain()
+    guard let status else {
+        child.kill()
+        throw TestFailure("podgrade \(arguments.joined(separator: " ")) still running after \(timeout) s; killed")
+    }
+    return (status, String(decoding: bytes, as: UTF8.self))
 }
 
 /// Runs podgrade to the end, killing it (and failing) after `timeout` seconds.
