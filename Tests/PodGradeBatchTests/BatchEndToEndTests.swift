@@ -288,6 +288,19 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         #expect(run.terminal.contains("Graded 3 of 3"))
     }
 
+    /// --jobs is honoured beyond the core count: six silent servers time out together.
+    @Test func jobsRunInParallelBeyondTheCores() throws {
+        let tmp = try TemporaryDirectory()
+        let hang = try SilentServer()
+        defer { hang.stop() }
+        try writeRoster((1...6).map { ["h\($0)", "git://127.0.0.1:\(hang.port)/h\($0)", ""] }, to: tmp.sub("roster.csv"))
+        let run = try podgrade(["grade", "roster.csv", "--out", "out", "--jobs", "6", "--clone-timeout", "2", "--cache", "cache",
+                                "--lang", "en"], in: tmp.path)
+        #expect(run.status == 1)
+        #expect(try journalLines(tmp.sub("out")).count == 6)
+        #expect(run.seconds < 4.5, "six 2 s timeouts took \(run.seconds) s: jobs did not run together")
+    }
+
     @Test func usageErrorsExitTwo() throws {
         let tmp = try TemporaryDirectory()
         try write("student,repo\nann,https://example.invalid/a.git\nann,https://example.invalid/b.git\n", to: tmp.sub("dup.csv"))
