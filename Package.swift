@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "PodGradeGitTests", dependencies: ["PodGradeGit"]),
         .testTarget(name: "PodGradeCoreTests", dependencies: ["PodGradeCore", "PodGradeLab"]),
         .testTarget(name: "PodGradeReportTests", dependencies: ["PodGradeReport", "PodGradeCore"], exclude: ["Golden"]),
-        .testTarget(name: "PodGradeBatchTests", dependencies: ["PodGradeBatch", "PodGradeCore"]),
+        .testTarget(name: "PodGradeBatchTests", dependencies: ["PodGradeBatch", "PodGradeCore", "podgrade"]),
         .testTarget(name: "PodGradeCLITests", dependencies: ["podgrade"], exclude: ["Golden"]),
     ]
 )

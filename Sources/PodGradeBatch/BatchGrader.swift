@@ -45,6 +45,9 @@ public struct BatchSummary: Sendable {
     public let errors: Int
     public let skippedByResume: Int
     public let inShard: Int
+    /// Learners whose gradebook row is an error, counting those journaled by
+    /// an earlier run that `--resume` skipped: what the exit status reports.
+    public let errorsInGradebook: Int
 }
 
 /// `podgrade grade`: a roster of learners' repositories, graded in parallel,
@@ -73,18 +76,21 @@ public final class BatchGrader: Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         let grader = Grader(lab: lab, lang: options.lang)
         let workers = max(1, min(options.jobs, pending.count))
-        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+        // One thread a job, not concurrentPerform: that caps the width at the
+        // number of cores, and a learner's clone mostly waits on the network.
+        WorkerThreads.run(count: pending.isEmpty ? 0 : workers) {
             while let index = state.next(limit: pending.count) {
-                let entry = gradeOne(pending[index], grader: grader)
+                let entry = self.gradeOne(pending[index], grader: grader)
                 try? journal.append(entry)
                 let (count, errors) = state.finish(isError: entry.status == "error")
                 let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 progress(BatchProgress(done: count, total: pending.count, errors: errors, entry: entry, elapsed: elapsed))
             }
         }
-        try writeOutputs(roster: inShard, journalPath: journalPath)
+        let entries = try writeOutputs(roster: inShard, journalPath: journalPath)
         let (count, errors) = state.finish(isError: false, count: false)
-        return BatchSummary(graded: count, errors: errors, skippedByResume: inShard.count - pending.count, inShard: inShard.count)
+        return BatchSummary(graded: count, errors: errors, skippedByResume: inShard.count - pending.count, inShard: inShard.count,
+                            errorsInGradebook: entries.filter { $0.status == "error" }.count)
     }
 
     /// Grades one learner; a failure becomes an `error` row, never the end of the batch.
@@ -123,11 +129,13 @@ public final class BatchGrader: Sendable {
     }
 
     /// gradebook.csv and report.html from the journal, in roster order.
-    func writeOutputs(roster: [RosterEntry], journalPath: String) throws(BatchFailure) {
+    @discardableResult
+    func writeOutputs(roster: [RosterEntry], journalPath: String) throws(BatchFailure) -> [JournalEntry] {
         let journaled = Dictionary(Journal.read(journalPath).map { ($0.student, $0) }, uniquingKeysWith: { _, b in b })
         let entries = roster.compactMap { journaled[$0.student] }
         try Self.writeReports(entries, directories: [options.outDirectory], csvPath: options.outDirectory + "/gradebook.csv",
                               htmlPath: options.outDirectory + "/report.html", lab: lab, lang: options.lang)
+        return entries
     }
 
     /// Writes the gradebook and the class report for journaled learners whose
@@ -173,6 +181,36 @@ public final class BatchGrader: Sendable {
         if mkdir(path, 0o755) != 0 && errno != EEXIST {
             throw BatchFailure("cannot create \(path): \(String(cString: strerror(errno)))")
         }
+    }
+}
+
+/// Runs `body` on `count` threads of their own and waits for all of them.
+enum WorkerThreads {
+    private final class Box {
+        let body: () -> Void
+        init(_ body: @escaping () -> Void) { self.body = body }
+    }
+
+    static func run(count: Int, _ body: @escaping @Sendable () -> Void) {
+        var threads: [pthread_t] = []
+        for _ in 0..<count {
+            var thread = pthread_t()
+            let box = Unmanaged.passRetained(Box(body)).toOpaque()
+            let status = pthread_create(&thread, nil, { argument in
+                guard let argument else { return nil }
+                let box = Unmanaged<Box>.fromOpaque(argument).takeRetainedValue()
+                box.body()
+                return nil
+            }, box)
+            if status == 0 {
+                threads.append(thread)
+            } else {
+                Unmanaged<Box>.fromOpaque(box).release()
+            }
+        }
+        // No thread could start (resource limits): do the work here.
+        if threads.isEmpty && count > 0 { body() }
+        for thread in threads { pthread_join(thread, nil) }
     }
 }
 

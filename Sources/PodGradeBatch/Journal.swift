@@ -17,6 +17,19 @@ public struct JournalEntry: Codable, Sendable {
     public var exercises: [String: Int]?
     /// The result file, relative to the output folder.
     public var result: String?
+
+    public init(student: String, repo: String, commit: String? = nil, status: String, error: String? = nil, score: Int? = nil,
+                maxScore: Int? = nil, exercises: [String: Int]? = nil, result: String? = nil) {
+        self.student = student
+        self.repo = repo
+        self.commit = commit
+        self.status = status
+        self.error = error
+        self.score = score
+        self.maxScore = maxScore
+        self.exercises = exercises
+        self.result = result
+    }
 }
 
 /// `journal.jsonl`: appended and flushed as each learner finishes, so a batch

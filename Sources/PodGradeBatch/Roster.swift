@@ -5,6 +5,13 @@ public struct RosterEntry: Sendable, Hashable {
     public let rev: String?
     /// The line of the roster it came from (1-based, header is line 1).
     public let line: Int
+
+    public init(student: String, repo: String, rev: String?, line: Int) {
+        self.student = student
+        self.repo = repo
+        self.rev = rev
+        self.line = line
+    }
 }
 
 public struct RosterError: Error, Sendable, CustomStringConvertible {
@@ -17,8 +24,14 @@ public struct RosterError: Error, Sendable, CustomStringConvertible {
 /// commas and newlines inside quotes, CRLF or LF, a UTF-8 BOM.
 public enum CSV {
     public static func parse(_ text: String) throws(RosterError) -> [[String]] {
-        var rows: [[String]] = []
+        try records(text).map(\.fields)
+    }
+
+    /// The rows with the line each starts on (1-based): a quoted field may span lines.
+    public static func records(_ text: String) throws(RosterError) -> [(line: Int, fields: [String])] {
+        var rows: [(line: Int, fields: [String])] = []
         var row: [String] = []
+        var rowLine = 1
         var field = ""
         var quoted = false
         var line = 1
@@ -42,8 +55,9 @@ public enum CSV {
                 case "\r": break
                 case "\n":
                     row.append(field); field = ""; fieldStarted = false
-                    rows.append(row); row = []
+                    rows.append((rowLine, row)); row = []
                     line += 1
+                    rowLine = line
                 default:
                     field.unicodeScalars.append(c); fieldStarted = true
                 }
@@ -51,7 +65,7 @@ public enum CSV {
             i += 1
         }
         if quoted { throw RosterError(line: line, message: "a quoted field is not closed") }
-        if fieldStarted || !row.isEmpty { row.append(field); rows.append(row) }
+        if fieldStarted || !row.isEmpty { row.append(field); rows.append((rowLine, row)) }
         return rows
     }
 
@@ -74,17 +88,17 @@ public enum CSV {
 public enum Roster {
     /// Parses a roster with the header `student,repo[,rev]`.
     public static func parse(_ text: String) throws(RosterError) -> [RosterEntry] {
-        let rows = try CSV.parse(text).enumerated().filter { !($0.element.count == 1 && $0.element[0].trimmed.isEmpty) }
+        // Blank lines and rows of empty cells (",,", as spreadsheets export them) are skipped.
+        let rows = try CSV.records(text).filter { !$0.fields.allSatisfy { $0.trimmed.isEmpty } }
         guard let header = rows.first else { throw RosterError(line: 1, message: "empty roster: the header student,repo[,rev] is required") }
-        let names = header.element.map { $0.trimmed.lowercased() }
+        let names = header.fields.map { $0.trimmed.lowercased() }
         guard let studentColumn = names.firstIndex(of: "student"), let repoColumn = names.firstIndex(of: "repo") else {
-            throw RosterError(line: 1, message: "the header must name the columns student and repo (and optionally rev)")
+            throw RosterError(line: header.line, message: "the header must name the columns student and repo (and optionally rev)")
         }
         let revColumn = names.firstIndex(of: "rev")
         var entries: [RosterEntry] = []
         var seen: [String: Int] = [:]
-        for (index, row) in rows.dropFirst() {
-            let line = index + 1
+        for (line, row) in rows.dropFirst() {
             func value(_ column: Int?) -> String? {
                 guard let column, column < row.count else { return nil }
                 let v = row[column].trimmed
@@ -107,8 +121,9 @@ public struct Shard: Sendable, Hashable {
     public let count: Int
 
     public init?(_ text: String) {
-        let parts = text.split(separator: "/")
-        guard parts.count == 2, let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 0, k < n else { return nil }
+        let parts = text.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 2, parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
+              let k = Int(parts[0]), let n = Int(parts[1]), n >= 1, k >= 0, k < n else { return nil }
         index = k
         count = n
     }

@@ -51,7 +51,7 @@ struct Grade: ParsableCommand {
             throw UsageFailure(error.message)
         }
         display.finish(summary, out: out)
-        if summary.errors > 0 { throw ExitCode(1) }
+        if summary.errorsInGradebook > 0 { throw ExitCode(1) }
     }
 }
 
@@ -102,6 +102,10 @@ enum WorkTreeReaderFile {
 final class ProgressDisplay: @unchecked Sendable {
     let terminal: Bool
     let lang: Lang
+    /// Workers report concurrently: one line at a time, and the bar never goes back.
+    private let lock = DisplayLock()
+    private var shown = 0
+    private var barOpen = false
 
     init(terminal: Bool, lang: Lang) {
         self.terminal = terminal
@@ -109,6 +113,12 @@ final class ProgressDisplay: @unchecked Sendable {
     }
 
     func update(_ p: BatchProgress) {
+        lock.lock()
+        defer { lock.unlock() }
+        if terminal {
+            guard p.done > shown else { return }
+            shown = p.done
+        }
         let rate = p.elapsed > 0 ? Double(p.done) / p.elapsed : 0
         let remaining = rate > 0 ? Int(Double(p.total - p.done) / rate) : 0
         if terminal {
@@ -116,8 +126,9 @@ final class ProgressDisplay: @unchecked Sendable {
             let filled = p.total > 0 ? width * p.done / p.total : width
             let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
             let errors = lang == .ru ? "ошибок" : "errors"
-            let line = "\r[\(bar)] \(p.done)/\(p.total) · \(errors) \(p.errors) · \(format(rate))/s · ETA \(remaining / 60):\(pad(remaining % 60))"
+            let line = "\r\u{1B}[K[\(bar)] \(p.done)/\(p.total) · \(errors) \(p.errors) · \(format(rate))/s · ETA \(remaining / 60):\(pad(remaining % 60))"
             printError(line, newline: p.done == p.total)
+            barOpen = p.done != p.total
         } else {
             var line = "[\(p.done)/\(p.total)] \(p.entry.student): "
             if let score = p.entry.score, let max = p.entry.maxScore { line += "\(score)/\(max) \(p.entry.status)" }
@@ -127,12 +138,27 @@ final class ProgressDisplay: @unchecked Sendable {
     }
 
     func finish(_ summary: BatchSummary, out: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        if barOpen { printError("") }
         let text = lang == .ru
-            ? "Проверено \(summary.graded) из \(summary.inShard) (пропущено по --resume: \(summary.skippedByResume)), ошибок: \(summary.errors). Итоги: \(out)/gradebook.csv, \(out)/report.html"
-            : "Graded \(summary.graded) of \(summary.inShard) (skipped by --resume: \(summary.skippedByResume)), errors: \(summary.errors). Results: \(out)/gradebook.csv, \(out)/report.html"
+            ? "Проверено \(summary.graded) из \(summary.inShard) (пропущено по --resume: \(summary.skippedByResume)), ошибок: \(summary.errorsInGradebook). Итоги: \(out)/gradebook.csv, \(out)/report.html"
+            : "Graded \(summary.graded) of \(summary.inShard) (skipped by --resume: \(summary.skippedByResume)), errors: \(summary.errorsInGradebook). Results: \(out)/gradebook.csv, \(out)/report.html"
         printError(text)
     }
 
     private func format(_ rate: Double) -> String { String(Int(rate * 10) / 10) + "." + String(Int(rate * 10) % 10) }
     private func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+}
+
+/// A pthread mutex (this target does not import Foundation).
+final class DisplayLock: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    init() { pthread_mutex_init(mutex, nil) }
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
 }

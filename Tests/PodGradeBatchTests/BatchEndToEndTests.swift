@@ -1,0 +1,316 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import PodGradeBatch
+import Testing
+
+/// The bundled lab's exercises, in gradebook column order.
+let exerciseIDs = ["01-multi-container-pod", "02-yellow", "03-sidecar-logging", "04-adapter", "05-ambassador",
+                   "06-shared-network", "07-shared-volume", "08-web-monitored", "09-scaled-deployment",
+                   "10-native-sidecar", "11-fix-broken-pod", "12-elastic-sidecar"]
+/// Points of the bundled lab: the whole lab, and a full solution of the exercises used here.
+let labMax = 147
+let full = ["01-multi-container-pod": 13, "03-sidecar-logging": 12, "04-adapter": 12]
+/// 03 with the sidecar's mount no longer read-only: two points off.
+let brokenSidecarScore = 10
+
+let gradebookHeader = "student,repo,commit," + exerciseIDs.joined(separator: ",") + ",total,max,status,error\r\n"
+
+/// A graded gradebook row, exactly as podgrade writes it.
+func gradedRow(_ student: String, _ repo: String, _ commit: String, _ scores: [String: Int], status: String = "fail") -> String {
+    let columns = exerciseIDs.map { String(scores[$0] ?? 0) }
+    let total = scores.values.reduce(0, +)
+    return CSV.row([student, repo, commit] + columns + [String(total), String(labMax), status, ""])
+}
+
+/// The sidecar's log mount loses `readOnly: true`.
+func breakSidecar(_ repo: String) throws {
+    let path = repo + "/03-sidecar-logging/pod.yaml"
+    let text = try read(path)
+    let broken = text.replacingOccurrences(of: "      readOnly: true\n", with: "")
+    guard broken != text else { throw TestFailure("the 03 solution changed: nothing to break") }
+    try write(broken, to: path)
+}
+
+func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["student", "repo", "rev"]) throws {
+    try write(([header] + rows).map { CSV.row($0) }.joined(), to: path)
+}
+
+@Suite struct BatchEndToEndTests {
+    /// Good repositories over git:// and file://, a missing repository, a missing
+    /// rev and a server that never answers.
+    @Test func gradesTheClassAndReportsEveryFailureAsARow() throws {
+        let tmp = try TemporaryDirectory()
+        let repos = tmp.sub("repos")
+        let alice = try makeRepository(at: repos + "/alice", commits: [(["01-multi-container-pod", "03-sidecar-logging"], Dates.first)])
+        let bob = try makeRepository(at: repos + "/bob", commits: [(["01-multi-container-pod", "03-sidecar-logging"], Dates.first)],
+                                     edit: breakSidecar)
+        let daemon = try GitDaemon(baseDirectory: repos, scratch: tmp.path)
+        defer { daemon.stop() }
+        let hang = try SilentServer()
+        defer { hang.stop() }
+        let hostile = "O'Brien <b>&co</b>"
+        let rows = [
+            ["alice", daemon.url("alice"), ""],
+            ["bob", "file://" + repos + "/bob", ""],
+            [hostile, "file://" + repos + "/alice", "main"],
+            ["carol", "file://" + repos + "/nobody", ""],
+            ["dave", daemon.url("bob"), "v9"],
+            ["erin", "git://127.0.0.1:\(hang.port)/erin.git", ""],
+        ]
+        try writeRoster(rows, to: tmp.sub("roster.csv"))
+        let run = try podgrade(["grade", "roster.csv", "--out", "out", "--jobs", "3", "--clone-timeout", "2", "--allow-local",
+                                "--cache", "cache", "--lang", "en"], in: tmp.path)
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.seconds < 15, "the hanging server held the batch for \(run.seconds) s")
+
+        let gradebook = try read(tmp.sub("out/gradebook.csv"))
+        let lines = try CSV.parse(gradebook)
+        #expect(lines.map { $0[0] } == ["student", "alice", "bob", hostile, "carol", "dave", "erin"])
+        let expectedGraded = gradebookHeader
+            + gradedRow("alice", daemon.url("alice"), alice[0], ["01-multi-container-pod": 13, "03-sidecar-logging": 12])
+            + gradedRow("bob", "file://" + repos + "/bob", bob[0], ["01-multi-container-pod": 13, "03-sidecar-logging": brokenSidecarScore])
+            + gradedRow(hostile, "file://" + repos + "/alice", alice[0], ["01-multi-container-pod": 13, "03-sidecar-logging": 12])
+        #expect(gradebook.hasPrefix(expectedGraded), "\(gradebook)")
+        // Error rows: repo and status set, no commit nor scores, the reason last.
+        let reasons = ["carol": "nobody", "dave": "v9", "erin": "stopped answering"]
+        for row in lines.suffix(3) {
+            #expect(row.count == 3 + exerciseIDs.count + 4)
+            let blank = row[2...].dropLast(2).allSatisfy { $0.isEmpty }
+            #expect(blank, "\(row)")
+            #expect(row[row.count - 2] == "error")
+            let reason = row[row.count - 1]
+            #expect(reason.contains(reasons[row[0]] ?? "?"), "\(row[0]): \(reason)")
+        }
+        #expect(lines.last?.last?.contains("timed out after 2 s") == true)
+
+        // One journal line per learner; results only for graded learners.
+        let journal = try journalLines(tmp.sub("out"))
+        #expect(journal.compactMap { $0["student"] as? String }.sorted() == rows.map { $0[0] }.sorted())
+        let result = try jsonObject(tmp.sub("out/results/alice.json"))
+        let source = try #require(result["source"] as? [String: Any])
+        #expect(source["commit"] as? String == alice[0])
+        #expect(source["url"] as? String == daemon.url("alice"))
+        #expect(result["score"] as? Int == 25)
+        let files = try FileManager.default.contentsOfDirectory(atPath: tmp.sub("out/results"))
+        #expect(files.count == 3, "\(files)")
+        #expect(files.allSatisfy { $0.hasSuffix(".json") && !$0.hasPrefix(".") })
+
+        // Not a terminal: a plain line per learner, no bar.
+        #expect(!run.stderr.contains("\r"))
+        for k in 1...6 { #expect(run.stderr.contains("[\(k)/6] ")) }
+
+        // The class report: every learner, escaped, nothing fetched from the network.
+        let html = try read(tmp.sub("out/report.html"))
+        for student in ["alice", "bob", "carol", "dave", "erin"] { #expect(html.contains(student)) }
+        #expect(html.contains("O&#39;Brien &lt;b&gt;&amp;co&lt;/b&gt;") || html.contains("O&apos;Brien &lt;b&gt;&amp;co&lt;/b&gt;"))
+        #expect(!html.contains("<b>&co"))
+        #expect(!html.lowercased().contains("<script src"))
+        #expect(!html.contains("http://") && !html.contains("https://"))
+        #expect(!html.lowercased().contains("<link"))
+    }
+
+    @Test func exitZeroWhenNoLearnerErred() throws {
+        let tmp = try TemporaryDirectory()
+        let repos = tmp.sub("repos")
+        try makeRepository(at: repos + "/ann", commits: [(["04-adapter"], Dates.first)])
+        let daemon = try GitDaemon(baseDirectory: repos, scratch: tmp.path)
+        defer { daemon.stop() }
+        try writeRoster([["ann", daemon.url("ann"), ""], ["ben", repos + "/ann", "HEAD"]], to: tmp.sub("roster.csv"))
+        let run = try podgrade(["grade", "roster.csv", "--out", "out", "--allow-local", "--cache", "cache", "--lang", "en"], in: tmp.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try CSV.parse(try read(tmp.sub("out/gradebook.csv")))
+        #expect(rows.dropFirst().map { $0[$0.count - 4] } == ["12", "12"])
+        #expect(rows.dropFirst().map { $0[$0.count - 2] } == ["fail", "fail"])
+    }
+
+    /// https, ssh and git by default; local paths and file:// only with --allow-local; helpers never.
+    @Test func urlPolicy() throws {
+        let tmp = try TemporaryDirectory()
+        let repo = tmp.sub("repos/ann")
+        try makeRepository(at: repo, commits: [(["01-multi-container-pod"], Dates.first)])
+        let marker = tmp.sub("pwned")
+        try writeRoster([["local", repo, ""], ["file", "file://" + repo, ""], ["helper", "ext::sh -c touch% " + marker, ""],
+                         ["ftp", "ftp://127.0.0.1/x.git", ""]], to: tmp.sub("roster.csv"))
+        let run = try podgrade(["grade", "roster.csv", "--out", "out", "--cache", "cache", "--lang", "en"], in: tmp.path)
+        #expect(run.status == 1)
+        let rows = try CSV.parse(try read(tmp.sub("out/gradebook.csv"))).dropFirst()
+        #expect(rows.map { $0[$0.count - 2] } == ["error", "error", "error", "error"])
+        #expect(rows.first?.last?.contains("--allow-local") == true)
+        #expect(rows.dropFirst().first?.last?.contains("local repository") == true)
+        #expect(!FileManager.default.fileExists(atPath: marker))
+
+        let allowed = try podgrade(["grade", "roster.csv", "--out", "out2", "--allow-local", "--cache", "cache", "--lang", "en"],
+                                   in: tmp.path)
+        let statuses = try CSV.parse(try read(tmp.sub("out2/gradebook.csv"))).dropFirst().map { $0[$0.count - 2] }
+        #expect(statuses == ["fail", "fail", "error", "error"], "\(allowed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: marker))
+    }
+
+    /// --deadline grades each learner's newest commit at or before it.
+    @Test func deadlinePicksTheCommitPerLearner() throws {
+        let tmp = try TemporaryDirectory()
+        let repos = tmp.sub("repos")
+        let dana = try makeRepository(at: repos + "/dana", commits: [(["01-multi-container-pod"], Dates.first),
+                                                                      (["03-sidecar-logging"], Dates.second),
+                                                                      (["04-adapter"], Dates.third)])
+        let eve = try makeRepository(at: repos + "/eve", commits: [(["01-multi-container-pod"], Dates.first)])
+        try makeRepository(at: repos + "/late", commits: [(["01-multi-container-pod"], Dates.third)])
+        let daemon = try GitDaemon(baseDirectory: repos, scratch: tmp.path)
+        defer { daemon.stop() }
+        try writeRoster([["dana", daemon.url("dana"), ""], ["eve", "file://" + repos + "/eve", ""],
+                         ["late", "file://" + repos + "/late", ""]], to: tmp.sub("roster.csv"))
+        // 2024-01-02T12:00Z, between dana's second and third commits.
+        let run = try podgrade(["grade", "roster.csv", "--out", "out", "--deadline", "2024-01-02T15:00:00+03:00", "--allow-local",
+                                "--cache", "cache", "--lang", "en"], in: tmp.path)
+        #expect(run.status == 1, "\(run.stderr)")
+        let gradebook = try read(tmp.sub("out/gradebook.csv"))
+        #expect(gradebook.hasPrefix(gradebookHeader
+            + gradedRow("dana", daemon.url("dana"), dana[1], ["01-multi-container-pod": 13, "03-sidecar-logging": 12])
+            + gradedRow("eve", "file://" + repos + "/eve", eve[0], ["01-multi-container-pod": 13])), "\(gradebook)")
+        let late = try CSV.parse(gradebook).last ?? []
+        #expect(late.first == "late" && late[late.count - 2] == "error")
+        #expect(late.last?.contains("submitted in time") == true, "\(late)")
+
+        let danaSource = try #require(try jsonObject(tmp.sub("out/results/dana.json"))["source"] as? [String: Any])
+        #expect(danaSource["commit"] as? String == dana[1])
+        #expect(danaSource["newerCommits"] as? Int == 1)
+        let eveSource = try #require(try jsonObject(tmp.sub("out/results/eve.json"))["source"] as? [String: Any])
+        #expect(eveSource["commit"] as? String == eve[0])
+        #expect(eveSource["newerCommits"] as? Int == 0)
+    }
+
+    /// Killed mid-batch, then --resume: every learner graded and journaled exactly once.
+    @Test func resumeAfterKillGradesEachLearnerOnce() throws {
+        let tmp = try TemporaryDirectory()
+        let repos = tmp.sub("repos")
+        try makeRepository(at: repos + "/r", commits: [(["01-multi-container-pod"], Dates.first)])
+        let hang = try SilentServer()
+        defer { hang.stop() }
+        let url = "file://" + repos + "/r"
+        try writeRoster([["s1", url, ""], ["s2", url, ""], ["slow", "git://127.0.0.1:\(hang.port)/slow", ""], ["s3", url, ""]],
+                        to: tmp.sub("roster.csv"))
+        let arguments = ["grade", "roster.csv", "--out", "out", "--jobs", "1", "--allow-local", "--cache", "cache", "--lang", "en"]
+        let first = try startPodgrade(arguments + ["--clone-timeout", "20"], in: tmp.path)
+        defer { first.kill() }
+        let journal = tmp.sub("out/journal.jsonl")
+        let giveUp = Date().addingTimeInterval(20)
+        while Date() < giveUp, ((try? read(journal)) ?? "").split(separator: "\n").count < 2, first.wait(seconds: 0) == nil {
+            usleep(20_000)
+        }
+        usleep(200_000) // now inside the silent server's clone
+        first.kill()
+        let before = try journalLines(tmp.sub("out"))
+        #expect(before.compactMap { $0["student"] as? String } == ["s1", "s2"])
+        let mtimes = ["s1", "s2"].map { modificationTime(tmp.sub("out/results/\($0).json")) }
+        #expect(mtimes.allSatisfy { $0 != nil })
+        usleep(20_000)
+
+        let second = try podgrade(arguments + ["--clone-timeout", "1", "--resume"], in: tmp.path)
+        #expect(second.status == 1, "the silent server's learner is an error row: \(second.stderr)")
+        #expect(second.stderr.contains("skipped by --resume: 2"), "\(second.stderr)")
+        let after = try journalLines(tmp.sub("out"))
+        #expect(after.compactMap { $0["student"] as? String } == ["s1", "s2", "slow", "s3"])
+        for (index, student) in ["s1", "s2"].enumerated() {
+            let now = modificationTime(tmp.sub("out/results/\(student).json"))
+            #expect(now?.tv_sec == mtimes[index]?.tv_sec && now?.tv_nsec == mtimes[index]?.tv_nsec, "\(student) was graded again")
+        }
+        #expect(FileManager.default.fileExists(atPath: tmp.sub("out/results/s3.json")))
+        let rows = try CSV.parse(try read(tmp.sub("out/gradebook.csv"))).dropFirst()
+        #expect(rows.map { $0[0] } == ["s1", "s2", "slow", "s3"])
+
+        // Resuming a finished batch grades nobody and keeps the exit status.
+        let third = try podgrade(arguments + ["--resume"], in: tmp.path)
+        #expect(third.status == 1)
+        #expect(try journalLines(tmp.sub("out")).count == 4)
+    }
+
+    /// Shards 0..2 of 3, merged by `podgrade report`, equal the unsharded run.
+    @Test func mergedShardsEqualTheUnshardedRun() throws {
+        let tmp = try TemporaryDirectory()
+        let repos = tmp.sub("repos")
+        try makeRepository(at: repos + "/one", commits: [(["01-multi-container-pod"], Dates.first)])
+        try makeRepository(at: repos + "/two", commits: [(["03-sidecar-logging", "04-adapter"], Dates.first)])
+        let roster: [[String]] = [["ann", "file://" + repos + "/one", ""], ["bob", "file://" + repos + "/two", ""],
+                                  ["carol", "file://" + repos + "/one", ""], ["dave", "file://" + repos + "/two", ""],
+                                  ["erin", "file://" + repos + "/one", ""], ["frank", "file://" + repos + "/none", ""],
+                                  ["Doe, \"Jo\"", "file://" + repos + "/two", ""]]
+        try writeRoster(roster, to: tmp.sub("roster.csv"))
+        let common = ["--allow-local", "--lang", "en"]
+        var children = [try startPodgrade(["grade", "roster.csv", "--out", "all", "--cache", "cache-all"] + common, in: tmp.path)]
+        for k in 0..<3 {
+            children.append(try startPodgrade(["grade", "roster.csv", "--out", "d\(k)", "--shard", "\(k)/3", "--cache", "cache-\(k)"]
+                                              + common, in: tmp.path))
+        }
+        defer { children.forEach { $0.kill() } }
+        let statuses = children.map { $0.wait(seconds: 30) }
+        #expect(statuses.first == 1, "frank's repository is missing")
+        #expect(statuses.allSatisfy { $0 == 0 || $0 == 1 }, "\(statuses)")
+        var inShards: [String] = []
+        for k in 0..<3 {
+            let students = try journalLines(tmp.sub("d\(k)")).compactMap { $0["student"] as? String }
+            inShards += students
+            let shard = try #require(Shard("\(k)/3"))
+            let allInShard = students.allSatisfy { shard.contains($0) }
+            #expect(allInShard)
+        }
+        #expect(inShards.sorted() == roster.map { $0[0] }.sorted())
+
+        let merged = try podgrade(["report", "d0", "d1", "d2", "--csv", "merged.csv", "--html", "merged.html", "--lang", "en"],
+                                  in: tmp.path)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        let all = try CSV.parse(try read(tmp.sub("all/gradebook.csv")))
+        let mergedRows = try CSV.parse(try read(tmp.sub("merged.csv")))
+        #expect(mergedRows.first == all.first)
+        #expect(mergedRows.dropFirst().sorted { $0[0] < $1[0] } == all.dropFirst().sorted { $0[0] < $1[0] })
+        #expect(mergedRows.count == roster.count + 1)
+        let html = try read(tmp.sub("merged.html"))
+        for student in ["ann", "bob", "carol", "dave", "erin", "frank", "Doe, &quot;Jo&quot;"] {
+            #expect(html.contains(student), "\(student)")
+        }
+        #expect(!html.contains("http://") && !html.contains("https://"))
+
+        let missing = try podgrade(["report", "d0", "nowhere", "--lang", "en"], in: tmp.path)
+        #expect(missing.status == 2 && missing.stderr.contains("nowhere"))
+    }
+
+    @Test func progressBarOnATerminal() throws {
+        let tmp = try TemporaryDirectory()
+        try makeRepository(at: tmp.sub("repos/r"), commits: [(["01-multi-container-pod"], Dates.first)])
+        try writeRoster([["a", tmp.sub("repos/r"), ""], ["b", tmp.sub("repos/r"), ""], ["c", tmp.sub("nowhere"), ""]],
+                        to: tmp.sub("roster.csv"))
+        let run = try podgradeOnTerminal(["grade", "roster.csv", "--out", "out", "--allow-local", "--lang", "en"], in: tmp.path)
+        #expect(run.status == 1)
+        #expect(run.terminal.contains("\r\u{1B}[K[##############################] 3/3"), "\(run.terminal)")
+        #expect(run.terminal.contains("errors 1"))
+        #expect(!run.terminal.contains("[1/3] a:"), "plain lines are for pipes and files")
+        #expect(run.terminal.contains("Graded 3 of 3"))
+    }
+
+    /// --jobs is honoured beyond the core count: six silent servers time out together.
+    @Test func jobsRunInParallelBeyondTheCores() throws {
+        let tmp = try TemporaryDirectory()
+        let hang = try SilentServer()
+        defer { hang.stop() }
+        try writeRoster((1...6).map { ["h\($0)", "git://127.0.0.1:\(hang.port)/h\($0)", ""] }, to: tmp.sub("roster.csv"))
+        let run = try podgrade(["grade", "roster.csv", "--out", "out", "--jobs", "6", "--clone-timeout", "2", "--cache", "cache",
+                                "--lang", "en"], in: tmp.path)
+        #expect(run.status == 1)
+        #expect(try journalLines(tmp.sub("out")).count == 6)
+        #expect(run.seconds < 4.5, "six 2 s timeouts took \(run.seconds) s: jobs did not run together")
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let tmp = try TemporaryDirectory()
+        try write("student,repo\nann,https://example.invalid/a.git\nann,https://example.invalid/b.git\n", to: tmp.sub("dup.csv"))
+        let duplicate = try podgrade(["grade", "dup.csv", "--out", "out", "--lang", "en"], in: tmp.path)
+        #expect(duplicate.status == 2 && duplicate.stderr.contains("line 3"), "\(duplicate.stderr)")
+        for arguments in [["--shard", "3/3"], ["--deadline", "2024-01-02 10:00"], ["--clone-timeout", "0"]] {
+            let run = try podgrade(["grade", "dup.csv", "--out", "out"] + arguments, in: tmp.path)
+            #expect(run.status == 2, "\(arguments)")
+            #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: tmp.sub("out")))
+    }
+}
