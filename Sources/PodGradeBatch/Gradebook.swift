@@ -1,4 +1,4 @@
-public import PodGradeCore
+import PodGradeCore
 
 /// `gradebook.csv`: a row a learner (student, repo, commit, a score column per
 /// exercise, total, max, status, error), UTF-8 with a header, as a spreadsheet
