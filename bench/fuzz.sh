@@ -13,7 +13,7 @@ cd "$ROOT"
 SWIFT="${SWIFT:-swift}"
 SCRATCH="${FUZZ_SCRATCH:-$ROOT/.build-fuzz}"
 ARTIFACTS="${FUZZ_ARTIFACTS:-$ROOT/bench/work/fuzz-artifacts}"
-JOBS="${FUZZ_JOBS:-1}"
+JOBS="${FUZZ_JOBS:-1}"   # >1: libFuzzer fork mode with that many workers
 
 echo "== building PodGradeFuzz (release, -sanitize=fuzzer,address) in $SCRATCH"
 build_start=$(date +%s)
@@ -40,7 +40,7 @@ mkdir -p "$ARTIFACTS"
 
 status=0
 ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$BIN" "$CORPUS" -max_total_time="$SECONDS_TO_FUZZ" -max_len=65536 -rss_limit_mb=2048 -timeout=5 -detect_leaks=0 \
-    -jobs="$JOBS" -workers="$JOBS" -print_final_stats=1 -artifact_prefix="$ARTIFACTS/" 2>&1 | tee "$CORPUS/.log" || status=$?
+    $([ "$JOBS" -gt 1 ] && echo "-fork=$JOBS") -print_final_stats=1 -artifact_prefix="$ARTIFACTS/" 2>&1 | tee "$CORPUS/.log" || status=$?
 echo "== executions: $(grep -o 'stat::number_of_executed_units: *[0-9]*' "$CORPUS/.log" | tail -1 | grep -o '[0-9]*$' || echo '?')," \
      "exec/s: $(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$CORPUS/.log" | tail -1 | grep -o '[0-9]*$' || echo '?')," \
      "coverage: $(grep -Eo 'cov: [0-9]+ ft: [0-9]+' "$CORPUS/.log" | tail -1 || echo '?')"

@@ -157,7 +157,8 @@ private struct TreeBuilder {
         case YAML_ALIAS_EVENT:
             let name = cString(event.data.alias.anchor)
             guard let target = anchors[name] else { return YAMLError(.undefinedAlias(name: name), at: mark) }
-            return add(target)
+            // A limit an alias breaks is reported at the alias, not at its anchor.
+            return add(target, at: mark)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             if let failure = push(at: mark) { return failure }
@@ -216,21 +217,22 @@ private struct TreeBuilder {
     }
 
     /// Attaches a finished node to the open collection, or makes it the document root.
-    private mutating func add(_ node: Node) -> YAMLError? {
+    private mutating func add(_ node: Node, at aliasMark: Mark? = nil) -> YAMLError? {
+        let errorMark = aliasMark ?? node.mark
         guard let top = stack.popLast() else {
-            if node.weight > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: node.mark) }
+            if node.weight > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: errorMark) }
             root = node
             return nil
         }
         switch top {
         case .sequence(let mark, let tag, let anchor, var items, let weight):
             let total = weight + node.weight
-            if total > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: node.mark) }
+            if total > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: errorMark) }
             items.append(node)
             stack.append(.sequence(mark: mark, tag: tag, anchor: anchor, items: items, weight: total))
         case .mapping(let mark, let tag, let anchor, var pairs, let key, let weight, var seen, var merges):
             let total = weight + node.weight
-            if total > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: node.mark) }
+            if total > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: errorMark) }
             if let key {
                 if let s = key.scalar, s.style == .plain, s.text == "<<", key.tag == nil || key.tag == "tag:yaml.org,2002:merge" {
                     merges.append(node)
