@@ -221,3 +221,86 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(Shell.parse("a 2>&").first?.words, ["a"])
     }
 }
+
+/// Every limit, at the limit and just past it.
+final class LimitTests: XCTestCase {
+    func read(_ text: String, _ limits: YAMLLimits) -> YAMLError.Kind? { YAMLReader.read(text, limits: limits).error?.kind }
+
+    func testYAMLLimits() {
+        XCTAssertNil(read("a: 1\n", YAMLLimits(maxFileBytes: 5)))
+        XCTAssertEqual(read("a: 1\n", YAMLLimits(maxFileBytes: 4)), .fileTooLarge(bytes: 5, limit: 4))
+        XCTAssertNil(read("a: [[1]]\n", YAMLLimits(maxDepth: 3)))
+        XCTAssertEqual(read("a: [[1]]\n", YAMLLimits(maxDepth: 2)), .tooDeep(limit: 2))
+        XCTAssertNil(read("[1, 2, 3]\n", YAMLLimits(maxNodes: 4)))
+        XCTAssertEqual(read("[1, 2, 3]\n", YAMLLimits(maxNodes: 3)), .tooManyNodes(limit: 3))
+        XCTAssertNil(read("a: &x [1, 2]\nb: *x\n", YAMLLimits(maxExpandedNodes: 9)))
+        XCTAssertEqual(YAMLReader.read("a: &x [1, 2]\nb: *x\n", limits: YAMLLimits(maxExpandedNodes: 8)).error,
+                       YAMLError(.aliasExpansion(limit: 8), at: Mark(line: 2, column: 4)))
+        XCTAssertNil(read("a\n---\nb\n", YAMLLimits(maxDocuments: 2)))
+        XCTAssertEqual(read("a\n---\nb\n", YAMLLimits(maxDocuments: 1)), .tooManyDocuments(limit: 1))
+        // The grader applies its limits.
+        let snapshot = SourceSnapshot(origin: SourceOrigin(path: "t"), files: [SourceFile(path: "01-multi-container-pod/p.yaml", content: .bytes(Array("a: [[1]]\n".utf8)))])
+        let graded = Grader(lab: Lab.bundled, lang: .en, limits: YAMLLimits(maxDepth: 2)).grade(snapshot, only: ["01-multi-container-pod"])
+        XCTAssertEqual(graded.exercises.first?.checks.first?.findings.first?.key, "yaml")
+        XCTAssertEqual(ManifestValidation.findings(in: snapshot, limits: YAMLLimits(maxDepth: 2)).first?.location?.column, 5)
+        XCTAssertTrue(ManifestValidation.findings(in: snapshot, limits: YAMLLimits(maxDepth: 3)).isEmpty)
+    }
+
+    func testParsingLimitsFromText() throws {
+        let limits = try GradingLimits.parse("yaml.maxDepth=7, source.maxFiles=3").get()
+        XCTAssertEqual(limits.yaml.maxDepth, 7)
+        XCTAssertEqual(limits.source.maxFiles, 3)
+        XCTAssertEqual(try GradingLimits.parse("").get(), GradingLimits())
+        XCTAssertThrowsError(try GradingLimits.parse("yaml.maxDepth=-1").get())
+        XCTAssertThrowsError(try GradingLimits.parse("nope=1").get())
+    }
+
+    func makeTree(_ files: [String: Int]) throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("podgrade-limits-\(UUID().uuidString)").path
+        for (path, size) in files {
+            let full = root + "/" + path
+            try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+            try String(repeating: "#", count: size).write(toFile: full, atomically: false, encoding: .utf8)
+        }
+        return root
+    }
+
+    func skipped(_ snapshot: SourceSnapshot) -> [String] {
+        snapshot.files.compactMap { if case .skipped = $0.content { return $0.path } else { return nil } }
+    }
+
+    func testSourceLimitsOnDisk() throws {
+        let root = try makeTree(["a.yaml": 10, "b.yaml": 10, "c.yaml": 10, "d/e/f.yaml": 1])
+        XCTAssertEqual(skipped(try WorkTreeReader.read(root: root, limits: SourceLimits(maxFileBytes: 10))), [])
+        XCTAssertEqual(skipped(try WorkTreeReader.read(root: root, limits: SourceLimits(maxFileBytes: 9))), ["a.yaml", "b.yaml", "c.yaml"])
+        XCTAssertEqual(try WorkTreeReader.read(root: root, limits: SourceLimits(maxFiles: 4)).notes, [])
+        XCTAssertEqual(try WorkTreeReader.read(root: root, limits: SourceLimits(maxFiles: 3)).notes, ["more than 3 files: the rest was not read"])
+        XCTAssertEqual(skipped(try WorkTreeReader.read(root: root, limits: SourceLimits(maxTotalBytes: 31))), [])
+        XCTAssertEqual(skipped(try WorkTreeReader.read(root: root, limits: SourceLimits(maxTotalBytes: 30))).count, 1)
+        XCTAssertEqual(try WorkTreeReader.read(root: root, limits: SourceLimits(maxDepth: 2)).notes, [])
+        XCTAssertEqual(try WorkTreeReader.read(root: root, limits: SourceLimits(maxDepth: 1)).notes, ["d/e: deeper than 1 directories, not read"])
+        // SourceLoader passes the request's limits through.
+        XCTAssertEqual(skipped(try SourceLoader.snapshot(SourceRequest(source: root, limits: SourceLimits(maxFileBytes: 9)))).count, 3)
+    }
+
+    func testTreeLimitsThroughGit() throws {
+        let root = try makeTree(["a.yaml": 10, "b.yaml": 10])
+        for args in [["init", "-q"], ["add", "-A"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "x"]] {
+            let p = Process()
+            p.executableURL = URL(fileURLWithPath: "/usr/bin/git")
+            p.arguments = ["-C", root] + args
+            try p.run(); p.waitUntilExit()
+            guard p.terminationStatus == 0 else { throw XCTSkip("git unavailable") }
+        }
+        func load(_ limits: SourceLimits) throws -> SourceSnapshot {
+            try SourceLoader.snapshot(SourceRequest(source: root, rev: "HEAD", limits: limits))
+        }
+        XCTAssertEqual(skipped(try load(SourceLimits(maxFileBytes: 10))), [])
+        XCTAssertEqual(skipped(try load(SourceLimits(maxFileBytes: 9))), ["a.yaml", "b.yaml"])
+        XCTAssertNoThrow(try load(SourceLimits(maxTotalBytes: 20)))
+        XCTAssertThrowsError(try load(SourceLimits(maxTotalBytes: 19)))
+        // Entries visited are bounded at 4 × maxFiles: 2 entries pass with maxFiles 1 (4), none with 0.
+        XCTAssertNoThrow(try load(SourceLimits(maxFiles: 1)))
+        XCTAssertThrowsError(try load(SourceLimits(maxFiles: 0)))
+    }
+}
