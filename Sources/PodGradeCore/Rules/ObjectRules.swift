@@ -26,7 +26,7 @@ struct PodFoundRule: Rule {
             // Name it when an object of that name has another kind.
             for file in context.files {
                 for object in file.objects where object.node["metadata"]?["name"]?.string == exercise.objectName {
-                    // `kind: {Pod: 1}` is shown as written ({…}), at the kind itself: never as "?".
+                    // `kind: {Pod: 1}` is shown as written ({…}) and pointed at: never as "?".
                     let kindNode = object.node["kind"]
                     let kind: String
                     switch kindNode?.content {
@@ -36,7 +36,7 @@ struct PodFoundRule: Rule {
                     case nil: kind = "—"
                     }
                     return .fail([Finding(.podWrongKind(expected: exercise.objectKinds, found: kind, name: exercise.objectName),
-                                          location: Location(file: file.path, mark: kindNode?.mark ?? object.node.mark),
+                                          location: Location(file: file.path, mark: kindNode?.string == nil ? kindNode?.mark ?? object.node.mark : object.node.mark),
                                           path: object.path.isEmpty ? nil : object.path)])
                 }
             }
