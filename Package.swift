@@ -35,3 +35,11 @@ let package = Package(
         .testTarget(name: "PodGradeCLITests", dependencies: ["podgrade"], exclude: ["Golden"]),
     ]
 )
+
+// The libFuzzer target (bench/fuzz.sh): declared only with PODGRADE_FUZZ=1, because
+// it has no `main` of its own (libFuzzer supplies it under -sanitize=fuzzer) and so
+// cannot link in a normal build.
+if Context.environment["PODGRADE_FUZZ"] == "1" {
+    package.products.append(.executable(name: "PodGradeFuzz", targets: ["PodGradeFuzz"]))
+    package.targets.append(.executableTarget(name: "PodGradeFuzz", dependencies: ["PodGradeCore", "PodGradeReport"]))
+}

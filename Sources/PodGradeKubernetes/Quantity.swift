@@ -48,7 +48,12 @@ public struct Quantity: Sendable, Hashable, Comparable, CustomStringConvertible 
         guard digits > 0 else { return nil }
         let suffix = String(decoding: bytes[i...], as: UTF8.self)
         // The amount as numerator / 10^fractionDigits, times the suffix's multiplier, in nanos.
-        var numerator = integer * Int128(10).power(fractionDigits) + fraction
+        // Checked: 31 integer digits and 18 fraction digits fit in 64 bytes but not in Int128.
+        let (shifted, shiftOverflow) = integer.multipliedReportingOverflow(by: Int128(10).power(fractionDigits))
+        guard !shiftOverflow else { return nil }
+        let (sum, sumOverflow) = shifted.addingReportingOverflow(fraction)
+        guard !sumOverflow else { return nil }
+        var numerator = sum
         var scaleNumerator: Int128 = 1
         var decimalExponent = 9 - fractionDigits // to nanos
         switch suffix {

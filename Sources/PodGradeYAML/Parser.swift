@@ -103,10 +103,27 @@ public enum YAMLReader {
 /// Assembles nodes from events: a stack of open collections, the anchors of
 /// the current document, and the counters behind the limits.
 private struct TreeBuilder {
-    private enum Frame {
-        case sequence(mark: Mark, tag: String?, anchor: String?, items: [Node], weight: Int)
-        case mapping(mark: Mark, tag: String?, anchor: String?, pairs: [Pair], key: Node?, weight: Int,
-                     seen: [String: Int], merges: [Node])
+    /// An open collection. A class, mutated in place: rebuilding an enum
+    /// payload per item copied the item array each time (quadratic in a
+    /// sequence of 10,000 containers).
+    private final class Frame {
+        let isMapping: Bool
+        let mark: Mark
+        let tag: String?
+        let anchor: String?
+        var items: [Node] = []
+        var pairs: [Pair] = []
+        var key: Node?
+        var weight = 1
+        var seen: [String: Int] = [:]
+        var merges: [Node] = []
+
+        init(isMapping: Bool, mark: Mark, tag: String?, anchor: String?) {
+            self.isMapping = isMapping
+            self.mark = mark
+            self.tag = tag
+            self.anchor = anchor
+        }
     }
 
     let limits: YAMLLimits
@@ -157,48 +174,47 @@ private struct TreeBuilder {
         case YAML_ALIAS_EVENT:
             let name = cString(event.data.alias.anchor)
             guard let target = anchors[name] else { return YAMLError(.undefinedAlias(name: name), at: mark) }
-            return add(target)
+            // A limit an alias breaks is reported at the alias, not at its anchor.
+            return add(target, at: mark)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             if let failure = push(at: mark) { return failure }
-            stack.append(.sequence(mark: mark, tag: data.tag.map(cString), anchor: data.anchor.map(cString), items: [], weight: 1))
+            stack.append(Frame(isMapping: false, mark: mark, tag: data.tag.map(cString), anchor: data.anchor.map(cString)))
             return nil
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
             if let failure = push(at: mark) { return failure }
-            stack.append(.mapping(mark: mark, tag: data.tag.map(cString), anchor: data.anchor.map(cString),
-                                  pairs: [], key: nil, weight: 1, seen: [:], merges: []))
+            stack.append(Frame(isMapping: true, mark: mark, tag: data.tag.map(cString), anchor: data.anchor.map(cString)))
             return nil
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
             guard let frame = stack.popLast() else { return nil }
-            switch frame {
-            case .sequence(let start, let tag, let anchor, let items, let weight):
-                let node = Node(content: .sequence(items), mark: start, tag: tag, weight: weight)
-                if let anchor { anchors[anchor] = node }
+            if !frame.isMapping {
+                let node = Node(content: .sequence(frame.items), mark: frame.mark, tag: frame.tag, weight: frame.weight)
+                if let anchor = frame.anchor { anchors[anchor] = node }
                 return add(node)
-            case .mapping(let start, let tag, let anchor, var pairs, _, let weight, let seen, let merges):
-                if !merges.isEmpty {
-                    var present = Set(seen.keys)
-                    for merge in merges {
-                        let sources: [Node]
-                        switch merge.content {
-                        case .mapping: sources = [merge]
-                        case .sequence(let items): sources = items
-                        case .scalar: return YAMLError(.invalidMergeValue, at: merge.mark)
-                        }
-                        for source in sources {
-                            guard let merged = source.mapping else { return YAMLError(.invalidMergeValue, at: source.mark) }
-                            for pair in merged where !present.contains(pair.key) {
-                                present.insert(pair.key)
-                                pairs.append(pair)
-                            }
+            }
+            var pairs = frame.pairs
+            if !frame.merges.isEmpty {
+                var present = Set(frame.seen.keys)
+                for merge in frame.merges {
+                    let sources: [Node]
+                    switch merge.content {
+                    case .mapping: sources = [merge]
+                    case .sequence(let items): sources = items
+                    case .scalar: return YAMLError(.invalidMergeValue, at: merge.mark)
+                    }
+                    for source in sources {
+                        guard let merged = source.mapping else { return YAMLError(.invalidMergeValue, at: source.mark) }
+                        for pair in merged where !present.contains(pair.key) {
+                            present.insert(pair.key)
+                            pairs.append(pair)
                         }
                     }
                 }
-                let node = Node(content: .mapping(pairs), mark: start, tag: tag, weight: weight)
-                if let anchor { anchors[anchor] = node }
-                return add(node)
             }
+            let node = Node(content: .mapping(pairs), mark: frame.mark, tag: frame.tag, weight: frame.weight)
+            if let anchor = frame.anchor { anchors[anchor] = node }
+            return add(node)
         default:
             return nil
         }
@@ -216,36 +232,34 @@ private struct TreeBuilder {
     }
 
     /// Attaches a finished node to the open collection, or makes it the document root.
-    private mutating func add(_ node: Node) -> YAMLError? {
-        guard let top = stack.popLast() else {
-            if node.weight > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: node.mark) }
+    private mutating func add(_ node: Node, at aliasMark: Mark? = nil) -> YAMLError? {
+        let errorMark = aliasMark ?? node.mark
+        guard let top = stack.last else {
+            if node.weight > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: errorMark) }
             root = node
             return nil
         }
-        switch top {
-        case .sequence(let mark, let tag, let anchor, var items, let weight):
-            let total = weight + node.weight
-            if total > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: node.mark) }
-            items.append(node)
-            stack.append(.sequence(mark: mark, tag: tag, anchor: anchor, items: items, weight: total))
-        case .mapping(let mark, let tag, let anchor, var pairs, let key, let weight, var seen, var merges):
-            let total = weight + node.weight
-            if total > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: node.mark) }
-            if let key {
-                if let s = key.scalar, s.style == .plain, s.text == "<<", key.tag == nil || key.tag == "tag:yaml.org,2002:merge" {
-                    merges.append(node)
-                } else {
-                    let name = Self.keyString(key)
-                    if let first = seen[name] {
-                        return YAMLError(.duplicateKey(key: name, firstLine: first), at: key.mark)
-                    }
-                    seen[name] = key.mark.line
-                    pairs.append(Pair(key: name, keyNode: key, value: node))
-                }
-                stack.append(.mapping(mark: mark, tag: tag, anchor: anchor, pairs: pairs, key: nil, weight: total, seen: seen, merges: merges))
-            } else {
-                stack.append(.mapping(mark: mark, tag: tag, anchor: anchor, pairs: pairs, key: node, weight: total, seen: seen, merges: merges))
+        let total = top.weight + node.weight
+        if total > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: errorMark) }
+        top.weight = total
+        guard top.isMapping else {
+            top.items.append(node)
+            return nil
+        }
+        guard let key = top.key else {
+            top.key = node
+            return nil
+        }
+        top.key = nil
+        if let s = key.scalar, s.style == .plain, s.text == "<<", key.tag == nil || key.tag == "tag:yaml.org,2002:merge" {
+            top.merges.append(node)
+        } else {
+            let name = Self.keyString(key)
+            if let first = top.seen[name] {
+                return YAMLError(.duplicateKey(key: name, firstLine: first), at: key.mark)
             }
+            top.seen[name] = key.mark.line
+            top.pairs.append(Pair(key: name, keyNode: key, value: node))
         }
         return nil
     }

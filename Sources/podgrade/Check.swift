@@ -79,8 +79,10 @@ struct Check: ParsableCommand {
         for slug in exercise where lab.exercise(slug) == nil {
             throw UsageFailure("unknown exercise '\(slug)': see `podgrade list`")
         }
-        let request = SourceRequest(source: source, rev: rev, deadline: deadline, cacheDirectory: cache, cloneTimeout: cloneTimeout)
-        let grader = Grader(lab: lab, lang: lang)
+        let limits = try LimitOptions.resolve()
+        let request = SourceRequest(source: source, rev: rev, deadline: deadline, cacheDirectory: cache, cloneTimeout: cloneTimeout,
+                                    limits: limits.source)
+        let grader = Grader(lab: lab, lang: lang, limits: limits.yaml)
         if watch {
             try Watcher.run(request: request) { snapshot in
                 print("\u{1B}[2J\u{1B}[H", terminator: "")

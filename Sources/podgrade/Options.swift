@@ -76,3 +76,15 @@ enum ColorChoice: String, ExpressibleByArgument, CaseIterable {
         }
     }
 }
+
+/// `PODGRADE_LIMITS=yaml.maxDepth=64,source.maxFiles=1000`: overrides of the
+/// input limits (README, "Limits"); an invalid list is a usage error.
+enum LimitOptions {
+    static func resolve() throws -> GradingLimits {
+        guard let text = Environment.current["PODGRADE_LIMITS"], !text.isEmpty else { return GradingLimits() }
+        switch GradingLimits.parse(text) {
+        case .success(let limits): return limits
+        case .failure(let failure): throw UsageFailure(failure.message)
+        }
+    }
+}

@@ -16,15 +16,16 @@ struct Validate: ParsableCommand {
         let lang = try language.resolve()
         var errors = 0
         let useColor = color.enabled()
+        let limits = try LimitOptions.resolve()
         for path in paths {
             let snapshot: SourceSnapshot
             do {
-                snapshot = try ManifestValidation.snapshot(of: path)
+                snapshot = try ManifestValidation.snapshot(of: path, limits: limits.source)
             } catch {
                 throw UsageFailure(error.message)
             }
             let lines = SourceLines(snapshot)
-            for finding in ManifestValidation.findings(in: snapshot) {
+            for finding in ManifestValidation.findings(in: snapshot, limits: limits.yaml) {
                 if finding.isError { errors += 1 }
                 let where_ = finding.location.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
                 let severity = finding.isError ? (lang == .ru ? "ошибка" : "error") : (lang == .ru ? "предупреждение" : "warning")

@@ -12,13 +12,13 @@ public enum ManifestValidation {
     }
 
     /// A file, or every manifest below a folder.
-    public static func snapshot(of path: String) throws(SourceFailure) -> SourceSnapshot {
-        switch WorkTreeReader.readRegular(path, limit: SourceLimits().maxFileBytes) {
+    public static func snapshot(of path: String, limits: SourceLimits = SourceLimits()) throws(SourceFailure) -> SourceSnapshot {
+        switch WorkTreeReader.readRegular(path, limit: limits.maxFileBytes) {
         case .success(let bytes):
             return SourceSnapshot(origin: SourceOrigin(path: path), files: [SourceFile(path: path, content: .bytes(bytes))])
         case .failure(.notRegularFile):
             do {
-                let snapshot = try WorkTreeReader.read(root: path)
+                let snapshot = try WorkTreeReader.read(root: path, limits: limits)
                 let prefix = path.hasSuffix("/") ? path : path + "/"
                 return SourceSnapshot(origin: snapshot.origin, files: snapshot.files.map {
                     SourceFile(path: prefix + $0.path, content: $0.content)
@@ -31,8 +31,8 @@ public enum ManifestValidation {
         }
     }
 
-    public static func findings(in snapshot: SourceSnapshot) -> [Item] {
-        let manifests = ManifestSet(snapshot)
+    public static func findings(in snapshot: SourceSnapshot, limits: YAMLLimits = .default) -> [Item] {
+        let manifests = ManifestSet(snapshot, limits: limits)
         var items: [Item] = manifests.skipped.map {
             Item(rule: "yaml.syntax", isError: true, message: .fileSkipped(path: $0.path, reason: $0.reason), location: nil)
         }

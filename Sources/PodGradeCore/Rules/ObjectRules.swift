@@ -26,9 +26,18 @@ struct PodFoundRule: Rule {
             // Name it when an object of that name has another kind.
             for file in context.files {
                 for object in file.objects where object.node["metadata"]?["name"]?.string == exercise.objectName {
-                    let kind = object.node["kind"]?.string ?? "?"
+                    // `kind: {Pod: 1}` is shown as written ({…}) and pointed at: never as "?".
+                    let kindNode = object.node["kind"]
+                    let kind: String
+                    switch kindNode?.content {
+                    case .scalar(let scalar)?: kind = scalar.text.isEmpty ? "—" : scalar.text
+                    case .mapping?: kind = "{…}"
+                    case .sequence?: kind = "[…]"
+                    case nil: kind = "—"
+                    }
                     return .fail([Finding(.podWrongKind(expected: exercise.objectKinds, found: kind, name: exercise.objectName),
-                                          location: Location(file: file.path, mark: object.node.mark), path: object.path.isEmpty ? nil : object.path)])
+                                          location: Location(file: file.path, mark: kindNode?.string == nil ? kindNode?.mark ?? object.node.mark : object.node.mark),
+                                          path: object.path.isEmpty ? nil : object.path)])
                 }
             }
             return .fail([Finding(.podNotFound(kinds: exercise.objectKinds, name: exercise.objectName),

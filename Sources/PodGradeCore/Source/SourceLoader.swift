@@ -11,9 +11,12 @@ public struct SourceRequest: Sendable {
     public var cacheDirectory: String?
     public var cloneTimeout: Double
     public var allowLocal: Bool
+    /// Bounds on what is read (files, sizes, depth), on disk or from git objects.
+    public var limits: SourceLimits
 
     public init(source: String, rev: String? = nil, deadline: String? = nil, cacheDirectory: String? = nil,
-                cloneTimeout: Double = 60, allowLocal: Bool = true) {
+                cloneTimeout: Double = 60, allowLocal: Bool = true, limits: SourceLimits = SourceLimits()) {
+        self.limits = limits
         self.source = source
         self.rev = rev
         self.deadline = deadline
@@ -69,7 +72,7 @@ public enum SourceLoader {
             }
         }
         do {
-            return try WorkTreeReader.read(root: source)
+            return try WorkTreeReader.read(root: source, limits: request.limits)
         } catch {
             throw SourceFailure(error.message)
         }
@@ -90,7 +93,7 @@ public enum SourceLoader {
         } else {
             commit = try repository.resolve(rev)
         }
-        let limits = SourceLimits()
+        let limits = request.limits
         let entries = try repository.files(at: commit.id, limits: TreeLimits(maxBlobBytes: limits.maxFileBytes,
                                                                             maxEntries: limits.maxFiles * 4,
                                                                             maxTotalBytes: limits.maxTotalBytes))

@@ -8,6 +8,11 @@ public enum SchemaChecker {
     public static var kinds: Set<String> { Set(WorkloadSchemas.byKind.keys) }
 
     public static func check(_ object: Node, path: String) -> [K8sIssue] {
+        if let kindNode = object["kind"], !kindNode.isNull, kindNode.string == nil {
+            // `kind: {Pod: 1}` or `kind: 17`: no schema applies, but the object is not what it meant to be.
+            let kindPath = path.isEmpty ? "kind" : path + ".kind"
+            return [K8sIssue(.schema, .wrongType(expected: .string, found: kindNode.typeName), path: kindPath, mark: kindNode.mark)]
+        }
         guard let kind = object["kind"]?.string, let schema = WorkloadSchemas.byKind[kind] else { return [] }
         var walker = SchemaWalker(base: path)
         walker.visit(object, .object(schema))

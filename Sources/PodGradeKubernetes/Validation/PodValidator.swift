@@ -572,12 +572,16 @@ private struct ValidationRun {
 
     /// warningsForPod: two ports with one containerPort and protocol in the
     /// pod (init containers first, as the API visits them).
+    static let maxComparedPorts = 64
+
     mutating func warnDuplicatePorts(_ pod: PodSpec) {
         var seen: [String: [ContainerPort]] = [:]
         for container in pod.initContainers + pod.containers {
             for port in container.ports {
                 guard let containerPort = port.containerPort else { continue }
                 let key = "\(containerPort.value)/\(port.effectiveProtocol)"
+                // One warning per port, naming the first it clashes with: the API warns
+                // once per pair, which 10,000 copies of one port make 50 million warnings.
                 for other in seen[key] ?? [] {
                     let hostIP = port.hostIP?.value ?? "", otherIP = other.hostIP?.value ?? ""
                     let hostPort = port.hostPort?.value ?? 0, otherPort = other.hostPort?.value ?? 0
@@ -587,9 +591,11 @@ private struct ValidationRun {
                     if clash {
                         warning(.duplicatePort(port: Int(containerPort.value), protocol: port.effectiveProtocol, otherPath: other.path),
                                 containerPort.path, containerPort.mark)
+                        break
                     }
                 }
-                seen[key, default: []].append(port)
+                // Ports compared against are bounded too (hostPort variants of one port are few).
+                if (seen[key]?.count ?? 0) < Self.maxComparedPorts { seen[key, default: []].append(port) }
             }
         }
     }
