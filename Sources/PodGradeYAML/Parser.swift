@@ -103,10 +103,42 @@ public enum YAMLReader {
 /// Assembles nodes from events: a stack of open collections, the anchors of
 /// the current document, and the counters behind the limits.
 private struct TreeBuilder {
-    private enum Frame {
-        case sequence(mark: Mark, tag: String?, anchor: String?, items: [Node], weight: Int)
-        case mapping(mark: Mark, tag: String?, anchor: String?, pairs: [Pair], key: Node?, weight: Int,
-                     seen: [String: Int], merges: [Node])
+    /// An open collection. Held in the stack and mutated in place, so adding a
+    /// child never copies the children gathered so far.
+    private struct Frame {
+        let isMapping: Bool
+        let mark: Mark
+        let tag: String?
+        let anchor: String?
+        var items: [Node] = []
+        var pairs: [Pair] = []
+        var key: Node?
+        var weight = 1
+        /// First line of each key, built only once a mapping outgrows a linear scan.
+        var seen: [String: Int] = [:]
+        var merges: [Node] = []
+
+        static let linearKeys = 16
+
+        /// The line where `name` was first a key of this mapping, if it was.
+        func firstLine(of name: String) -> Int? {
+            if pairs.count <= Self.linearKeys {
+                for pair in pairs where pair.key == name { return pair.keyNode.mark.line }
+                return nil
+            }
+            return seen[name]
+        }
+
+        mutating func append(_ pair: Pair) {
+            pairs.append(pair)
+            if pairs.count > Self.linearKeys {
+                if seen.isEmpty {
+                    for p in pairs { seen[p.key] = p.keyNode.mark.line }
+                } else {
+                    seen[pair.key] = pair.keyNode.mark.line
+                }
+            }
+        }
     }
 
     let limits: YAMLLimits
@@ -161,44 +193,41 @@ private struct TreeBuilder {
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
             if let failure = push(at: mark) { return failure }
-            stack.append(.sequence(mark: mark, tag: data.tag.map(cString), anchor: data.anchor.map(cString), items: [], weight: 1))
+            stack.append(Frame(isMapping: false, mark: mark, tag: data.tag.map(cString), anchor: data.anchor.map(cString)))
             return nil
         case YAML_MAPPING_START_EVENT:
             let data = event.data.mapping_start
             if let failure = push(at: mark) { return failure }
-            stack.append(.mapping(mark: mark, tag: data.tag.map(cString), anchor: data.anchor.map(cString),
-                                  pairs: [], key: nil, weight: 1, seen: [:], merges: []))
+            stack.append(Frame(isMapping: true, mark: mark, tag: data.tag.map(cString), anchor: data.anchor.map(cString)))
             return nil
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let frame = stack.popLast() else { return nil }
-            switch frame {
-            case .sequence(let start, let tag, let anchor, let items, let weight):
-                let node = Node(content: .sequence(items), mark: start, tag: tag, weight: weight)
-                if let anchor { anchors[anchor] = node }
+            guard var frame = stack.popLast() else { return nil }
+            guard frame.isMapping else {
+                let node = Node(content: .sequence(frame.items), mark: frame.mark, tag: frame.tag, weight: frame.weight)
+                if let anchor = frame.anchor { anchors[anchor] = node }
                 return add(node)
-            case .mapping(let start, let tag, let anchor, var pairs, _, let weight, let seen, let merges):
-                if !merges.isEmpty {
-                    var present = Set(seen.keys)
-                    for merge in merges {
-                        let sources: [Node]
-                        switch merge.content {
-                        case .mapping: sources = [merge]
-                        case .sequence(let items): sources = items
-                        case .scalar: return YAMLError(.invalidMergeValue, at: merge.mark)
-                        }
-                        for source in sources {
-                            guard let merged = source.mapping else { return YAMLError(.invalidMergeValue, at: source.mark) }
-                            for pair in merged where !present.contains(pair.key) {
-                                present.insert(pair.key)
-                                pairs.append(pair)
-                            }
+            }
+            if !frame.merges.isEmpty {
+                var present = Set(frame.pairs.map(\.key))
+                for merge in frame.merges {
+                    let sources: [Node]
+                    switch merge.content {
+                    case .mapping: sources = [merge]
+                    case .sequence(let items): sources = items
+                    case .scalar: return YAMLError(.invalidMergeValue, at: merge.mark)
+                    }
+                    for source in sources {
+                        guard let merged = source.mapping else { return YAMLError(.invalidMergeValue, at: source.mark) }
+                        for pair in merged where !present.contains(pair.key) {
+                            present.insert(pair.key)
+                            frame.pairs.append(pair)
                         }
                     }
                 }
-                let node = Node(content: .mapping(pairs), mark: start, tag: tag, weight: weight)
-                if let anchor { anchors[anchor] = node }
-                return add(node)
             }
+            let node = Node(content: .mapping(frame.pairs), mark: frame.mark, tag: frame.tag, weight: frame.weight)
+            if let anchor = frame.anchor { anchors[anchor] = node }
+            return add(node)
         default:
             return nil
         }
@@ -217,35 +246,32 @@ private struct TreeBuilder {
 
     /// Attaches a finished node to the open collection, or makes it the document root.
     private mutating func add(_ node: Node) -> YAMLError? {
-        guard let top = stack.popLast() else {
+        let top = stack.count - 1
+        guard top >= 0 else {
             if node.weight > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: node.mark) }
             root = node
             return nil
         }
-        switch top {
-        case .sequence(let mark, let tag, let anchor, var items, let weight):
-            let total = weight + node.weight
-            if total > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: node.mark) }
-            items.append(node)
-            stack.append(.sequence(mark: mark, tag: tag, anchor: anchor, items: items, weight: total))
-        case .mapping(let mark, let tag, let anchor, var pairs, let key, let weight, var seen, var merges):
-            let total = weight + node.weight
-            if total > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: node.mark) }
-            if let key {
-                if let s = key.scalar, s.style == .plain, s.text == "<<", key.tag == nil || key.tag == "tag:yaml.org,2002:merge" {
-                    merges.append(node)
-                } else {
-                    let name = Self.keyString(key)
-                    if let first = seen[name] {
-                        return YAMLError(.duplicateKey(key: name, firstLine: first), at: key.mark)
-                    }
-                    seen[name] = key.mark.line
-                    pairs.append(Pair(key: name, keyNode: key, value: node))
-                }
-                stack.append(.mapping(mark: mark, tag: tag, anchor: anchor, pairs: pairs, key: nil, weight: total, seen: seen, merges: merges))
-            } else {
-                stack.append(.mapping(mark: mark, tag: tag, anchor: anchor, pairs: pairs, key: node, weight: total, seen: seen, merges: merges))
+        let total = stack[top].weight + node.weight
+        if total > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: node.mark) }
+        stack[top].weight = total
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return nil
+        }
+        guard let key = stack[top].key else {
+            stack[top].key = node
+            return nil
+        }
+        stack[top].key = nil
+        if let s = key.scalar, s.style == .plain, s.text == "<<", key.tag == nil || key.tag == "tag:yaml.org,2002:merge" {
+            stack[top].merges.append(node)
+        } else {
+            let name = Self.keyString(key)
+            if let first = stack[top].firstLine(of: name) {
+                return YAMLError(.duplicateKey(key: name, firstLine: first), at: key.mark)
             }
+            stack[top].append(Pair(key: name, keyNode: key, value: node))
         }
         return nil
     }
