@@ -79,14 +79,16 @@ func warn(_ text: String) {
 var corpusDirs: [String] = []
 var targetPods = 20_000
 var roundsArgument = 5
+var onlyArgument: [String] = []
 var args = CommandLine.arguments.dropFirst()
 while let arg = args.popFirst() {
     switch arg {
     case "--corpus": if let v = args.popFirst() { corpusDirs.append(v) }
     case "--pods": if let v = args.popFirst(), let n = Int(v) { targetPods = n }
     case "--rounds": if let v = args.popFirst(), let n = Int(v) { roundsArgument = max(1, n) }
+    case "--only": if let v = args.popFirst() { onlyArgument = v.split(separator: ",").map(String.init) }
     default:
-        warn("usage: PodGradeBench [--corpus DIR]... [--pods N] [--rounds R]")
+        warn("usage: PodGradeBench [--corpus DIR]... [--pods N] [--rounds R] [--only grade,parse,libyaml,model,schema,validate]")
         exit(2)
     }
 }
@@ -124,9 +126,12 @@ let bytes = samples.reduce(0) { $0 + $1.bytes.count }
 let documents = samples.count
 
 let rounds = roundsArgument
+let only = onlyArgument
 
-/// Median seconds of `rounds` runs of `body` (one warm-up run first).
-func measure(_ body: () -> Int) -> (seconds: Double, check: Int) {
+/// Median seconds of `rounds` runs of `body` (one warm-up run first); skipped
+/// (zero) when `--only` does not name it (for a profiler).
+func measure(_ name: String, _ body: () -> Int) -> (seconds: Double, check: Int) {
+    if !only.isEmpty && !only.contains(name) { return (0, 0) }
     var check = body()
     var times: [Double] = []
     for _ in 0..<rounds {
@@ -141,7 +146,7 @@ func measure(_ body: () -> Int) -> (seconds: Double, check: Int) {
 let grader = Grader(lab: lab, lang: .en)
 let exercisesByID = Dictionary(lab.exercises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
-let grade = measure {
+let grade = measure("grade") {
     var score = 0
     for sample in samples {
         let snapshot = SourceSnapshot(origin: SourceOrigin(path: "bench"), files: [SourceFile(path: sample.path, content: .bytes(sample.bytes))])
@@ -151,13 +156,13 @@ let grade = measure {
     return score
 }
 
-let parse = measure {
+let parse = measure("parse") {
     var nodes = 0
     for sample in samples { nodes &+= YAMLReader.read(sample.bytes).documents.count }
     return nodes
 }
 
-let bare = measure {
+let bare = measure("libyaml") {
     var events = 0
     for sample in samples {
         var parser = yaml_parser_t()
@@ -179,24 +184,25 @@ let bare = measure {
 }
 
 let parsed = samples.map { YAMLReader.read($0.bytes) }
-let model = measure {
+let model = measure("model") {
     var count = 0
     for (i, sample) in samples.enumerated() { count &+= ParsedFile(path: sample.path, yaml: parsed[i]).workloads.count }
     return count
 }
 let files = samples.indices.map { ParsedFile(path: samples[$0].path, yaml: parsed[$0]) }
-let schema = measure {
+let schema = measure("schema") {
     var count = 0
     for file in files { for object in file.objects { count &+= SchemaChecker.check(object.node, path: object.path).count } }
     return count
 }
-let validate = measure {
+let validate = measure("validate") {
     var count = 0
     for file in files { for workload in file.workloads { count &+= PodValidator.validate(workload).count } }
     return count
 }
 
 func rate(_ n: Int, _ seconds: Double) -> Double { seconds > 0 ? Double(n) / seconds : 0 }
+func ratio(_ a: Double, _ b: Double) -> Double { b > 0 ? a / b : 0 }
 func fixed(_ x: Double, _ digits: Int = 1) -> String {
     var p = 1.0
     for _ in 0..<digits { p *= 10 }
@@ -217,12 +223,12 @@ let json = """
   "grade_seconds": \(fixed(grade.seconds, 4)),
   "grade_pods_per_second": \(fixed(rate(pods, grade.seconds), 0)),
   "parse_seconds": \(fixed(parse.seconds, 4)),
-  "parse_mb_per_second": \(fixed(mb / parse.seconds, 2)),
+  "parse_mb_per_second": \(fixed(ratio(mb, parse.seconds), 2)),
   "parse_pods_per_second": \(fixed(rate(pods, parse.seconds), 0)),
   "libyaml_seconds": \(fixed(bare.seconds, 4)),
-  "libyaml_mb_per_second": \(fixed(mb / bare.seconds, 2)),
+  "libyaml_mb_per_second": \(fixed(ratio(mb, bare.seconds), 2)),
   "libyaml_events": \(bare.check),
-  "parse_vs_libyaml": \(fixed(bare.seconds / parse.seconds, 3)),
+  "parse_vs_libyaml": \(fixed(ratio(bare.seconds, parse.seconds), 3)),
   "model_pods_per_second": \(fixed(rate(pods, model.seconds), 0)),
   "schema_pods_per_second": \(fixed(rate(pods, schema.seconds), 0)),
   "validate_pods_per_second": \(fixed(rate(pods, validate.seconds), 0)),

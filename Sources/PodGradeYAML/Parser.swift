@@ -129,6 +129,31 @@ private struct TreeBuilder {
             return seen[name]
         }
 
+        mutating func accept(_ node: Node, maxExpandedNodes: Int) -> YAMLError? {
+            let total = weight + node.weight
+            if total > maxExpandedNodes { return YAMLError(.aliasExpansion(limit: maxExpandedNodes), at: node.mark) }
+            weight = total
+            guard isMapping else {
+                items.append(node)
+                return nil
+            }
+            guard let key else {
+                self.key = node
+                return nil
+            }
+            self.key = nil
+            if let s = key.scalar, s.style == .plain, s.text == "<<", key.tag == nil || key.tag == "tag:yaml.org,2002:merge" {
+                merges.append(node)
+            } else {
+                let name = TreeBuilder.keyString(key)
+                if let first = firstLine(of: name) {
+                    return YAMLError(.duplicateKey(key: name, firstLine: first), at: key.mark)
+                }
+                append(Pair(key: name, keyNode: key, value: node))
+            }
+            return nil
+        }
+
         mutating func append(_ pair: Pair) {
             pairs.append(pair)
             if pairs.count > Self.linearKeys {
@@ -246,37 +271,16 @@ private struct TreeBuilder {
 
     /// Attaches a finished node to the open collection, or makes it the document root.
     private mutating func add(_ node: Node) -> YAMLError? {
-        let top = stack.count - 1
-        guard top >= 0 else {
+        guard !stack.isEmpty else {
             if node.weight > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: node.mark) }
             root = node
             return nil
         }
-        let total = stack[top].weight + node.weight
-        if total > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: node.mark) }
-        stack[top].weight = total
-        guard stack[top].isMapping else {
-            stack[top].items.append(node)
-            return nil
-        }
-        guard let key = stack[top].key else {
-            stack[top].key = node
-            return nil
-        }
-        stack[top].key = nil
-        if let s = key.scalar, s.style == .plain, s.text == "<<", key.tag == nil || key.tag == "tag:yaml.org,2002:merge" {
-            stack[top].merges.append(node)
-        } else {
-            let name = Self.keyString(key)
-            if let first = stack[top].firstLine(of: name) {
-                return YAMLError(.duplicateKey(key: name, firstLine: first), at: key.mark)
-            }
-            stack[top].append(Pair(key: name, keyNode: key, value: node))
-        }
-        return nil
+        // One in-place access to the open frame: no copy of it or of its children.
+        return stack[stack.count - 1].accept(node, maxExpandedNodes: limits.maxExpandedNodes)
     }
 
-    private static func keyString(_ key: Node) -> String {
+    fileprivate static func keyString(_ key: Node) -> String {
         switch key.content {
         case .scalar(let s): return Resolver.keyString(s.value, text: s.text)
         case .sequence: return "[...]"
