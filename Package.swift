@@ -25,6 +25,8 @@ let package = Package(
             "PodGradeCore", "PodGradeReport", "PodGradeBatch",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // `make bench`: in-process throughput of the layers, beside a bare libyaml loop.
+        .executableTarget(name: "PodGradeBench", dependencies: ["CYAML", "PodGradeYAML", "PodGradeKubernetes", "PodGradeCore"]),
 
         .testTarget(name: "PodGradeYAMLTests", dependencies: ["PodGradeYAML"]),
         .testTarget(name: "PodGradeKubernetesTests", dependencies: ["PodGradeKubernetes", "PodGradeYAML"]),

@@ -128,7 +128,15 @@ public enum GitRemote {
     /// One fetch with the mirror refspecs, then HEAD set to the remote's default branch.
     private static func fetch(_ url: String, into repository: GitRepository, deadline: NetworkDeadline) throws(GitError) {
         var remoteHandle: OpaquePointer?
-        guard git_remote_create_anonymous(&remoteHandle, repository.handle, url) == 0, let remote = remoteHandle else {
+        // An anonymous remote, as git_remote_create_anonymous makes it, without `url.*.insteadOf`
+        // rewriting: the URL graded is the one the policy checked, and libgit2 1.5's insteadOf
+        // lookup leaks a PCRE2 match block per config entry (libgit2 PR #6382), some 350 KB a
+        // learner, so a batch's memory grew with the roster.
+        var createOptions = git_remote_create_options()
+        git_remote_create_options_init(&createOptions, UInt32(GIT_REMOTE_CREATE_OPTIONS_VERSION))
+        createOptions.repository = repository.handle
+        createOptions.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF.rawValue
+        guard git_remote_create_with_opts(&remoteHandle, url, &createOptions) == 0, let remote = remoteHandle else {
             throw GitError.fromLibgit2(.cloneFailed, "cannot use the repository URL '\(url)'", advice: "check the URL")
         }
         defer { git_remote_free(remote) }

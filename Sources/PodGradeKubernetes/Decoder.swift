@@ -177,8 +177,26 @@ public enum WorkloadDecoder {
 
     // MARK: - Field helpers
 
+    /// `base.key`: one allocation, sized up front (paths are built for every field read).
     static func join(_ base: String, _ key: String) -> String {
-        base.isEmpty ? key : base + "." + key
+        if base.isEmpty { return key }
+        var path = ""
+        path.reserveCapacity(base.utf8.count + 1 + key.utf8.count)
+        path += base
+        path += "."
+        path += key
+        return path
+    }
+
+    /// `base[index]`, the same way.
+    static func indexed(_ base: String, _ index: Int) -> String {
+        var path = ""
+        path.reserveCapacity(base.utf8.count + 22)
+        path += base
+        path += "["
+        path += String(index)
+        path += "]"
+        return path
     }
 
     /// The elements of a sequence field with their paths and indices.
@@ -187,7 +205,7 @@ public enum WorkloadDecoder {
         var result: [(Node, String, Int)] = []
         result.reserveCapacity(sequence.count)
         for (i, item) in sequence.enumerated() where item.mapping != nil {
-            result.append((item, "\(path)[\(i)]", i))
+            result.append((item, indexed(path, i), i))
         }
         return result
     }
@@ -217,7 +235,7 @@ public enum WorkloadDecoder {
         guard let sequence = node?.sequence else { return nil }
         return sequence.enumerated().compactMap { i, item in
             guard let s = item.scalar, !item.isNull else { return nil }
-            return Located(s.text, path: "\(path)[\(i)]", mark: item.mark)
+            return Located(s.text, path: indexed(path, i), mark: item.mark)
         }
     }
 

@@ -8,6 +8,21 @@ public struct ImageReference: Sendable, Hashable {
     public let digest: String?
 
     public init?(_ text: String) {
+        guard let parts = Self.readASCII(text) ?? Self.readCharacters(text) else { return nil }
+        self.registry = parts.registry
+        self.repository = parts.repository
+        self.tag = parts.tag
+        self.digest = parts.digest
+    }
+
+    private struct Parts {
+        let registry: String
+        let repository: String
+        let tag: String?
+        let digest: String?
+    }
+
+    private static func readCharacters(_ text: String) -> Parts? {
         var rest = Substring(text)
         guard !rest.isEmpty, !rest.contains(where: { $0 == " " || $0 == "\t" || $0 == "\n" }) else { return nil }
         var digest: String?
@@ -20,7 +35,34 @@ public struct ImageReference: Sendable, Hashable {
             tag = String(rest[rest.index(after: colon)...])
             rest = rest[..<colon]
         }
-        var components = rest.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        let components = rest.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        return assemble(components, tag: tag, digest: digest)
+    }
+
+    /// The same reading over bytes, for the usual ASCII reference without CR (where
+    /// bytes and characters agree): `nil` when it does not apply; `.some(nil)` when invalid.
+    private static func readASCII(_ text: String) -> Parts?? {
+        let b = Array(text.utf8)
+        guard b.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
+        guard !b.isEmpty, !b.contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) else { return .some(nil) }
+        var end = b.count
+        var digest: String?
+        if let at = b.firstIndex(of: UInt8(ascii: "@")) {
+            digest = String(decoding: b[(at + 1)...], as: UTF8.self)
+            end = at
+        }
+        var tag: String?
+        if let colon = b[..<end].lastIndex(of: UInt8(ascii: ":")), !b[(colon + 1)..<end].contains(UInt8(ascii: "/")) {
+            tag = String(decoding: b[(colon + 1)..<end], as: UTF8.self)
+            end = colon
+        }
+        let components = b[..<end].split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
+            .map { String(decoding: $0, as: UTF8.self) }
+        return .some(assemble(components, tag: tag, digest: digest))
+    }
+
+    private static func assemble(_ parts: [String], tag: String?, digest: String?) -> Parts? {
+        var components = parts
         guard !components.isEmpty, !components.contains(where: \.isEmpty) else { return nil }
         var registry = "docker.io"
         if components.count > 1, let first = components.first,
@@ -33,10 +75,7 @@ public struct ImageReference: Sendable, Hashable {
         let repository = components.joined(separator: "/")
         guard repository == repository.lowercased() else { return nil }
         if let tag, tag.isEmpty { return nil }
-        self.registry = registry
-        self.repository = repository
-        self.tag = tag
-        self.digest = digest
+        return Parts(registry: registry, repository: repository, tag: tag, digest: digest)
     }
 
     /// `docker.io/library/nginx`: what two references must share to name the same image.

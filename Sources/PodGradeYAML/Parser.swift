@@ -103,10 +103,9 @@ public enum YAMLReader {
 /// Assembles nodes from events: a stack of open collections, the anchors of
 /// the current document, and the counters behind the limits.
 private struct TreeBuilder {
-    /// An open collection. A class, mutated in place: rebuilding an enum
-    /// payload per item copied the item array each time (quadratic in a
-    /// sequence of 10,000 containers).
-    private final class Frame {
+    /// An open collection. Held in the stack and mutated in place, so adding a
+    /// child never copies the children gathered so far.
+    private struct Frame {
         let isMapping: Bool
         let mark: Mark
         let tag: String?
@@ -115,14 +114,55 @@ private struct TreeBuilder {
         var pairs: [Pair] = []
         var key: Node?
         var weight = 1
+        /// First line of each key, built only once a mapping outgrows a linear scan.
         var seen: [String: Int] = [:]
         var merges: [Node] = []
 
-        init(isMapping: Bool, mark: Mark, tag: String?, anchor: String?) {
-            self.isMapping = isMapping
-            self.mark = mark
-            self.tag = tag
-            self.anchor = anchor
+        static let linearKeys = 16
+
+        /// The line where `name` was first a key of this mapping, if it was.
+        func firstLine(of name: String) -> Int? {
+            if pairs.count <= Self.linearKeys {
+                for pair in pairs where pair.key == name { return pair.keyNode.mark.line }
+                return nil
+            }
+            return seen[name]
+        }
+
+        mutating func accept(_ node: Node, maxExpandedNodes: Int, errorMark: Mark) -> YAMLError? {
+            let total = weight + node.weight
+            if total > maxExpandedNodes { return YAMLError(.aliasExpansion(limit: maxExpandedNodes), at: errorMark) }
+            weight = total
+            guard isMapping else {
+                items.append(node)
+                return nil
+            }
+            guard let key else {
+                self.key = node
+                return nil
+            }
+            self.key = nil
+            if let s = key.scalar, s.style == .plain, s.text == "<<", key.tag == nil || key.tag == "tag:yaml.org,2002:merge" {
+                merges.append(node)
+            } else {
+                let name = TreeBuilder.keyString(key)
+                if let first = firstLine(of: name) {
+                    return YAMLError(.duplicateKey(key: name, firstLine: first), at: key.mark)
+                }
+                append(Pair(key: name, keyNode: key, value: node))
+            }
+            return nil
+        }
+
+        mutating func append(_ pair: Pair) {
+            pairs.append(pair)
+            if pairs.count > Self.linearKeys {
+                if seen.isEmpty {
+                    for p in pairs { seen[p.key] = p.keyNode.mark.line }
+                } else {
+                    seen[pair.key] = pair.keyNode.mark.line
+                }
+            }
         }
     }
 
@@ -174,7 +214,6 @@ private struct TreeBuilder {
         case YAML_ALIAS_EVENT:
             let name = cString(event.data.alias.anchor)
             guard let target = anchors[name] else { return YAMLError(.undefinedAlias(name: name), at: mark) }
-            // A limit an alias breaks is reported at the alias, not at its anchor.
             return add(target, at: mark)
         case YAML_SEQUENCE_START_EVENT:
             let data = event.data.sequence_start
@@ -187,15 +226,14 @@ private struct TreeBuilder {
             stack.append(Frame(isMapping: true, mark: mark, tag: data.tag.map(cString), anchor: data.anchor.map(cString)))
             return nil
         case YAML_SEQUENCE_END_EVENT, YAML_MAPPING_END_EVENT:
-            guard let frame = stack.popLast() else { return nil }
-            if !frame.isMapping {
+            guard var frame = stack.popLast() else { return nil }
+            guard frame.isMapping else {
                 let node = Node(content: .sequence(frame.items), mark: frame.mark, tag: frame.tag, weight: frame.weight)
                 if let anchor = frame.anchor { anchors[anchor] = node }
                 return add(node)
             }
-            var pairs = frame.pairs
             if !frame.merges.isEmpty {
-                var present = Set(frame.seen.keys)
+                var present = Set(frame.pairs.map(\.key))
                 for merge in frame.merges {
                     let sources: [Node]
                     switch merge.content {
@@ -207,12 +245,12 @@ private struct TreeBuilder {
                         guard let merged = source.mapping else { return YAMLError(.invalidMergeValue, at: source.mark) }
                         for pair in merged where !present.contains(pair.key) {
                             present.insert(pair.key)
-                            pairs.append(pair)
+                            frame.pairs.append(pair)
                         }
                     }
                 }
             }
-            let node = Node(content: .mapping(pairs), mark: frame.mark, tag: frame.tag, weight: frame.weight)
+            let node = Node(content: .mapping(frame.pairs), mark: frame.mark, tag: frame.tag, weight: frame.weight)
             if let anchor = frame.anchor { anchors[anchor] = node }
             return add(node)
         default:
@@ -232,39 +270,19 @@ private struct TreeBuilder {
     }
 
     /// Attaches a finished node to the open collection, or makes it the document root.
+    /// An alias's node is reported at the alias (`aliasMark`), not at its anchor.
     private mutating func add(_ node: Node, at aliasMark: Mark? = nil) -> YAMLError? {
         let errorMark = aliasMark ?? node.mark
-        guard let top = stack.last else {
+        guard !stack.isEmpty else {
             if node.weight > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: errorMark) }
             root = node
             return nil
         }
-        let total = top.weight + node.weight
-        if total > limits.maxExpandedNodes { return YAMLError(.aliasExpansion(limit: limits.maxExpandedNodes), at: errorMark) }
-        top.weight = total
-        guard top.isMapping else {
-            top.items.append(node)
-            return nil
-        }
-        guard let key = top.key else {
-            top.key = node
-            return nil
-        }
-        top.key = nil
-        if let s = key.scalar, s.style == .plain, s.text == "<<", key.tag == nil || key.tag == "tag:yaml.org,2002:merge" {
-            top.merges.append(node)
-        } else {
-            let name = Self.keyString(key)
-            if let first = top.seen[name] {
-                return YAMLError(.duplicateKey(key: name, firstLine: first), at: key.mark)
-            }
-            top.seen[name] = key.mark.line
-            top.pairs.append(Pair(key: name, keyNode: key, value: node))
-        }
-        return nil
+        // One in-place access to the open frame: no copy of it or of its children.
+        return stack[stack.count - 1].accept(node, maxExpandedNodes: limits.maxExpandedNodes, errorMark: errorMark)
     }
 
-    private static func keyString(_ key: Node) -> String {
+    fileprivate static func keyString(_ key: Node) -> String {
         switch key.content {
         case .scalar(let s): return Resolver.keyString(s.value, text: s.text)
         case .sequence: return "[...]"

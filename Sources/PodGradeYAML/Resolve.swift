@@ -41,6 +41,8 @@ enum Resolver {
         case UInt8(ascii: "~"), UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "y"), UInt8(ascii: "Y"),
              UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"),
              UInt8(ascii: "o"), UInt8(ascii: "O"):
+            // Every null and boolean word is at most 5 letters: skip the comparisons for keys and names.
+            guard utf8.count <= 5 else { return .string(text) }
             switch text {
             case "~", "null", "Null", "NULL": return .null
             case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return .bool(true)

@@ -121,6 +121,14 @@ final class MessageCatalogTests: XCTestCase {
         XCTAssertEqual(Message.k8s(Self.issue).text(.en), "spec.containers[1].name: Duplicate value: \"app\"")
     }
 
+    /// The reflection-free key names every case exactly as reflection would.
+    func testCaseNamesMatchReflection() {
+        for (message, _) in Self.samples {
+            let reflected = Mirror(reflecting: message).children.first?.label ?? String(describing: message)
+            XCTAssertEqual(message.caseName, reflected)
+        }
+    }
+
     func testRussianPluralsFollowCLDR() {
         XCTAssertEqual([0, 1, 2, 3, 4, 5, 11, 12, 14, 21, 22, 25, 101, 111].map(RussianPlural.points), [
             "0 баллов", "1 балл", "2 балла", "3 балла", "4 балла", "5 баллов", "11 баллов", "12 баллов", "14 баллов",

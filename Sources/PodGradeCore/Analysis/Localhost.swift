@@ -32,6 +32,7 @@ public enum LocalhostReferences {
 
     /// `localhost:6379`, `127.0.0.1:80`, `[::1]:8080`, `http://localhost/` (port 80).
     static func scan(_ text: String, source: Located<String>) -> [LocalhostReference] {
+        guard mayNameLoopback(text) else { return [] }
         var result: [LocalhostReference] = []
         let scalars = Array(text.unicodeScalars)
         guard scalars.count <= 100_000 else { return [] }
@@ -50,6 +51,32 @@ public enum LocalhostReferences {
         }
         flush()
         return result
+    }
+
+    /// Whether the text holds a loopback host at all (`localhost` in any ASCII
+    /// case, `127.0.0.1`, `::1`, `0.0.0.0`): most commands do not, and skip the tokenizer.
+    /// No non-ASCII letter lowercases to a letter of `localhost`, so bytes suffice.
+    static func mayNameLoopback(_ text: String) -> Bool {
+        if let found = text.utf8.withContiguousStorageIfAvailable(namesLoopback) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer(namesLoopback)
+    }
+
+    private static let loopbackNeedles: [[UInt8]] = ["localhost", "127.0.0.1", "::1", "0.0.0.0"].map { Array($0.utf8) }
+
+    private static func namesLoopback(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count >= 3 else { return false }
+        for start in 0...(bytes.count - 3) {
+            for needle in loopbackNeedles where start + needle.count <= bytes.count {
+                var matched = true
+                for k in 0..<needle.count {
+                    var b = bytes[start + k]
+                    if b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") { b += 32 }
+                    if b != needle[k] { matched = false; break }
+                }
+                if matched { return true }
+            }
+        }
+        return false
     }
 
     private static func parse(_ token: String, source: Located<String>) -> LocalhostReference? {

@@ -75,13 +75,14 @@ public struct Grader: Sendable {
         if rule.needsWorkload && context.target == nil {
             return result(spec, status: .skip, points: 0, findings: [Finding(.skippedNoWorkload)], hint: nil)
         }
-        let hint = (spec.hint ?? defaultHint(rule)).text(lang)
         switch rule.evaluate(context, spec.params) {
         case .pass(let message):
             return result(spec, status: .pass, points: spec.points, findings: [Finding(message)], hint: nil)
         case .passWithNotes(let message, let notes):
             return result(spec, status: .pass, points: spec.points, findings: [Finding(message)] + notes, hint: nil)
         case .fail(let findings):
+            // The hint only shows on a failure: rendered only then.
+            let hint = (spec.hint ?? defaultHint(rule)).text(lang)
             return result(spec, status: .fail, points: 0, findings: findings.isEmpty ? [Finding(.checkCrashed("no finding"))] : findings, hint: hint)
         case .skip(let message):
             return result(spec, status: .skip, points: 0, findings: [Finding(message)], hint: nil)

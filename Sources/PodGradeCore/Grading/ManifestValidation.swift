@@ -41,8 +41,10 @@ public enum ManifestValidation {
                 items.append(Item(rule: "yaml.syntax", isError: true, message: .yaml(error), location: Location(file: file.path, mark: error.mark)))
             }
             var issues: [K8sIssue] = []
-            for object in file.objects { issues += K8sChecks.schema(object.node, path: object.path) }
-            for workload in file.workloads { issues += K8sChecks.validate(workload) }
+            for objectIssues in file.schemaIssues { issues += objectIssues }
+            for (workload, schemaIssues) in zip(file.workloads, file.workloadSchemaIssues) {
+                issues += K8sChecks.validate(workload, schemaIssues: schemaIssues)
+            }
             items += issues.sorted { $0.mark < $1.mark }.map {
                 Item(rule: $0.rule.rawValue, isError: $0.severity == .error, message: .k8s($0), location: Location(file: file.path, mark: $0.mark))
             }

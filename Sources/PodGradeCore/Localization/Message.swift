@@ -138,6 +138,7 @@ public enum Message: Sendable {
 
     /// The message's key, stable across languages: what tests and scripts match.
     public var key: String {
+        if let name = caseName { return name }
         let label = Mirror(reflecting: self).children.first?.label
         return label ?? String(describing: self)
     }

@@ -46,8 +46,8 @@ struct SchemaRule: Rule {
     func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
         var findings: [Finding] = []
         for file in context.files {
-            for object in file.objects {
-                findings += K8sChecks.schema(object.node, path: object.path).map {
+            for issues in file.schemaIssues {
+                findings += issues.map {
                     Finding(.k8s($0), location: Location(file: file.path, mark: $0.mark), path: $0.path)
                 }
             }
@@ -76,8 +76,8 @@ struct ValidRule: Rule {
         var errors: [Finding] = []
         var warnings: [Finding] = []
         for file in context.files {
-            for workload in file.workloads {
-                for issue in K8sChecks.validate(workload) {
+            for (workload, schemaIssues) in zip(file.workloads, file.workloadSchemaIssues) {
+                for issue in K8sChecks.validate(workload, schemaIssues: schemaIssues) {
                     let finding = Finding(.k8s(issue), location: Location(file: file.path, mark: issue.mark), path: issue.path)
                     if issue.severity == .error { errors.append(finding) } else { warnings.append(finding) }
                 }

@@ -10,7 +10,14 @@ enum K8sChecks {
     /// Validation issues, less those at a path the schema already flagged: a
     /// mistyped field the model could not read is one problem (k8s.schema), not two.
     static func validate(_ workload: Workload) -> [K8sIssue] {
-        let flagged = Set(SchemaChecker.check(workload.node, path: workload.path).map(\.path))
-        return PodValidator.validate(workload).filter { !flagged.contains($0.path) }
+        validate(workload, schemaIssues: SchemaChecker.check(workload.node, path: workload.path))
+    }
+
+    /// The same with the object's schema issues already found (`ParsedFile.workloadSchemaIssues`).
+    static func validate(_ workload: Workload, schemaIssues: [K8sIssue]) -> [K8sIssue] {
+        let issues = PodValidator.validate(workload)
+        guard !schemaIssues.isEmpty else { return issues }
+        let flagged = Set(schemaIssues.map(\.path))
+        return issues.filter { !flagged.contains($0.path) }
     }
 }
