@@ -16,9 +16,13 @@ public struct BatchOptions: Sendable {
     public var allowLocal: Bool
     public var cacheDirectory: String?
     public var lang: Lang
+    /// Input limits for every learner (`PODGRADE_LIMITS`).
+    public var limits: GradingLimits
 
     public init(outDirectory: String, jobs: Int, deadline: String? = nil, shard: Shard? = nil, resume: Bool = false,
-                cloneTimeout: Double = 60, allowLocal: Bool = false, cacheDirectory: String? = nil, lang: Lang = .ru) {
+                cloneTimeout: Double = 60, allowLocal: Bool = false, cacheDirectory: String? = nil, lang: Lang = .ru,
+                limits: GradingLimits = GradingLimits()) {
+        self.limits = limits
         self.outDirectory = outDirectory
         self.jobs = jobs
         self.deadline = deadline
@@ -74,7 +78,7 @@ public final class BatchGrader: Sendable {
 
         let state = RunState()
         let start = DispatchTime.now().uptimeNanoseconds
-        let grader = Grader(lab: lab, lang: options.lang)
+        let grader = Grader(lab: lab, lang: options.lang, limits: options.limits.yaml)
         let workers = max(1, min(options.jobs, pending.count))
         // One thread a job, not concurrentPerform: that caps the width at the
         // number of cores, and a learner's clone mostly waits on the network.
@@ -103,7 +107,7 @@ public final class BatchGrader: Sendable {
         }
         let request = SourceRequest(source: learner.repo, rev: learner.rev ?? "HEAD", deadline: options.deadline,
                                     cacheDirectory: options.cacheDirectory, cloneTimeout: options.cloneTimeout,
-                                    allowLocal: options.allowLocal)
+                                    allowLocal: options.allowLocal, limits: options.limits.source)
         let snapshot: SourceSnapshot
         do {
             snapshot = try SourceLoader.snapshot(request)

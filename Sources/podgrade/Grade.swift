@@ -42,7 +42,8 @@ struct Grade: ParsableCommand {
         do { entries = try Roster.parse(text) } catch { throw UsageFailure("\(roster): \(error)") }
         let jobCount = max(1, jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         let options = BatchOptions(outDirectory: out, jobs: jobCount, deadline: deadline, shard: shardValue, resume: resume,
-                                   cloneTimeout: cloneTimeout, allowLocal: allowLocal, cacheDirectory: cache, lang: lang)
+                                   cloneTimeout: cloneTimeout, allowLocal: allowLocal, cacheDirectory: cache, lang: lang,
+                                   limits: try LimitOptions.resolve())
         let display = ProgressDisplay(terminal: isatty(2) == 1, lang: lang)
         let summary: BatchSummary
         do {
@@ -120,10 +121,10 @@ final class ProgressDisplay: @unchecked Sendable {
             shown = p.done
         }
         let rate = p.elapsed > 0 ? Double(p.done) / p.elapsed : 0
-        let remaining = rate > 0 ? Int(Double(p.total - p.done) / rate) : 0
+        let remaining = rate > 0 ? Int(Double(max(0, p.total - p.done)) / rate) : 0
         if terminal {
             let width = 30
-            let filled = p.total > 0 ? width * p.done / p.total : width
+            let filled = p.total > 0 ? min(width, max(0, width * p.done / p.total)) : width
             let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
             let errors = lang == .ru ? "ошибок" : "errors"
             let line = "\r\u{1B}[K[\(bar)] \(p.done)/\(p.total) · \(errors) \(p.errors) · \(format(rate))/s · ETA \(remaining / 60):\(pad(remaining % 60))"

@@ -23,7 +23,7 @@ final class LabTests: XCTestCase {
             let enumerator = FileManager.default.enumerator(atPath: root)
             while let path = enumerator?.nextObject() as? String {
                 var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
+                _ = FileManager.default.fileExists(atPath: root + "/" + path, isDirectory: &isDirectory)
                 if !isDirectory.boolValue { onDisk[path] = try String(contentsOfFile: root + "/" + path, encoding: .utf8) }
             }
             XCTAssertEqual(Set(onDisk.keys), Set(embedded.keys), "\(folder): run `make lab`")

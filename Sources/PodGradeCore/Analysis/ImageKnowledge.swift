@@ -1,4 +1,4 @@
-public import PodGradeKubernetes
+import PodGradeKubernetes
 
 /// What well-known images do without being told: where they write, what they
 /// read or serve, which ports they listen on. Lets the analyses understand an

@@ -1,4 +1,4 @@
-public import PodGradeYAML
+import PodGradeYAML
 import PodGradeLab
 
 /// A course: exercises read from files given as a path → bytes map, so the
