@@ -155,6 +155,8 @@ private struct TreeBuilder {
         }
 
         mutating func append(_ pair: Pair) {
+            // Most mappings of a manifest hold 2 to 6 keys: one allocation instead of three.
+            if pairs.isEmpty { pairs.reserveCapacity(4) }
             pairs.append(pair)
             if pairs.count > Self.linearKeys {
                 if seen.isEmpty {
