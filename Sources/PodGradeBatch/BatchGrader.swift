@@ -243,19 +243,34 @@ final class RunState: @unchecked Sendable {
 }
 
 extension GradeResult {
-    /// Scores and statuses only: what the class report needs, small enough
-    /// to hold for thousands of learners.
+    /// What the class report needs of a learner, small enough to hold for
+    /// thousands: scores, statuses, and one check per rule (failed if any
+    /// check of that rule failed). Messages, findings and file lists go.
     public var summarized: GradeResult {
         var copy = self
+        copy.notes = nil
         copy.exercises = exercises.map { exercise in
             var e = exercise
-            e.checks = exercise.checks.map { check in
-                var c = check
-                c.findings = []
-                c.hint = nil
-                c.message = ""
-                return c
+            e.files = []
+            var index: [String: Int] = [:]
+            var kept: [CheckResult] = []
+            for check in exercise.checks {
+                guard let at = index[check.rule] else {
+                    var c = check
+                    c.id = check.rule
+                    c.message = ""
+                    c.key = ""
+                    c.hint = nil
+                    c.location = nil
+                    c.path = nil
+                    c.findings = []
+                    index[check.rule] = kept.count
+                    kept.append(c)
+                    continue
+                }
+                if check.status == .fail || (kept[at].status == .skip && check.status != .skip) { kept[at].status = check.status }
             }
+            e.checks = kept
             return e
         }
         return copy
