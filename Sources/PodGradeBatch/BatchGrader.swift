@@ -152,13 +152,14 @@ public final class BatchGrader: Sendable {
         }
         guard let htmlPath else { return }
         let decoder = JSONDecoder()
+        var interned: [String: String] = [:]
         let classEntries = entries.map { entry -> ClassEntry in
             var result: GradeResult?
             if let file = entry.result {
                 for directory in directories {
                     if let bytes = try? Journal.readBytes(directory + "/" + file),
                        let decoded = try? decoder.decode(GradeResult.self, from: Data(bytes)) {
-                        result = decoded.summarized
+                        result = decoded.summarized(interning: &interned)
                         break
                     }
                 }
@@ -244,20 +245,24 @@ final class RunState: @unchecked Sendable {
 
 extension GradeResult {
     /// What the class report needs of a learner, small enough to hold for
-    /// thousands: scores, statuses, and one check per rule (failed if any
-    /// check of that rule failed). Messages, findings and file lists go.
-    public var summarized: GradeResult {
-        var copy = self
-        copy.notes = nil
-        copy.exercises = exercises.map { exercise in
-            var e = exercise
-            e.files = []
-            var index: [String: Int] = [:]
-            var kept: [CheckResult] = []
+    /// thousands: scores and statuses, and one check per rule for the whole
+    /// learner (failed if any check of that rule failed), kept on the first
+    /// exercise. Messages, findings and file lists go; ids and titles are
+    /// interned, so a thousand learners share one copy of each.
+    public func summarized(interning strings: inout [String: String]) -> GradeResult {
+        func intern(_ s: String) -> String {
+            if let known = strings[s] { return known }
+            strings[s] = s
+            return s
+        }
+        var index: [String: Int] = [:]
+        var kept: [CheckResult] = []
+        for exercise in exercises {
             for check in exercise.checks {
                 guard let at = index[check.rule] else {
                     var c = check
-                    c.id = check.rule
+                    c.rule = intern(check.rule)
+                    c.id = c.rule
                     c.message = ""
                     c.key = ""
                     c.hint = nil
@@ -270,7 +275,17 @@ extension GradeResult {
                 }
                 if check.status == .fail || (kept[at].status == .skip && check.status != .skip) { kept[at].status = check.status }
             }
-            e.checks = kept
+        }
+        var copy = self
+        copy.notes = nil
+        copy.source.path = nil
+        copy.source.url = nil
+        copy.exercises = exercises.enumerated().map { offset, exercise in
+            var e = exercise
+            e.id = intern(exercise.id)
+            e.title = intern(exercise.title)
+            e.files = []
+            e.checks = offset == 0 ? kept : []
             return e
         }
         return copy
