@@ -1,5 +1,5 @@
 internal import CGit2
-import Foundation
+import FoundationEssentials
 
 /// What the grader needs to know about one commit.
 public struct CommitInfo: Sendable, Equatable {

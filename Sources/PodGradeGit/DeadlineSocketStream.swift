@@ -1,5 +1,4 @@
 internal import CGit2
-import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -356,5 +355,5 @@ enum DeadlineSocketStream {
 }
 
 func formatSeconds(_ seconds: Double) -> String {
-    seconds == seconds.rounded() ? "\(Int(seconds)) s" : String(format: "%.1f s", seconds)
+    seconds == seconds.rounded() ? "\(Int(seconds)) s" : oneDecimal(seconds) + " s"
 }

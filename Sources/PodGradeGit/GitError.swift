@@ -1,5 +1,5 @@
 internal import CGit2
-import Foundation
+import FoundationEssentials
 
 /// Every failure of the git layer. `message` is one English line that says what
 /// failed and what the user can do about it; it is safe to show to a learner.
@@ -37,7 +37,7 @@ public struct GitError: Error, Sendable, Equatable, CustomStringConvertible, Loc
 
     static func oneLine(_ text: String) -> String {
         text.split(whereSeparator: \.isNewline)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { $0.trimmingFoundationWhitespace() }
             .filter { !$0.isEmpty }
             .joined(separator: " ")
     }

@@ -1,5 +1,8 @@
 internal import CGit2
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Fetching learners' repositories into a local cache of bare mirrors.
 public enum GitRemote {
@@ -49,10 +52,10 @@ public enum GitRemote {
         do {
             try FileManager.default.createDirectory(atPath: cacheDirectory, withIntermediateDirectories: true)
         } catch {
-            throw GitError(.io, "cannot create the cache directory '\(cacheDirectory)': \(error.localizedDescription); pass a writable directory")
+            throw GitError(.io, "cannot create the cache directory '\(cacheDirectory)': \(fileErrorReason(error)); pass a writable directory")
         }
 
-        let destination = (cacheDirectory as NSString).appendingPathComponent(cacheName(for: url))
+        let destination = PathString.appending(cacheName(for: url), to: cacheDirectory)
         let total = totalTimeout ?? max(60, 10 * timeout)
         let deadline = NetworkDeadline(idleTimeout: timeout, overallTimeout: total)
 
@@ -68,7 +71,7 @@ public enum GitRemote {
                 do {
                     try FileManager.default.removeItem(atPath: destination)
                 } catch {
-                    throw GitError(.io, "cannot replace the broken cache entry '\(destination)': \(error.localizedDescription); delete it by hand")
+                    throw GitError(.io, "cannot replace the broken cache entry '\(destination)': \(fileErrorReason(error)); delete it by hand")
                 }
             }
             return try cloneFresh(url, to: destination, deadline: deadline)
@@ -86,7 +89,7 @@ public enum GitRemote {
         if trimmed.hasSuffix(".git") { trimmed = trimmed.dropLast(4) }
         let lastComponent = trimmed.split(whereSeparator: { $0 == "/" || $0 == ":" }).last ?? ""
         var readable = String(lastComponent.unicodeScalars.map { scalar -> Character in
-            let allowed = (scalar.isASCII && (CharacterSet.alphanumerics.contains(scalar))) || scalar == "-" || scalar == "_"
+            let allowed = scalar.isASCIIAlphanumeric || scalar == "-" || scalar == "_"
             return allowed ? Character(scalar) : "_"
         }.prefix(40))
         if readable.isEmpty { readable = "repo" }
@@ -102,9 +105,9 @@ public enum GitRemote {
     }
 
     private static func cloneFresh(_ url: String, to destination: String, deadline: NetworkDeadline) throws(GitError) -> GitRepository {
-        let parent = (destination as NSString).deletingLastPathComponent
-        let name = (destination as NSString).lastPathComponent
-        let staging = (parent as NSString).appendingPathComponent(".\(name).partial-\(UUID().uuidString)")
+        let parent = PathString.deletingLastComponent(destination)
+        let name = PathString.lastComponent(destination)
+        let staging = PathString.appending(".\(name).partial-\(UUID().uuidString)", to: parent)
         var keepStaging = false
         defer { if !keepStaging { try? FileManager.default.removeItem(atPath: staging) } }
 
@@ -183,7 +186,7 @@ public enum GitRemote {
 /// grading the same URL would otherwise fight over lock files).
 final class CachePathLocks: @unchecked Sendable {
     static let shared = CachePathLocks()
-    private let condition = NSCondition()
+    private let condition = PThreadCondition()
     private var busy: Set<String> = []
 
     func withLock<T>(_ path: String, _ body: () throws(GitError) -> T) throws(GitError) -> T {

@@ -1,5 +1,4 @@
 internal import CGit2
-import Foundation
 
 extension GitRepository {
     /// Longest symlink text that is read; real link targets are far shorter (PATH_MAX).

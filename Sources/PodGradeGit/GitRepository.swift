@@ -1,5 +1,5 @@
 internal import CGit2
-import Foundation
+import FoundationEssentials
 
 /// A local git repository (work tree or bare), read without ever checking out.
 ///

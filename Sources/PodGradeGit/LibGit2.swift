@@ -1,5 +1,4 @@
 internal import CGit2
-import Foundation
 
 /// One-time process-wide setup of libgit2.
 ///

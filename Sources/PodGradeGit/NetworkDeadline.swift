@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -22,7 +22,7 @@ final class NetworkDeadline: @unchecked Sendable {
     /// Monotonic instant after which every wait fails, however the server trickles data.
     let overallDeadline: Double
 
-    private let lock = NSLock()
+    private let lock = PThreadMutex()
     private var didTimeOut = false
     private var expired = false
     /// Open sockets of this operation, so the watchdog can shut them down; that is the

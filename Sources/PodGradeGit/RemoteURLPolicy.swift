@@ -16,7 +16,7 @@ enum RemoteURLPolicy {
             throw refusal("the repository URL is empty")
         }
         // First, so the message names the real problem of "ext::sh -c ...".
-        if let helperRange = url.range(of: "::"), !url[..<helperRange.lowerBound].contains("/") {
+        if let helperRange = url.firstRange(of: "::"), !url[..<helperRange.lowerBound].contains("/") {
             let helper = url[..<helperRange.lowerBound]
             throw refusal("'\(helper)::' transport URLs run helper programs and are not allowed")
         }
@@ -27,7 +27,7 @@ enum RemoteURLPolicy {
             throw refusal("the repository URL '\(url)' starts with '-', which git tools would read as an option")
         }
 
-        if let schemeEnd = url.range(of: "://") {
+        if let schemeEnd = url.firstRange(of: "://") {
             let scheme = url[..<schemeEnd.lowerBound].lowercased()
             let rest = url[schemeEnd.upperBound...]
             if scheme == "file" {
