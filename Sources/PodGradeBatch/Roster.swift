@@ -160,7 +160,7 @@ public enum SafeName {
         if name.isEmpty || name.hasPrefix(".") { name = "_" + name }
         if name != student {
             // Distinct students never share a file.
-            name += "-" + String(Shard.fnv1a(student) % 0xFFFFFF, radix: 16)
+            name += "-" + String(Shard.fnv1a(student), radix: 16)
         }
         return name
     }

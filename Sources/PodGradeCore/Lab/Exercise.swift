@@ -1,4 +1,4 @@
-public import PodGradeYAML
+import PodGradeYAML
 
 /// One check of an exercise, as its spec states it.
 public struct CheckSpec: Sendable {
