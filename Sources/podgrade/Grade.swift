@@ -34,7 +34,7 @@ struct Grade: ParsableCommand {
         }
         guard cloneTimeout > 0, cloneTimeout.isFinite else { throw UsageFailure("--clone-timeout must be a positive number of seconds") }
         let text: String
-        switch WorkTreeReaderFile.read(roster) {
+        switch RosterFile.read(roster) {
         case .success(let bytes): text = String(decoding: bytes, as: UTF8.self)
         case .failure(let failure): throw failure
         }
@@ -89,9 +89,9 @@ struct Report: ParsableCommand {
 }
 
 /// Reads a small file given on the command line (the roster).
-enum WorkTreeReaderFile {
+enum RosterFile {
     static func read(_ path: String) -> Result<[UInt8], UsageFailure> {
-        switch WorkTreeReaderAccess.readRegular(path) {
+        switch WorkTreeReader.readRegular(path) {
         case .success(let bytes): return .success(bytes)
         case .failure(.unreadable(let why)): return .failure(UsageFailure("\(path): \(why)"))
         case .failure(let reason): return .failure(UsageFailure(Message.fileSkipped(path: path, reason: reason).text(.en)))

@@ -74,6 +74,7 @@ struct SidecarRoleRule: Rule {
         }
         var findings: [Finding] = []
         let shared = PodQueries.sharedVolumes(main, sidecar)
+        var consumedVolume: String?
         if shared.isEmpty {
             findings.append(Roles.anchor(context, .sidecarNoSharedVolume(main: main.displayName, sidecar: sidecar.displayName), sidecar))
         } else if Roles.writableShared(main, sidecar).isEmpty {
@@ -82,6 +83,7 @@ struct SidecarRoleRule: Rule {
                             ?? Roles.anchor(context, .mainCannotWrite(main: main.displayName, volume: shared[0]), main))
         } else {
             let consumption = Roles.consumes(sidecar, from: main)
+            consumedVolume = consumption.volume
             if !consumption.ok {
                 findings.append(Roles.anchor(context, .sidecarReadsElsewhere(sidecar: sidecar.displayName, paths: consumption.readsElsewhere), sidecar))
             }
@@ -91,7 +93,7 @@ struct SidecarRoleRule: Rule {
             findings.append(context.finding(.sidecarTakesPort(sidecar: sidecar.displayName, port: Int(number.value)), number))
         }
         if findings.isEmpty {
-            return .pass(.sidecarOK(main: main.displayName, sidecar: sidecar.displayName, volume: Roles.consumes(sidecar, from: main).volume ?? shared[0]))
+            return .pass(.sidecarOK(main: main.displayName, sidecar: sidecar.displayName, volume: consumedVolume ?? shared[0]))
         }
         return .fail(findings)
     }

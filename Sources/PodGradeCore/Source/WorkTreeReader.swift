@@ -103,7 +103,8 @@ public enum WorkTreeReader {
 
     /// Opens without following links and without blocking, re-checks the type
     /// on the open descriptor (the file may have been swapped), reads at most `limit`.
-    static func readRegular(_ path: String, limit: Int) -> Result<[UInt8], SkipReason> {
+    /// Also how the CLI reads its own inputs (the roster).
+    public static func readRegular(_ path: String, limit: Int = 64 << 20) -> Result<[UInt8], SkipReason> {
         let fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else {
             if errno == ELOOP { return .failure(.symlink(target: linkTarget(path))) }
@@ -132,9 +133,3 @@ public enum WorkTreeReader {
     }
 }
 
-/// Reading one named file safely (no links, no FIFOs), for the CLI's own inputs.
-public enum WorkTreeReaderAccess {
-    public static func readRegular(_ path: String, limit: Int = 64 << 20) -> Result<[UInt8], SkipReason> {
-        WorkTreeReader.readRegular(path, limit: limit)
-    }
-}
