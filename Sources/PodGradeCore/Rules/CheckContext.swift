@@ -80,15 +80,16 @@ public struct CheckContext: Sendable {
         return Finding(message)
     }
 
-    /// The named container (app or init), or a failed outcome saying it is missing.
-    public func container(_ name: String?) -> Result<Container, ContainerLookupFailure> {
-        guard let pod, let name else { return .failure(ContainerLookupFailure(outcome: .skip(.skippedNoWorkload))) }
-        if let container = pod.container(named: name) { return .success(container) }
+    /// The named container (app or init); a missing one stops the check with a failure saying so.
+    public func container(_ name: String?) throws(RuleStop) -> Container {
+        guard let pod, let name else { throw RuleStop(outcome: .skip(.skippedNoWorkload)) }
+        if let container = pod.container(named: name) { return container }
         let names = pod.allContainers.compactMap { $0.name?.value }
-        return .failure(ContainerLookupFailure(outcome: .fail([podFinding(.containerMissing(name: name, present: names))])))
+        throw RuleStop(outcome: .fail([podFinding(.containerMissing(name: name, present: names))]))
     }
 }
 
-public struct ContainerLookupFailure: Error, Sendable {
+/// Stops a check early with the outcome to report.
+public struct RuleStop: Error, Sendable {
     public let outcome: Outcome
 }

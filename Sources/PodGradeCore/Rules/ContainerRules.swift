@@ -19,12 +19,8 @@ struct ContainerSpecRule: Rule {
         RuleExample(examplePodHeader + "spec:\n  containers:\n  - name: lemon\n    image: busybox\n", params: "{container: lemon, image: busybox, runs: sleep}", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
-        let container: Container
-        switch context.container(params.string("container")) {
-        case .success(let found): container = found
-        case .failure(let failure): return failure.outcome
-        }
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
+        let container = try context.container(params.string("container"))
         let name = container.displayName
         guard let image = container.image else {
             return .fail([context.finding(.imageMissing(container: name), mark: container.nameMark, path: container.name?.path ?? container.path)])
@@ -75,14 +71,11 @@ struct LongRunningRule: Rule {
         RuleExample(examplePodHeader + "spec:\n  containers:\n  - name: lemon\n    image: busybox\n    command: [sh, -c, 'echo hello']\n", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
         guard let pod = context.pod else { return .skip(.skippedNoWorkload) }
         var containers: [Container]
         if let name = params.string("container") {
-            switch context.container(name) {
-            case .success(let found): containers = [found]
-            case .failure(let failure): return failure.outcome
-            }
+            containers = [try context.container(name)]
         } else {
             containers = pod.longLivedContainers.filter { ImageKnowledge.isShellImage($0.image?.value) }
             if containers.isEmpty { return .pass(.noShellContainers) }

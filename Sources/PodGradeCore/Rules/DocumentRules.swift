@@ -17,7 +17,7 @@ struct YAMLSyntaxRule: Rule {
         RuleExample("apiVersion: v1\nkind: Pod\nmetadata:\n\tname: demo\n", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
         if context.files.isEmpty { return .fail([Finding(.noManifests)]) }
         let findings = context.files.compactMap { file -> Finding? in
             guard let error = file.yaml.error else { return nil }
@@ -43,7 +43,7 @@ struct SchemaRule: Rule {
         RuleExample("apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: web\n    image: nginx\n    volumeMount: []\n", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
         var findings: [Finding] = []
         for file in context.files {
             for issues in file.schemaIssues {
@@ -72,7 +72,7 @@ struct ValidRule: Rule {
         RuleExample("apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: web\n    image: nginx\n    volumeMounts:\n    - name: data\n      mountPath: /data\n", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
         var errors: [Finding] = []
         var warnings: [Finding] = []
         for file in context.files {

@@ -20,19 +20,12 @@ struct LocalhostRule: Rule {
                     params: "{from: probe}", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
         guard let pod = context.pod else { return .skip(.skippedNoWorkload) }
-        let from: Container
-        switch context.container(params.string("from")) {
-        case .success(let found): from = found
-        case .failure(let failure): return failure.outcome
-        }
+        let from = try context.container(params.string("from"))
         var target: Container?
         if let to = params.string("to") {
-            switch context.container(to) {
-            case .success(let found): target = found
-            case .failure(let failure): return failure.outcome
-            }
+            target = try context.container(to)
         }
         let wantedPort = params.int("port")
         let references = LocalhostReferences.of(from).filter { wantedPort == nil || $0.port == wantedPort }
@@ -86,16 +79,9 @@ struct DataFlowRule: Rule {
                     params: "{writer: writer, reader: reader}", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
-        let writer: Container, reader: Container
-        switch context.container(params.string("writer")) {
-        case .success(let found): writer = found
-        case .failure(let failure): return failure.outcome
-        }
-        switch context.container(params.string("reader")) {
-        case .success(let found): reader = found
-        case .failure(let failure): return failure.outcome
-        }
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
+        let writer = try context.container(params.string("writer"))
+        let reader = try context.container(params.string("reader"))
         let allWrites = FileAccesses.of(writer).filter { $0.kind == .write }
         let anchor = { (c: Container) -> Finding in
             let at = c.command?.first ?? c.args?.first

@@ -20,7 +20,7 @@ struct PodFoundRule: Rule {
         RuleExample("apiVersion: v1\nkind: Pod\nmetadata:\n  name: other\nspec:\n  containers:\n  - name: web\n    image: nginx\n", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
         let exercise = context.exercise
         guard let target = context.target else {
             // Name it when an object of that name has another kind.
@@ -70,7 +70,7 @@ struct PodMetadataRule: Rule {
         RuleExample(examplePodHeader + "spec:\n  containers:\n  - name: web\n    image: nginx\n", params: "{labels: {app: web}}", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
         guard let workload = context.workload else { return .skip(.skippedNoWorkload) }
         var findings: [Finding] = []
         if let expected = params.string("namespace"), workload.namespace?.value != expected {
@@ -106,7 +106,7 @@ struct ContainersCountRule: Rule {
         RuleExample(examplePodHeader + "spec:\n  containers:\n  - name: a\n    image: nginx\n", params: "{count: 2}", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
         guard let pod = context.pod else { return .skip(.skippedNoWorkload) }
         let expected = params.int("count") ?? 0
         let found = pod.containers.count
@@ -131,7 +131,7 @@ struct ReplicasRule: Rule {
                     params: "{replicas: 3}", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
         guard let workload = context.workload else { return .skip(.skippedNoWorkload) }
         let expected = params.int("replicas") ?? 1
         guard ["Deployment", "ReplicaSet", "StatefulSet", "ReplicationController"].contains(workload.kind) else {

@@ -18,12 +18,8 @@ struct PortsDeclaredRule: Rule {
         RuleExample(examplePodHeader + "spec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: 80\n", params: "{container: web, port: 80, name: http}", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
-        let container: Container
-        switch context.container(params.string("container")) {
-        case .success(let found): container = found
-        case .failure(let failure): return failure.outcome
-        }
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
+        let container = try context.container(params.string("container"))
         let portNumber = params.int("port") ?? 0
         let name = container.displayName
         guard let port = container.ports.first(where: { $0.containerPort?.value == Int64(portNumber) }) else {
@@ -60,7 +56,7 @@ struct PortsUniqueRule: Rule {
         RuleExample(examplePodHeader + "spec:\n  containers:\n  - name: dns\n    image: coredns\n    ports: [{containerPort: 53, protocol: UDP}, {containerPort: 53, protocol: TCP}]\n", passes: true),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
         guard let pod = context.pod else { return .skip(.skippedNoWorkload) }
         var owners: [String: Container] = [:]
         var findings: [Finding] = []

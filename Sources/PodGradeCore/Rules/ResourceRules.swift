@@ -20,12 +20,8 @@ struct ResourcesRule: Rule {
                     params: "{container: web, requests: {memory: 64Mi}}", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
-        let container: Container
-        switch context.container(params.string("container")) {
-        case .success(let found): container = found
-        case .failure(let failure): return failure.outcome
-        }
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
+        let container = try context.container(params.string("container"))
         let name = container.displayName
         let resources = container.resources
         var findings: [Finding] = []

@@ -4,17 +4,8 @@ import PodGradeKubernetes
 /// Helpers the pattern rules share: they are built from the volume, flow and
 /// network analyses rather than beside them.
 enum Roles {
-    static func pair(_ context: CheckContext, _ params: Params, _ a: String, _ b: String) -> Result<(Container, Container), ContainerLookupFailure> {
-        let first: Container, second: Container
-        switch context.container(params.string(a)) {
-        case .success(let found): first = found
-        case .failure(let failure): return .failure(failure)
-        }
-        switch context.container(params.string(b)) {
-        case .success(let found): second = found
-        case .failure(let failure): return .failure(failure)
-        }
-        return .success((first, second))
+    static func pair(_ context: CheckContext, _ params: Params, _ a: String, _ b: String) throws(RuleStop) -> (Container, Container) {
+        (try context.container(params.string(a)), try context.container(params.string(b)))
     }
 
     /// Shared volumes where `main` can write (a writable mount).
@@ -66,12 +57,8 @@ struct SidecarRoleRule: Rule {
                     params: "{main: web, sidecar: shipper}", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
-        let main: Container, sidecar: Container
-        switch Roles.pair(context, params, "main", "sidecar") {
-        case .success(let pair): (main, sidecar) = pair
-        case .failure(let failure): return failure.outcome
-        }
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
+        let (main, sidecar) = try Roles.pair(context, params, "main", "sidecar")
         var findings: [Finding] = []
         let shared = PodQueries.sharedVolumes(main, sidecar)
         var consumedVolume: String?
@@ -116,12 +103,8 @@ struct AdapterRoleRule: Rule {
                     params: "{main: app, adapter: adapter}", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
-        let main: Container, adapter: Container
-        switch Roles.pair(context, params, "main", "adapter") {
-        case .success(let pair): (main, adapter) = pair
-        case .failure(let failure): return failure.outcome
-        }
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
+        let (main, adapter) = try Roles.pair(context, params, "main", "adapter")
         var findings: [Finding] = []
         let throughVolume = Roles.consumes(adapter, from: main).ok
         let throughNetwork = LocalhostReferences.of(adapter).contains { PodQueries.declares(main, $0.port) }
@@ -170,12 +153,8 @@ struct AmbassadorRoleRule: Rule {
                     params: "{main: app, ambassador: proxy}", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
-        let main: Container, ambassador: Container
-        switch Roles.pair(context, params, "main", "ambassador") {
-        case .success(let pair): (main, ambassador) = pair
-        case .failure(let failure): return failure.outcome
-        }
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
+        let (main, ambassador) = try Roles.pair(context, params, "main", "ambassador")
         let references = LocalhostReferences.of(main).filter { PodQueries.declares(ambassador, $0.port) }
         guard let reference = references.first else {
             return .fail([Roles.anchor(context, .ambassadorNotReached(main: main.displayName, ambassador: ambassador.displayName), main)])
@@ -204,12 +183,8 @@ struct NativeSidecarRule: Rule {
                     params: "{main: app, sidecar: shipper}", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
-        let main: Container, sidecar: Container
-        switch Roles.pair(context, params, "main", "sidecar") {
-        case .success(let pair): (main, sidecar) = pair
-        case .failure(let failure): return failure.outcome
-        }
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
+        let (main, sidecar) = try Roles.pair(context, params, "main", "sidecar")
         var findings: [Finding] = []
         if sidecar.role == .app {
             findings.append(Roles.anchor(context, .nativeSidecarIsAppContainer(sidecar: sidecar.displayName), sidecar))

@@ -97,9 +97,20 @@ public protocol Rule: Sendable {
     var examples: [RuleExample] { get }
     /// Whether the rule needs the exercise's object found to run.
     var needsWorkload: Bool { get }
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome
+    /// The check itself; a lookup that cannot go on (a container the pod lacks)
+    /// stops it with the outcome to report.
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome
 }
 
 extension Rule {
     public var needsWorkload: Bool { true }
+
+    /// The check's outcome, whether it ran to the end or was stopped early.
+    public func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
+        do {
+            return try check(context, params)
+        } catch {
+            return error.outcome
+        }
+    }
 }

@@ -18,15 +18,12 @@ struct VolumeSharedRule: Rule {
                     params: "{volume: data, mounts: [{container: a}, {container: b}]}", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
         guard let pod = context.pod else { return .skip(.skippedNoWorkload) }
         let wanted = params.mounts("mounts") ?? []
         var containers: [Container] = []
         for mount in wanted {
-            switch context.container(mount.container) {
-            case .success(let found): containers.append(found)
-            case .failure(let failure): return failure.outcome
-            }
+            containers.append(try context.container(mount.container))
         }
         let type = params.string("type")
         let names = containers.map(\.displayName)
@@ -90,13 +87,9 @@ struct VolumeReadOnlyRule: Rule {
                     params: "{container: agent, volume: logs}", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
         guard let pod = context.pod else { return .skip(.skippedNoWorkload) }
-        let container: Container
-        switch context.container(params.string("container")) {
-        case .success(let found): container = found
-        case .failure(let failure): return failure.outcome
-        }
+        let container = try context.container(params.string("container"))
         let volumeName = params.string("volume")
         let type = params.string("type")
         let mounts = container.volumeMounts.filter { mount in
@@ -134,14 +127,11 @@ struct VolumeHostPathRule: Rule {
                     params: "{paths: [/sys]}", passes: false),
     ]
 
-    func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
         guard let pod = context.pod else { return .skip(.skippedNoWorkload) }
         var container: Container?
         if let name = params.string("container") {
-            switch context.container(name) {
-            case .success(let found): container = found
-            case .failure(let failure): return failure.outcome
-            }
+            container = try context.container(name)
         }
         var findings: [Finding] = []
         let paths = params.strings("paths") ?? []
