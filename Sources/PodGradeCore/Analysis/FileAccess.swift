@@ -91,7 +91,12 @@ public enum FileAccesses {
 
     /// The accesses of `kind` that land on a volume, with their volume place.
     public static func places(_ kind: FileAccess.Kind, of container: Container) -> [(FileAccess, VolumePlace)] {
-        of(container).filter { $0.kind == kind }.compactMap { access in
+        places(of(container).filter { $0.kind == kind }, in: container)
+    }
+
+    /// The given accesses (already found) that land on a volume, with their volume place.
+    public static func places(_ accesses: [FileAccess], in container: Container) -> [(FileAccess, VolumePlace)] {
+        accesses.compactMap { access in
             Paths.place(of: access.path, in: container).map { (access, $0) }
         }
     }

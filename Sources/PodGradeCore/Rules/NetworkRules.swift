@@ -94,7 +94,7 @@ struct DataFlowRule: Rule {
             let message = Message.flowFileWrong(writer: writer.displayName, expected: file, writes: allWrites.map(\.path))
             return .fail([at.map { context.finding(message, $0) } ?? context.finding(message, mark: writer.nameMark, path: writer.path)])
         }
-        let writes = FileAccesses.places(.write, of: writer)
+        let writes = FileAccesses.places(allWrites, in: writer)
         guard !writes.isEmpty else {
             let at = allWrites.first?.source
             let message = Message.writesOffVolume(container: writer.displayName, paths: allWrites.map(\.path))
@@ -106,7 +106,7 @@ struct DataFlowRule: Rule {
             let message = Message.noReads(container: reader.displayName)
             return .fail([at.map { context.finding(message, $0) } ?? context.finding(message, mark: reader.nameMark, path: reader.path)])
         }
-        let reads = FileAccesses.places(.read, of: reader)
+        let reads = FileAccesses.places(allReads, in: reader)
         for (_, written) in writes {
             for (_, read) in reads where read.volume == written.volume && Paths.read(read.relative, covers: written.relative) {
                 return .pass(.dataFlowOK(writer: writer.displayName, reader: reader.displayName, volume: written.volume,

@@ -21,7 +21,7 @@ enum Roles {
         let shared = writableShared(writer, reader)
         guard !shared.isEmpty else { return (false, nil, []) }
         let reads = FileAccesses.of(reader).filter { $0.kind == .read }
-        let readPlaces = FileAccesses.places(.read, of: reader).filter { shared.contains($0.1.volume) }
+        let readPlaces = FileAccesses.places(reads, in: reader).filter { shared.contains($0.1.volume) }
         if reads.isEmpty { return (true, shared[0], []) }
         guard !readPlaces.isEmpty else { return (false, shared[0], reads.map(\.path)) }
         let writePlaces = FileAccesses.places(.write, of: writer)
