@@ -30,10 +30,12 @@ let package = Package(
 
         .testTarget(name: "PodGradeYAMLTests", dependencies: ["PodGradeYAML"]),
         .testTarget(name: "PodGradeKubernetesTests", dependencies: ["PodGradeKubernetes", "PodGradeYAML"]),
-        .testTarget(name: "PodGradeGitTests", dependencies: ["PodGradeGit"]),
+        // Helpers for the tests that build real repositories and fake servers.
+        .target(name: "PodGradeTestSupport", path: "Tests/PodGradeTestSupport"),
+        .testTarget(name: "PodGradeGitTests", dependencies: ["PodGradeGit", "PodGradeTestSupport"]),
         .testTarget(name: "PodGradeCoreTests", dependencies: ["PodGradeCore", "PodGradeLab"]),
         .testTarget(name: "PodGradeReportTests", dependencies: ["PodGradeReport", "PodGradeCore"], exclude: ["Golden"]),
-        .testTarget(name: "PodGradeBatchTests", dependencies: ["PodGradeBatch", "PodGradeCore", "podgrade"]),
+        .testTarget(name: "PodGradeBatchTests", dependencies: ["PodGradeBatch", "PodGradeCore", "podgrade", "PodGradeTestSupport"]),
         .testTarget(name: "PodGradeCLITests", dependencies: ["podgrade"], exclude: ["Golden"]),
     ]
 )

@@ -48,7 +48,7 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
                                      edit: breakSidecar)
         let daemon = try GitDaemon(baseDirectory: repos, scratch: tmp.path)
         defer { daemon.stop() }
-        let hang = try SilentServer()
+        let hang = try SilentServer().start()
         defer { hang.stop() }
         let hostile = "O'Brien <b>&co</b>"
         let rows = [
@@ -186,7 +186,7 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         let tmp = try TemporaryDirectory()
         let repos = tmp.sub("repos")
         try makeRepository(at: repos + "/r", commits: [(["01-multi-container-pod"], Dates.first)])
-        let hang = try SilentServer()
+        let hang = try SilentServer().start()
         defer { hang.stop() }
         let url = "file://" + repos + "/r"
         try writeRoster([["s1", url, ""], ["s2", url, ""], ["slow", "git://127.0.0.1:\(hang.port)/slow", ""], ["s3", url, ""]],
@@ -291,7 +291,7 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
     /// --jobs is honoured beyond the core count: six silent servers time out together.
     @Test func jobsRunInParallelBeyondTheCores() throws {
         let tmp = try TemporaryDirectory()
-        let hang = try SilentServer()
+        let hang = try SilentServer().start()
         defer { hang.stop() }
         try writeRoster((1...6).map { ["h\($0)", "git://127.0.0.1:\(hang.port)/h\($0)", ""] }, to: tmp.sub("roster.csv"))
         let run = try podgrade(["grade", "roster.csv", "--out", "out", "--jobs", "6", "--clone-timeout", "2", "--cache", "cache",
