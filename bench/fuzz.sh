@@ -3,7 +3,7 @@
 #   bash bench/fuzz.sh [SECONDS]     (default 60; `make fuzz SECONDS_TO_FUZZ=600`)
 # Builds Sources/PodGradeFuzz (declared only with PODGRADE_FUZZ=1) in .build-fuzz with
 # -sanitize=fuzzer,address, seeds a corpus from solutions/, exercises/*/{wrong,starter}/
-# and ../shared/corpus/, and runs libFuzzer. Exits non-zero on a crash; the crashing
+# and Tests/Fixtures/corpus/, and runs libFuzzer. Exits non-zero on a crash; the crashing
 # input's path is printed (FUZZ_ARTIFACTS, default bench/work/fuzz-artifacts/).
 set -euo pipefail
 SECONDS_TO_FUZZ="${1:-${SECONDS_TO_FUZZ:-60}}"
@@ -34,7 +34,7 @@ copy() { # copy every manifest below $1 under a unique flat name
 }
 copy solutions
 for d in exercises/*/wrong exercises/*/starter; do copy "$d"; done
-copy ../shared/corpus
+copy Tests/Fixtures/corpus
 echo "== seed corpus: $n files"
 mkdir -p "$ARTIFACTS"
 

@@ -2,11 +2,11 @@ import Foundation
 import XCTest
 @testable import PodGradeCore
 
-/// The real manifests of ../shared/corpus, written by nobody here, grade
+/// The real manifests of Tests/Fixtures/corpus, written by nobody here, grade
 /// against every exercise without a check erroring.
 final class CorpusTests: XCTestCase {
     func testEveryCorpusManifestGradesWithoutError() throws {
-        let root = sharedRoot + "/corpus"
+        let root = corpusRoot
         let snapshot = try WorkTreeReader.read(root: root)
         XCTAssertEqual(snapshot.files.count, 29, "corpus at \(root)")
         let grader = Grader(lab: .bundled, lang: .en)

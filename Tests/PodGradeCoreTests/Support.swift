@@ -8,8 +8,8 @@ let packageRoot: String = {
     return url.path
 }()
 
-/// `../shared` beside the project, as CI lays it out.
-let sharedRoot = URL(fileURLWithPath: packageRoot).deletingLastPathComponent().appendingPathComponent("shared").path
+/// The corpus of real manifests, copied into Tests/Fixtures/corpus with its provenance.
+let corpusRoot = packageRoot + "/Tests/Fixtures/corpus"
 
 /// A snapshot from (path, text) pairs.
 func snapshot(_ files: [(String, String)]) -> SourceSnapshot {

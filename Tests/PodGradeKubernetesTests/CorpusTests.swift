@@ -2,12 +2,12 @@ import Testing
 import PodGradeYAML
 @testable import PodGradeKubernetes
 
-/// The shared corpus of real manifests: `../shared/corpus` beside the package.
+/// The corpus of real manifests, copied into Tests/Fixtures/corpus (see its README).
 enum Corpus {
     static let root: String = {
         var parts = #filePath.split(separator: "/", omittingEmptySubsequences: false)
         parts.removeLast(3) // Tests/PodGradeKubernetesTests/CorpusTests.swift
-        return parts.joined(separator: "/") + "/../shared/corpus"
+        return parts.joined(separator: "/") + "/Tests/Fixtures/corpus"
     }()
 
     struct Entry: Sendable, CustomStringConvertible {

@@ -6,8 +6,8 @@ enum Paths {
     static let testsDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     static let golden = testsDirectory.appendingPathComponent("Golden")
     static let packageRoot = testsDirectory.deletingLastPathComponent().deletingLastPathComponent()
-    /// The shared schemas beside the work tree: `<package root>/../shared/schemas`.
-    static let schemas = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/schemas")
+    /// The SARIF and JUnit schemas, copied into Tests/Fixtures/schemas with their provenance.
+    static let schemas = packageRoot.appendingPathComponent("Tests/Fixtures/schemas")
 }
 
 /// Golden files live in Tests/PodGradeReportTests/Golden/. When a format changes

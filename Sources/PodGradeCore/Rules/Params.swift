@@ -1,5 +1,5 @@
 public import PodGradeYAML
-public import PodGradeKubernetes
+import PodGradeKubernetes
 
 /// A check's parameters as written in spec.yaml, read through typed getters.
 public struct Params: Sendable {
