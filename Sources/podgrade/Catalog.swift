@@ -23,55 +23,55 @@ struct List: ParsableCommand {
 
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show an exercise's task and its checks.")
-    @Argument(help: "The exercise (see `podgrade list`).") var slug: String
+    @Argument(help: "The exercise: its slug, a unique prefix or its number (see podgrade list).") var slug: String
     @OptionGroup var language: LanguageOptions
     @OptionGroup var labOptions: LabOptions
 
     func run() throws {
         let lang = try language.resolve()
         let lab = try labOptions.load()
-        guard let exercise = lab.exercise(slug) else { throw UsageFailure("unknown exercise '\(slug)': see `podgrade list`") }
+        let exercise = try LabOptions.exercise(slug, in: lab)
         print(exercise.task.text(lang).trimmingTrailingNewlines())
         print("")
-        print(lang == .ru ? "Проверки:" : "Checks:")
+        print(CommandText.checksHeading.text(lang))
         for check in exercise.checks {
             let title = RuleCatalog.rule(check.rule)?.doc.title.text(lang) ?? check.rule
             print("  - \(check.id) [\(check.rule)] \(title): " + ReportText.points(check.points, lang))
         }
-        print(lang == .ru ? "Зачёт: от \(exercise.passScore) из \(exercise.maxScore)." : "Pass: \(exercise.passScore) of \(exercise.maxScore).")
+        print(CommandText.passMark(pass: exercise.passScore, max: exercise.maxScore).text(lang))
     }
 }
 
 struct Start: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Copy an exercise's starter manifest into DIR/<slug>/.")
-    @Argument(help: "The exercise.") var slug: String
-    @Argument(help: "Your repository (default: the current folder).") var directory: String = "."
+    @Argument(help: "The exercise: its slug, a unique prefix or its number.") var slug: String
+    @Argument(help: "Your repository.") var directory: String = "."
     @OptionGroup var language: LanguageOptions
     @OptionGroup var labOptions: LabOptions
 
     func run() throws {
         let lang = try language.resolve()
         let lab = try labOptions.load()
-        guard let exercise = lab.exercise(slug) else { throw UsageFailure("unknown exercise '\(slug)': see `podgrade list`") }
-        let folder = directory + "/" + slug
+        let exercise = try LabOptions.exercise(slug, in: lab)
+        let folder = directory + "/" + exercise.id
         if mkdir(folder, 0o755) != 0 && errno != EEXIST {
-            throw UsageFailure("cannot create \(folder): \(String(cString: strerror(errno)))")
+            throw UsageFailure(.cannotCreate(path: folder, reason: String(cString: strerror(errno))))
         }
         for file in exercise.starter {
             let target = folder + "/" + file.path
-            if access(target, F_OK) == 0 { throw UsageFailure("\(target) already exists: not overwritten") }
-            do { try FileOutput.write(file.content, to: target) } catch { throw UsageFailure(error.message) }
+            if access(target, F_OK) == 0 { throw UsageFailure(.alreadyExists(path: target)) }
+            do { try FileOutput.write(file.content, to: target) } catch { throw UsageFailure(.cannotWrite(detail: error.message)) }
             print(target)
         }
-        print(lang == .ru ? "Задание: podgrade show \(slug); проверка: podgrade check --exercise \(slug)"
-                          : "Task: podgrade show \(slug); check: podgrade check --exercise \(slug)")
+        print(CommandText.startNext(slug: exercise.id).text(lang))
     }
 }
 
 struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Explain a rule, with examples that pass and fail it.")
-    @Argument(help: "The rule id (without it: every rule).") var rule: String?
+    @Argument(help: "A rule id, or the id of a check (explains its rule); without it: every rule.") var rule: String?
     @OptionGroup var language: LanguageOptions
+    @OptionGroup var labOptions: LabOptions
 
     func run() throws {
         let lang = try language.resolve()
@@ -79,8 +79,25 @@ struct Explain: ParsableCommand {
             for rule in RuleCatalog.all { print("\(rule.id)  \(rule.doc.title.text(lang))") }
             return
         }
-        guard let rule = RuleCatalog.rule(id) else { throw UsageFailure("unknown rule '\(id)': see `podgrade explain`") }
-        print(RuleText.explain(rule, lang: lang), terminator: "")
+        if let rule = RuleCatalog.rule(id) {
+            print(RuleText.explain(rule, lang: lang), terminator: "")
+            return
+        }
+        // A check's id (`logs-readonly`, as check prints it): explain the rule behind it.
+        let lab = try labOptions.load()
+        let uses = lab.checks(withID: id)
+        let rules = Array(Set(uses.map(\.check.rule))).sorted()
+        guard !rules.isEmpty else {
+            let suggestions = Suggestions.closest(to: id, in: RuleCatalog.all.map(\.id) + lab.checkIDs)
+            throw UsageFailure(.unknownRule(typed: id, suggestions: suggestions))
+        }
+        for ruleID in rules {
+            guard let rule = RuleCatalog.rule(ruleID) else { continue }
+            let exercises = uses.filter { $0.check.rule == ruleID }.map(\.exercise.id)
+            print(CommandText.checkUsesRule(check: id, exercises: exercises, rule: ruleID).text(lang))
+            print("")
+            print(RuleText.explain(rule, lang: lang), terminator: "")
+        }
     }
 }
 

@@ -9,10 +9,10 @@ struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Grade a repository: a folder, a git work tree, a bare repository or a git URL.")
 
-    @Argument(help: "What to grade (default: the current folder).")
+    @Argument(help: "What to grade: a folder, a manifest file, a git repository or URL.")
     var source: String = "."
 
-    @Option(name: .long, help: "Grade only this exercise (repeatable).")
+    @Option(name: [.short, .long], help: "Grade only this exercise: its slug, a unique prefix or its number (repeatable).")
     var exercise: [String] = []
 
     @Option(name: .long, help: "Git revision to grade (default: HEAD for repositories; the files on disk for a folder).")
@@ -21,16 +21,16 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Grade the newest commit at or before this time (ISO 8601 with offset).")
     var deadline: String?
 
-    @Option(name: .long, help: "Output format (repeatable): \(Reporters.names.joined(separator: ", ")); NAME:FILE writes that format to FILE.")
+    @Option(name: [.short, .long], help: "Output format (repeatable): \(Reporters.names.joined(separator: ", ")); NAME:FILE writes that format to FILE (default: text).")
     var format: [String] = []
 
-    @Option(name: .long, help: "Write the output to this file (repeatable, one per --format).")
+    @Option(name: [.short, .long], help: "Write the output to this file (repeatable, one per --format).")
     var output: [String] = []
 
     @OptionGroup var language: LanguageOptions
     @OptionGroup var labOptions: LabOptions
 
-    @Option(name: .long, help: "Color: auto (default; off with NO_COLOR or when not a terminal), always, never.")
+    @Option(name: .long, help: "Color: auto is off with NO_COLOR or when not a terminal.")
     var color: ColorChoice = .auto
 
     @Flag(name: .long, help: "Grade again whenever a file changes (folders only).")
@@ -39,15 +39,8 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Where cloned repositories are cached (default ~/.cache/podgrade).")
     var cache: String?
 
-    @Option(name: .long, help: "Seconds a git server may stay silent before the clone fails (default 60).")
+    @Option(name: .long, help: "Seconds a git server may stay silent before the clone fails.")
     var cloneTimeout: Double = 60
-
-    func validate() throws {
-        let plans = try outputs()
-        if plans.filter({ $0.file == nil }).count > 1 {
-            throw UsageFailure("several formats would go to standard output: give each but one a file (--format sarif:out.sarif or --output FILE)")
-        }
-    }
 
     /// Each format with its destination: `--format NAME:FILE`, else the
     /// `--output` files paired with the other formats in order, else stdout.
@@ -60,38 +53,52 @@ struct Check: ParsableCommand {
             if let colon = spec.firstIndex(of: ":") {
                 name = String(spec[..<colon])
                 file = String(spec[spec.index(after: colon)...])
-                if file?.isEmpty ?? true { throw UsageFailure("--format \(spec): the file after ':' is empty") }
+                if file?.isEmpty ?? true { throw UsageFailure(.formatFileEmpty(spec: spec)) }
             } else if let next = files.popFirst() {
                 file = next
             }
             guard Reporters.named(name) != nil else {
-                throw UsageFailure("unknown format '\(name)': use one of \(Reporters.names.joined(separator: ", "))")
+                throw UsageFailure(.unknownFormat(name: name, known: Reporters.names))
             }
             plans.append((name, file))
         }
-        if !files.isEmpty { throw UsageFailure("more --output files than formats to write") }
+        if !files.isEmpty { throw UsageFailure(.moreOutputsThanFormats) }
+        if plans.filter({ $0.file == nil }).count > 1 { throw UsageFailure(.severalFormatsToStdout) }
         return plans
     }
 
     func run() throws {
         let lang = try language.resolve()
+        let plans = try outputs()
         let lab = try labOptions.load()
-        for slug in exercise where lab.exercise(slug) == nil {
-            throw UsageFailure("unknown exercise '\(slug)': see `podgrade list`")
-        }
+        let slugs = try exercise.map { try LabOptions.exercise($0, in: lab).id }
         let limits = try LimitOptions.resolve()
         let request = SourceRequest(source: source, rev: rev, deadline: deadline, cacheDirectory: cache, cloneTimeout: cloneTimeout,
                                     limits: limits.source)
         let grader = Grader(lab: lab, lang: lang, limits: limits.yaml)
         if watch {
+            if SourceLoader.isURL(source) { throw UsageFailure(.watchNeedsFolder(reason: .url)) }
+            if rev != nil { throw UsageFailure(.watchNeedsFolder(reason: .rev)) }
+            if deadline != nil { throw UsageFailure(.watchNeedsFolder(reason: .deadline)) }
+            _ = try load(request)
+            let terminal = isatty(1) == 1
             try Watcher.run(request: request) { snapshot in
-                print("\u{1B}[2J\u{1B}[H", terminator: "")
-                _ = emit(grader.grade(snapshot, only: exercise), snapshot: snapshot, lang: lang)
+                // Screen control only on a terminal; piped output gets plain, separated runs.
+                if terminal { print("\u{1B}[2J\u{1B}[H", terminator: "") }
+                printError(CommandText.watching(source: source, exercises: slugs).text(lang))
+                _ = emit(grader.grade(snapshot, only: slugs), snapshot: snapshot, plans: plans, lang: lang)
+                printError(CommandText.watchGraded(time: Watcher.clock()).text(lang))
             }
         }
         let snapshot = try load(request)
-        let result = grader.grade(snapshot, only: exercise)
-        let code = emit(result, snapshot: snapshot, lang: lang)
+        var only = slugs
+        if only.isEmpty && rev == nil && deadline == nil && SourceLoader.isManifestFile(source) {
+            // One file is the submission of the exercises it answers, not a whole course half missing.
+            let manifests = ManifestSet(snapshot, limits: limits.yaml)
+            only = lab.exercises.filter { !manifests.submission(for: $0).files.isEmpty }.map(\.id)
+        }
+        let result = grader.grade(snapshot, only: only)
+        let code = emit(result, snapshot: snapshot, plans: plans, lang: lang)
         throw ExitCode(code)
     }
 
@@ -99,14 +106,21 @@ struct Check: ParsableCommand {
         do {
             return try SourceLoader.snapshot(request)
         } catch {
-            throw UsageFailure(error.message)
+            if case .notFound(let path) = error.kind {
+                // `podgrade chek`: a mistyped command reads as a path that does not exist.
+                if !path.contains("/"), let command = Suggestions.closest(to: path, in: Podgrade.commandNames).first {
+                    throw UsageFailure(.unknownCommand(typed: path, suggestion: command))
+                }
+                throw UsageFailure(.noSuchSource(path: path))
+            }
+            throw UsageFailure(.unreadableSource(detail: error.message))
         }
     }
 
     /// Renders every asked format; returns the exit status.
-    func emit(_ result: GradeResult, snapshot: SourceSnapshot, lang: Lang) -> Int32 {
+    func emit(_ result: GradeResult, snapshot: SourceSnapshot, plans: [(name: String, file: String?)], lang: Lang) -> Int32 {
         let lines = SourceLines(snapshot)
-        for (name, file) in (try? outputs()) ?? [] {
+        for (name, file) in plans {
             guard let reporter = Reporters.named(name) else { continue }
             let toFile = file != nil
             let context = ReportContext(lang: lang, color: !toFile && color.enabled(), sourceLines: lines.lines)
@@ -115,14 +129,14 @@ struct Check: ParsableCommand {
                 // The job summary: the Markdown report, appended as GitHub expects.
                 let markdown = GitHubReporter.summary(result, context: ReportContext(lang: lang))
                 if !append(markdown, to: summary) {
-                    printError("podgrade: cannot append to GITHUB_STEP_SUMMARY \(summary): \(String(cString: strerror(errno)))")
+                    printError("podgrade: " + CommandText.cannotAppendSummary(path: summary, reason: String(cString: strerror(errno))).text(lang))
                 }
             }
             if let file {
                 do {
                     try FileOutput.write(text, to: file)
                 } catch {
-                    printError("podgrade: cannot write \(file): \(error.message)")
+                    printError("podgrade: " + CommandText.cannotWrite(detail: error.message).text(lang))
                     return 2
                 }
             } else {

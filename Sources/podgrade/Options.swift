@@ -1,25 +1,40 @@
 import ArgumentParser
 import PodGradeCore
+import PodGradeReport
 #if canImport(Glibc)
 import Glibc
 #endif
 
 /// Flags every command that speaks to a person shares.
 struct LanguageOptions: ParsableArguments {
-    @Option(name: .long, help: "Feedback language: ru (default) or en; also PODGRADE_LANG.")
+    @Option(name: .long, help: "Feedback language: ru or en (default: PODGRADE_LANG, else ru).")
     var lang: String?
 
     func resolve() throws -> Lang {
-        guard let lang = Lang.resolve(lang, environment: Environment.current) else {
-            throw UsageFailure("unknown language '\(lang ?? "")': use ru or en")
+        switch Lang.resolving(lang, environment: Environment.current) {
+        case .success(let lang): return lang
+        case .failure(let unknown): throw UsageFailure(.unknownLanguage(value: unknown.value, origin: unknown.origin))
         }
-        return lang
+    }
+
+    /// The language of a message given before the command line is parsed (a
+    /// usage error): `--lang X` or `--lang=X` when it names a language, else
+    /// `PODGRADE_LANG`, else Russian.
+    static func early(_ arguments: [String]) -> Lang {
+        var flag: String?
+        for (index, argument) in arguments.enumerated() {
+            if argument == "--" { break }
+            if argument == "--lang", index + 1 < arguments.count { flag = arguments[index + 1] }
+            if argument.hasPrefix("--lang=") { flag = String(argument.dropFirst("--lang=".count)) }
+        }
+        if let flag, let lang = try? Lang.resolving(flag, environment: [:]).get() { return lang }
+        return (try? Lang.resolving(nil, environment: Environment.current).get()) ?? .ru
     }
 }
 
 /// Where the exercises come from: the bundled lab or a course folder.
 struct LabOptions: ParsableArguments {
-    @Option(name: .long, help: "Grade against the exercises in this folder instead of the bundled lab.")
+    @Option(name: .long, help: "A course folder (<slug>/spec.yaml each) to use instead of the bundled lab.")
     var exercises: String?
 
     init() {}
@@ -34,14 +49,22 @@ struct LabOptions: ParsableArguments {
         do {
             files = try Lab.files(inDirectory: exercises)
         } catch {
-            throw UsageFailure("cannot read exercises folder: \(error.message)")
+            throw UsageFailure(.exercisesFolderUnreadable(detail: error.message))
         }
         let lab = Lab.load(files)
         if lab.exercises.isEmpty {
-            throw UsageFailure("\(exercises): no exercise found (each needs <slug>/spec.yaml)" +
-                               (lab.problems.first.map { "; first problem: \($0)" } ?? ""))
+            throw UsageFailure(.noExerciseInFolder(path: exercises, firstProblem: lab.problems.first.map(\.description)))
         }
         return lab
+    }
+
+    /// The exercise a person typed (slug, unique prefix or number), or a usage error that suggests.
+    static func exercise(_ typed: String, in lab: Lab) throws -> Exercise {
+        switch lab.find(exercise: typed) {
+        case .found(let exercise): return exercise
+        case .ambiguous(let matches): throw UsageFailure(.ambiguousExercise(typed: typed, matches: matches))
+        case .unknown(let suggestions): throw UsageFailure(.unknownExercise(typed: typed, suggestions: suggestions))
+        }
     }
 }
 

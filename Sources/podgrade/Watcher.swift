@@ -26,4 +26,13 @@ enum Watcher {
             usleep(500_000)
         }
     }
+
+    /// The local time of day, HH:MM:SS, for the status line.
+    static func clock() -> String {
+        var now = time(nil)
+        var parts = tm()
+        localtime_r(&now, &parts)
+        func two(_ n: Int32) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))"
+    }
 }

@@ -61,7 +61,8 @@ final class CheckCommandTests: XCTestCase {
             XCTAssertEqual(run.stderr.filter { $0 == "\n" }.count, 1, "one line on stderr: \(run.stderr)")
             XCTAssertTrue(run.stderr.hasPrefix("podgrade: "), run.stderr)
         }
-        XCTAssertEqual(try podgrade(["check", "/nonexistent/repo"]).stderr, "podgrade: /nonexistent/repo: No such file or directory\n")
+        XCTAssertEqual(try podgrade(["check", "/nonexistent/repo"]).stderr,
+                       "podgrade: Нет такого файла, папки или репозитория: /nonexistent/repo. Укажите папку с манифестами, файл манифеста или URL git-репозитория.\n")
     }
 
     func testHelpAndVersion() throws {
@@ -85,7 +86,7 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(json.contains("\"schema\" : \"podgrade.result/v1\""))
         let unwritable = try podgrade(["check", sample, "--format", "json", "--output", "/nonexistent/dir/r.json"])
         XCTAssertEqual(unwritable.status, 2)
-        XCTAssertTrue(unwritable.stderr.hasPrefix("podgrade: cannot write /nonexistent/dir/r.json"), unwritable.stderr)
+        XCTAssertEqual(unwritable.stderr, "podgrade: Не удалось записать /nonexistent/dir/r.json: No such file or directory.\n")
     }
 
     func testSeveralFormatsInOneRun() throws {
@@ -98,7 +99,7 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(try String(contentsOfFile: dir + "/p.xml", encoding: .utf8).hasPrefix("<?xml"))
         let twoToStdout = try podgrade(["check", "solutions", "--format", "json", "--format", "text"])
         XCTAssertEqual(twoToStdout.status, 2)
-        XCTAssertEqual(twoToStdout.stderr, "podgrade: several formats would go to standard output: give each but one a file (--format sarif:out.sarif or --output FILE) (see podgrade --help)\n")
+        XCTAssertEqual(twoToStdout.stderr, "podgrade: Несколько форматов попали бы в стандартный вывод: всем, кроме одного, дайте файл (--format sarif:out.sarif или --output ФАЙЛ).\n")
     }
 
     func testGitHubStepSummaryIsAppended() throws {

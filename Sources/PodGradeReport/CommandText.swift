@@ -1,0 +1,214 @@
+public import PodGradeCore
+
+/// What the commands themselves say to a person (usage errors, progress of
+/// `--watch`, headings of `show`), in both languages. Each case renders in
+/// every language through one exhaustive switch: a missing translation does
+/// not compile. Findings of checks are rendered elsewhere (the reporters).
+public enum CommandText: Sendable, Equatable {
+    case unknownLanguage(value: String, origin: Lang.Origin)
+    case unknownCommand(typed: String, suggestion: String)
+    case noSuchSource(path: String)
+    case unreadableSource(detail: String)
+    case unknownExercise(typed: String, suggestions: [String])
+    case ambiguousExercise(typed: String, matches: [String])
+    case unknownRule(typed: String, suggestions: [String])
+    case checkUsesRule(check: String, exercises: [String], rule: String)
+    case unknownFormat(name: String, known: [String])
+    case formatFileEmpty(spec: String)
+    case severalFormatsToStdout
+    case moreOutputsThanFormats
+    case cannotWrite(detail: String)
+    case cannotAppendSummary(path: String, reason: String)
+    case watchNeedsFolder(reason: WatchConflict)
+    case watching(source: String, exercises: [String])
+    case watchGraded(time: String)
+    case exercisesFolderUnreadable(detail: String)
+    case noExerciseInFolder(path: String, firstProblem: String?)
+    case alreadyExists(path: String)
+    case cannotCreate(path: String, reason: String)
+    case startNext(slug: String)
+    case checksHeading
+    case passMark(pass: Int, max: Int)
+    case seeHelp(command: String)
+    /// An error of the argument parser, in its words when no translation is known.
+    case parser(ParserProblem)
+
+    public enum WatchConflict: Sendable, Equatable { case rev, deadline, url }
+
+    /// The argument parser's usual complaints, recognised so they can be said in Russian.
+    public enum ParserProblem: Sendable, Equatable {
+        case unknownOption(String)
+        case unexpectedArgument(String)
+        case missingArgument(String)
+        case missingValue(String)
+        case invalidValue(value: String, option: String)
+        case other(english: String)
+
+        /// Reads the parser's first line ("Unknown option '--x'", ...).
+        public init(_ line: String) {
+            func quoted(after prefix: String) -> String? {
+                guard line.hasPrefix(prefix) else { return nil }
+                let rest = line.dropFirst(prefix.count)
+                guard let open = rest.firstIndex(of: "'"), let close = rest[rest.index(after: open)...].firstIndex(of: "'") else { return nil }
+                return String(rest[rest.index(after: open)..<close])
+            }
+            if let option = quoted(after: "Unknown option") { self = .unknownOption(option) }
+            else if let argument = quoted(after: "Unexpected argument") { self = .unexpectedArgument(argument) }
+            else if let argument = quoted(after: "Missing expected argument") { self = .missingArgument(argument) }
+            else if let option = quoted(after: "Missing value for") { self = .missingValue(option) }
+            else if line.hasPrefix("The value '"), case let parts = line.split(separator: "'", omittingEmptySubsequences: false),
+                    parts.count >= 5, parts[2] == " is invalid for " {
+                self = .invalidValue(value: String(parts[1]), option: String(parts[3]))
+            } else { self = .other(english: line) }
+        }
+    }
+
+    public func text(_ lang: Lang) -> String {
+        switch lang {
+        case .ru: return russian
+        case .en: return english
+        }
+    }
+
+    private var russian: String {
+        switch self {
+        case .unknownLanguage(let value, let origin):
+            return "Неизвестный язык '\(value)' в \(origin.rawValue): укажите ru или en / Unknown language '\(value)' in \(origin.rawValue): use ru or en."
+        case .unknownCommand(let typed, let suggestion):
+            return "Нет такой команды и такого пути: '\(typed)'. Может быть, podgrade \(suggestion)?"
+        case .noSuchSource(let path):
+            return "Нет такого файла, папки или репозитория: \(path). Укажите папку с манифестами, файл манифеста или URL git-репозитория."
+        case .unreadableSource(let detail):
+            return "Не удалось прочитать источник: \(detail)."
+        case .unknownExercise(let typed, let suggestions):
+            return "Нет задания '\(typed)'." + (suggestions.isEmpty ? "" : " Может быть, \(Self.list(suggestions, or: "или"))?") + " Список: podgrade list."
+        case .ambiguousExercise(let typed, let matches):
+            return "'\(typed)' подходит к нескольким заданиям: \(matches.joined(separator: ", ")). Уточните."
+        case .unknownRule(let typed, let suggestions):
+            return "Нет правила или проверки '\(typed)'." + (suggestions.isEmpty ? "" : " Может быть, \(Self.list(suggestions, or: "или"))?") + " Список правил: podgrade explain."
+        case .checkUsesRule(let check, let exercises, let rule):
+            return "Проверка \(check) (\(exercises.joined(separator: ", "))) применяет правило \(rule):"
+        case .unknownFormat(let name, let known):
+            return "Неизвестный формат '\(name)': выберите один из \(known.joined(separator: ", "))."
+        case .formatFileEmpty(let spec):
+            return "В --format \(spec) после ':' нет имени файла."
+        case .severalFormatsToStdout:
+            return "Несколько форматов попали бы в стандартный вывод: всем, кроме одного, дайте файл (--format sarif:out.sarif или --output ФАЙЛ)."
+        case .moreOutputsThanFormats:
+            return "Файлов --output больше, чем форматов --format."
+        case .cannotWrite(let detail):
+            return "Не удалось записать \(detail)."
+        case .cannotAppendSummary(let path, let reason):
+            return "Не удалось дописать GITHUB_STEP_SUMMARY \(path): \(reason)."
+        case .watchNeedsFolder(let reason):
+            switch reason {
+            case .rev: return "--watch следит за файлами папки, а --rev проверяет коммит: выберите одно."
+            case .deadline: return "--watch следит за файлами папки, а --deadline проверяет коммит: выберите одно."
+            case .url: return "--watch следит за папкой на диске, а не за удалённым репозиторием."
+            }
+        case .watching(let source, let exercises):
+            return "Слежу за \(source)" + (exercises.isEmpty ? "" : " (\(exercises.joined(separator: ", ")))") + ": проверяю заново при каждом сохранении. Выход: Ctrl-C."
+        case .watchGraded(let time):
+            return "Проверено в \(time); жду изменений…"
+        case .exercisesFolderUnreadable(let detail):
+            return "Не удалось прочитать папку заданий: \(detail)."
+        case .noExerciseInFolder(let path, let problem):
+            return "В \(path) нет заданий (каждому нужен <slug>/spec.yaml)" + (problem.map { "; первая ошибка: \($0)" } ?? "") + "."
+        case .alreadyExists(let path):
+            return "\(path) уже существует: файл не перезаписан."
+        case .cannotCreate(let path, let reason):
+            return "Не удалось создать \(path): \(reason)."
+        case .startNext(let slug):
+            return "Задание: podgrade show \(slug); проверка: podgrade check --exercise \(slug)"
+        case .checksHeading:
+            return "Проверки:"
+        case .passMark(let pass, let max):
+            return "Зачёт: от \(RussianPlural.points(pass)) из \(max)."
+        case .seeHelp(let command):
+            return "Справка: \(command) --help."
+        case .parser(let problem):
+            switch problem {
+            case .unknownOption(let option): return "Неизвестный параметр \(option)."
+            case .unexpectedArgument(let argument): return "Лишний аргумент '\(argument)'."
+            case .missingArgument(let argument): return "Не хватает аргумента \(argument)."
+            case .missingValue(let option): return "Для \(option) нужно значение."
+            case .invalidValue(let value, let option): return "Недопустимое значение '\(value)' для \(option)."
+            case .other(let english): return english
+            }
+        }
+    }
+
+    private var english: String {
+        switch self {
+        case .unknownLanguage(let value, let origin):
+            return "Unknown language '\(value)' in \(origin.rawValue): use ru or en / Неизвестный язык '\(value)' в \(origin.rawValue): укажите ru или en."
+        case .unknownCommand(let typed, let suggestion):
+            return "No such command or path: '\(typed)'. Did you mean podgrade \(suggestion)?"
+        case .noSuchSource(let path):
+            return "No such file, folder or repository: \(path). Give a folder of manifests, a manifest file or a git repository URL."
+        case .unreadableSource(let detail):
+            return "Cannot read the source: \(detail)."
+        case .unknownExercise(let typed, let suggestions):
+            return "No exercise '\(typed)'." + (suggestions.isEmpty ? "" : " Did you mean \(Self.list(suggestions, or: "or"))?") + " See podgrade list."
+        case .ambiguousExercise(let typed, let matches):
+            return "'\(typed)' matches several exercises: \(matches.joined(separator: ", ")). Be more specific."
+        case .unknownRule(let typed, let suggestions):
+            return "No rule or check '\(typed)'." + (suggestions.isEmpty ? "" : " Did you mean \(Self.list(suggestions, or: "or"))?") + " See podgrade explain for the rules."
+        case .checkUsesRule(let check, let exercises, let rule):
+            return "Check \(check) (\(exercises.joined(separator: ", "))) applies rule \(rule):"
+        case .unknownFormat(let name, let known):
+            return "Unknown format '\(name)': use one of \(known.joined(separator: ", "))."
+        case .formatFileEmpty(let spec):
+            return "--format \(spec) has no file name after ':'."
+        case .severalFormatsToStdout:
+            return "Several formats would go to standard output: give each but one a file (--format sarif:out.sarif or --output FILE)."
+        case .moreOutputsThanFormats:
+            return "More --output files than --format formats."
+        case .cannotWrite(let detail):
+            return "Cannot write \(detail)."
+        case .cannotAppendSummary(let path, let reason):
+            return "Cannot append to GITHUB_STEP_SUMMARY \(path): \(reason)."
+        case .watchNeedsFolder(let reason):
+            switch reason {
+            case .rev: return "--watch follows a folder's files while --rev grades a commit: choose one."
+            case .deadline: return "--watch follows a folder's files while --deadline grades a commit: choose one."
+            case .url: return "--watch follows a folder on disk, not a remote repository."
+            }
+        case .watching(let source, let exercises):
+            return "Watching \(source)" + (exercises.isEmpty ? "" : " (\(exercises.joined(separator: ", ")))") + ": grading again on every save. Stop with Ctrl-C."
+        case .watchGraded(let time):
+            return "Graded at \(time); waiting for changes…"
+        case .exercisesFolderUnreadable(let detail):
+            return "Cannot read the exercises folder: \(detail)."
+        case .noExerciseInFolder(let path, let problem):
+            return "No exercise in \(path) (each needs <slug>/spec.yaml)" + (problem.map { "; first problem: \($0)" } ?? "") + "."
+        case .alreadyExists(let path):
+            return "\(path) already exists: not overwritten."
+        case .cannotCreate(let path, let reason):
+            return "Cannot create \(path): \(reason)."
+        case .startNext(let slug):
+            return "Task: podgrade show \(slug); check: podgrade check --exercise \(slug)"
+        case .checksHeading:
+            return "Checks:"
+        case .passMark(let pass, let max):
+            return "Pass: \(EnglishPlural.points(pass)) of \(max)."
+        case .seeHelp(let command):
+            return "See \(command) --help."
+        case .parser(let problem):
+            switch problem {
+            case .unknownOption(let option): return "Unknown option \(option)."
+            case .unexpectedArgument(let argument): return "Unexpected argument '\(argument)'."
+            case .missingArgument(let argument): return "Missing argument \(argument)."
+            case .missingValue(let option): return "Missing value for \(option)."
+            case .invalidValue(let value, let option): return "Invalid value '\(value)' for \(option)."
+            case .other(let english): return english
+            }
+        }
+    }
+
+    /// "a, b or c".
+    private static func list(_ items: [String], or word: String) -> String {
+        guard items.count > 1, let last = items.last else { return items.first ?? "" }
+        return items.dropLast().joined(separator: ", ") + " \(word) " + last
+    }
+}
