@@ -65,7 +65,7 @@ struct UsageFailure: Error {
     func message(_ lang: Lang) -> String {
         switch content {
         case .text(let text): return text.text(lang)
-        case .raw(let message): return message.prefix(1).uppercased() + message.dropFirst()
+        case .raw(let message): return message
         }
     }
 }

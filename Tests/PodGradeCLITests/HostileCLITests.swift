@@ -124,7 +124,7 @@ final class HostileCLITests: XCTestCase {
         XCTAssertTrue(past.stdout.contains("pod.yaml:1:6: error [yaml.syntax] line 1, column 6: nesting deeper than 3 levels"), past.stdout)
         let bad = try bounded(["check", root], environment: ["PODGRADE_LIMITS": "yaml.depth=3"])
         XCTAssertEqual(bad.status, 2)
-        XCTAssertTrue(bad.stderr.hasPrefix("podgrade: Unknown PODGRADE_LIMITS name 'yaml.depth'"), bad.stderr)
+        XCTAssertTrue(bad.stderr.hasPrefix("podgrade: unknown PODGRADE_LIMITS name 'yaml.depth'"), bad.stderr)
     }
 
     /// Found by the fuzzer as a 7-second timeout while the machine was loaded; 0.1 s alone. Kept as a bound.
