@@ -8,7 +8,7 @@ import Glibc
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the exercises.")
     @OptionGroup var language: LanguageOptions
-    @OptionGroup var labOptions: LabOptions
+    @OptionGroup var labOptions: CourseOptions<ForList>
 
     func run() throws {
         let lang = try language.resolve()
@@ -25,7 +25,7 @@ struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Show an exercise's task and its checks.")
     @Argument(help: "The exercise: its slug, a unique prefix or its number (see podgrade list).") var slug: String
     @OptionGroup var language: LanguageOptions
-    @OptionGroup var labOptions: LabOptions
+    @OptionGroup var labOptions: CourseOptions<ForShow>
 
     func run() throws {
         let lang = try language.resolve()
@@ -47,7 +47,7 @@ struct Start: ParsableCommand {
     @Argument(help: "The exercise: its slug, a unique prefix or its number.") var slug: String
     @Argument(help: "Your repository.") var directory: String = "."
     @OptionGroup var language: LanguageOptions
-    @OptionGroup var labOptions: LabOptions
+    @OptionGroup var labOptions: CourseOptions<ForStart>
 
     func run() throws {
         let lang = try language.resolve()
@@ -71,7 +71,7 @@ struct Explain: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "Explain a rule, with examples that pass and fail it.")
     @Argument(help: "A rule id, or the id of a check (explains its rule); without it: every rule.") var rule: String?
     @OptionGroup var language: LanguageOptions
-    @OptionGroup var labOptions: LabOptions
+    @OptionGroup var labOptions: CourseOptions<ForExplain>
 
     func run() throws {
         let lang = try language.resolve()

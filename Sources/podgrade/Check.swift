@@ -28,7 +28,7 @@ struct Check: ParsableCommand {
     var output: [String] = []
 
     @OptionGroup var language: LanguageOptions
-    @OptionGroup var labOptions: LabOptions
+    @OptionGroup var labOptions: CourseOptions<ForCheck>
 
     @Option(name: .long, help: "Color: auto is off with NO_COLOR or when not a terminal.")
     var color: ColorChoice = .auto

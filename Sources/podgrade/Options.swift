@@ -32,9 +32,24 @@ struct LanguageOptions: ParsableArguments {
     }
 }
 
+/// What `--exercises` does for a command, said in its help.
+protocol CoursePurpose {
+    static var exercisesHelp: String { get }
+}
+
+enum ForAnyCommand: CoursePurpose { static let exercisesHelp = "A course folder (<slug>/spec.yaml each) to use instead of the bundled lab." }
+enum ForCheck: CoursePurpose { static let exercisesHelp = "Grade against the exercises of this course folder (<slug>/spec.yaml each) instead of the bundled lab." }
+enum ForList: CoursePurpose { static let exercisesHelp = "List the exercises of this course folder instead of the bundled lab." }
+enum ForShow: CoursePurpose { static let exercisesHelp = "Show a task of this course folder instead of the bundled lab." }
+enum ForStart: CoursePurpose { static let exercisesHelp = "Copy the starter from this course folder instead of the bundled lab." }
+enum ForExplain: CoursePurpose { static let exercisesHelp = "Look check ids up in this course folder instead of the bundled lab." }
+enum ForGrade: CoursePurpose { static let exercisesHelp = "Grade the class against the exercises of this course folder instead of the bundled lab." }
+
+typealias LabOptions = CourseOptions<ForAnyCommand>
+
 /// Where the exercises come from: the bundled lab or a course folder.
-struct LabOptions: ParsableArguments {
-    @Option(name: .long, help: "A course folder (<slug>/spec.yaml each) to use instead of the bundled lab.")
+struct CourseOptions<Purpose: CoursePurpose>: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(Purpose.exercisesHelp))
     var exercises: String?
 
     init() {}

@@ -110,5 +110,11 @@ final class HelpfulCommandTests: XCTestCase {
         let flattened = help.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         XCTAssertFalse(flattened.contains("(default 60)"), help)
         XCTAssertEqual(flattened.components(separatedBy: "default: auto").count - 1, 1, help)
+        // --exercises says what it does for each command.
+        for (command, words) in [("check", "Grade against the exercises of this course folder"), ("list", "List the exercises of this course folder"),
+                                 ("show", "Show a task of this course folder"), ("explain", "Look check ids up in this course folder")] {
+            let text = try podgrade([command, "--help"]).stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            XCTAssertTrue(text.contains(words), "\(command): \(text)")
+        }
     }
 }
