@@ -91,10 +91,14 @@ spec:
     image: nginx:1.25
     ports:
     - containerPort: 80
-    # TODO: mount the shared volume shared-storage at /var/www/html
-  # TODO: add the second container cadvisor (gcr.io/cadvisor/cadvisor, port 8080)
-  #       and mount shared-storage at /var/log in it
-  # TODO: define the volume shared-storage (emptyDir) under spec.volumes
+    # ru: TODO: смонтируйте общий volume shared-storage в /var/www/html
+    # en: TODO: mount the shared volume shared-storage at /var/www/html
+  # ru: TODO: добавьте второй контейнер cadvisor (gcr.io/cadvisor/cadvisor, порт 8080)
+  # ru:       и смонтируйте в нём shared-storage в /var/log
+  # ru: TODO: объявите volume shared-storage (emptyDir) в spec.volumes
+  # en: TODO: add the second container cadvisor (gcr.io/cadvisor/cadvisor, port 8080)
+  # en:       and mount shared-storage at /var/log in it
+  # en: TODO: define the volume shared-storage (emptyDir) under spec.volumes
 
 """#####,
         "01-multi-container-pod/task.en.md": #####"""
@@ -299,8 +303,10 @@ spec:
   containers:
   - name: lemon
     image: busybox
-    # TODO: busybox has no long-running process of its own: give it a command
-  # TODO: add the container gold (redis)
+    # ru: TODO: у busybox нет своего долгоживущего процесса: задайте ему command
+    # en: TODO: busybox has no long-running process of its own: give it a command
+  # ru: TODO: добавьте контейнер gold (redis)
+  # en: TODO: add the container gold (redis)
 
 """#####,
         "02-yellow/task.en.md": #####"""
@@ -508,11 +514,14 @@ spec:
     image: nginx:1.25
     ports:
     - containerPort: 80
-    # TODO: nginx writes its logs to /var/log/nginx: put them on the volume logs
+    # ru: TODO: nginx пишет логи в /var/log/nginx: поместите их на volume logs
+    # en: TODO: nginx writes its logs to /var/log/nginx: put them on the volume logs
   - name: log-collector
     image: fluentd:v1.16-1
-    # TODO: mount the same volume, read-only
-  # TODO: spec.volumes: an emptyDir named logs
+    # ru: TODO: смонтируйте тот же volume, только для чтения
+    # en: TODO: mount the same volume, read-only
+  # ru: TODO: spec.volumes: emptyDir с именем logs
+  # en: TODO: spec.volumes: an emptyDir named logs
 
 """#####,
         "03-sidecar-logging/task.en.md": #####"""
@@ -724,11 +733,15 @@ spec:
   containers:
   - name: application
     image: busybox:1.36
-    # the application's own format: one line "<date> STATUS: OK"
+    # ru: собственный формат приложения: строка "<дата> STATUS: OK"
+    # en: the application's own format: one line "<date> STATUS: OK"
     command: ["sh", "-c", "while true; do echo \"$(date) STATUS: OK\" > /var/app/status.log; sleep 5; done"]
-    # TODO: /var/app must be the emptyDir app-data
-  # TODO: add the container adapter (busybox) that reads the status from app-data
-  #       and serves "app_up 1" / "app_up 0" on port 9113 named metrics
+    # ru: TODO: /var/app должен быть emptyDir app-data
+    # en: TODO: /var/app must be the emptyDir app-data
+  # ru: TODO: добавьте контейнер adapter (busybox), который читает статус из app-data
+  # ru:       и отдаёт "app_up 1" / "app_up 0" на порту 9113 с именем metrics
+  # en: TODO: add the container adapter (busybox) that reads the status from app-data
+  # en:       and serves "app_up 1" / "app_up 0" on port 9113 named metrics
 
 """#####,
         "04-adapter/task.en.md": #####"""
@@ -996,15 +1009,19 @@ spec:
   - name: application
     image: busybox:1.36
     env:
-    # TODO: the application must not know where the database really is:
-    #       point it at the ambassador on localhost instead
+    # ru: TODO: приложение не должно знать, где на самом деле база данных:
+    # ru:       направьте его к ambassador через localhost
+    # en: TODO: the application must not know where the database really is:
+    # en:       point it at the ambassador on localhost instead
     - name: DB_HOST
       value: redis.database.svc.cluster.local
     - name: DB_PORT
       value: "6379"
     command: ["sh", "-c", "while true; do printf 'PING\\r\\n' | nc -w 2 \"$DB_HOST\" \"$DB_PORT\"; sleep 10; done"]
-  # TODO: add the container ambassador (envoyproxy/envoy) listening on 6379
-  #       and forwarding to redis.database.svc.cluster.local:6379
+  # ru: TODO: добавьте контейнер ambassador (envoyproxy/envoy), слушающий порт 6379
+  # ru:       и пересылающий запросы на redis.database.svc.cluster.local:6379
+  # en: TODO: add the container ambassador (envoyproxy/envoy) listening on 6379
+  # en:       and forwarding to redis.database.svc.cluster.local:6379
 
 """#####,
         "05-ambassador/task.en.md": #####"""
@@ -1369,12 +1386,16 @@ spec:
   containers:
   - name: web-server
     image: nginx:1.25
-    # TODO: declare the port nginx listens on
+    # ru: TODO: объявите порт, который слушает nginx
+    # en: TODO: declare the port nginx listens on
   - name: metrics-collector
     image: prom/node-exporter:v1.8.2
-    # TODO: declare node-exporter's port 9100
-    # TODO: probe web-server through the shared network and export the result
-    #       (command/args with a URL to web-server)
+    # ru: TODO: объявите порт node-exporter 9100
+    # ru: TODO: опрашивайте web-server через общую сеть и экспортируйте результат
+    # ru:       (command/args с URL к web-server)
+    # en: TODO: declare node-exporter's port 9100
+    # en: TODO: probe web-server through the shared network and export the result
+    # en:       (command/args with a URL to web-server)
 
 """#####,
         "06-shared-network/task.en.md": #####"""
@@ -1599,13 +1620,16 @@ spec:
   containers:
   - name: writer
     image: busybox:1.36
-    # TODO: keep appending the date to /shared/data.txt every 5 seconds
+    # ru: TODO: каждые 5 секунд дописывайте дату в /shared/data.txt
+    # en: TODO: keep appending the date to /shared/data.txt every 5 seconds
     command: ["sh", "-c", "date > /shared/data.txt"]
   - name: reader
     image: busybox:1.36
-    # TODO: follow /shared/data.txt
+    # ru: TODO: следите за /shared/data.txt
+    # en: TODO: follow /shared/data.txt
     command: ["sh", "-c", "cat /shared/data.txt"]
-  # TODO: both containers need the emptyDir shared-data mounted at /shared
+  # ru: TODO: обоим контейнерам нужен emptyDir shared-data, смонтированный в /shared
+  # en: TODO: both containers need the emptyDir shared-data mounted at /shared
 
 """#####,
         "07-shared-volume/task.en.md": #####"""
@@ -1870,18 +1894,24 @@ apiVersion: v1
 kind: Pod
 metadata:
   name: web-server-monitored
-  # TODO: label app=web-server
+  # ru: TODO: метка app=web-server
+  # en: TODO: label app=web-server
 spec:
   containers:
   - name: web-server
     image: nginx:1.25
     ports:
     - containerPort: 80
-      # TODO: name this port http
-    # TODO: requests 64Mi / 100m, limits 128Mi / 200m
-    # TODO: mount the emptyDir html-content at /usr/share/nginx/html
-  # TODO: add cadvisor (gcr.io/cadvisor/cadvisor, port 8080 named metrics) with the
-  #       host directories /, /var/run, /sys and /var/lib/docker mounted read-only
+      # ru: TODO: назовите этот порт http
+      # en: TODO: name this port http
+    # ru: TODO: requests 64Mi / 100m, limits 128Mi / 200m
+    # ru: TODO: смонтируйте emptyDir html-content в /usr/share/nginx/html
+    # en: TODO: requests 64Mi / 100m, limits 128Mi / 200m
+    # en: TODO: mount the emptyDir html-content at /usr/share/nginx/html
+  # ru: TODO: добавьте cadvisor (gcr.io/cadvisor/cadvisor, порт 8080 с именем metrics),
+  # ru:       смонтировав каталоги узла /, /var/run, /sys и /var/lib/docker только для чтения
+  # en: TODO: add cadvisor (gcr.io/cadvisor/cadvisor, port 8080 named metrics) with the
+  # en:       host directories /, /var/run, /sys and /var/lib/docker mounted read-only
 
 """#####,
         "08-web-monitored/task.en.md": #####"""
@@ -2245,7 +2275,8 @@ checks:
 
 """#####,
         "09-scaled-deployment/starter/pod.yaml": #####"""
-# TODO: turn this Pod into a Deployment named web-app with 3 replicas
+# ru: TODO: превратите этот Pod в Deployment web-app с 3 репликами
+# en: TODO: turn this Pod into a Deployment named web-app with 3 replicas
 apiVersion: v1
 kind: Pod
 metadata:
@@ -2499,13 +2530,16 @@ kind: Pod
 metadata:
   name: app-with-native-sidecar
 spec:
-  # TODO: initContainers: log-shipper (busybox) with restartPolicy: Always
-  #       that follows /var/log/app/app.log from the volume logs
+  # ru: TODO: initContainers: log-shipper (busybox) с restartPolicy: Always,
+  # ru:       который следит за /var/log/app/app.log из volume logs
+  # en: TODO: initContainers: log-shipper (busybox) with restartPolicy: Always
+  # en:       that follows /var/log/app/app.log from the volume logs
   containers:
   - name: app
     image: busybox:1.36
     command: ["sh", "-c", "while true; do echo \"$(date) request handled\" >> /var/log/app/app.log; sleep 3; done"]
-    # TODO: /var/log/app must be the emptyDir logs
+    # ru: TODO: /var/log/app должен быть emptyDir logs
+    # en: TODO: /var/log/app must be the emptyDir logs
 
 """#####,
         "10-native-sidecar/task.en.md": #####"""
@@ -2702,7 +2736,8 @@ checks:
 
 """#####,
         "11-fix-broken-pod/starter/pod.yaml": #####"""
-# This POD does not start. Find and fix three mistakes.
+# ru: Этот POD не запускается. Найдите и исправьте три ошибки.
+# en: This POD does not start. Find and fix three mistakes.
 apiVersion: v1
 kind: Pod
 metadata:
@@ -2969,12 +3004,14 @@ checks:
 
 """#####,
         "12-elastic-sidecar/starter/pod.yaml": #####"""
-# The pod as it runs today; add the sidecar.
+# ru: POD в том виде, в каком он работает сейчас; добавьте sidecar.
+# en: The pod as it runs today; add the sidecar.
 apiVersion: v1
 kind: Pod
 metadata:
   name: app
-  # TODO: the pod belongs to the namespace elastic-stack
+  # ru: TODO: POD относится к namespace elastic-stack
+  # en: TODO: the pod belongs to the namespace elastic-stack
   labels:
     name: app
 spec:
@@ -2984,7 +3021,8 @@ spec:
     volumeMounts:
     - name: log-volume
       mountPath: /log
-  # TODO: add the container sidecar (kodekloud/filebeat-configured)
+  # ru: TODO: добавьте контейнер sidecar (kodekloud/filebeat-configured)
+  # en: TODO: add the container sidecar (kodekloud/filebeat-configured)
   volumes:
   - name: log-volume
     hostPath:

@@ -60,7 +60,7 @@ struct Start: ParsableCommand {
         for file in exercise.starter {
             let target = folder + "/" + file.path
             if access(target, F_OK) == 0 { throw UsageFailure(.alreadyExists(path: target)) }
-            do { try FileOutput.write(file.content, to: target) } catch { throw UsageFailure(.cannotWrite(detail: error.message)) }
+            do { try FileOutput.write(StarterComments.localized(file.content, lang), to: target) } catch { throw UsageFailure(.cannotWrite(detail: error.message)) }
             print(target)
         }
         print(CommandText.startNext(slug: exercise.id).text(lang))

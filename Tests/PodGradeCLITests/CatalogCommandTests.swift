@@ -31,6 +31,15 @@ final class CatalogCommandTests: XCTestCase {
         let again = try podgrade(["start", "03-sidecar-logging", dir])
         XCTAssertEqual(again.status, 2)
         XCTAssertEqual(again.stderr, "podgrade: \(dir)/03-sidecar-logging/pod.yaml уже существует: файл не перезаписан.\n")
+        // The learner's language only: no marked comments left, English text kept.
+        let written = try String(contentsOfFile: dir + "/03-sidecar-logging/pod.yaml", encoding: .utf8)
+        XCTAssertTrue(written.contains("    # TODO: mount the same volume, read-only\n"), written)
+        XCTAssertFalse(written.contains("# ru:") || written.contains("# en:") || written.contains("смонтируйте"), written)
+        let russian = try temporaryDirectory()
+        XCTAssertEqual(try podgrade(["start", "3", russian]).status, 0)
+        let ru = try String(contentsOfFile: russian + "/03-sidecar-logging/pod.yaml", encoding: .utf8)
+        XCTAssertTrue(ru.contains("    # TODO: смонтируйте тот же volume, только для чтения\n"), ru)
+        XCTAssertFalse(ru.contains("read-only"), ru)
         // The starter is below the pass mark.
         XCTAssertEqual(try podgrade(["check", dir, "--exercise", "03-sidecar-logging"]).status, 1)
     }

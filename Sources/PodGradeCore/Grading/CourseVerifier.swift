@@ -43,6 +43,12 @@ public enum CourseVerifier {
                 if result.score >= exercise.passScore {
                     report.problems.append("\(exercise.id): the starter already passes (\(result.score)/\(exercise.maxScore))")
                 }
+                // Its comments come in both languages, so `podgrade start` can write either.
+                for file in exercise.starter {
+                    for problem in StarterComments.problems(file.content) {
+                        report.problems.append("\(exercise.id): starter/\(file.path):\(problem.line): \(problem.message)")
+                    }
+                }
             }
 
             // Known-wrong submissions fail exactly the named rules.
