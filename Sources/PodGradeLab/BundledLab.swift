@@ -3,7 +3,7 @@
 public enum BundledLab {
     public static let exercises: [String: String] = [
         "01-multi-container-pod/right/bitnami-nginx.yaml": #####"""
-# Bitnami's packaging of nginx. It runs as a non-root user and listens on 8080 by default,
+# Bitnami's packaging of nginx (its free catalogue keeps the latest tag). It runs as a non-root user and listens on 8080 by default,
 # which cAdvisor needs: NGINX_HTTP_PORT_NUMBER moves it to 80, and the safe sysctl
 # net.ipv4.ip_unprivileged_port_start lets a non-root process bind port 80.
 apiVersion: v1
@@ -17,7 +17,7 @@ spec:
       value: "0"
   containers:
   - name: web-server
-    image: bitnami/nginx:1.27
+    image: bitnami/nginx:latest
     env:
     - name: NGINX_HTTP_PORT_NUMBER
       value: "80"
@@ -288,6 +288,12 @@ at `/var/www/html` in `web-server` and at `/var/log` in `cadvisor`.
 
 Remember that the containers of a POD share one network: their ports must differ.
 
+**What is up to you:** the tag, the digest and the registry of an image: `nginx:1.27`,
+`docker.io/library/nginx` and `nginx@sha256:...` are all nginx, and cAdvisor has been
+published as `ghcr.io/google/cadvisor` since v0.53.0. Keep the names of the POD, the
+containers and the volume, the ports and the mount paths as the task gives them.
+YAML or JSON, block or flow style, any key order.
+
 **Where to put it:** the file `01-multi-container-pod/pod.yaml` in your repository.
 
 **What to reread:** the lecture section «Создание много-контейнерного POD» (creating a multi-container POD), then «Общие Volumes в много-контейнерных PODs» (shared volumes).
@@ -313,6 +319,12 @@ podgrade check --exercise 01-multi-container-pod
 в `web-server` — в `/var/www/html`, в `cadvisor` — в `/var/log`.
 
 Помните, что у контейнеров POD общая сеть: порты не должны совпадать.
+
+**Что на ваш выбор:** тег, digest и реестр образа: `nginx:1.27`,
+`docker.io/library/nginx` и `nginx@sha256:...` — это всё nginx, а cAdvisor с версии
+v0.53.0 публикуется как `ghcr.io/google/cadvisor`. Имена POD, контейнеров и volume,
+порты и пути монтирования оставьте такими, как в задании.
+YAML или JSON, блочный или flow-стиль, любой порядок ключей.
 
 **Куда положить:** файл `01-multi-container-pod/pod.yaml` в вашем репозитории.
 
@@ -513,7 +525,7 @@ spec:
     - -c
     - while true; do sleep 5; done
   - name: gold
-    image: bitnami/redis:7.4
+    image: bitnami/redis:latest
     env:
     - name: ALLOW_EMPTY_PASSWORD
       value: "yes"
@@ -631,6 +643,12 @@ Create the POD `yellow` with two containers:
 The containers of one POD are created and removed together: if `lemon` keeps
 crashing, the POD as a whole never becomes healthy.
 
+**What is up to you:** the command of `lemon`, as long as it keeps running:
+`sleep 1000`, `sleep infinity`, `tail -f /dev/null` or an endless shell loop, given in
+`command` or in `args` (busybox has no ENTRYPOINT, so `args` alone replace its `sh`).
+Any tag, digest or registry of the images, and any packaging of Redis, such as
+`bitnami/redis`. Keep the names `yellow`, `lemon` and `gold`.
+
 **Where to put it:** the file `02-yellow/pod.yaml` in your repository.
 
 **What to reread:** the lecture section «Создание много-контейнерного POD» (creating a multi-container POD).
@@ -655,6 +673,12 @@ podgrade check --exercise 02-yellow
 
 Контейнеры одного POD создаются и удаляются вместе: если `lemon` будет падать,
 весь POD не станет здоровым.
+
+**Что на ваш выбор:** команда `lemon`, лишь бы она не завершалась:
+`sleep 1000`, `sleep infinity`, `tail -f /dev/null` или бесконечный цикл оболочки, в
+`command` или в `args` (у busybox нет ENTRYPOINT, поэтому одни `args` заменяют его `sh`).
+Тег, digest и реестр образов, а также любая сборка Redis, например
+`bitnami/redis`. Имена `yellow`, `lemon` и `gold` оставьте как есть.
 
 **Куда положить:** файл `02-yellow/pod.yaml` в вашем репозитории.
 
@@ -1012,6 +1036,13 @@ Create the POD `web-server-with-sidecar`:
 
 The volume `logs` is an `emptyDir`. The sidecar must not take the web server's port.
 
+**What is up to you:** where the sidecar mounts `logs` (`/var/log/nginx`, `/logs`, ...;
+a `subPath` works too, as long as the sidecar reaches the files nginx writes).
+Any tag, digest or registry of the images; fluentd may come from its project's own
+image `fluent/fluentd`, and another collector of the Fluent project, `fluent/fluent-bit`,
+is fine if it reads the log files from the volume. Keep the names of the POD, the
+containers and the volume as the task gives them.
+
 **Where to put it:** the file `03-sidecar-logging/pod.yaml` in your repository.
 
 **What to reread:** the lecture sections «Паттерны проектирования много-контейнерных PODs» (design patterns, Sidecar) and «Общие Volumes в много-контейнерных PODs» (shared volumes).
@@ -1036,6 +1067,13 @@ podgrade check --exercise 03-sidecar-logging
   (например, тоже в `/var/log/nginx`) **только для чтения** (`readOnly: true`).
 
 Volume `logs` — это `emptyDir`. Sidecar не должен занимать порт веб-сервера.
+
+**Что на ваш выбор:** куда sidecar монтирует `logs` (`/var/log/nginx`, `/logs`, ...;
+подойдёт и `subPath`, лишь бы sidecar видел файлы, которые пишет nginx).
+Тег, digest и реестр образов; fluentd можно взять из образа его проекта
+`fluent/fluentd`, а другой сборщик проекта Fluent, `fluent/fluent-bit`, тоже подойдёт,
+если читает файлы логов с volume. Имена POD, контейнеров и volume оставьте такими,
+как в задании.
 
 **Куда положить:** файл `03-sidecar-logging/pod.yaml` в вашем репозитории.
 
@@ -1558,8 +1596,18 @@ Create the POD `app-with-adapter` with a shared volume `app-data` (`emptyDir`):
   a Prometheus metric (`app_up 1` or `app_up 0`) with `httpd` or `nc`
   on a port of **its own**: containerPort `9113` named `metrics`.
 
-Both busybox containers must keep running (a loop or a long-lived process).
+Both containers must keep running (a loop or a long-lived process).
+The status must really reach the adapter: printing it to stdout is not enough, since
+stdout goes to `kubectl logs`, not to the volume.
 The adapter's port must not repeat any of application's ports.
+
+**What is up to you:** busybox is only a convenience. The file's name and the mount
+paths are examples: each container may mount `app-data` where it likes (`subPath` too)
+as long as the adapter reads the file the application writes. The adapter may be any
+program that does the job, for example a real exporter such as node-exporter with its
+textfile collector. The application may also serve its status on localhost instead
+of a file, and the adapter read it from there. Keep the names of the POD, the
+containers and the volume, and the port `9113` named `metrics`.
 
 **Where to put it:** the file `04-adapter/pod.yaml` in your repository.
 
@@ -1585,8 +1633,18 @@ podgrade check --exercise 04-adapter
   метрику в формате Prometheus (`app_up 1` или `app_up 0`) через `httpd` или `nc`
   на **своём** порту: containerPort `9113` с именем `metrics`.
 
-Оба busybox-контейнера должны работать постоянно (цикл или долгий процесс).
+Оба контейнера должны работать постоянно (цикл или долгий процесс).
+Статус должен действительно дойти до adapter: печати в stdout мало — stdout попадает
+в `kubectl logs`, а не на volume.
 Порт adapter не должен совпадать с портами application.
+
+**Что на ваш выбор:** busybox — лишь удобный вариант. Имя файла и пути монтирования —
+примеры: каждый контейнер может смонтировать `app-data` куда угодно (и через `subPath`),
+лишь бы adapter читал тот файл, который пишет приложение. Adapter может быть любой
+программой, которая справляется с задачей, например настоящим экспортёром вроде
+node-exporter с его textfile collector. Приложение может и отдавать статус на localhost
+вместо файла, а adapter — читать его оттуда. Имена POD, контейнеров и volume, а также
+порт `9113` с именем `metrics` оставьте как в задании.
 
 **Куда положить:** файл `04-adapter/pod.yaml` в вашем репозитории.
 
@@ -2304,6 +2362,15 @@ Create the POD `app-with-ambassador`:
   connections to the real Redis at `redis.database.svc.cluster.local:6379`.
 
 Only the ambassador declares port `6379`: the containers of a POD share one network.
+The application talks to the ambassador only: a container name is not a host name
+inside the POD, and going to `redis.database.svc.cluster.local` directly bypasses the ambassador.
+
+**What is up to you:** the application's image and how it names the address:
+environment variables, a URL such as `redis://localhost:6379`, netcat's arguments
+`nc localhost 6379`, `redis-cli -h 127.0.0.1 -p 6379`; `localhost` and `127.0.0.1` are the same
+loopback. Envoy's configuration may be inline in `args` or in a ConfigMap mounted as a file,
+and the ambassador may be a native sidecar (an initContainer with `restartPolicy: Always`).
+Any tag of `envoyproxy/envoy`. Keep the names of the POD and the containers and the port `6379`.
 
 **Where to put it:** the file `05-ambassador/pod.yaml` in your repository.
 
@@ -2319,17 +2386,26 @@ podgrade check --exercise 05-ambassador
         "05-ambassador/task.ru.md": #####"""
 # 05. Ambassador: прокси к базе данных
 
-**Цель:** применить паттерн Ambassador: приложение думает, что база данных рядом, на localhost, а прокси-контейнер сам знает, куда переслать запросы.
+**Цель:** применить паттерн Ambassador: приложение считает, что база данных рядом, на localhost, а прокси-контейнер знает, куда переслать запросы.
 
 Создайте POD `app-with-ambassador`:
 
 - `application` — например, образ `busybox` с циклом, который обращается к базе;
-  адрес базы задайте через переменные окружения `DB_HOST=localhost` и `DB_PORT=6379`
-  (или аргументом `localhost:6379`);
+  адрес базы передайте через переменные окружения `DB_HOST=localhost`
+  и `DB_PORT=6379` (или аргументом `localhost:6379`);
 - `ambassador` — образ `envoyproxy/envoy`; объявляет containerPort `6379` и проксирует
-  соединения на настоящий Redis `redis.database.svc.cluster.local:6379`.
+  соединения в настоящий Redis по адресу `redis.database.svc.cluster.local:6379`.
 
-Порт `6379` объявляет только ambassador: у контейнеров POD одна сеть.
+Порт `6379` объявляет только ambassador: у контейнеров POD общая сеть.
+Приложение обращается только к ambassador: имя контейнера не является именем хоста
+внутри POD, а прямое обращение к `redis.database.svc.cluster.local` обходит ambassador.
+
+**Что на ваш выбор:** образ приложения и то, как оно называет адрес:
+переменные окружения, URL вроде `redis://localhost:6379`, аргументы netcat
+`nc localhost 6379`, `redis-cli -h 127.0.0.1 -p 6379`; `localhost` и `127.0.0.1` — один и тот же
+loopback. Конфигурацию Envoy можно задать прямо в `args` или в ConfigMap, смонтированном файлом,
+а ambassador может быть нативным sidecar (initContainer с `restartPolicy: Always`).
+Любой тег `envoyproxy/envoy`. Имена POD и контейнеров и порт `6379` оставьте как в задании.
 
 **Куда положить:** файл `05-ambassador/pod.yaml` в вашем репозитории.
 
@@ -3060,6 +3136,14 @@ Create the POD `network-example`:
 
 The containers' ports must differ: they live on one localhost.
 
+Inside the POD, `web-server` is not a host name: a container name does not resolve,
+and only a port some container of the POD listens on answers on localhost.
+
+**What is up to you:** how the probe is written: `wget`, `nc localhost 80`, a URL with or
+without `:80`, `localhost` or `127.0.0.1`, an address taken from an environment variable.
+Any nginx image (tag, digest, registry), and node-exporter from `prom/node-exporter` or
+`quay.io/prometheus/node-exporter`. Keep the names of the POD and the containers and the ports.
+
 **Where to put it:** the file `06-shared-network/pod.yaml` in your repository.
 
 **What to reread:** the lecture section «Общая сеть в много-контейнерных PODs» (shared network in multi-container PODs).
@@ -3085,6 +3169,14 @@ podgrade check --exercise 06-shared-network
   результат можно отдать через textfile-коллектор node-exporter).
 
 Порты контейнеров не должны совпадать: они живут на одном localhost.
+
+Внутри POD `web-server` — не имя хоста: имя контейнера не резолвится, и на localhost
+отвечает только тот порт, который слушает какой-нибудь контейнер POD.
+
+**Что на ваш выбор:** как написана проверка: `wget`, `nc localhost 80`, URL с `:80` или
+без него, `localhost` или `127.0.0.1`, адрес из переменной окружения.
+Любой образ nginx (тег, digest, реестр), а node-exporter — из `prom/node-exporter` или
+`quay.io/prometheus/node-exporter`. Имена POD и контейнеров и порты оставьте как в задании.
 
 **Куда положить:** файл `06-shared-network/pod.yaml` в вашем репозитории.
 
@@ -3461,8 +3553,8 @@ checks:
         - {container: writer, path: /shared}
         - {container: reader, path: /shared}
     hint:
-      ru: "Оба контейнера монтируют один и тот же emptyDir shared-data в /shared — только так они видят одни файлы (раздел «Общие Volumes в много-контейнерных PODs»)."
-      en: "Both containers mount the same emptyDir shared-data at /shared: that is the only way they see the same files (section “Shared volumes in multi-container PODs”)."
+      ru: "Оба контейнера монтируют один и тот же emptyDir shared-data (задание предлагает путь /shared): только через общий volume они видят одни файлы (раздел «Общие Volumes в много-контейнерных PODs»)."
+      en: "Both containers mount the same emptyDir shared-data (the task suggests the path /shared): only a shared volume lets them see the same files (section “Shared volumes in multi-container PODs”)."
   - id: data-flow
     rule: data.flow
     points: 3
@@ -3514,7 +3606,7 @@ spec:
 **Goal:** pass data from one container to another through a shared volume.
 
 Create the POD `shared-volume-example` with a volume `shared-data` of type `emptyDir`
-mounted in **both** containers at `/shared`:
+mounted in **both** containers, for example at `/shared`:
 
 - `writer`: image `busybox`; every 5 seconds it appends the date to `/shared/data.txt`,
   e.g. `sh -c 'while true; do date >> /shared/data.txt; sleep 5; done'`;
@@ -3523,6 +3615,12 @@ mounted in **both** containers at `/shared`:
 
 Both containers must keep running: a command that writes or reads once and
 exits makes the container restart forever.
+
+**What is up to you:** the mount paths, as long as the writer and the reader meet in the
+same file `data.txt` of `shared-data` (the reader may mount the volume at `/input` and read
+`/input/data.txt`; a `subPath` works too); the commands, as long as they keep running
+(`tail -f`, `tail -F`, a `while read` loop, `tee -a`, a path from an environment variable).
+Any busybox tag. Keep the names of the POD, the containers and the volume.
 
 **Where to put it:** the file `07-shared-volume/pod.yaml` in your repository.
 
@@ -3541,7 +3639,7 @@ podgrade check --exercise 07-shared-volume
 **Цель:** передать данные из одного контейнера в другой через общий volume.
 
 Создайте POD `shared-volume-example` с volume `shared-data` типа `emptyDir`,
-смонтированным в **оба** контейнера в `/shared`:
+смонтированным в **оба** контейнера, например в `/shared`:
 
 - `writer` — образ `busybox`; каждые 5 секунд дописывает дату в `/shared/data.txt`,
   например `sh -c 'while true; do date >> /shared/data.txt; sleep 5; done'`;
@@ -3550,6 +3648,12 @@ podgrade check --exercise 07-shared-volume
 
 Оба контейнера должны работать постоянно: команда, которая один раз пишет или
 читает и завершается, приведёт к бесконечным перезапускам.
+
+**Что на ваш выбор:** пути монтирования, лишь бы writer и reader встречались в одном
+файле `data.txt` volume `shared-data` (reader может смонтировать volume в `/input` и читать
+`/input/data.txt`; подойдёт и `subPath`); команды, лишь бы они не завершались
+(`tail -f`, `tail -F`, цикл `while read`, `tee -a`, путь из переменной окружения).
+Любой тег busybox. Имена POD, контейнеров и volume оставьте как в задании.
 
 **Куда положить:** файл `07-shared-volume/pod.yaml` в вашем репозитории.
 
@@ -4264,6 +4368,13 @@ Create the POD `web-server-monitored` labelled `app: web-server`:
   mounted in cadvisor (e.g. at `/rootfs`, `/var/run`, `/sys`, `/var/lib/docker`)
   **read-only**.
 
+**What is up to you:** the names of the hostPath volumes (the task names only
+`html-content`); the spelling of equal quantities (`100m` or `0.1`, `64Mi` or `67108864`);
+image tags, digests and registries (cAdvisor has been published as `ghcr.io/google/cadvisor`
+since v0.53.0); extra settings cAdvisor's own documentation uses, such as `privileged: true`
+or one more read-only host directory. Keep the POD's name and label, the container names,
+the ports with their names and the resource values.
+
 **Where to put it:** the file `08-web-monitored/pod.yaml` in your repository.
 
 **What to reread:** the lecture section «Практический пример: веб-сервер с мониторингом» (worked example: a web server with monitoring). Do not copy the manifest: write it yourself, then compare.
@@ -4288,6 +4399,13 @@ podgrade check --exercise 08-web-monitored
   hostPath volumes для каталогов узла `/`, `/var/run`, `/sys` и `/var/lib/docker`,
   смонтированные в cadvisor (например, в `/rootfs`, `/var/run`, `/sys`, `/var/lib/docker`)
   **только для чтения**.
+
+**Что на ваш выбор:** имена hostPath-volumes (задание называет только
+`html-content`); запись равных величин (`100m` или `0.1`, `64Mi` или `67108864`);
+теги, digest и реестры образов (cAdvisor с версии v0.53.0 публикуется как
+`ghcr.io/google/cadvisor`); дополнительные настройки из документации самого cAdvisor, например
+`privileged: true` или ещё один каталог узла только для чтения. Имя и метку POD, имена
+контейнеров, порты с их именами и значения ресурсов оставьте как в задании.
 
 **Куда положить:** файл `08-web-monitored/pod.yaml` в вашем репозитории.
 
@@ -4909,6 +5027,12 @@ Create the Deployment `web-app` (`apiVersion: apps/v1`):
 
 The starter file is the POD of exercise 01; turn it into a Deployment.
 
+**What is up to you:** the labels (any labels, as long as the selector matches the
+template's), the selector's form (`matchLabels` or `matchExpressions`), a rollout strategy
+or annotations, image tags, digests and registries (cAdvisor has been published as
+`ghcr.io/google/cadvisor` since v0.53.0). YAML or JSON. Keep `web-app`, `replicas: 3` and
+the template's container names, ports and volume.
+
 **Where to put it:** the file `09-scaled-deployment/pod.yaml` in your repository.
 
 **What to reread:** the lecture section «Практический пример: веб-сервер с мониторингом» (the part on scaling) and «Создание много-контейнерного POD».
@@ -4934,6 +5058,12 @@ podgrade check --exercise 09-scaled-deployment
   `cadvisor` (`gcr.io/cadvisor/cadvisor`, порт `8080`) с общим `emptyDir` `shared-storage`.
 
 Стартовый файл — это POD из упражнения 01; превратите его в Deployment.
+
+**Что на ваш выбор:** метки (любые, лишь бы selector совпадал с метками
+template), форма selector (`matchLabels` или `matchExpressions`), стратегия обновления
+и аннотации, теги, digest и реестры образов (cAdvisor с версии v0.53.0 публикуется как
+`ghcr.io/google/cadvisor`). YAML или JSON. `web-app`, `replicas: 3`, а также имена
+контейнеров, порты и volume шаблона оставьте как в задании.
 
 **Куда положить:** файл `09-scaled-deployment/pod.yaml` в вашем репозитории.
 
@@ -5374,6 +5504,14 @@ Create the POD `app-with-native-sidecar` with a volume `logs` (`emptyDir`):
   it mounts the same `logs` and keeps reading the log (e.g. `tail -F /var/log/app/app.log`).
 
 Without `restartPolicy: Always` such an initContainer never finishes and `app` never starts.
+The main container keeps running too: busybox without a command exits at once.
+
+**What is up to you:** busybox is only a convenience: the log shipper may be a real one,
+such as `fluent/fluent-bit` following the log with its tail input. Where `log-shipper`
+mounts `logs` (`/logs`, read-only, a `subPath`), as long as it reads the file `app` writes;
+the commands, as long as they keep running (`tail -F`, a `while read` loop, a path from an
+environment variable). Other init containers may come first if they finish. Keep the names
+of the POD, the containers and the volume.
 
 **Where to put it:** the file `10-native-sidecar/pod.yaml` in your repository.
 
@@ -5399,6 +5537,14 @@ podgrade check --exercise 10-native-sidecar
   монтирует тот же `logs` и непрерывно читает журнал (например, `tail -F /var/log/app/app.log`).
 
 Без `restartPolicy: Always` такой initContainer никогда не завершится, и `app` не стартует.
+Основной контейнер тоже работает постоянно: busybox без команды сразу завершается.
+
+**Что на ваш выбор:** busybox — лишь удобный вариант: log shipper может быть настоящим,
+например `fluent/fluent-bit`, который следит за журналом своим входом tail. Куда `log-shipper`
+монтирует `logs` (`/logs`, только для чтения, `subPath`), лишь бы он читал файл, который пишет
+`app`; команды, лишь бы они не завершались (`tail -F`, цикл `while read`, путь из переменной
+окружения). Перед ним могут идти другие initContainers, если они завершаются. Имена POD,
+контейнеров и volume оставьте как в задании.
 
 **Куда положить:** файл `10-native-sidecar/pod.yaml` в вашем репозитории.
 
@@ -5932,7 +6078,13 @@ and `content-updater` on `busybox`, which refreshes a page on the shared volume 
 2. one of the mounts names a volume that `spec.volumes` does not define;
 3. one container name is invalid: it must become `web-server`.
 
-Keep the POD name and the images.
+Keep the POD name and the images. `content-updater` must keep running: it refreshes the page
+in a loop and serves it with `httpd`.
+
+**What is up to you:** where `content-updater` mounts `html` (`/content` or another path it
+serves from); how its command names the port and the directory (literally or from an
+environment variable); a read-only mount for the web server, which only reads the page;
+port names; spelling an image with its registry (`docker.io/library/nginx:1.25`).
 
 **Where to put it:** the fixed file `11-fix-broken-pod/pod.yaml` in your repository.
 
@@ -5959,7 +6111,13 @@ podgrade check --exercise 11-fix-broken-pod
 2. одно из монтирований ссылается на volume, которого нет в `spec.volumes`;
 3. имя одного контейнера недопустимо — оно должно стать `web-server`.
 
-Имя POD и образы не меняйте.
+Имя POD и образы не меняйте. `content-updater` должен работать постоянно: он в цикле
+обновляет страницу и отдаёт её через `httpd`.
+
+**Что на ваш выбор:** куда `content-updater` монтирует `html` (`/content` или другой путь,
+из которого он отдаёт страницу); как его команда называет порт и каталог (прямо или через
+переменную окружения); монтирование только для чтения у веб-сервера, который лишь читает
+страницу; имена портов; запись образа с реестром (`docker.io/library/nginx:1.25`).
 
 **Куда положить:** исправленный файл `11-fix-broken-pod/pod.yaml` в вашем репозитории.
 
@@ -6416,6 +6574,13 @@ Complete the manifest:
 
 Keep the container `app` and the volume `log-volume` as they are.
 
+**What is up to you:** the order of the containers; a trailing slash in the mount path;
+a read-only mount for `sidecar`, which only reads; declaring `sidecar` as a native sidecar
+(an initContainer with `restartPolicy: Always`); spelling the images with a registry or a
+tag (`docker.io/kodekloud/filebeat-configured:latest`). The names, the namespace, the images
+and the paths are the ones the running application and Filebeat's configuration expect:
+keep them.
+
 **Where to put it:** the file `12-elastic-sidecar/pod.yaml` in your repository.
 
 **What to reread:** the lecture sections «Паттерны проектирования много-контейнерных PODs» (design patterns, Sidecar) and «Общие Volumes в много-контейнерных PODs» (shared volumes).
@@ -6442,6 +6607,12 @@ podgrade check --exercise 12-elastic-sidecar
   **тот же** `log-volume` в `/var/log/event-simulator/` — оттуда Filebeat и читает логи.
 
 Контейнер `app` и volume `log-volume` оставьте как есть.
+
+**Что на ваш выбор:** порядок контейнеров; косая черта в конце пути монтирования;
+монтирование только для чтения у `sidecar`, который лишь читает; описание `sidecar` как
+нативного sidecar (initContainer с `restartPolicy: Always`); запись образов с реестром или
+тегом (`docker.io/kodekloud/filebeat-configured:latest`). Имена, namespace, образы и пути —
+те, что ожидают работающее приложение и конфигурация Filebeat: оставьте их.
 
 **Куда положить:** файл `12-elastic-sidecar/pod.yaml` в вашем репозитории.
 
@@ -6546,6 +6717,261 @@ spec:
     hostPath:
       path: /var/log/webapp
       type: DirectoryOrCreate
+
+"""#####,
+        "CASES-STATUS.md": #####"""
+# Cases status (temporary worklist for issue 12, not user documentation)
+
+Every case of `exercises/<slug>/right/`, `wrong/` and `wrong-pending/`, graded by today's
+podgrade (branch `cases`, built from `main` at 7a72e94 plus data only): each file copied alone
+into a temporary repository as `<slug>/pod.yaml` (`pod.json` for JSON) and graded with
+`.build/debug/podgrade check DIR --exercise <slug> --lang en --format json`.
+
+- `right/`: correct alternative answers a fair teacher accepts; expected: full marks.
+  73 cases (6 per exercise, 7 in 04): **51 score full marks today, 22 do not** (✗).
+- `wrong/`: known-wrong cases that today's grader already fails with exactly the named rules
+  (`podgrade verify` proves them; 46 cases, 6 of them new). `key:` is the proposed message key
+  of the misconception; today's verify ignores it, and today's keys differ (column 4).
+- `wrong-pending/`: known-wrong cases today's grader does not yet fail as named (8 cases, all ✗).
+  Today's verify does not read this folder; move each case to `wrong/` once the engine fails it.
+- `right/` and `wrong-pending/` are embedded by `make lab` (it embeds every file under
+  `exercises/`) and ignored by today's loader: `make test` stays green.
+
+Misconceptions of issue 12 and their cases: containerNameAsHost (05 and 06 `container-name-host`),
+localhostNobodyListens (06 `localhost-nobody-listens`, 05 `port-mismatch`), bypassesAmbassador
+(05 `direct-db`, pending 05 `env-localhost-nc-direct`), readOnlyOnWriter (03 `readonly-on-writer`),
+flowDifferentPlaces (07 `subpath-different-places`, `wrong-file`, `separate-volumes`),
+readsUnwrittenFile (07 `reads-unwritten-file`, `different-paths`), outputOnlyToStdout (pending 04
+`stdout-only`), commandEnds (02, 07 and pending 04, 05, 10, 11), nativeSidecarNoRestartPolicy (10
+`no-restart-policy`), initContainerNeverEnds (pending 10 `init-never-ends`), volumeMountedByOne (01
+`cadvisor-no-mount`, 10 `shipper-no-mount`), writableHostPath (08 `missing-readonly`).
+
+## Worklist for the engine, by cause
+
+1. **Image families** (14 right cases): `container.spec` compares the repository literally.
+   Needed: registry and mirror prefixes (`docker.io/library/`, `public.ecr.aws/docker/library/`)
+   stripped; a project's own org image = the library image (`fluent/fluentd` = `fluentd`,
+   `quay.io/prometheus/node-exporter` = `prom/node-exporter`); a project's new registry
+   (`ghcr.io/google/cadvisor` = `gcr.io/cadvisor/cadvisor`); well-known packagers
+   (`bitnami/nginx`, `bitnami/redis`). Spec changes: 03 `log-collector` accepts
+   `fluent/fluent-bit` too; 04 `adapter` and 10 `log-shipper` accept any image (busybox is only a
+   convenience; the task texts now say so).
+2. **Env expansion** (4 right cases): Kubernetes `$(VAR)` in command/args (04, 06, 07) and shell
+   `"$VAR/file"` (07 `shell-var`) are not expanded before files and addresses are resolved.
+   (05's `$(DB_HOST) $(DB_PORT)` passes only because the env pair is read on its own.)
+3. **Connections other than `localhost:PORT`** (3 right cases): `nc HOST PORT` (05, 06) and
+   `redis-cli -h HOST -p PORT` (05) are not seen; the message then shows a literal `PORT`.
+4. **Mount path as asked** (1 right case): 07 `volume.shared` demands `/shared` for the reader
+   although `data.flow` holds; should be an "as asked" note.
+5. **Lifecycle everywhere** (6 pending cases): specs 04, 05, 10, 11 have no
+   `container.long-running` check; no rule asks a plain init container to finish (10).
+6. **Flow really written** (3 pending cases, 04 `application-no-command` also in 5): `role.adapter` accepts a volume the application
+   only mounts (04 `stdout-only`, `application-no-command`); `network.localhost`/`role.ambassador`
+   trust the env pair over what the process connects to (05 `env-localhost-nc-direct`).
+7. **Messages** (wrong cases whose rules already match, last column): one key per misconception,
+   naming what the learner wrote; `flowMismatch` today prints the same path twice when the
+   difference is the mount path, the volume or the subPath.
+
+## Hints and texts
+The task texts now say where the choice is free ("What is up to you" / «Что на ваш выбор»).
+Checks that still contradict them until the engine changes: 01/08/09 `cadvisor-spec` (ghcr.io),
+03 `log-collector-spec`, 04 `adapter-spec` and 10 `log-shipper-spec` (image pinned), 07
+`shared-data` (path `/shared`). The 07 `shared-data` hint no longer says the same mount path is
+"the only way".
+
+## Table
+
+### 01-multi-container-pod
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/docker-io-nginx.yaml | full marks | 13/13 | — | ok |
+| right/nginx-digest.yaml | full marks | 13/13 | — | ok |
+| right/ghcr-cadvisor.yaml | full marks | 12/13 ✗ | container.spec (imageWrong) | container.spec compares the image repository literally; cAdvisor's own new registry (ghcr.io/google/cadvisor, v0.53.0+) is not the family gcr.io/cadvisor/cadvisor |
+| right/pod.json | full marks | 13/13 | — | ok |
+| right/flow-style.yaml | full marks | 13/13 | — | ok |
+| right/bitnami-nginx.yaml | full marks | 12/13 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; a packager's image of nginx (bitnami/nginx) is not taken as the nginx family |
+| wrong/same-port.yaml | fails ports.declared, ports.unique | 10/13 | ports.declared (portMissing); ports.unique (portClash) | rules match |
+| wrong/one-container.yaml | fails container.spec, containers.count, ports.declared, volume.shared | 8/13 | containers.count (containerCountWrong); container.spec (containerMissing); ports.declared (containerMissing); volume.shared (containerMissing) | rules match |
+| wrong/undefined-volume.yaml | fails k8s.valid, volume.shared | 9/13 | volume.shared (volumeNotMounted); k8s.valid (k8s) | rules match |
+| wrong/cadvisor-no-mount.yaml | fails volume.shared `volumeMountedByOne` | 11/13 | volume.shared (volumeNotMounted) | rules match; message: generic "does not mount"; not yet the volumeMountedByOne message ("only web-server mounts shared-storage") |
+
+### 02-yellow
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/sleep-infinity.yaml | full marks | 11/11 | — | ok |
+| right/args-only.yaml | full marks | 11/11 | — | ok |
+| right/shell-loop-bitnami-redis.yaml | full marks | 9/11 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; bitnami/redis is not taken as the redis family |
+| right/pod.json | full marks | 11/11 | — | ok |
+| right/flow-digest.yaml | full marks | 11/11 | — | ok |
+| right/tail-dev-null.yaml | full marks | 11/11 | — | ok |
+| wrong/lemon-no-command.yaml | fails container.long-running `commandEnds` | 9/11 | container.long-running (shellWithoutCommand) | rules match; message: two keys today (shellWithoutCommand / shellCommandEnds) for one misconception |
+| wrong/lemon-exits.yaml | fails container.long-running `commandEnds` | 9/11 | container.long-running (shellCommandEnds) | rules match; message: two keys today (shellWithoutCommand / shellCommandEnds) for one misconception |
+| wrong/wrong-gold-image.yaml | fails container.spec | 9/11 | container.spec (imageWrong) | rules match |
+| wrong/capital-name.yaml | fails container.long-running, container.spec, k8s.valid | 5/11 | container.spec (containerMissing); container.long-running (containerMissing); k8s.valid (k8s) | rules match |
+
+### 03-sidecar-logging
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/upstream-fluentd.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; fluent/fluentd (the project's own image) is not taken as fluentd |
+| right/fluent-bit-tail.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | spec names only fluentd; needs an alternatives list (fluentd family + fluent/fluent-bit, which the new task text allows) |
+| right/subpath.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | same as fluent-bit-tail (image); the subPath flow itself already passes volume.shared, volume.readonly and role.sidecar |
+| right/pod.json | full marks | 12/12 | — | ok |
+| right/digest-own-port.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; fluent/fluentd is not taken as fluentd |
+| right/flow-style.yaml | full marks | 12/12 | — | ok |
+| wrong/not-readonly.yaml | fails volume.readonly `readerWritable` | 10/12 | volume.readonly (mountNotReadOnly) | rules match; message: readerWritable is this table's name for today's mountNotReadOnly (not in issue 12's list) |
+| wrong/sidecar-port-80.yaml | fails ports.unique, role.sidecar | 9/12 | role.sidecar (sidecarTakesPort); ports.unique (portClash) | rules match |
+| wrong/main-no-mount.yaml | fails role.sidecar, volume.shared | 8/12 | volume.shared (volumeNotMounted); role.sidecar (sidecarNoSharedVolume) | rules match |
+| wrong/readonly-on-writer.yaml | fails role.sidecar, volume.readonly `readOnlyOnWriter` | 8/12 | volume.readonly (mountNotReadOnly); role.sidecar (mainCannotWrite) | rules match; message: reported as two separate findings (reader writable + main cannot write), never as read-only on the writer's side |
+
+### 04-adapter
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/k8s-env-expansion.yaml | full marks | 9/12 ✗ | role.adapter (adapterNoInput) | $(LOG_DIR) (Kubernetes expansion from env) is not expanded before places are resolved: the application's write is not located on app-data, so role.adapter sees no input |
+| right/shell-var-subpath.yaml | full marks | 12/12 | — | ok |
+| right/nc-adapter.yaml | full marks | 12/12 | — | ok |
+| right/node-exporter-adapter.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | spec pins the adapter to busybox; issue 12: the adapter is judged by what it does, the image is free (task text now says so) |
+| right/while-read.yaml | full marks | 12/12 | — | ok |
+| right/pod.json | full marks | 12/12 | — | ok |
+| right/nginx-exporter-localhost.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | same (adapter image pinned to busybox); the localhost flow itself already passes role.adapter |
+| wrong/unnamed-port.yaml | fails ports.declared, role.adapter | 7/12 | role.adapter (adapterPortNameWrong); ports.declared (portNameWrong) | rules match |
+| wrong/adapter-no-volume.yaml | fails role.adapter | 9/12 | role.adapter (adapterNoInput) | rules match |
+| wrong/port-on-application.yaml | fails ports.declared, role.adapter | 7/12 | role.adapter (adapterNoOwnPort); ports.declared (portMissing) | rules match |
+| wrong-pending/stdout-only.yaml | fails role.adapter `outputOnlyToStdout` | 12/12 ✗ | — | role.adapter is satisfied by a volume both containers mount; it does not check that anybody writes the file the adapter reads (stdout goes nowhere shared) |
+| wrong-pending/application-no-command.yaml | fails container.long-running, role.adapter `commandEnds` | 12/12 ✗ | — | spec 04 has no container.long-running check; role.adapter does not notice that the application no longer writes anything |
+| wrong-pending/application-writes-once.yaml | fails container.long-running `commandEnds` | 12/12 ✗ | — | spec 04 has no container.long-running check |
+
+### 05-ambassador
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/nc-host-port.yaml | full marks | 7/12 ✗ | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | network.localhost / role.ambassador only know localhost:PORT strings and env host/port pairs, not netcat's HOST PORT arguments; the message shows a literal "PORT" |
+| right/redis-cli.yaml | full marks | 7/12 ✗ | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | `redis-cli -h 127.0.0.1 -p 6379` is not recognised as a connection (neither -h/-p nor 127.0.0.1 without a port string) |
+| right/k8s-env-expansion.yaml | full marks | 12/12 | — | ok |
+| right/configmap-envoy.yaml | full marks | 12/12 | — | ok |
+| right/native-sidecar.yaml | full marks | 12/12 | — | ok |
+| right/pod.json | full marks | 12/12 | — | ok |
+| wrong/direct-db.yaml | fails network.localhost, role.ambassador `bypassesAmbassador` | 7/12 | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT" with a literal PORT; does not name the address used (redis.database.svc.cluster.local:6379) |
+| wrong/port-mismatch.yaml | fails network.localhost, role.ambassador `localhostNobodyListens` | 7/12 | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT" with a literal PORT although localhost:6380 is there; does not name the listened ports |
+| wrong/ambassador-no-port.yaml | fails network.localhost, role.ambassador | 7/12 | role.ambassador (ambassadorNotReached); network.localhost (localhostPortUndeclared) | rules match |
+| wrong/port-on-main.yaml | fails ports.unique, role.ambassador | 8/12 | role.ambassador (ambassadorPortOnMain); ports.unique (portClash) | rules match |
+| wrong/container-name-host.yaml | fails network.localhost, role.ambassador `containerNameAsHost` | 7/12 | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT"; does not say that ambassador is a container name, not a host |
+| wrong-pending/env-localhost-nc-direct.yaml | fails network.localhost, role.ambassador `bypassesAmbassador` | 12/12 ✗ | — | both rules read the env pair DB_HOST=localhost/DB_PORT=6379 and never look at what the process really connects to (nc redis.database.svc.cluster.local 6379) |
+| wrong-pending/application-no-command.yaml | fails container.long-running `commandEnds` | 12/12 ✗ | — | spec 05 has no container.long-running check; the env pair alone passes network.localhost |
+
+### 06-shared-network
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/quay-default-port.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; quay.io/prometheus/node-exporter is the same project's image as prom/node-exporter (the URL without a port already passes) |
+| right/shell-var-url.yaml | full marks | 12/12 | — | ok |
+| right/k8s-env-expansion.yaml | full marks | 9/12 ✗ | network.localhost (noLocalhostReference) | http://localhost:$(WEB_PORT)/ is not expanded from env (Kubernetes $(VAR) expansion) |
+| right/nc-host-port.yaml | full marks | 9/12 ✗ | network.localhost (noLocalhostReference) | `nc localhost 80` (HOST PORT arguments) is not recognised as a connection; the message shows a literal "PORT" |
+| right/pod.json | full marks | 12/12 | — | ok |
+| right/spider-flow.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | container.spec does not strip a registry mirror path (public.ecr.aws/docker/library/nginx is the Docker library nginx) |
+| wrong/container-name-host.yaml | fails network.localhost `containerNameAsHost` | 9/12 | network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT"; does not say that web-server is a container name, not a host |
+| wrong/collector-port-80.yaml | fails ports.declared, ports.unique | 9/12 | ports.declared (portMissing); ports.unique (portClash) | rules match |
+| wrong/web-no-port.yaml | fails network.localhost, ports.declared | 8/12 | ports.declared (portMissing); network.localhost (localhostPortUndeclared) | rules match |
+| wrong/localhost-nobody-listens.yaml | fails network.localhost `localhostNobodyListens` | 9/12 | network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT" although localhost:8080 is there; does not name the listened ports (80, 9100) |
+
+### 07-shared-volume
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/subpath.yaml | full marks | 13/13 | — | ok |
+| right/reader-other-path.yaml | full marks | 10/13 ✗ | volume.shared (mountPathWrong) | volume.shared requires mount path /shared (spec param) although data.flow passes; issue 12: a path other than the task's example is a note, never lost points |
+| right/k8s-env-expansion.yaml | full marks | 10/13 ✗ | data.flow (flowFileWrong) | $(DATA_FILE) is not expanded: the rule reads the write target as the literal "DATA_FILE" |
+| right/shell-var.yaml | full marks | 10/13 ✗ | data.flow (noWrites) | "$DIR/data.txt" (a shell variable from env, quoted) is not expanded: no write is found |
+| right/while-read.yaml | full marks | 13/13 | — | ok |
+| right/pod.json | full marks | 13/13 | — | ok |
+| wrong/different-paths.yaml | fails data.flow, volume.shared `readsUnwrittenFile` | 7/13 | volume.shared (mountPathWrong); data.flow (flowMismatch) | rules match; message: flowMismatch says "writes /shared/data.txt while reader reads /shared/data.txt: different files" (same path twice) |
+| wrong/separate-volumes.yaml | fails data.flow, volume.shared `flowDifferentPlaces` | 7/13 | volume.shared (volumeNotMounted); data.flow (flowMismatch) | rules match; message: same confusing flowMismatch text; does not name the two volumes |
+| wrong/one-shot-writer.yaml | fails container.long-running `commandEnds` | 12/13 | container.long-running (shellCommandEnds) | rules match; message: shellCommandEnds, to be one commandEnds key |
+| wrong/wrong-file.yaml | fails data.flow `flowDifferentPlaces` | 10/13 | data.flow (flowMismatch) | rules match; message: flowMismatch names both files: close to flowDifferentPlaces, key differs |
+| wrong/subpath-different-places.yaml | fails data.flow `flowDifferentPlaces` | 10/13 | data.flow (flowMismatch) | rules match; message: flowMismatch names the same path twice; does not name the subPaths writer/ and reader/ |
+| wrong/reads-unwritten-file.yaml | fails data.flow `readsUnwrittenFile` | 10/13 | data.flow (flowFileWrong) | rules match; message: flowFileWrong ("should write /shared/data.txt"), not "reader reads a file nobody writes" |
+
+### 08-web-monitored
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/other-volume-names.yaml | full marks | 15/15 | — | ok |
+| right/equal-quantities.yaml | full marks | 15/15 | — | ok |
+| right/ghcr-cadvisor.yaml | full marks | 14/15 ✗ | container.spec (imageWrong) | container.spec compares the repository literally (ghcr.io/google/cadvisor) |
+| right/cadvisor-docs-extras.yaml | full marks | 15/15 | — | ok |
+| right/pod.json | full marks | 15/15 | — | ok |
+| right/flow-style.yaml | full marks | 15/15 | — | ok |
+| wrong/missing-readonly.yaml | fails volume.readonly `writableHostPath` | 13/15 | volume.readonly (mountNotReadOnly) | rules match; message: generic mountNotReadOnly; not "writable hostPath: the container could change the node's files" |
+| wrong/no-limits.yaml | fails resources.bounds | 13/15 | resources.bounds (resourceMissing) | rules match |
+| wrong/limits-below-requests.yaml | fails k8s.valid, resources.bounds | 12/15 | resources.bounds (resourceWrong); k8s.valid (k8s) | rules match |
+| wrong/wrong-label.yaml | fails pod.metadata | 14/15 | pod.metadata (labelWrong) | rules match |
+
+### 09-scaled-deployment
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/other-labels.yaml | full marks | 11/11 | — | ok |
+| right/match-expressions.yaml | full marks | 11/11 | — | ok |
+| right/image-family.yaml | full marks | 10/11 ✗ | container.spec (imageWrong) | container.spec compares the repository literally (ghcr.io/google/cadvisor); nginx with registry+tag+digest already passes |
+| right/rolling-update.yaml | full marks | 11/11 | — | ok |
+| right/deployment.json | full marks | 11/11 | — | ok |
+| right/flow-style.yaml | full marks | 11/11 | — | ok |
+| wrong/selector-mismatch.yaml | fails k8s.valid, workload.replicas | 6/11 | workload.replicas (selectorMismatch); k8s.valid (k8s) | rules match |
+| wrong/one-replica.yaml | fails workload.replicas | 8/11 | workload.replicas (replicasWrong) | rules match |
+| wrong/no-cadvisor.yaml | fails container.spec, containers.count | 9/11 | containers.count (containerCountWrong); container.spec (containerMissing) | rules match |
+
+### 10-native-sidecar
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/fluent-bit.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | spec pins log-shipper to busybox; issue 12: a real log shipper is fine where busybox is a convenience (task text now says so) |
+| right/other-mount-path.yaml | full marks | 12/12 | — | ok |
+| right/k8s-env-expansion.yaml | full marks | 12/12 | — | ok |
+| right/subpath-while-read.yaml | full marks | 12/12 | — | ok |
+| right/init-then-sidecar.yaml | full marks | 12/12 | — | ok |
+| right/pod.json | full marks | 12/12 | — | ok |
+| wrong/regular-container.yaml | fails sidecar.native | 8/12 | sidecar.native (nativeSidecarIsAppContainer) | rules match |
+| wrong/no-restart-policy.yaml | fails sidecar.native `nativeSidecarNoRestartPolicy` | 8/12 | sidecar.native (nativeSidecarRestartPolicy) | rules match; message: nativeSidecarRestartPolicy: same idea, key spelled differently |
+| wrong/shipper-no-mount.yaml | fails sidecar.native, volume.shared `volumeMountedByOne` | 6/12 | sidecar.native (nativeSidecarNoVolume); volume.shared (volumeNotMounted) | rules match; message: two findings (nativeSidecarNoVolume, volumeNotMounted) for one misconception |
+| wrong-pending/app-no-command.yaml | fails container.long-running `commandEnds` | 12/12 ✗ | — | spec 10 has no container.long-running check |
+| wrong-pending/init-never-ends.yaml | fails container.long-running `initContainerNeverEnds` | 12/12 ✗ | — | spec 10 has no container.long-running check, and no rule asks that a plain init container (no restartPolicy: Always) finishes |
+
+### 11-fix-broken-pod
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/other-mount-path.yaml | full marks | 12/12 | — | ok |
+| right/k8s-env-expansion.yaml | full marks | 12/12 | — | ok |
+| right/shell-var.yaml | full marks | 12/12 | — | ok |
+| right/reader-readonly.yaml | full marks | 12/12 | — | ok |
+| right/registry-spelled.yaml | full marks | 12/12 | — | ok |
+| right/pod.json | full marks | 12/12 | — | ok |
+| wrong/same-port-left.yaml | fails ports.unique | 10/12 | ports.unique (portClash) | rules match |
+| wrong/bad-name-left.yaml | fails container.spec, k8s.valid, volume.shared | 5/12 | container.spec (containerMissing); volume.shared (containerMissing); k8s.valid (k8s) | rules match |
+| wrong/undefined-volume-left.yaml | fails k8s.valid, volume.shared | 6/12 | volume.shared (volumeNotMounted); k8s.valid (k8s) | rules match |
+| wrong-pending/updater-no-command.yaml | fails container.long-running `commandEnds` | 12/12 ✗ | — | spec 11 has no container.long-running check |
+
+### 12-elastic-sidecar
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/no-trailing-slash.yaml | full marks | 12/12 | — | ok |
+| right/registry-spelled.yaml | full marks | 12/12 | — | ok |
+| right/sidecar-readonly.yaml | full marks | 12/12 | — | ok |
+| right/native-sidecar.yaml | full marks | 12/12 | — | ok |
+| right/pod.json | full marks | 12/12 | — | ok |
+| right/flow-sidecar-first.yaml | full marks | 12/12 | — | ok |
+| wrong/default-namespace.yaml | fails pod.metadata | 10/12 | pod.metadata (namespaceWrong) | rules match |
+| wrong/separate-volume.yaml | fails role.sidecar, volume.shared | 7/12 | volume.shared (volumeNotMounted); role.sidecar (sidecarNoSharedVolume) | rules match |
+| wrong/wrong-image.yaml | fails container.spec | 11/12 | container.spec (imageWrong) | rules match |
+
+## How to regenerate
+`make build`, then for each case: `mkdir -p T/<slug> && cp exercises/<slug>/<kind>/<file> T/<slug>/pod.<ext>`
+and `.build/debug/podgrade check T --exercise <slug> --lang en --format json`; a case's score is the
+sum of `points` over `checks`, its failing rules the `rule` of checks whose `status` is `fail`.
 
 """#####,
     ]
