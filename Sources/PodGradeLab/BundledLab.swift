@@ -2,6 +2,182 @@
 // A test compares it with the folders and fails when it is stale.
 public enum BundledLab {
     public static let exercises: [String: String] = [
+        "01-multi-container-pod/right/bitnami-nginx.yaml": #####"""
+# Bitnami's packaging of nginx (its free catalogue keeps the latest tag). It runs as a non-root user and listens on 8080 by default,
+# which cAdvisor needs: NGINX_HTTP_PORT_NUMBER moves it to 80, and the safe sysctl
+# net.ipv4.ip_unprivileged_port_start lets a non-root process bind port 80.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: multi-container-pod
+spec:
+  securityContext:
+    sysctls:
+    - name: net.ipv4.ip_unprivileged_port_start
+      value: "0"
+  containers:
+  - name: web-server
+    image: bitnami/nginx:latest
+    env:
+    - name: NGINX_HTTP_PORT_NUMBER
+      value: "80"
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/www/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/log
+  volumes:
+  - name: shared-storage
+    emptyDir: {}
+
+"""#####,
+        "01-multi-container-pod/right/cases.yaml": #####"""
+- file: docker-io-nginx.yaml
+  why: {ru: "тот же nginx с реестром и путём library/ (docker.io/library/nginx:1.27), другие теги, protocol: TCP указан явно", en: "the same nginx spelled with its registry and library/ path (docker.io/library/nginx:1.27), other tags, protocol: TCP written out"}
+- file: nginx-digest.yaml
+  why: {ru: "nginx закреплён тегом и digest, у портов есть имена, volumes описаны до containers", en: "nginx pinned by tag and digest, the ports are named, volumes come before containers"}
+- file: ghcr-cadvisor.yaml
+  why: {ru: "cAdvisor из реестра, куда проект публикует образы с v0.53.0 (ghcr.io/google/cadvisor), nginx без тега, контейнеры в другом порядке, у POD есть метка", en: "cAdvisor from the registry its project publishes to since v0.53.0 (ghcr.io/google/cadvisor), nginx without a tag, the containers in the other order, the POD has a label"}
+- file: pod.json
+  why: {ru: "тот же POD в формате JSON", en: "the same POD written as JSON"}
+- file: flow-style.yaml
+  why: {ru: "весь POD в flow-стиле YAML, у emptyDir задан sizeLimit", en: "the whole POD in YAML flow style, the emptyDir has a sizeLimit"}
+- file: bitnami-nginx.yaml
+  why: {ru: "nginx в сборке Bitnami: переменная NGINX_HTTP_PORT_NUMBER переводит его с 8080 (занят cAdvisor) на 80, безопасный sysctl net.ipv4.ip_unprivileged_port_start разрешает не-root процессу занять порт 80", en: "Bitnami's nginx: NGINX_HTTP_PORT_NUMBER moves it from 8080 (cAdvisor's port) to 80, and the safe sysctl net.ipv4.ip_unprivileged_port_start lets a non-root process bind port 80"}
+
+"""#####,
+        "01-multi-container-pod/right/docker-io-nginx.yaml": #####"""
+# The same nginx spelled with its registry and library/ path, a newer tag, and a newer cAdvisor.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: multi-container-pod
+spec:
+  containers:
+  - name: web-server
+    image: docker.io/library/nginx:1.27
+    ports:
+    - containerPort: 80
+      protocol: TCP
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/www/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.49.1
+    ports:
+    - containerPort: 8080
+      protocol: TCP
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/log
+  volumes:
+  - name: shared-storage
+    emptyDir: {}
+
+"""#####,
+        "01-multi-container-pod/right/flow-style.yaml": #####"""
+# The whole Pod in YAML flow style; the emptyDir has a size limit.
+{apiVersion: v1, kind: Pod, metadata: {name: multi-container-pod},
+ spec: {
+   containers: [
+     {name: web-server, image: "nginx:1.27", ports: [{containerPort: 80}],
+      volumeMounts: [{name: shared-storage, mountPath: /var/www/html}]},
+     {name: cadvisor, image: "gcr.io/cadvisor/cadvisor:v0.47.2", ports: [{containerPort: 8080}],
+      volumeMounts: [{name: shared-storage, mountPath: /var/log}]}],
+   volumes: [{name: shared-storage, emptyDir: {sizeLimit: 100Mi}}]}}
+
+"""#####,
+        "01-multi-container-pod/right/ghcr-cadvisor.yaml": #####"""
+# cAdvisor from the registry its project publishes to since v0.53.0 (ghcr.io/google/cadvisor);
+# the containers are listed in the other order.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: multi-container-pod
+  labels:
+    app: multi-container-pod
+spec:
+  containers:
+  - name: cadvisor
+    image: ghcr.io/google/cadvisor:v0.53.0
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/log
+  - name: web-server
+    image: nginx
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/www/html
+  volumes:
+  - name: shared-storage
+    emptyDir: {}
+
+"""#####,
+        "01-multi-container-pod/right/nginx-digest.yaml": #####"""
+# nginx pinned by tag and digest; the ports are named.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: multi-container-pod
+spec:
+  volumes:
+  - name: shared-storage
+    emptyDir: {}
+  containers:
+  - name: web-server
+    image: nginx:1.27-alpine@sha256:65645c7bb6a0661892a8b03b89d0743208a18dd2f3f17a54ef4b76fb8e2f2a10
+    ports:
+    - name: http
+      containerPort: 80
+    volumeMounts:
+    - mountPath: /var/www/html
+      name: shared-storage
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    volumeMounts:
+    - mountPath: /var/log
+      name: shared-storage
+
+"""#####,
+        "01-multi-container-pod/right/pod.json": #####"""
+{
+  "apiVersion": "v1",
+  "kind": "Pod",
+  "metadata": {"name": "multi-container-pod"},
+  "spec": {
+    "containers": [
+      {
+        "name": "web-server",
+        "image": "nginx:1.27",
+        "ports": [{"containerPort": 80}],
+        "volumeMounts": [{"name": "shared-storage", "mountPath": "/var/www/html"}]
+      },
+      {
+        "name": "cadvisor",
+        "image": "gcr.io/cadvisor/cadvisor:v0.47.2",
+        "ports": [{"containerPort": 8080}],
+        "volumeMounts": [{"name": "shared-storage", "mountPath": "/var/log"}]
+      }
+    ],
+    "volumes": [{"name": "shared-storage", "emptyDir": {}}]
+  }
+}
+
+"""#####,
         "01-multi-container-pod/spec.yaml": #####"""
 id: 01-multi-container-pod
 title: {ru: "Много-контейнерный POD", en: "A multi-container POD"}
@@ -116,6 +292,12 @@ at `/var/www/html` in `web-server` and at `/var/log` in `cadvisor`.
 
 Remember that the containers of a POD share one network: their ports must differ.
 
+**What is up to you:** the tag, the digest and the registry of an image: `nginx:1.27`,
+`docker.io/library/nginx` and `nginx@sha256:...` are all nginx, and cAdvisor has been
+published as `ghcr.io/google/cadvisor` since v0.53.0. Keep the names of the POD, the
+containers and the volume, the ports and the mount paths as the task gives them.
+YAML or JSON, block or flow style, any key order.
+
 **Where to put it:** the file `01-multi-container-pod/pod.yaml` in your repository.
 
 **What to reread:** the lecture section «Создание много-контейнерного POD» (creating a multi-container POD), then «Общие Volumes в много-контейнерных PODs» (shared volumes).
@@ -142,6 +324,12 @@ podgrade check --exercise 01-multi-container-pod
 
 Помните, что у контейнеров POD общая сеть: порты не должны совпадать.
 
+**Что на ваш выбор:** тег, digest и реестр образа: `nginx:1.27`,
+`docker.io/library/nginx` и `nginx@sha256:...` — это всё nginx, а cAdvisor с версии
+v0.53.0 публикуется как `ghcr.io/google/cadvisor`. Имена POD, контейнеров и volume,
+порты и пути монтирования оставьте такими, как в задании.
+YAML или JSON, блочный или flow-стиль, любой порядок ключей.
+
 **Куда положить:** файл `01-multi-container-pod/pod.yaml` в вашем репозитории.
 
 **Что перечитать:** раздел лекции «Создание много-контейнерного POD», затем «Общие Volumes в много-контейнерных PODs».
@@ -151,6 +339,30 @@ podgrade check --exercise 01-multi-container-pod
 ```
 podgrade check --exercise 01-multi-container-pod
 ```
+
+"""#####,
+        "01-multi-container-pod/wrong/cadvisor-no-mount.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: multi-container-pod
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/www/html
+  # the volume is defined and mounted by web-server only: nothing is shared
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - containerPort: 8080
+  volumes:
+  - name: shared-storage
+    emptyDir: {}
 
 """#####,
         "01-multi-container-pod/wrong/cases.yaml": #####"""
@@ -163,6 +375,10 @@ podgrade check --exercise 01-multi-container-pod
 - file: undefined-volume.yaml
   fails: [volume.shared, k8s.valid]
   why: {ru: "cadvisor монтирует shared-store — такого volume нет в spec.volumes", en: "cadvisor mounts shared-store, a volume that spec.volumes does not define"}
+- file: cadvisor-no-mount.yaml
+  fails: [volume.shared]
+  key: volumeMountedByOne
+  why: {ru: "volume shared-storage описан, но смонтирован только в web-server: cadvisor его не видит, общего ничего нет", en: "the volume shared-storage is defined but mounted by web-server only: cadvisor never sees it, nothing is shared"}
 
 """#####,
         "01-multi-container-pod/wrong/one-container.yaml": #####"""
@@ -239,6 +455,116 @@ spec:
   volumes:
   - name: shared-storage
     emptyDir: {}
+
+"""#####,
+        "02-yellow/right/args-only.yaml": #####"""
+# busybox has no ENTRYPOINT, only CMD ["sh"]: args replace that CMD, so sleep is the process.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: yellow
+spec:
+  containers:
+  - name: lemon
+    image: busybox
+    args: ["sleep", "3600"]
+  - name: gold
+    image: redis
+
+"""#####,
+        "02-yellow/right/cases.yaml": #####"""
+- file: sleep-infinity.yaml
+  why: {ru: "lemon выполняет sleep infinity, образы с реестром и другими тегами (docker.io/library/busybox:1.37, redis:7.4-alpine)", en: "lemon runs sleep infinity; images with a registry and other tags (docker.io/library/busybox:1.37, redis:7.4-alpine)"}
+- file: args-only.yaml
+  why: {ru: "только args без command: у busybox нет ENTRYPOINT, args заменяют CMD [\"sh\"], и процессом становится sleep 3600; образы без тегов", en: "args without command: busybox has no ENTRYPOINT, so args replace its CMD [\"sh\"] and sleep 3600 becomes the process; images without tags"}
+- file: shell-loop-bitnami-redis.yaml
+  why: {ru: "lemon живёт в бесконечном цикле /bin/sh; gold — Redis в сборке Bitnami (bitnami/redis) с ALLOW_EMPTY_PASSWORD, без которой он не стартует", en: "lemon lives in an endless /bin/sh loop; gold is Bitnami's Redis (bitnami/redis) with ALLOW_EMPTY_PASSWORD, without which it does not start"}
+- file: pod.json
+  why: {ru: "тот же POD в JSON, sleep запускается через sh -c", en: "the same POD as JSON, sleep started through sh -c"}
+- file: flow-digest.yaml
+  why: {ru: "flow-стиль, оба образа закреплены digest, sleep ждёт в фоне под trap, чтобы контейнер сразу реагировал на SIGTERM", en: "flow style, both images pinned by digest, sleep waits in the background under a trap so the container answers SIGTERM at once"}
+- file: tail-dev-null.yaml
+  why: {ru: "lemon держит tail -f /dev/null, gold запускает redis-server со своими аргументами и объявляет порт 6379", en: "lemon keeps running with tail -f /dev/null, gold runs redis-server with its own arguments and declares port 6379"}
+
+"""#####,
+        "02-yellow/right/flow-digest.yaml": #####"""
+# Flow style, both images pinned by digest; sleep waits in the background so the shell
+# can react to SIGTERM at once.
+apiVersion: v1
+kind: Pod
+metadata: {name: yellow}
+spec:
+  containers:
+  - {name: lemon, image: "busybox:1.36@sha256:73aaf090f3d85aa34ee199857f03fa3a95c8ede2ffd4cc2cdb5b94e566b11662", command: [sh, -c, "trap 'exit 0' TERM; sleep 1000 & wait"]}
+  - {name: gold, image: "redis:7@sha256:71da9275c5f3fcb97d0fa0c8c5b36cc995327265420f17a04bfd544f458059f7"}
+
+"""#####,
+        "02-yellow/right/pod.json": #####"""
+{
+  "apiVersion": "v1",
+  "kind": "Pod",
+  "metadata": {"name": "yellow"},
+  "spec": {
+    "containers": [
+      {"name": "lemon", "image": "busybox:1.36", "command": ["sh", "-c", "sleep 1000"]},
+      {"name": "gold", "image": "redis:7"}
+    ]
+  }
+}
+
+"""#####,
+        "02-yellow/right/shell-loop-bitnami-redis.yaml": #####"""
+# lemon keeps running in a shell loop; gold is Bitnami's packaging of Redis,
+# which refuses to start without a password unless ALLOW_EMPTY_PASSWORD is set.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: yellow
+spec:
+  containers:
+  - name: lemon
+    image: busybox:1.36
+    command:
+    - /bin/sh
+    - -c
+    - while true; do sleep 5; done
+  - name: gold
+    image: bitnami/redis:latest
+    env:
+    - name: ALLOW_EMPTY_PASSWORD
+      value: "yes"
+
+"""#####,
+        "02-yellow/right/sleep-infinity.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: yellow
+spec:
+  containers:
+  - name: lemon
+    image: docker.io/library/busybox:1.37
+    command: ["sleep", "infinity"]
+  - name: gold
+    image: redis:7.4-alpine
+
+"""#####,
+        "02-yellow/right/tail-dev-null.yaml": #####"""
+# lemon follows /dev/null forever; gold runs redis-server with its own arguments and port.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: yellow
+spec:
+  containers:
+  - name: lemon
+    image: busybox:1.36-musl
+    command: ["tail", "-f", "/dev/null"]
+  - name: gold
+    image: redis:7-alpine
+    command: ["redis-server", "--appendonly", "yes"]
+    ports:
+    - containerPort: 6379
 
 """#####,
         "02-yellow/spec.yaml": #####"""
@@ -323,6 +649,12 @@ Create the POD `yellow` with two containers:
 The containers of one POD are created and removed together: if `lemon` keeps
 crashing, the POD as a whole never becomes healthy.
 
+**What is up to you:** the command of `lemon`, as long as it keeps running:
+`sleep 1000`, `sleep infinity`, `tail -f /dev/null` or an endless shell loop, given in
+`command` or in `args` (busybox has no ENTRYPOINT, so `args` alone replace its `sh`).
+Any tag, digest or registry of the images, and any packaging of Redis, such as
+`bitnami/redis`. Keep the names `yellow`, `lemon` and `gold`.
+
 **Where to put it:** the file `02-yellow/pod.yaml` in your repository.
 
 **What to reread:** the lecture section «Создание много-контейнерного POD» (creating a multi-container POD).
@@ -347,6 +679,12 @@ podgrade check --exercise 02-yellow
 
 Контейнеры одного POD создаются и удаляются вместе: если `lemon` будет падать,
 весь POD не станет здоровым.
+
+**Что на ваш выбор:** команда `lemon`, лишь бы она не завершалась:
+`sleep 1000`, `sleep infinity`, `tail -f /dev/null` или бесконечный цикл оболочки, в
+`command` или в `args` (у busybox нет ENTRYPOINT, поэтому одни `args` заменяют его `sh`).
+Тег, digest и реестр образов, а также любая сборка Redis, например
+`bitnami/redis`. Имена `yellow`, `lemon` и `gold` оставьте как есть.
 
 **Куда положить:** файл `02-yellow/pod.yaml` в вашем репозитории.
 
@@ -377,9 +715,11 @@ spec:
         "02-yellow/wrong/cases.yaml": #####"""
 - file: lemon-no-command.yaml
   fails: [container.long-running]
+  key: commandEnds
   why: {ru: "у busybox-контейнера lemon нет command: sh сразу завершается, контейнер перезапускается бесконечно", en: "the busybox container lemon has no command: sh exits at once and the container restarts forever"}
 - file: lemon-exits.yaml
   fails: [container.long-running]
+  key: commandEnds
   why: {ru: "команда lemon печатает строку и завершается", en: "lemon's command prints a line and exits"}
 - file: wrong-gold-image.yaml
   fails: [container.spec]
@@ -430,6 +770,173 @@ spec:
     command: ["sleep", "1000"]
   - name: gold
     image: nginx:1.25
+
+"""#####,
+        "03-sidecar-logging/right/cases.yaml": #####"""
+- file: upstream-fluentd.yaml
+  why: {ru: "fluentd из образа его проекта (fluent/fluentd), sidecar монтирует logs в свой каталог /fluentd/log/nginx", en: "fluentd from its project's own image (fluent/fluentd); the sidecar mounts logs at its own /fluentd/log/nginx"}
+- file: fluent-bit-tail.yaml
+  why: {ru: "сборщик — Fluent Bit (fluent/fluent-bit) того же проекта Fluent: вход tail читает файлы логов nginx с общего volume", en: "the collector is Fluent Bit (fluent/fluent-bit) from the same Fluent project: its tail input follows nginx's log files on the shared volume"}
+- file: subpath.yaml
+  why: {ru: "nginx пишет в каталог nginx/ volume через subPath, sidecar монтирует весь volume и читает /logs/nginx/*.log — те же файлы", en: "nginx writes into the directory nginx/ of the volume through subPath; the sidecar mounts the whole volume and reads /logs/nginx/*.log, the same files"}
+- file: pod.json
+  why: {ru: "тот же POD в JSON, nginx записан с реестром docker.io/library/", en: "the same POD as JSON, nginx spelled with docker.io/library/"}
+- file: digest-own-port.yaml
+  why: {ru: "nginx закреплён digest; sidecar объявляет свой порт fluentd 24224, не занимая порт 80 веб-сервера", en: "nginx pinned by digest; the sidecar declares fluentd's own port 24224 without taking the web server's 80"}
+- file: flow-style.yaml
+  why: {ru: "flow-стиль, volumes перед containers, sidecar монтирует logs в другой каталог (/var/log/web) только для чтения", en: "flow style, volumes before containers, the sidecar mounts logs read-only at another directory (/var/log/web)"}
+
+"""#####,
+        "03-sidecar-logging/right/digest-own-port.yaml": #####"""
+# nginx pinned by digest; the collector declares fluentd's own forward port 24224,
+# which does not collide with the web server's 80.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-with-sidecar
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.27-alpine@sha256:65645c7bb6a0661892a8b03b89d0743208a18dd2f3f17a54ef4b76fb8e2f2a10
+    ports:
+    - name: http
+      containerPort: 80
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+  - name: log-collector
+    image: fluent/fluentd:v1.17-debian-1
+    ports:
+    - name: forward
+      containerPort: 24224
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+      readOnly: true
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "03-sidecar-logging/right/flow-style.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata: {name: web-server-with-sidecar}
+spec:
+  volumes: [{name: logs, emptyDir: {medium: ""}}]
+  containers:
+  - {name: web-server, image: nginx, ports: [{containerPort: 80, protocol: TCP}],
+     volumeMounts: [{name: logs, mountPath: /var/log/nginx}]}
+  - {name: log-collector, image: "fluentd:v1.16-1",
+     volumeMounts: [{name: logs, mountPath: /var/log/web, readOnly: true}]}
+
+"""#####,
+        "03-sidecar-logging/right/fluent-bit-tail.yaml": #####"""
+# Fluent Bit, the Fluent project's lighter collector, follows nginx's log files
+# through its tail input and prints each record.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-with-sidecar
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.27
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+  - name: log-collector
+    image: fluent/fluent-bit:3.1
+    args: ["-i", "tail", "-p", "path=/logs/*.log", "-o", "stdout"]
+    volumeMounts:
+    - name: logs
+      mountPath: /logs
+      readOnly: true
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "03-sidecar-logging/right/pod.json": #####"""
+{
+  "apiVersion": "v1",
+  "kind": "Pod",
+  "metadata": {"name": "web-server-with-sidecar"},
+  "spec": {
+    "containers": [
+      {
+        "name": "web-server",
+        "image": "docker.io/library/nginx:1.27",
+        "ports": [{"containerPort": 80}],
+        "volumeMounts": [{"name": "logs", "mountPath": "/var/log/nginx"}]
+      },
+      {
+        "name": "log-collector",
+        "image": "fluentd:v1.16-1",
+        "volumeMounts": [{"name": "logs", "mountPath": "/var/log/nginx", "readOnly": true}]
+      }
+    ],
+    "volumes": [{"name": "logs", "emptyDir": {}}]
+  }
+}
+
+"""#####,
+        "03-sidecar-logging/right/subpath.yaml": #####"""
+# nginx writes into the directory nginx/ of the volume (subPath); the sidecar mounts the
+# whole volume and reads /logs/nginx/*.log: the same files.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-with-sidecar
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.27
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+      subPath: nginx
+  - name: log-collector
+    image: fluent/fluent-bit:3.1
+    args: ["-i", "tail", "-p", "path=/logs/nginx/*.log", "-o", "stdout"]
+    volumeMounts:
+    - name: logs
+      mountPath: /logs
+      readOnly: true
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "03-sidecar-logging/right/upstream-fluentd.yaml": #####"""
+# fluentd from its upstream organisation (fluent/fluentd); the sidecar mounts the logs
+# under its own log directory.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-with-sidecar
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.27
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+  - name: log-collector
+    image: fluent/fluentd:v1.17-1
+    volumeMounts:
+    - name: logs
+      mountPath: /fluentd/log/nginx
+      readOnly: true
+  volumes:
+  - name: logs
+    emptyDir: {}
 
 """#####,
         "03-sidecar-logging/spec.yaml": #####"""
@@ -538,6 +1045,13 @@ Create the POD `web-server-with-sidecar`:
 
 The volume `logs` is an `emptyDir`. The sidecar must not take the web server's port.
 
+**What is up to you:** where the sidecar mounts `logs` (`/var/log/nginx`, `/logs`, ...;
+a `subPath` works too, as long as the sidecar reaches the files nginx writes).
+Any tag, digest or registry of the images; fluentd may come from its project's own
+image `fluent/fluentd`, and another collector of the Fluent project, `fluent/fluent-bit`,
+is fine if it reads the log files from the volume. Keep the names of the POD, the
+containers and the volume as the task gives them.
+
 **Where to put it:** the file `03-sidecar-logging/pod.yaml` in your repository.
 
 **What to reread:** the lecture sections «Паттерны проектирования много-контейнерных PODs» (design patterns, Sidecar) and «Общие Volumes в много-контейнерных PODs» (shared volumes).
@@ -563,6 +1077,13 @@ podgrade check --exercise 03-sidecar-logging
 
 Volume `logs` — это `emptyDir`. Sidecar не должен занимать порт веб-сервера.
 
+**Что на ваш выбор:** куда sidecar монтирует `logs` (`/var/log/nginx`, `/logs`, ...;
+подойдёт и `subPath`, лишь бы sidecar видел файлы, которые пишет nginx).
+Тег, digest и реестр образов; fluentd можно взять из образа его проекта
+`fluent/fluentd`, а другой сборщик проекта Fluent, `fluent/fluent-bit`, тоже подойдёт,
+если читает файлы логов с volume. Имена POD, контейнеров и volume оставьте такими,
+как в задании.
+
 **Куда положить:** файл `03-sidecar-logging/pod.yaml` в вашем репозитории.
 
 **Что перечитать:** разделы лекции «Паттерны проектирования много-контейнерных PODs» (Sidecar) и «Общие Volumes в много-контейнерных PODs».
@@ -577,6 +1098,7 @@ podgrade check --exercise 03-sidecar-logging
         "03-sidecar-logging/wrong/cases.yaml": #####"""
 - file: not-readonly.yaml
   fails: [volume.readonly]
+  key: readerWritable
   why: {ru: "log-collector монтирует logs на запись: нет readOnly: true", en: "log-collector mounts logs read-write: readOnly: true is missing"}
 - file: sidecar-port-80.yaml
   fails: [ports.unique, role.sidecar]
@@ -584,6 +1106,10 @@ podgrade check --exercise 03-sidecar-logging
 - file: main-no-mount.yaml
   fails: [volume.shared, role.sidecar]
   why: {ru: "web-server не монтирует logs: его логи остаются внутри контейнера и sidecar их не видит", en: "web-server does not mount logs: its logs stay inside the container and the sidecar never sees them"}
+- file: readonly-on-writer.yaml
+  fails: [volume.readonly, role.sidecar]
+  key: readOnlyOnWriter
+  why: {ru: "readOnly: true стоит на монтировании web-server (он пишет логи), а не log-collector (он их только читает): nginx не может писать логи (sidecar ничего не получает), а сборщик может их испортить", en: "readOnly: true is on web-server's mount (the writer) instead of log-collector's (the reader): nginx cannot write its logs (the sidecar gets nothing) and the collector could damage them"}
 
 """#####,
         "03-sidecar-logging/wrong/main-no-mount.yaml": #####"""
@@ -636,6 +1162,32 @@ spec:
     emptyDir: {}
 
 """#####,
+        "03-sidecar-logging/wrong/readonly-on-writer.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-with-sidecar
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    # readOnly landed on the writer: nginx cannot write its logs here
+    - name: logs
+      mountPath: /var/log/nginx
+      readOnly: true
+  - name: log-collector
+    image: fluentd:v1.16-1
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
         "03-sidecar-logging/wrong/sidecar-port-80.yaml": #####"""
 apiVersion: v1
 kind: Pod
@@ -662,6 +1214,306 @@ spec:
       readOnly: true
   volumes:
   - name: logs
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/right/cases.yaml": #####"""
+- file: k8s-env-expansion.yaml
+  why: {ru: "каталог статуса задан в env и подставлен самим Kubernetes через $(LOG_DIR) и $(STATUS_DIR) в args", en: "the status directory comes from env and Kubernetes itself expands $(LOG_DIR) and $(STATUS_DIR) in args"}
+- file: shell-var-subpath.yaml
+  why: {ru: "application видит только каталог status/ volume (subPath) и называет файл через переменную оболочки $STATUS_FILE; adapter монтирует весь volume и читает status/status.log", en: "application sees only the directory status/ of the volume (subPath) and names its file through the shell variable $STATUS_FILE; the adapter mounts the whole volume and reads status/status.log"}
+- file: nc-adapter.yaml
+  why: {ru: "adapter сам отвечает на каждый запрос Prometheus через nc -l -p 9113 вместо httpd", en: "the adapter answers each Prometheus scrape itself with nc -l -p 9113 instead of httpd"}
+- file: node-exporter-adapter.yaml
+  why: {ru: "настоящий экспортёр в роли adapter: node-exporter (quay.io/prometheus/node-exporter) переводит статус в textfile-метрику и отдаёт её на 9113", en: "a real exporter as the adapter: node-exporter (quay.io/prometheus/node-exporter) turns the status into a textfile metric and serves it on 9113"}
+- file: while-read.yaml
+  why: {ru: "adapter читает файл статуса построчно циклом while read ... < файл; оба контейнера монтируют app-data в /status", en: "the adapter reads the status file line by line with while read ... < file; both containers mount app-data at /status"}
+- file: pod.json
+  why: {ru: "тот же POD в JSON, команды одной строкой sh -c", en: "the same POD as JSON, the commands as one sh -c line each"}
+- file: nginx-exporter-localhost.yaml
+  why: {ru: "application отдаёт статус на localhost:8080 (формат stub_status nginx) вместо файла, adapter — настоящий экспортёр nginx/nginx-prometheus-exporter, который читает localhost:8080 и отдаёт метрики Prometheus на 9113", en: "application serves its status on localhost:8080 (nginx's stub_status format) instead of a file; the adapter is the real exporter nginx/nginx-prometheus-exporter, which scrapes localhost:8080 and serves Prometheus metrics on 9113"}
+
+"""#####,
+        "04-adapter/right/k8s-env-expansion.yaml": #####"""
+# The status directory comes from env: Kubernetes expands $(LOG_DIR) in command and args
+# before the shell runs ($(date) names no env variable, so the shell gets it unchanged).
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  - name: application
+    image: busybox:1.37
+    env:
+    - name: LOG_DIR
+      value: /var/app
+    command: ["sh", "-c"]
+    args:
+    - 'while true; do echo "$(date) STATUS: OK" > $(LOG_DIR)/status.log; sleep 5; done'
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  - name: adapter
+    image: busybox:1.37
+    env:
+    - name: STATUS_DIR
+      value: /data
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" $(STATUS_DIR)/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/right/nc-adapter.yaml": #####"""
+# The adapter answers each scrape itself: nc -l -p 9113 serves one HTTP response per loop.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  - name: application
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo \"$(date) STATUS: OK\" >> /var/app/status.log; sleep 5; done"]
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        if tail -n 1 /var/app/status.log | grep -q "STATUS: OK"; then up=1; else up=0; fi
+        printf 'HTTP/1.0 200 OK\r\nContent-Type: text/plain; version=0.0.4\r\nContent-Length: 9\r\nConnection: close\r\n\r\napp_up %s\n' "$up" | nc -l -p 9113
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+      protocol: TCP
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/right/nginx-exporter-localhost.yaml": #####"""
+# The application serves its status on localhost instead of a file (in nginx's stub_status
+# text format), and NGINX's own Prometheus exporter is the adapter: it scrapes
+# localhost:8080 and serves Prometheus metrics on 9113, its default port.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  - name: application
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      while true; do
+        printf 'Active connections: 1 \nserver accepts handled requests\n 1 1 1 \nReading: 0 Writing: 1 Waiting: 0 \n' > /www/stub_status
+        sleep 5
+      done &
+      httpd -f -p 8080 -h /www
+    ports:
+    - name: status
+      containerPort: 8080
+  - name: adapter
+    image: nginx/nginx-prometheus-exporter:1.3.0
+    args: ["--nginx.scrape-uri=http://localhost:8080/stub_status"]
+    ports:
+    - name: metrics
+      containerPort: 9113
+
+"""#####,
+        "04-adapter/right/node-exporter-adapter.yaml": #####"""
+# A real exporter as the adapter: node-exporter (its image has busybox sh) turns the status
+# into a textfile metric and serves it on 9113 with only the textfile collector enabled.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  - name: application
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "$(date) STATUS: OK" > /var/app/status.log
+        sleep 5
+      done
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  - name: adapter
+    image: quay.io/prometheus/node-exporter:v1.8.2
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /tmp/textfile
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /tmp/textfile/app.prom.tmp
+        mv /tmp/textfile/app.prom.tmp /tmp/textfile/app.prom
+        sleep 5
+      done &
+      exec /bin/node_exporter --web.listen-address=:9113 --collector.disable-defaults --collector.textfile --collector.textfile.directory=/tmp/textfile
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/right/pod.json": #####"""
+{
+  "apiVersion": "v1",
+  "kind": "Pod",
+  "metadata": {"name": "app-with-adapter"},
+  "spec": {
+    "containers": [
+      {
+        "name": "application",
+        "image": "busybox:1.36",
+        "command": ["sh", "-c", "while true; do echo \"$(date) STATUS: OK\" > /var/app/status.log; sleep 5; done"],
+        "volumeMounts": [{"name": "app-data", "mountPath": "/var/app"}]
+      },
+      {
+        "name": "adapter",
+        "image": "busybox:1.36",
+        "command": ["sh", "-c", "mkdir -p /www; httpd -p 9113 -h /www; while true; do if grep -q 'STATUS: OK' /data/status.log; then up=1; else up=0; fi; echo \"app_up $up\" > /www/metrics; sleep 5; done"],
+        "ports": [{"name": "metrics", "containerPort": 9113}],
+        "volumeMounts": [{"name": "app-data", "mountPath": "/data", "readOnly": true}]
+      }
+    ],
+    "volumes": [{"name": "app-data", "emptyDir": {}}]
+  }
+}
+
+"""#####,
+        "04-adapter/right/shell-var-subpath.yaml": #####"""
+# application sees only the directory status/ of the volume (subPath) and names its file
+# through a shell variable; the adapter mounts the whole volume and reads status/status.log.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  - name: application
+    image: busybox:1.36
+    env:
+    - name: STATUS_FILE
+      value: /var/app/status.log
+    command:
+    - sh
+    - -c
+    - 'while true; do echo "$(date) STATUS: OK" >> "$STATUS_FILE"; sleep 5; done'
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+      subPath: status
+  - name: adapter
+    image: busybox:1.36
+    command:
+    - sh
+    - -c
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if tail -n 1 /data/status/status.log | grep -q "STATUS: OK"; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/right/while-read.yaml": #####"""
+# The adapter reads the status file line by line with `while read` and keeps the last verdict.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  - name: application
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "$(date) STATUS: OK" >> /status/status.log
+        sleep 5
+      done
+    volumeMounts:
+    - name: app-data
+      mountPath: /status
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        up=0
+        while read -r line; do
+          case "$line" in
+            *"STATUS: OK"*) up=1 ;;
+            *) up=0 ;;
+          esac
+        done < /status/status.log
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /status
+      readOnly: true
+  volumes:
+  - name: app-data
     emptyDir: {}
 
 """#####,
@@ -757,8 +1609,18 @@ Create the POD `app-with-adapter` with a shared volume `app-data` (`emptyDir`):
   a Prometheus metric (`app_up 1` or `app_up 0`) with `httpd` or `nc`
   on a port of **its own**: containerPort `9113` named `metrics`.
 
-Both busybox containers must keep running (a loop or a long-lived process).
+Both containers must keep running (a loop or a long-lived process).
+The status must really reach the adapter: printing it to stdout is not enough, since
+stdout goes to `kubectl logs`, not to the volume.
 The adapter's port must not repeat any of application's ports.
+
+**What is up to you:** busybox is only a convenience. The file's name and the mount
+paths are examples: each container may mount `app-data` where it likes (`subPath` too)
+as long as the adapter reads the file the application writes. The adapter may be any
+program that does the job, for example a real exporter such as node-exporter with its
+textfile collector. The application may also serve its status on localhost instead
+of a file, and the adapter read it from there. Keep the names of the POD, the
+containers and the volume, and the port `9113` named `metrics`.
 
 **Where to put it:** the file `04-adapter/pod.yaml` in your repository.
 
@@ -784,8 +1646,18 @@ podgrade check --exercise 04-adapter
   метрику в формате Prometheus (`app_up 1` или `app_up 0`) через `httpd` или `nc`
   на **своём** порту: containerPort `9113` с именем `metrics`.
 
-Оба busybox-контейнера должны работать постоянно (цикл или долгий процесс).
+Оба контейнера должны работать постоянно (цикл или долгий процесс).
+Статус должен действительно дойти до adapter: печати в stdout мало — stdout попадает
+в `kubectl logs`, а не на volume.
 Порт adapter не должен совпадать с портами application.
+
+**Что на ваш выбор:** busybox — лишь удобный вариант. Имя файла и пути монтирования —
+примеры: каждый контейнер может смонтировать `app-data` куда угодно (и через `subPath`),
+лишь бы adapter читал тот файл, который пишет приложение. Adapter может быть любой
+программой, которая справляется с задачей, например настоящим экспортёром вроде
+node-exporter с его textfile collector. Приложение может и отдавать статус на localhost
+вместо файла, а adapter — читать его оттуда. Имена POD, контейнеров и volume, а также
+порт `9113` с именем `metrics` оставьте как в задании.
 
 **Куда положить:** файл `04-adapter/pod.yaml` в вашем репозитории.
 
@@ -796,6 +1668,146 @@ podgrade check --exercise 04-adapter
 ```
 podgrade check --exercise 04-adapter
 ```
+
+"""#####,
+        "04-adapter/wrong-pending/application-no-command.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: application
+    image: busybox:1.36
+    # no command: busybox runs sh, which exits at once
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/wrong-pending/application-writes-once.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: application
+    image: busybox:1.36
+    # writes the status once, then the container ends and restarts forever
+    command: ["sh", "-c", "echo \"$(date) STATUS: OK\" > /var/app/status.log"]
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/wrong-pending/cases.yaml": #####"""
+- file: stdout-only.yaml
+  fails: [role.adapter]
+  key: outputOnlyToStdout
+  why: {ru: "application печатает статус в stdout (он уходит в kubectl logs, а не на volume), а adapter читает /data/status.log, который никто не пишет", en: "application prints its status to stdout (it goes to kubectl logs, not to the volume) while the adapter reads /data/status.log, which nobody writes"}
+- file: application-no-command.yaml
+  fails: [container.long-running, role.adapter]
+  key: commandEnds
+  why: {ru: "у busybox-контейнера application убрана command: sh сразу завершается, контейнер перезапускается бесконечно, и статус никто не пишет", en: "the busybox container application has no command: sh exits at once, the container restarts forever and nobody writes the status"}
+- file: application-writes-once.yaml
+  fails: [container.long-running]
+  key: commandEnds
+  why: {ru: "application записывает статус один раз и завершается: контейнер перезапускается снова и снова", en: "application writes the status once and exits: the container restarts again and again"}
+
+"""#####,
+        "04-adapter/wrong-pending/stdout-only.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: application
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        # the status goes to stdout (kubectl logs), never to the shared volume
+        echo "$(date) STATUS: OK"
+        sleep 5
+      done
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
 
 """#####,
         "04-adapter/wrong/adapter-no-volume.yaml": #####"""
@@ -940,6 +1952,335 @@ spec:
     emptyDir: {}
 
 """#####,
+        "05-ambassador/right/cases.yaml": #####"""
+- file: nc-host-port.yaml
+  why: {ru: "application обращается к ambassador аргументами netcat HOST PORT (nc localhost 6379), без переменных окружения", en: "application reaches the ambassador with netcat's HOST PORT arguments (nc localhost 6379), no env at all"}
+- file: redis-cli.yaml
+  why: {ru: "application — образ клиента Redis: redis-cli -h 127.0.0.1 -p 6379; envoy из docker.io слушает 0.0.0.0, то есть и loopback POD", en: "application is a Redis client image: redis-cli -h 127.0.0.1 -p 6379; envoy from docker.io listens on 0.0.0.0, the Pod's loopback included"}
+- file: k8s-env-expansion.yaml
+  why: {ru: "адрес из env подставляет сам Kubernetes: $(DB_HOST) и $(DB_PORT) в args", en: "Kubernetes itself expands the address from env: $(DB_HOST) and $(DB_PORT) in args"}
+- file: configmap-envoy.yaml
+  why: {ru: "конфигурация Envoy лежит в ConfigMap, смонтированном файлом (-c /etc/envoy/envoy.yaml); application получает один URL redis://localhost:6379 в env", en: "Envoy's configuration lives in a ConfigMap mounted as a file (-c /etc/envoy/envoy.yaml); application gets one URL redis://localhost:6379 from env"}
+- file: native-sidecar.yaml
+  why: {ru: "ambassador — нативный sidecar: initContainer с restartPolicy: Always стартует раньше application и работает весь срок жизни POD", en: "the ambassador is a native sidecar: an initContainer with restartPolicy: Always starts before application and runs for the Pod's whole life"}
+- file: pod.json
+  why: {ru: "решение в формате JSON, конфигурация Envoy — строка внутри args", en: "the solution written as JSON, Envoy's configuration a string inside args"}
+
+"""#####,
+        "05-ambassador/right/configmap-envoy.yaml": #####"""
+# Envoy reads its configuration from a ConfigMap mounted as a file; the application
+# gets one URL from env.
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: ambassador-config
+data:
+  envoy.yaml: |
+    static_resources:
+      listeners:
+      - name: redis
+        address:
+          socket_address: {address: 127.0.0.1, port_value: 6379}
+        filter_chains:
+        - filters:
+          - name: envoy.filters.network.tcp_proxy
+            typed_config:
+              "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+              stat_prefix: redis
+              cluster: redis
+      clusters:
+      - name: redis
+        type: STRICT_DNS
+        connect_timeout: 1s
+        load_assignment:
+          cluster_name: redis
+          endpoints:
+          - lb_endpoints:
+            - endpoint:
+                address:
+                  socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  - name: application
+    image: redis:7-alpine
+    env:
+    - name: REDIS_URL
+      value: redis://localhost:6379
+    command: ["sh", "-c", "while true; do redis-cli -u \"$REDIS_URL\" ping; sleep 10; done"]
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args: ["-c", "/etc/envoy/envoy.yaml"]
+    ports:
+    - containerPort: 6379
+    volumeMounts:
+    - name: envoy-config
+      mountPath: /etc/envoy
+      readOnly: true
+  volumes:
+  - name: envoy-config
+    configMap:
+      name: ambassador-config
+
+"""#####,
+        "05-ambassador/right/k8s-env-expansion.yaml": #####"""
+# Kubernetes expands $(DB_HOST) and $(DB_PORT) from env in the args before sh runs.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  - name: application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
+    - name: DB_PORT
+      value: "6379"
+    command: ["sh", "-c"]
+    args:
+    - while true; do printf 'PING\r\n' | nc -w 2 $(DB_HOST) $(DB_PORT); sleep 10; done
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
+
+"""#####,
+        "05-ambassador/right/native-sidecar.yaml": #####"""
+# The ambassador is a native sidecar (Kubernetes 1.29+): an init container with
+# restartPolicy: Always starts before the application and runs as long as the Pod.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  initContainers:
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    restartPolicy: Always
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
+  containers:
+  - name: application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
+    - name: DB_PORT
+      value: "6379"
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
+        sleep 10
+      done
+
+"""#####,
+        "05-ambassador/right/nc-host-port.yaml": #####"""
+# application names the ambassador with netcat's HOST PORT arguments, no env at all.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  - name: application
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        printf 'PING\r\n' | nc -w 2 localhost 6379
+        sleep 10
+      done
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
+
+"""#####,
+        "05-ambassador/right/pod.json": #####"""
+{
+  "apiVersion": "v1",
+  "kind": "Pod",
+  "metadata": {
+    "name": "app-with-ambassador"
+  },
+  "spec": {
+    "containers": [
+      {
+        "name": "application",
+        "image": "busybox:1.36",
+        "env": [
+          {
+            "name": "DB_HOST",
+            "value": "localhost"
+          },
+          {
+            "name": "DB_PORT",
+            "value": "6379"
+          }
+        ],
+        "command": [
+          "sh",
+          "-c"
+        ],
+        "args": [
+          "while true; do\n  printf 'PING\\r\\n' | nc -w 2 \"$DB_HOST\" \"$DB_PORT\"\n  sleep 10\ndone\n"
+        ]
+      },
+      {
+        "name": "ambassador",
+        "image": "envoyproxy/envoy:v1.31-latest",
+        "args": [
+          "--config-yaml",
+          "static_resources:\n  listeners:\n  - name: redis\n    address:\n      socket_address: {address: 127.0.0.1, port_value: 6379}\n    filter_chains:\n    - filters:\n      - name: envoy.filters.network.tcp_proxy\n        typed_config:\n          \"@type\": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy\n          stat_prefix: redis\n          cluster: redis\n  clusters:\n  - name: redis\n    type: STRICT_DNS\n    connect_timeout: 1s\n    load_assignment:\n      cluster_name: redis\n      endpoints:\n      - lb_endpoints:\n        - endpoint:\n            address:\n              socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}\n"
+        ],
+        "ports": [
+          {
+            "containerPort": 6379
+          }
+        ]
+      }
+    ]
+  }
+}
+
+"""#####,
+        "05-ambassador/right/redis-cli.yaml": #####"""
+# application is a Redis client image: redis-cli -h 127.0.0.1 -p 6379 talks to the
+# ambassador, which listens on every address of the Pod's network namespace.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  - name: application
+    image: redis:7-alpine
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        redis-cli -h 127.0.0.1 -p 6379 ping
+        sleep 10
+      done
+  - name: ambassador
+    image: docker.io/envoyproxy/envoy:v1.32.1
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 0.0.0.0, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
+
+"""#####,
         "05-ambassador/spec.yaml": #####"""
 id: 05-ambassador
 title: {ru: "Ambassador: прокси к базе данных", en: "Ambassador: a proxy to the database"}
@@ -1038,6 +2379,15 @@ Create the POD `app-with-ambassador`:
   connections to the real Redis at `redis.database.svc.cluster.local:6379`.
 
 Only the ambassador declares port `6379`: the containers of a POD share one network.
+The application talks to the ambassador only: a container name is not a host name
+inside the POD, and going to `redis.database.svc.cluster.local` directly bypasses the ambassador.
+
+**What is up to you:** the application's image and how it names the address:
+environment variables, a URL such as `redis://localhost:6379`, netcat's arguments
+`nc localhost 6379`, `redis-cli -h 127.0.0.1 -p 6379`; `localhost` and `127.0.0.1` are the same
+loopback. Envoy's configuration may be inline in `args` or in a ConfigMap mounted as a file,
+and the ambassador may be a native sidecar (an initContainer with `restartPolicy: Always`).
+Any tag of `envoyproxy/envoy`. Keep the names of the POD and the containers and the port `6379`.
 
 **Where to put it:** the file `05-ambassador/pod.yaml` in your repository.
 
@@ -1053,17 +2403,26 @@ podgrade check --exercise 05-ambassador
         "05-ambassador/task.ru.md": #####"""
 # 05. Ambassador: прокси к базе данных
 
-**Цель:** применить паттерн Ambassador: приложение думает, что база данных рядом, на localhost, а прокси-контейнер сам знает, куда переслать запросы.
+**Цель:** применить паттерн Ambassador: приложение считает, что база данных рядом, на localhost, а прокси-контейнер знает, куда переслать запросы.
 
 Создайте POD `app-with-ambassador`:
 
 - `application` — например, образ `busybox` с циклом, который обращается к базе;
-  адрес базы задайте через переменные окружения `DB_HOST=localhost` и `DB_PORT=6379`
-  (или аргументом `localhost:6379`);
+  адрес базы передайте через переменные окружения `DB_HOST=localhost`
+  и `DB_PORT=6379` (или аргументом `localhost:6379`);
 - `ambassador` — образ `envoyproxy/envoy`; объявляет containerPort `6379` и проксирует
-  соединения на настоящий Redis `redis.database.svc.cluster.local:6379`.
+  соединения в настоящий Redis по адресу `redis.database.svc.cluster.local:6379`.
 
-Порт `6379` объявляет только ambassador: у контейнеров POD одна сеть.
+Порт `6379` объявляет только ambassador: у контейнеров POD общая сеть.
+Приложение обращается только к ambassador: имя контейнера не является именем хоста
+внутри POD, а прямое обращение к `redis.database.svc.cluster.local` обходит ambassador.
+
+**Что на ваш выбор:** образ приложения и то, как оно называет адрес:
+переменные окружения, URL вроде `redis://localhost:6379`, аргументы netcat
+`nc localhost 6379`, `redis-cli -h 127.0.0.1 -p 6379`; `localhost` и `127.0.0.1` — один и тот же
+loopback. Конфигурацию Envoy можно задать прямо в `args` или в ConfigMap, смонтированном файлом,
+а ambassador может быть нативным sidecar (initContainer с `restartPolicy: Always`).
+Любой тег `envoyproxy/envoy`. Имена POD и контейнеров и порт `6379` оставьте как в задании.
 
 **Куда положить:** файл `05-ambassador/pod.yaml` в вашем репозитории.
 
@@ -1074,6 +2433,122 @@ podgrade check --exercise 05-ambassador
 ```
 podgrade check --exercise 05-ambassador
 ```
+
+"""#####,
+        "05-ambassador/wrong-pending/application-no-command.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  # main container: believes the database is on localhost
+  - name: application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
+    - name: DB_PORT
+      value: "6379"
+    # no command: busybox runs sh, which exits at once
+  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
+
+"""#####,
+        "05-ambassador/wrong-pending/cases.yaml": #####"""
+- file: env-localhost-nc-direct.yaml
+  fails: [network.localhost, role.ambassador]
+  key: bypassesAmbassador
+  why: {ru: "env называет localhost:6379, но команда идёт прямо в redis.database.svc.cluster.local:6379, минуя ambassador", en: "the env names localhost:6379 but the command goes straight to redis.database.svc.cluster.local:6379, bypassing the ambassador"}
+- file: application-no-command.yaml
+  fails: [container.long-running]
+  key: commandEnds
+  why: {ru: "у busybox-контейнера application убрана command: sh сразу завершается, контейнер перезапускается бесконечно", en: "the busybox container application has no command: sh exits at once and the container restarts forever"}
+
+"""#####,
+        "05-ambassador/wrong-pending/env-localhost-nc-direct.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  # main container: believes the database is on localhost
+  - name: application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
+    - name: DB_PORT
+      value: "6379"
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        # the env names localhost, but the command goes straight to the database
+        printf 'PING\r\n' | nc -w 2 redis.database.svc.cluster.local 6379
+        sleep 10
+      done
+  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
 
 """#####,
         "05-ambassador/wrong/ambassador-no-port.yaml": #####"""
@@ -1132,9 +2607,11 @@ spec:
         "05-ambassador/wrong/cases.yaml": #####"""
 - file: direct-db.yaml
   fails: [network.localhost, role.ambassador]
+  key: bypassesAmbassador
   why: {ru: "application ходит в базу напрямую, минуя ambassador на localhost", en: "application talks to the database directly, bypassing the ambassador on localhost"}
 - file: port-mismatch.yaml
   fails: [network.localhost, role.ambassador]
+  key: localhostNobodyListens
   why: {ru: "application обращается к localhost:6380, а ambassador слушает 6379", en: "application connects to localhost:6380 while the ambassador listens on 6379"}
 - file: ambassador-no-port.yaml
   fails: [network.localhost, role.ambassador]
@@ -1142,6 +2619,66 @@ spec:
 - file: port-on-main.yaml
   fails: [ports.unique, role.ambassador]
   why: {ru: "порт 6379 объявлен и у application, и у ambassador", en: "port 6379 is declared by both application and the ambassador"}
+- file: container-name-host.yaml
+  fails: [network.localhost, role.ambassador]
+  key: containerNameAsHost
+  why: {ru: "DB_HOST=ambassador: имя контейнера не является именем хоста внутри POD, соседний контейнер доступен по localhost", en: "DB_HOST=ambassador: a container name is no host name inside a Pod; the neighbour is reached on localhost"}
+
+"""#####,
+        "05-ambassador/wrong/container-name-host.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  # main container: believes the database is on localhost
+  - name: application
+    image: busybox:1.36
+    env:
+    # the ambassador's container name is no host name inside the Pod
+    - name: DB_HOST
+      value: ambassador
+    - name: DB_PORT
+      value: "6379"
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
+        sleep 10
+      done
+  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
 
 """#####,
         "05-ambassador/wrong/direct-db.yaml": #####"""
@@ -1311,6 +2848,213 @@ spec:
     - containerPort: 6379
 
 """#####,
+        "06-shared-network/right/cases.yaml": #####"""
+- file: quay-default-port.yaml
+  why: {ru: "node-exporter из quay.io/prometheus, URL называет 127.0.0.1 и опирается на порт HTTP по умолчанию (80)", en: "node-exporter from quay.io/prometheus; the URL names 127.0.0.1 and relies on HTTP's default port 80"}
+- file: shell-var-url.yaml
+  why: {ru: "URL задан в env, оболочка подставляет $WEB_URL", en: "the URL comes from env and the shell expands $WEB_URL"}
+- file: k8s-env-expansion.yaml
+  why: {ru: "порт задан в env, Kubernetes подставляет $(WEB_PORT) до запуска оболочки", en: "the port comes from env and Kubernetes expands $(WEB_PORT) before the shell runs"}
+- file: nc-host-port.yaml
+  why: {ru: "проба говорит на HTTP вручную через аргументы netcat HOST PORT (nc localhost 80); nginx с docker.io/library/ и тегом alpine", en: "the probe speaks HTTP by hand through netcat's HOST PORT arguments (nc localhost 80); nginx spelled with docker.io/library/ and an alpine tag"}
+- file: pod.json
+  why: {ru: "решение в JSON, nginx закреплён digest, порт назван http", en: "the solution as JSON, nginx pinned by digest, the port named http"}
+- file: spider-flow.yaml
+  why: {ru: "nginx из библиотеки Docker через зеркало Amazon ECR Public public.ecr.aws/docker/library/nginx, порты в flow-стиле, проба wget --spider без явного порта", en: "the Docker library nginx from its Amazon ECR Public mirror public.ecr.aws/docker/library/nginx, ports in flow style, the probe is wget --spider without an explicit port"}
+
+"""#####,
+        "06-shared-network/right/k8s-env-expansion.yaml": #####"""
+# Kubernetes expands $(WEB_PORT) from env before the shell runs.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: network-example
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+  # probes the web server through the pod's shared localhost and exports
+  # the result through node-exporter's textfile collector
+  - name: metrics-collector
+    image: prom/node-exporter:v1.8.2
+    env:
+    - name: WEB_PORT
+      value: "80"
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /tmp/textfile
+      while true; do
+        if wget -q -O /dev/null http://localhost:$(WEB_PORT)/; then up=1; else up=0; fi
+        echo "web_server_up $up" > /tmp/textfile/web.prom
+        sleep 15
+      done &
+      exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile
+    ports:
+    - containerPort: 9100
+
+"""#####,
+        "06-shared-network/right/nc-host-port.yaml": #####"""
+# The probe speaks HTTP by hand through netcat's HOST PORT arguments.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: network-example
+spec:
+  containers:
+  - name: web-server
+    image: docker.io/library/nginx:1.27-alpine
+    ports:
+    - containerPort: 80
+  # probes the web server through the pod's shared localhost and exports
+  # the result through node-exporter's textfile collector
+  - name: metrics-collector
+    image: prom/node-exporter:v1.8.2
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /tmp/textfile
+      while true; do
+        if printf 'HEAD / HTTP/1.0\r\n\r\n' | nc localhost 80 | grep -q '200 OK'; then up=1; else up=0; fi
+        echo "web_server_up $up" > /tmp/textfile/web.prom
+        sleep 15
+      done &
+      exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile
+    ports:
+    - containerPort: 9100
+
+"""#####,
+        "06-shared-network/right/pod.json": #####"""
+{
+  "apiVersion": "v1",
+  "kind": "Pod",
+  "metadata": {
+    "name": "network-example"
+  },
+  "spec": {
+    "containers": [
+      {
+        "name": "web-server",
+        "image": "nginx:1.27-alpine@sha256:65645c7bb6a0661892a8b03b89d0743208a18dd2f3f17a54ef4b76fb8e2f2a10",
+        "ports": [
+          {
+            "containerPort": 80,
+            "name": "http"
+          }
+        ]
+      },
+      {
+        "name": "metrics-collector",
+        "image": "prom/node-exporter:v1.8.2",
+        "command": [
+          "sh",
+          "-c"
+        ],
+        "args": [
+          "mkdir -p /tmp/textfile\nwhile true; do\n  if wget -q -O /dev/null http://localhost:80/; then up=1; else up=0; fi\n  echo \"web_server_up $up\" > /tmp/textfile/web.prom\n  sleep 15\ndone &\nexec /bin/node_exporter --collector.textfile.directory=/tmp/textfile\n"
+        ],
+        "ports": [
+          {
+            "containerPort": 9100
+          }
+        ]
+      }
+    ]
+  }
+}
+
+"""#####,
+        "06-shared-network/right/quay-default-port.yaml": #####"""
+# node-exporter from quay.io; the URL names 127.0.0.1 and relies on HTTP's default port 80.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: network-example
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.27
+    ports:
+    - containerPort: 80
+  # probes the web server through the pod's shared localhost and exports
+  # the result through node-exporter's textfile collector
+  - name: metrics-collector
+    image: quay.io/prometheus/node-exporter:v1.8.2
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /tmp/textfile
+      while true; do
+        if wget -q -O /dev/null http://127.0.0.1/; then up=1; else up=0; fi
+        echo "web_server_up $up" > /tmp/textfile/web.prom
+        sleep 15
+      done &
+      exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile
+    ports:
+    - containerPort: 9100
+
+"""#####,
+        "06-shared-network/right/shell-var-url.yaml": #####"""
+# The URL comes from env and the shell expands $WEB_URL.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: network-example
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+  # probes the web server through the pod's shared localhost and exports
+  # the result through node-exporter's textfile collector
+  - name: metrics-collector
+    image: prom/node-exporter:v1.8.2
+    env:
+    - name: WEB_URL
+      value: http://localhost:80/
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /tmp/textfile
+      while true; do
+        if wget -q -O /dev/null "$WEB_URL"; then up=1; else up=0; fi
+        echo "web_server_up $up" > /tmp/textfile/web.prom
+        sleep 15
+      done &
+      exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile
+    ports:
+    - containerPort: 9100
+
+"""#####,
+        "06-shared-network/right/spider-flow.yaml": #####"""
+# Flow style for the ports; the probe uses wget --spider and no explicit port.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: network-example
+spec:
+  containers:
+  - name: web-server
+    image: public.ecr.aws/docker/library/nginx:1.27
+    ports: [{containerPort: 80, name: http, protocol: TCP}]
+  - name: metrics-collector
+    image: prom/node-exporter:v1.8.2
+    command: [sh, -c]
+    args:
+    - |
+      mkdir -p /tmp/textfile
+      while true; do
+        if wget -q --spider http://localhost/; then up=1; else up=0; fi
+        echo "web_server_up $up" > /tmp/textfile/web.prom
+        sleep 15
+      done &
+      exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile
+    ports: [{containerPort: 9100, name: metrics}]
+
+"""#####,
         "06-shared-network/spec.yaml": #####"""
 id: 06-shared-network
 title: {ru: "Общая сеть: обращение через localhost", en: "Shared network: talking over localhost"}
@@ -1413,6 +3157,14 @@ Create the POD `network-example`:
 
 The containers' ports must differ: they live on one localhost.
 
+Inside the POD, `web-server` is not a host name: a container name does not resolve,
+and only a port some container of the POD listens on answers on localhost.
+
+**What is up to you:** how the probe is written: `wget`, `nc localhost 80`, a URL with or
+without `:80`, `localhost` or `127.0.0.1`, an address taken from an environment variable.
+Any nginx image (tag, digest, registry), and node-exporter from `prom/node-exporter` or
+`quay.io/prometheus/node-exporter`. Keep the names of the POD and the containers and the ports.
+
 **Where to put it:** the file `06-shared-network/pod.yaml` in your repository.
 
 **What to reread:** the lecture section «Общая сеть в много-контейнерных PODs» (shared network in multi-container PODs).
@@ -1439,6 +3191,14 @@ podgrade check --exercise 06-shared-network
 
 Порты контейнеров не должны совпадать: они живут на одном localhost.
 
+Внутри POD `web-server` — не имя хоста: имя контейнера не резолвится, и на localhost
+отвечает только тот порт, который слушает какой-нибудь контейнер POD.
+
+**Что на ваш выбор:** как написана проверка: `wget`, `nc localhost 80`, URL с `:80` или
+без него, `localhost` или `127.0.0.1`, адрес из переменной окружения.
+Любой образ nginx (тег, digest, реестр), а node-exporter — из `prom/node-exporter` или
+`quay.io/prometheus/node-exporter`. Имена POD и контейнеров и порты оставьте как в задании.
+
 **Куда положить:** файл `06-shared-network/pod.yaml` в вашем репозитории.
 
 **Что перечитать:** раздел лекции «Общая сеть в много-контейнерных PODs».
@@ -1453,6 +3213,7 @@ podgrade check --exercise 06-shared-network
         "06-shared-network/wrong/cases.yaml": #####"""
 - file: container-name-host.yaml
   fails: [network.localhost]
+  key: containerNameAsHost
   why: {ru: "metrics-collector обращается к web-server по имени контейнера, а оно не резолвится: внутри POD нужен localhost", en: "metrics-collector addresses web-server by container name, which does not resolve: inside a POD use localhost"}
 - file: collector-port-80.yaml
   fails: [ports.declared, ports.unique]
@@ -1460,6 +3221,10 @@ podgrade check --exercise 06-shared-network
 - file: web-no-port.yaml
   fails: [ports.declared, network.localhost]
   why: {ru: "web-server не объявляет containerPort 80", en: "web-server does not declare containerPort 80"}
+- file: localhost-nobody-listens.yaml
+  fails: [network.localhost]
+  key: localhostNobodyListens
+  why: {ru: "metrics-collector обращается к localhost:8080, а в POD этот порт никто не слушает: web-server слушает 80, metrics-collector — 9100", en: "metrics-collector probes localhost:8080, where nothing in the Pod listens: web-server listens on 80, metrics-collector on 9100"}
 
 """#####,
         "06-shared-network/wrong/collector-port-80.yaml": #####"""
@@ -1520,6 +3285,35 @@ spec:
     - containerPort: 9100
 
 """#####,
+        "06-shared-network/wrong/localhost-nobody-listens.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: network-example
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+  # probes the web server through the pod's shared localhost and exports
+  # the result through node-exporter's textfile collector
+  - name: metrics-collector
+    image: prom/node-exporter:v1.8.2
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /tmp/textfile
+      while true; do
+        if wget -q -O /dev/null http://localhost:8080/; then up=1; else up=0; fi
+        echo "web_server_up $up" > /tmp/textfile/web.prom
+        sleep 15
+      done &
+      exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile
+    ports:
+    - containerPort: 9100
+
+"""#####,
         "06-shared-network/wrong/web-no-port.yaml": #####"""
 apiVersion: v1
 kind: Pod
@@ -1545,6 +3339,204 @@ spec:
       exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile
     ports:
     - containerPort: 9100
+
+"""#####,
+        "07-shared-volume/right/cases.yaml": #####"""
+- file: subpath.yaml
+  why: {ru: "оба контейнера монтируют один и тот же каталог files/ volume (subPath) в /shared — это тот же файл data.txt", en: "both containers mount the same directory files/ of the volume (subPath) at /shared: the same file data.txt"}
+- file: reader-other-path.yaml
+  why: {ru: "reader монтирует volume в /input только для чтения: /input/data.txt — тот же файл, что /shared/data.txt у writer; tail -F ждёт появления файла", en: "reader mounts the volume read-only at /input: /input/data.txt is the same file as writer's /shared/data.txt; tail -F waits for the file to appear"}
+- file: k8s-env-expansion.yaml
+  why: {ru: "путь к файлу задан в env, Kubernetes подставляет $(DATA_FILE) в command; reader запускает tail без оболочки", en: "the file's path comes from env and Kubernetes expands $(DATA_FILE) in the command; reader runs tail without a shell"}
+- file: shell-var.yaml
+  why: {ru: "каталог задан в env, оболочка /bin/sh подставляет $DIR и ${DIR}", en: "the directory comes from env and /bin/sh expands $DIR and ${DIR}"}
+- file: while-read.yaml
+  why: {ru: "writer пишет через tee -a, reader каждые 5 секунд читает файл циклом while read ... < файл", en: "writer appends through tee -a; reader reads the file every 5 seconds with while read ... < file"}
+- file: pod.json
+  why: {ru: "решение в JSON, образы с digest и с реестром docker.io/library/, reader монтирует volume только для чтения", en: "the solution as JSON, images pinned by digest and spelled with docker.io/library/, reader mounts the volume read-only"}
+
+"""#####,
+        "07-shared-volume/right/k8s-env-expansion.yaml": #####"""
+# The file's path comes from env; Kubernetes expands $(DATA_FILE) in the command.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared-volume-example
+spec:
+  containers:
+  - name: writer
+    image: busybox:1.36
+    env:
+    - name: DATA_FILE
+      value: /shared/data.txt
+    command: ["sh", "-c", "while true; do date >> $(DATA_FILE); sleep 5; done"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  - name: reader
+    image: busybox:1.36
+    env:
+    - name: DATA_FILE
+      value: /shared/data.txt
+    command: ["tail", "-F", "$(DATA_FILE)"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+
+"""#####,
+        "07-shared-volume/right/pod.json": #####"""
+{
+  "apiVersion": "v1",
+  "kind": "Pod",
+  "metadata": {"name": "shared-volume-example"},
+  "spec": {
+    "containers": [
+      {
+        "name": "writer",
+        "image": "busybox:1.36@sha256:73aaf090f3d85aa34ee199857f03fa3a95c8ede2ffd4cc2cdb5b94e566b11662",
+        "command": ["sh", "-c", "while true; do date >> /shared/data.txt; sleep 5; done"],
+        "volumeMounts": [{"name": "shared-data", "mountPath": "/shared"}]
+      },
+      {
+        "name": "reader",
+        "image": "docker.io/library/busybox:1.37",
+        "command": ["sh", "-c", "until [ -f /shared/data.txt ]; do sleep 1; done; tail -f /shared/data.txt"],
+        "volumeMounts": [{"name": "shared-data", "mountPath": "/shared", "readOnly": true}]
+      }
+    ],
+    "volumes": [{"name": "shared-data", "emptyDir": {}}]
+  }
+}
+
+"""#####,
+        "07-shared-volume/right/reader-other-path.yaml": #####"""
+# The reader mounts the volume at /input: /input/data.txt is the same file as the
+# writer's /shared/data.txt. It only reads, so its mount is read-only.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared-volume-example
+spec:
+  containers:
+  - name: writer
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do date >> /shared/data.txt; sleep 5; done"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  - name: reader
+    image: busybox:1.36
+    command: ["sh", "-c", "tail -F /input/data.txt"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /input
+      readOnly: true
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+
+"""#####,
+        "07-shared-volume/right/shell-var.yaml": #####"""
+# The directory comes from env and the shell expands $DIR and ${DIR}.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared-volume-example
+spec:
+  containers:
+  - name: writer
+    image: busybox:1.36
+    env:
+    - name: DIR
+      value: /shared
+    command: ["/bin/sh", "-c"]
+    args: ['while true; do date >> "$DIR/data.txt"; sleep 5; done']
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  - name: reader
+    image: busybox:1.36
+    env:
+    - name: DIR
+      value: /shared
+    command: ["/bin/sh", "-c"]
+    args: ['touch "${DIR}/data.txt"; tail -f "${DIR}/data.txt"']
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+
+"""#####,
+        "07-shared-volume/right/subpath.yaml": #####"""
+# Both containers mount the same directory files/ of the volume (subPath) at /shared.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared-volume-example
+spec:
+  containers:
+  - name: writer
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do date >> /shared/data.txt; sleep 5; done"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+      subPath: files
+  - name: reader
+    image: busybox:1.36
+    command: ["sh", "-c", "until [ -f /shared/data.txt ]; do sleep 1; done; tail -f /shared/data.txt"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+      subPath: files
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+
+"""#####,
+        "07-shared-volume/right/while-read.yaml": #####"""
+# The writer goes through tee -a; the reader prints the file every 5 seconds with a
+# `while read` loop fed from the file.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared-volume-example
+spec:
+  containers:
+  - name: writer
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        date | tee -a /shared/data.txt > /dev/null
+        sleep 5
+      done
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  - name: reader
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        if [ -f /shared/data.txt ]; then
+          while read -r line; do echo "read: $line"; done < /shared/data.txt
+        fi
+        sleep 5
+      done
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  volumes:
+  - name: shared-data
+    emptyDir: {}
 
 """#####,
         "07-shared-volume/spec.yaml": #####"""
@@ -1582,8 +3574,8 @@ checks:
         - {container: writer, path: /shared}
         - {container: reader, path: /shared}
     hint:
-      ru: "Оба контейнера монтируют один и тот же emptyDir shared-data в /shared — только так они видят одни файлы (раздел «Общие Volumes в много-контейнерных PODs»)."
-      en: "Both containers mount the same emptyDir shared-data at /shared: that is the only way they see the same files (section “Shared volumes in multi-container PODs”)."
+      ru: "Оба контейнера монтируют один и тот же emptyDir shared-data (задание предлагает путь /shared): только через общий volume они видят одни файлы (раздел «Общие Volumes в много-контейнерных PODs»)."
+      en: "Both containers mount the same emptyDir shared-data (the task suggests the path /shared): only a shared volume lets them see the same files (section “Shared volumes in multi-container PODs”)."
   - id: data-flow
     rule: data.flow
     points: 3
@@ -1638,7 +3630,7 @@ spec:
 **Goal:** pass data from one container to another through a shared volume.
 
 Create the POD `shared-volume-example` with a volume `shared-data` of type `emptyDir`
-mounted in **both** containers at `/shared`:
+mounted in **both** containers, for example at `/shared`:
 
 - `writer`: image `busybox`; every 5 seconds it appends the date to `/shared/data.txt`,
   e.g. `sh -c 'while true; do date >> /shared/data.txt; sleep 5; done'`;
@@ -1647,6 +3639,12 @@ mounted in **both** containers at `/shared`:
 
 Both containers must keep running: a command that writes or reads once and
 exits makes the container restart forever.
+
+**What is up to you:** the mount paths, as long as the writer and the reader meet in the
+same file `data.txt` of `shared-data` (the reader may mount the volume at `/input` and read
+`/input/data.txt`; a `subPath` works too); the commands, as long as they keep running
+(`tail -f`, `tail -F`, a `while read` loop, `tee -a`, a path from an environment variable).
+Any busybox tag. Keep the names of the POD, the containers and the volume.
 
 **Where to put it:** the file `07-shared-volume/pod.yaml` in your repository.
 
@@ -1665,7 +3663,7 @@ podgrade check --exercise 07-shared-volume
 **Цель:** передать данные из одного контейнера в другой через общий volume.
 
 Создайте POD `shared-volume-example` с volume `shared-data` типа `emptyDir`,
-смонтированным в **оба** контейнера в `/shared`:
+смонтированным в **оба** контейнера, например в `/shared`:
 
 - `writer` — образ `busybox`; каждые 5 секунд дописывает дату в `/shared/data.txt`,
   например `sh -c 'while true; do date >> /shared/data.txt; sleep 5; done'`;
@@ -1674,6 +3672,12 @@ podgrade check --exercise 07-shared-volume
 
 Оба контейнера должны работать постоянно: команда, которая один раз пишет или
 читает и завершается, приведёт к бесконечным перезапускам.
+
+**Что на ваш выбор:** пути монтирования, лишь бы writer и reader встречались в одном
+файле `data.txt` volume `shared-data` (reader может смонтировать volume в `/input` и читать
+`/input/data.txt`; подойдёт и `subPath`); команды, лишь бы они не завершались
+(`tail -f`, `tail -F`, цикл `while read`, `tee -a`, путь из переменной окружения).
+Любой тег busybox. Имена POD, контейнеров и volume оставьте как в задании.
 
 **Куда положить:** файл `07-shared-volume/pod.yaml` в вашем репозитории.
 
@@ -1689,16 +3693,28 @@ podgrade check --exercise 07-shared-volume
         "07-shared-volume/wrong/cases.yaml": #####"""
 - file: different-paths.yaml
   fails: [volume.shared, data.flow]
+  key: readsUnwrittenFile
   why: {ru: "reader монтирует volume в /data, а читает /shared/data.txt — файла там нет", en: "reader mounts the volume at /data but reads /shared/data.txt, where there is no file"}
 - file: separate-volumes.yaml
   fails: [volume.shared, data.flow]
+  key: flowDifferentPlaces
   why: {ru: "у reader свой emptyDir reader-data: контейнеры смотрят в разные volumes", en: "reader has its own emptyDir reader-data: the containers look at different volumes"}
 - file: one-shot-writer.yaml
   fails: [container.long-running]
+  key: commandEnds
   why: {ru: "writer записывает одну строку и завершается, после чего перезапускается снова и снова", en: "writer writes one line and exits, then restarts again and again"}
 - file: wrong-file.yaml
   fails: [data.flow]
+  key: flowDifferentPlaces
   why: {ru: "reader читает /shared/date.txt, а writer пишет /shared/data.txt", en: "reader reads /shared/date.txt while writer writes /shared/data.txt"}
+- file: subpath-different-places.yaml
+  fails: [data.flow]
+  key: flowDifferentPlaces
+  why: {ru: "оба монтируют shared-data в /shared, но с разными subPath (writer и reader): writer пишет writer/data.txt, reader читает reader/data.txt — разные файлы volume", en: "both mount shared-data at /shared but with different subPaths (writer and reader): writer writes writer/data.txt, reader reads reader/data.txt, two different files of the volume"}
+- file: reads-unwritten-file.yaml
+  fails: [data.flow]
+  key: readsUnwrittenFile
+  why: {ru: "writer пишет в /tmp/data.txt внутри своего контейнера, а reader ждёт /shared/data.txt, который никто не пишет", en: "writer writes /tmp/data.txt inside its own container while reader waits for /shared/data.txt, which nobody writes"}
 
 """#####,
         "07-shared-volume/wrong/different-paths.yaml": #####"""
@@ -1749,6 +3765,30 @@ spec:
     emptyDir: {}
 
 """#####,
+        "07-shared-volume/wrong/reads-unwritten-file.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared-volume-example
+spec:
+  containers:
+  - name: writer
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do date >> /tmp/data.txt; sleep 5; done"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  - name: reader
+    image: busybox:1.36
+    command: ["sh", "-c", "until [ -f /shared/data.txt ]; do sleep 1; done; tail -f /shared/data.txt"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+
+"""#####,
         "07-shared-volume/wrong/separate-volumes.yaml": #####"""
 apiVersion: v1
 kind: Pod
@@ -1775,6 +3815,32 @@ spec:
     emptyDir: {}
 
 """#####,
+        "07-shared-volume/wrong/subpath-different-places.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared-volume-example
+spec:
+  containers:
+  - name: writer
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do date >> /shared/data.txt; sleep 5; done"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+      subPath: writer
+  - name: reader
+    image: busybox:1.36
+    command: ["sh", "-c", "until [ -f /shared/data.txt ]; do sleep 1; done; tail -f /shared/data.txt"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+      subPath: reader
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+
+"""#####,
         "07-shared-volume/wrong/wrong-file.yaml": #####"""
 apiVersion: v1
 kind: Pod
@@ -1797,6 +3863,410 @@ spec:
   volumes:
   - name: shared-data
     emptyDir: {}
+
+"""#####,
+        "08-web-monitored/right/cadvisor-docs-extras.yaml": #####"""
+# As cAdvisor's own Kubernetes example: privileged, and one more host directory (/dev/disk), read-only too.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+      protocol: TCP
+    securityContext:
+      privileged: true
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+    - name: disk
+      mountPath: /dev/disk
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
+  - name: disk
+    hostPath:
+      path: /dev/disk
+
+"""#####,
+        "08-web-monitored/right/cases.yaml": #####"""
+- file: other-volume-names.yaml
+  why: {ru: "hostPath-volumes названы по-своему (node-root, node-run, node-sys, node-docker): задание называет только html-content", en: "the hostPath volumes have names of the learner's choosing (node-root, node-run, node-sys, node-docker): the task names only html-content"}
+- file: equal-quantities.yaml
+  why: {ru: "те же значения ресурсов другой записью: 64Mi = 67108864 байт, 100m = 0.1 CPU, 128Mi = 134217728, 200m = 0.2", en: "the same resource values written differently: 64Mi = 67108864 bytes, 100m = 0.1 CPU, 128Mi = 134217728, 200m = 0.2"}
+- file: ghcr-cadvisor.yaml
+  why: {ru: "cAdvisor из ghcr.io/google/cadvisor (реестр проекта с v0.53.0), nginx с docker.io/library/, у двух hostPath указан type: Directory", en: "cAdvisor from ghcr.io/google/cadvisor (its project's registry since v0.53.0), nginx spelled with docker.io/library/, two hostPaths carry type: Directory"}
+- file: cadvisor-docs-extras.yaml
+  why: {ru: "как в примере самого cAdvisor для Kubernetes: privileged и ещё один каталог узла /dev/disk, тоже только для чтения", en: "as cAdvisor's own Kubernetes example: privileged, and one more node directory /dev/disk, read-only too"}
+- file: pod.json
+  why: {ru: "решение в JSON с дополнительной меткой tier: frontend", en: "the solution as JSON with one more label, tier: frontend"}
+- file: flow-style.yaml
+  why: {ru: "flow-стиль: ресурсы, порты и монтирования в одну строку; nginx закреплён digest", en: "flow style: resources, ports and mounts one line each; nginx pinned by digest"}
+
+"""#####,
+        "08-web-monitored/right/equal-quantities.yaml": #####"""
+# The same quantities written differently: 64Mi = 67108864 bytes, 100m = 0.1 CPU.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: "67108864"
+        cpu: "0.1"
+      limits:
+        memory: 134217728
+        cpu: 0.2
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
+
+"""#####,
+        "08-web-monitored/right/flow-style.yaml": #####"""
+# Flow style throughout; resources and ports on one line each.
+apiVersion: v1
+kind: Pod
+metadata: {name: web-server-monitored, labels: {app: web-server}}
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.27-alpine@sha256:65645c7bb6a0661892a8b03b89d0743208a18dd2f3f17a54ef4b76fb8e2f2a10
+    ports: [{name: http, containerPort: 80}]
+    resources: {requests: {memory: 64Mi, cpu: 100m}, limits: {memory: 128Mi, cpu: 200m}}
+    volumeMounts: [{name: html-content, mountPath: /usr/share/nginx/html}]
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.49.1
+    ports: [{name: metrics, containerPort: 8080}]
+    volumeMounts:
+    - {name: rootfs, mountPath: /rootfs, readOnly: true}
+    - {name: var-run, mountPath: /var/run, readOnly: true}
+    - {name: sys, mountPath: /sys, readOnly: true}
+    - {name: docker, mountPath: /var/lib/docker, readOnly: true}
+  volumes:
+  - {name: html-content, emptyDir: {}}
+  - {name: rootfs, hostPath: {path: /}}
+  - {name: var-run, hostPath: {path: /var/run}}
+  - {name: sys, hostPath: {path: /sys}}
+  - {name: docker, hostPath: {path: /var/lib/docker}}
+
+"""#####,
+        "08-web-monitored/right/ghcr-cadvisor.yaml": #####"""
+# cAdvisor from ghcr.io/google/cadvisor (its registry since v0.53.0); two hostPaths carry type: Directory.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: docker.io/library/nginx:1.27
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: ghcr.io/google/cadvisor:v0.53.0
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+      type: Directory
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+      type: Directory
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
+
+"""#####,
+        "08-web-monitored/right/other-volume-names.yaml": #####"""
+# The hostPath volumes have names of the learner's choosing (the task names only html-content).
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: node-root
+      mountPath: /rootfs
+      readOnly: true
+    - name: node-run
+      mountPath: /var/run
+      readOnly: true
+    - name: node-sys
+      mountPath: /sys
+      readOnly: true
+    - name: node-docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: node-root
+    hostPath:
+      path: /
+  - name: node-run
+    hostPath:
+      path: /var/run
+  - name: node-sys
+    hostPath:
+      path: /sys
+  - name: node-docker
+    hostPath:
+      path: /var/lib/docker
+
+"""#####,
+        "08-web-monitored/right/pod.json": #####"""
+{
+  "apiVersion": "v1",
+  "kind": "Pod",
+  "metadata": {
+    "name": "web-server-monitored",
+    "labels": {
+      "app": "web-server",
+      "tier": "frontend"
+    }
+  },
+  "spec": {
+    "containers": [
+      {
+        "name": "web-server",
+        "image": "nginx:1.25",
+        "ports": [
+          {
+            "name": "http",
+            "containerPort": 80
+          }
+        ],
+        "resources": {
+          "requests": {
+            "memory": "64Mi",
+            "cpu": "100m"
+          },
+          "limits": {
+            "memory": "128Mi",
+            "cpu": "200m"
+          }
+        },
+        "volumeMounts": [
+          {
+            "name": "html-content",
+            "mountPath": "/usr/share/nginx/html"
+          }
+        ]
+      },
+      {
+        "name": "cadvisor",
+        "image": "gcr.io/cadvisor/cadvisor:v0.47.2",
+        "ports": [
+          {
+            "name": "metrics",
+            "containerPort": 8080
+          }
+        ],
+        "volumeMounts": [
+          {
+            "name": "rootfs",
+            "mountPath": "/rootfs",
+            "readOnly": true
+          },
+          {
+            "name": "var-run",
+            "mountPath": "/var/run",
+            "readOnly": true
+          },
+          {
+            "name": "sys",
+            "mountPath": "/sys",
+            "readOnly": true
+          },
+          {
+            "name": "docker",
+            "mountPath": "/var/lib/docker",
+            "readOnly": true
+          }
+        ]
+      }
+    ],
+    "volumes": [
+      {
+        "name": "html-content",
+        "emptyDir": {}
+      },
+      {
+        "name": "rootfs",
+        "hostPath": {
+          "path": "/"
+        }
+      },
+      {
+        "name": "var-run",
+        "hostPath": {
+          "path": "/var/run"
+        }
+      },
+      {
+        "name": "sys",
+        "hostPath": {
+          "path": "/sys"
+        }
+      },
+      {
+        "name": "docker",
+        "hostPath": {
+          "path": "/var/lib/docker"
+        }
+      }
+    ]
+  }
+}
 
 """#####,
         "08-web-monitored/spec.yaml": #####"""
@@ -1928,6 +4398,13 @@ Create the POD `web-server-monitored` labelled `app: web-server`:
   mounted in cadvisor (e.g. at `/rootfs`, `/var/run`, `/sys`, `/var/lib/docker`)
   **read-only**.
 
+**What is up to you:** the names of the hostPath volumes (the task names only
+`html-content`); the spelling of equal quantities (`100m` or `0.1`, `64Mi` or `67108864`);
+image tags, digests and registries (cAdvisor has been published as `ghcr.io/google/cadvisor`
+since v0.53.0); extra settings cAdvisor's own documentation uses, such as `privileged: true`
+or one more read-only host directory. Keep the POD's name and label, the container names,
+the ports with their names and the resource values.
+
 **Where to put it:** the file `08-web-monitored/pod.yaml` in your repository.
 
 **What to reread:** the lecture section «Практический пример: веб-сервер с мониторингом» (worked example: a web server with monitoring). Do not copy the manifest: write it yourself, then compare.
@@ -1953,6 +4430,13 @@ podgrade check --exercise 08-web-monitored
   смонтированные в cadvisor (например, в `/rootfs`, `/var/run`, `/sys`, `/var/lib/docker`)
   **только для чтения**.
 
+**Что на ваш выбор:** имена hostPath-volumes (задание называет только
+`html-content`); запись равных величин (`100m` или `0.1`, `64Mi` или `67108864`);
+теги, digest и реестры образов (cAdvisor с версии v0.53.0 публикуется как
+`ghcr.io/google/cadvisor`); дополнительные настройки из документации самого cAdvisor, например
+`privileged: true` или ещё один каталог узла только для чтения. Имя и метку POD, имена
+контейнеров, порты с их именами и значения ресурсов оставьте как в задании.
+
 **Куда положить:** файл `08-web-monitored/pod.yaml` в вашем репозитории.
 
 **Что перечитать:** раздел лекции «Практический пример: веб-сервер с мониторингом». Не копируйте манифест — напишите его сами и сверьтесь.
@@ -1967,6 +4451,7 @@ podgrade check --exercise 08-web-monitored
         "08-web-monitored/wrong/cases.yaml": #####"""
 - file: missing-readonly.yaml
   fails: [volume.readonly]
+  key: writableHostPath
   why: {ru: "hostPath /sys смонтирован в cadvisor на запись", en: "the hostPath /sys is mounted read-write in cadvisor"}
 - file: no-limits.yaml
   fails: [resources.bounds]
@@ -2215,6 +4700,260 @@ spec:
       path: /var/lib/docker
 
 """#####,
+        "09-scaled-deployment/right/cases.yaml": #####"""
+- file: other-labels.yaml
+  why: {ru: "свои метки (app: web, tier: frontend): selector совпадает с ними, у template есть ещё метка version", en: "labels of the learner's choosing (app: web, tier: frontend): the selector matches them and the template carries one more, version"}
+- file: match-expressions.yaml
+  why: {ru: "selector записан через matchExpressions (app In [web-app]) вместо matchLabels", en: "the selector is written with matchExpressions (app In [web-app]) instead of matchLabels"}
+- file: image-family.yaml
+  why: {ru: "nginx с реестром, тегом и digest; cAdvisor из ghcr.io/google/cadvisor", en: "nginx with registry, tag and digest; cAdvisor from ghcr.io/google/cadvisor"}
+- file: rolling-update.yaml
+  why: {ru: "стратегия RollingUpdate, метки у самого Deployment, аннотации у template", en: "a RollingUpdate strategy, labels on the Deployment itself, annotations on the template"}
+- file: deployment.json
+  why: {ru: "решение в формате JSON", en: "the solution written as JSON"}
+- file: flow-style.yaml
+  why: {ru: "flow-стиль, volumes перед containers", en: "flow style, volumes before containers"}
+
+"""#####,
+        "09-scaled-deployment/right/deployment.json": #####"""
+{
+  "apiVersion": "apps/v1",
+  "kind": "Deployment",
+  "metadata": {
+    "name": "web-app"
+  },
+  "spec": {
+    "replicas": 3,
+    "selector": {
+      "matchLabels": {
+        "app": "web-app"
+      }
+    },
+    "template": {
+      "metadata": {
+        "labels": {
+          "app": "web-app"
+        }
+      },
+      "spec": {
+        "containers": [
+          {
+            "name": "web-server",
+            "image": "nginx:1.25",
+            "ports": [
+              {
+                "containerPort": 80
+              }
+            ],
+            "volumeMounts": [
+              {
+                "name": "shared-storage",
+                "mountPath": "/var/www/html"
+              }
+            ]
+          },
+          {
+            "name": "cadvisor",
+            "image": "gcr.io/cadvisor/cadvisor:v0.47.2",
+            "ports": [
+              {
+                "containerPort": 8080
+              }
+            ],
+            "volumeMounts": [
+              {
+                "name": "shared-storage",
+                "mountPath": "/var/log"
+              }
+            ]
+          }
+        ],
+        "volumes": [
+          {
+            "name": "shared-storage",
+            "emptyDir": {}
+          }
+        ]
+      }
+    }
+  }
+}
+
+"""#####,
+        "09-scaled-deployment/right/flow-style.yaml": #####"""
+apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web-app}
+spec:
+  replicas: 3
+  selector: {matchLabels: {app: web-app}}
+  template:
+    metadata: {labels: {app: web-app}}
+    spec:
+      volumes: [{name: shared-storage, emptyDir: {}}]
+      containers:
+      - {name: web-server, image: "nginx:1.27", ports: [{containerPort: 80}],
+         volumeMounts: [{name: shared-storage, mountPath: /var/www/html}]}
+      - {name: cadvisor, image: "gcr.io/cadvisor/cadvisor:v0.47.2", ports: [{containerPort: 8080}],
+         volumeMounts: [{name: shared-storage, mountPath: /var/log}]}
+
+"""#####,
+        "09-scaled-deployment/right/image-family.yaml": #####"""
+# nginx with registry, tag and digest; cAdvisor from ghcr.io/google/cadvisor.
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-app
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web-app
+  template:
+    metadata:
+      labels:
+        app: web-app
+    spec:
+      containers:
+      - name: web-server
+        image: docker.io/library/nginx:1.27-alpine@sha256:65645c7bb6a0661892a8b03b89d0743208a18dd2f3f17a54ef4b76fb8e2f2a10
+        ports:
+        - containerPort: 80
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/www/html
+      - name: cadvisor
+        image: ghcr.io/google/cadvisor:v0.53.0
+        ports:
+        - containerPort: 8080
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/log
+      volumes:
+      - name: shared-storage
+        emptyDir: {}
+
+"""#####,
+        "09-scaled-deployment/right/match-expressions.yaml": #####"""
+# The selector written with matchExpressions instead of matchLabels.
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-app
+spec:
+  replicas: 3
+  selector:
+    matchExpressions:
+    - {key: app, operator: In, values: [web-app]}
+  template:
+    metadata:
+      labels:
+        app: web-app
+    spec:
+      containers:
+      - name: web-server
+        image: nginx:1.25
+        ports:
+        - containerPort: 80
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/www/html
+      - name: cadvisor
+        image: gcr.io/cadvisor/cadvisor:v0.47.2
+        ports:
+        - containerPort: 8080
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/log
+      volumes:
+      - name: shared-storage
+        emptyDir: {}
+
+"""#####,
+        "09-scaled-deployment/right/other-labels.yaml": #####"""
+# Labels of the learner's choosing; the template carries one label more than the selector asks.
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-app
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+      tier: frontend
+  template:
+    metadata:
+      labels:
+        app: web
+        tier: frontend
+        version: v1
+    spec:
+      containers:
+      - name: web-server
+        image: nginx:1.25
+        ports:
+        - containerPort: 80
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/www/html
+      - name: cadvisor
+        image: gcr.io/cadvisor/cadvisor:v0.47.2
+        ports:
+        - containerPort: 8080
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/log
+      volumes:
+      - name: shared-storage
+        emptyDir: {}
+
+"""#####,
+        "09-scaled-deployment/right/rolling-update.yaml": #####"""
+# A rolling-update strategy, labels on the Deployment itself, annotations on the template.
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-app
+  labels:
+    app: web-app
+spec:
+  replicas: 3
+  revisionHistoryLimit: 5
+  strategy:
+    type: RollingUpdate
+    rollingUpdate: {maxSurge: 1, maxUnavailable: 0}
+  selector:
+    matchLabels:
+      app: web-app
+  template:
+    metadata:
+      labels:
+        app: web-app
+      annotations:
+        prometheus.io/scrape: "true"
+        prometheus.io/port: "8080"
+    spec:
+      containers:
+      - name: web-server
+        image: nginx:1.25
+        ports:
+        - containerPort: 80
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/www/html
+      - name: cadvisor
+        image: gcr.io/cadvisor/cadvisor:v0.47.2
+        ports:
+        - containerPort: 8080
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/log
+      volumes:
+      - name: shared-storage
+        emptyDir: {}
+
+"""#####,
         "09-scaled-deployment/spec.yaml": #####"""
 id: 09-scaled-deployment
 title: {ru: "Масштабирование много-контейнерного POD", en: "Scaling a multi-container POD"}
@@ -2319,6 +5058,12 @@ Create the Deployment `web-app` (`apiVersion: apps/v1`):
 
 The starter file is the POD of exercise 01; turn it into a Deployment.
 
+**What is up to you:** the labels (any labels, as long as the selector matches the
+template's), the selector's form (`matchLabels` or `matchExpressions`), a rollout strategy
+or annotations, image tags, digests and registries (cAdvisor has been published as
+`ghcr.io/google/cadvisor` since v0.53.0). YAML or JSON. Keep `web-app`, `replicas: 3` and
+the template's container names, ports and volume.
+
 **Where to put it:** the file `09-scaled-deployment/pod.yaml` in your repository.
 
 **What to reread:** the lecture section «Практический пример: веб-сервер с мониторингом» (the part on scaling) and «Создание много-контейнерного POD».
@@ -2344,6 +5089,12 @@ podgrade check --exercise 09-scaled-deployment
   `cadvisor` (`gcr.io/cadvisor/cadvisor`, порт `8080`) с общим `emptyDir` `shared-storage`.
 
 Стартовый файл — это POD из упражнения 01; превратите его в Deployment.
+
+**Что на ваш выбор:** метки (любые, лишь бы selector совпадал с метками
+template), форма selector (`matchLabels` или `matchExpressions`), стратегия обновления
+и аннотации, теги, digest и реестры образов (cAdvisor с версии v0.53.0 публикуется как
+`ghcr.io/google/cadvisor`). YAML или JSON. `web-app`, `replicas: 3`, а также имена
+контейнеров, порты и volume шаблона оставьте как в задании.
 
 **Куда положить:** файл `09-scaled-deployment/pod.yaml` в вашем репозитории.
 
@@ -2466,6 +5217,238 @@ spec:
         emptyDir: {}
 
 """#####,
+        "10-native-sidecar/right/cases.yaml": #####"""
+- file: fluent-bit.yaml
+  why: {ru: "настоящий log shipper в роли нативного sidecar: вход tail Fluent Bit (fluent/fluent-bit) следит за app.log", en: "a real log shipper as the native sidecar: Fluent Bit's (fluent/fluent-bit) tail input follows app.log"}
+- file: other-mount-path.yaml
+  why: {ru: "log-shipper монтирует logs только для чтения в /logs: /logs/app.log — тот же файл, что /var/log/app/app.log у app; tail -F без оболочки", en: "log-shipper mounts logs read-only at /logs: /logs/app.log is app's /var/log/app/app.log; tail -F without a shell"}
+- file: k8s-env-expansion.yaml
+  why: {ru: "путь к логу задан в env, Kubernetes подставляет $(LOG_FILE) в обе команды", en: "the log's path comes from env and Kubernetes expands $(LOG_FILE) in both commands"}
+- file: subpath-while-read.yaml
+  why: {ru: "app видит только каталог app/ volume (subPath), log-shipper монтирует весь volume и передаёт каждую новую строку app/app.log через цикл while read", en: "app sees only the directory app/ of the volume (subPath); log-shipper mounts the whole volume and passes each new line of app/app.log through a while read loop"}
+- file: init-then-sidecar.yaml
+  why: {ru: "обычный initContainer готовит файл лога и завершается, затем стартует нативный sidecar, затем app", en: "an ordinary initContainer prepares the log file and finishes, then the native sidecar starts, then app"}
+- file: pod.json
+  why: {ru: "решение в формате JSON", en: "the solution written as JSON"}
+
+"""#####,
+        "10-native-sidecar/right/fluent-bit.yaml": #####"""
+# A real log shipper as the native sidecar: Fluent Bit's tail input follows app.log.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-native-sidecar
+spec:
+  initContainers:
+  # native sidecar (Kubernetes 1.29+): starts before app and lives as long as the pod
+  - name: log-shipper
+    image: fluent/fluent-bit:3.1
+    restartPolicy: Always
+    args: ["-i", "tail", "-p", "path=/logs/app.log", "-o", "stdout"]
+    volumeMounts:
+    - name: logs
+      mountPath: /logs
+      readOnly: true
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo \"$(date) request handled\" >> /var/log/app/app.log; sleep 3; done"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "10-native-sidecar/right/init-then-sidecar.yaml": #####"""
+# An ordinary init container prepares the log file and finishes; then the native sidecar
+# starts, then app.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-native-sidecar
+spec:
+  initContainers:
+  - name: prepare-logs
+    image: busybox:1.36
+    command: ["sh", "-c", "touch /var/log/app/app.log && chmod 666 /var/log/app/app.log"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  # native sidecar (Kubernetes 1.29+): starts before app and lives as long as the pod
+  - name: log-shipper
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sh", "-c", "tail -F /var/log/app/app.log"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo \"$(date) request handled\" >> /var/log/app/app.log; sleep 3; done"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "10-native-sidecar/right/k8s-env-expansion.yaml": #####"""
+# The log file's path comes from env; Kubernetes expands it in both commands.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-native-sidecar
+spec:
+  initContainers:
+  # native sidecar (Kubernetes 1.29+): starts before app and lives as long as the pod
+  - name: log-shipper
+    image: busybox:1.36
+    restartPolicy: Always
+    env:
+    - name: LOG_FILE
+      value: /var/log/app/app.log
+    command: ["sh", "-c", "touch $(LOG_FILE); tail -F $(LOG_FILE)"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  containers:
+  - name: app
+    image: busybox:1.36
+    env:
+    - name: LOG_FILE
+      value: /var/log/app/app.log
+    command: ["sh", "-c", "while true; do echo \"$(date) request handled\" >> $(LOG_FILE); sleep 3; done"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "10-native-sidecar/right/other-mount-path.yaml": #####"""
+# The shipper mounts the logs read-only at /logs: /logs/app.log is app's /var/log/app/app.log.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-native-sidecar
+spec:
+  initContainers:
+  # native sidecar (Kubernetes 1.29+): starts before app and lives as long as the pod
+  - name: log-shipper
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["tail", "-F", "/logs/app.log"]
+    volumeMounts:
+    - name: logs
+      mountPath: /logs
+      readOnly: true
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo \"$(date) request handled\" >> /var/log/app/app.log; sleep 3; done"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "10-native-sidecar/right/pod.json": #####"""
+{
+  "apiVersion": "v1",
+  "kind": "Pod",
+  "metadata": {
+    "name": "app-with-native-sidecar"
+  },
+  "spec": {
+    "initContainers": [
+      {
+        "name": "log-shipper",
+        "image": "busybox:1.36",
+        "restartPolicy": "Always",
+        "command": [
+          "sh",
+          "-c",
+          "touch /var/log/app/app.log; tail -F /var/log/app/app.log"
+        ],
+        "volumeMounts": [
+          {
+            "name": "logs",
+            "mountPath": "/var/log/app"
+          }
+        ]
+      }
+    ],
+    "containers": [
+      {
+        "name": "app",
+        "image": "busybox:1.36",
+        "command": [
+          "sh",
+          "-c",
+          "while true; do echo \"$(date) request handled\" >> /var/log/app/app.log; sleep 3; done"
+        ],
+        "volumeMounts": [
+          {
+            "name": "logs",
+            "mountPath": "/var/log/app"
+          }
+        ]
+      }
+    ],
+    "volumes": [
+      {
+        "name": "logs",
+        "emptyDir": {}
+      }
+    ]
+  }
+}
+
+"""#####,
+        "10-native-sidecar/right/subpath-while-read.yaml": #####"""
+# app sees only the directory app/ of the volume (subPath); the shipper mounts the whole
+# volume and passes every new line of app/app.log through a `while read` loop.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-native-sidecar
+spec:
+  initContainers:
+  # native sidecar (Kubernetes 1.29+): starts before app and lives as long as the pod
+  - name: log-shipper
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /logs/app
+      touch /logs/app/app.log
+      tail -F /logs/app/app.log | while read -r line; do
+        echo "shipped: $line"
+      done
+    volumeMounts:
+    - name: logs
+      mountPath: /logs
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo \"$(date) request handled\" >> /var/log/app/app.log; sleep 3; done"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+      subPath: app
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
         "10-native-sidecar/spec.yaml": #####"""
 id: 10-native-sidecar
 title: {ru: "Нативный sidecar (initContainer)", en: "A native sidecar (initContainer)"}
@@ -2555,6 +5538,14 @@ Create the POD `app-with-native-sidecar` with a volume `logs` (`emptyDir`):
   it mounts the same `logs` and keeps reading the log (e.g. `tail -F /var/log/app/app.log`).
 
 Without `restartPolicy: Always` such an initContainer never finishes and `app` never starts.
+The main container keeps running too: busybox without a command exits at once.
+
+**What is up to you:** busybox is only a convenience: the log shipper may be a real one,
+such as `fluent/fluent-bit` following the log with its tail input. Where `log-shipper`
+mounts `logs` (`/logs`, read-only, a `subPath`), as long as it reads the file `app` writes;
+the commands, as long as they keep running (`tail -F`, a `while read` loop, a path from an
+environment variable). Other init containers may come first if they finish. Keep the names
+of the POD, the containers and the volume.
 
 **Where to put it:** the file `10-native-sidecar/pod.yaml` in your repository.
 
@@ -2580,6 +5571,14 @@ podgrade check --exercise 10-native-sidecar
   монтирует тот же `logs` и непрерывно читает журнал (например, `tail -F /var/log/app/app.log`).
 
 Без `restartPolicy: Always` такой initContainer никогда не завершится, и `app` не стартует.
+Основной контейнер тоже работает постоянно: busybox без команды сразу завершается.
+
+**Что на ваш выбор:** busybox — лишь удобный вариант: log shipper может быть настоящим,
+например `fluent/fluent-bit`, который следит за журналом своим входом tail. Куда `log-shipper`
+монтирует `logs` (`/logs`, только для чтения, `subPath`), лишь бы он читал файл, который пишет
+`app`; команды, лишь бы они не завершались (`tail -F`, цикл `while read`, путь из переменной
+окружения). Перед ним могут идти другие initContainers, если они завершаются. Имена POD,
+контейнеров и volume оставьте как в задании.
 
 **Куда положить:** файл `10-native-sidecar/pod.yaml` в вашем репозитории.
 
@@ -2592,15 +5591,86 @@ podgrade check --exercise 10-native-sidecar
 ```
 
 """#####,
+        "10-native-sidecar/wrong-pending/app-no-command.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-native-sidecar
+spec:
+  initContainers:
+  # native sidecar (Kubernetes 1.29+): starts before app and lives as long as the pod
+  - name: log-shipper
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sh", "-c", "touch /var/log/app/app.log; tail -F /var/log/app/app.log"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  containers:
+  - name: app
+    image: busybox:1.36
+    # no command: busybox runs sh, which exits at once
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "10-native-sidecar/wrong-pending/cases.yaml": #####"""
+- file: app-no-command.yaml
+  fails: [container.long-running]
+  key: commandEnds
+  why: {ru: "у busybox-контейнера app убрана command: sh сразу завершается, контейнер перезапускается бесконечно", en: "the busybox container app has no command: sh exits at once and the container restarts forever"}
+- file: init-never-ends.yaml
+  fails: [container.long-running]
+  key: initContainerNeverEnds
+  why: {ru: "обычный initContainer warm-up крутит бесконечный цикл без restartPolicy: Always: он никогда не завершится, и POD не запустит ни log-shipper, ни app", en: "the ordinary initContainer warm-up runs an endless loop without restartPolicy: Always: it never finishes, so the Pod never starts log-shipper or app"}
+
+"""#####,
+        "10-native-sidecar/wrong-pending/init-never-ends.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-native-sidecar
+spec:
+  initContainers:
+  # an ordinary init container whose command never ends: the Pod never gets past it
+  - name: warm-up
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo warming up; sleep 5; done"]
+  # native sidecar (Kubernetes 1.29+): starts before app and lives as long as the pod
+  - name: log-shipper
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sh", "-c", "touch /var/log/app/app.log; tail -F /var/log/app/app.log"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo \"$(date) request handled\" >> /var/log/app/app.log; sleep 3; done"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
         "10-native-sidecar/wrong/cases.yaml": #####"""
 - file: regular-container.yaml
   fails: [sidecar.native]
   why: {ru: "log-shipper — обычный контейнер в containers, а не initContainer с restartPolicy: Always", en: "log-shipper is an ordinary container in containers, not an initContainer with restartPolicy: Always"}
 - file: no-restart-policy.yaml
   fails: [sidecar.native]
+  key: nativeSidecarNoRestartPolicy
   why: {ru: "у initContainer log-shipper нет restartPolicy: Always: tail -F не завершится и app никогда не запустится", en: "the initContainer log-shipper lacks restartPolicy: Always: tail -F never ends, so app never starts"}
 - file: shipper-no-mount.yaml
   fails: [sidecar.native, volume.shared]
+  key: volumeMountedByOne
   why: {ru: "log-shipper не монтирует logs и читает пустой каталог своего контейнера", en: "log-shipper does not mount logs and reads an empty directory of its own"}
 
 """#####,
@@ -2675,6 +5745,264 @@ spec:
       mountPath: /var/log/app
   volumes:
   - name: logs
+    emptyDir: {}
+
+"""#####,
+        "11-fix-broken-pod/right/cases.yaml": #####"""
+- file: other-mount-path.yaml
+  why: {ru: "content-updater монтирует html в /www и отдаёт страницу оттуда", en: "content-updater mounts html at /www and serves the page from there"}
+- file: k8s-env-expansion.yaml
+  why: {ru: "порт задан в env, Kubernetes подставляет $(PORT) в команду httpd", en: "the port comes from env and Kubernetes expands $(PORT) in the httpd command"}
+- file: shell-var.yaml
+  why: {ru: "порт и каталог заданы в env, оболочка подставляет $PORT и $DOCROOT", en: "the port and the directory come from env and the shell expands $PORT and $DOCROOT"}
+- file: reader-readonly.yaml
+  why: {ru: "ошибки исправлены, а nginx, который только читает страницу, монтирует html только для чтения; порты названы", en: "the mistakes are fixed, and nginx, which only reads the page, mounts html read-only; the ports are named"}
+- file: registry-spelled.yaml
+  why: {ru: "те же образы, записанные с реестром и путём library/", en: "the same images spelled with their registry and library/ path"}
+- file: pod.json
+  why: {ru: "исправленный POD в формате JSON", en: "the fixed POD written as JSON"}
+
+"""#####,
+        "11-fix-broken-pod/right/k8s-env-expansion.yaml": #####"""
+# The port comes from env; Kubernetes expands $(PORT) before the shell runs.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: broken-pod
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: html
+      mountPath: /usr/share/nginx/html
+  - name: content-updater
+    image: busybox:1.36
+    env:
+    - name: PORT
+      value: "8080"
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "<h1>Updated at $(date)</h1>" > /content/index.html
+        sleep 10
+      done &
+      httpd -f -p $(PORT) -h /content
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: html
+      mountPath: /content
+  volumes:
+  - name: html
+    emptyDir: {}
+
+"""#####,
+        "11-fix-broken-pod/right/other-mount-path.yaml": #####"""
+# content-updater mounts html at /www and serves it from there.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: broken-pod
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: html
+      mountPath: /usr/share/nginx/html
+  - name: content-updater
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "<h1>Updated at $(date)</h1>" > /www/index.html
+        sleep 10
+      done &
+      httpd -f -p 8080 -h /www
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: html
+      mountPath: /www
+  volumes:
+  - name: html
+    emptyDir: {}
+
+"""#####,
+        "11-fix-broken-pod/right/pod.json": #####"""
+{
+  "apiVersion": "v1",
+  "kind": "Pod",
+  "metadata": {
+    "name": "broken-pod"
+  },
+  "spec": {
+    "containers": [
+      {
+        "name": "web-server",
+        "image": "nginx:1.25",
+        "ports": [
+          {
+            "containerPort": 80
+          }
+        ],
+        "volumeMounts": [
+          {
+            "name": "html",
+            "mountPath": "/usr/share/nginx/html"
+          }
+        ]
+      },
+      {
+        "name": "content-updater",
+        "image": "busybox:1.36",
+        "command": [
+          "sh",
+          "-c"
+        ],
+        "args": [
+          "while true; do\n  echo \"<h1>Updated at $(date)</h1>\" > /content/index.html\n  sleep 10\ndone &\nhttpd -f -p 8080 -h /content\n"
+        ],
+        "ports": [
+          {
+            "containerPort": 8080
+          }
+        ],
+        "volumeMounts": [
+          {
+            "name": "html",
+            "mountPath": "/content"
+          }
+        ]
+      }
+    ],
+    "volumes": [
+      {
+        "name": "html",
+        "emptyDir": {}
+      }
+    ]
+  }
+}
+
+"""#####,
+        "11-fix-broken-pod/right/reader-readonly.yaml": #####"""
+# Fixed, and nginx, which only reads the page, mounts html read-only; the ports are named.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: broken-pod
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    volumeMounts:
+    - name: html
+      mountPath: /usr/share/nginx/html
+      readOnly: true
+  - name: content-updater
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "<h1>Updated at $(date)</h1>" > /content/index.html
+        sleep 10
+      done &
+      httpd -f -p 8080 -h /content
+    ports:
+    - name: http-alt
+      containerPort: 8080
+    volumeMounts:
+    - name: html
+      mountPath: /content
+  volumes:
+  - name: html
+    emptyDir: {}
+
+"""#####,
+        "11-fix-broken-pod/right/registry-spelled.yaml": #####"""
+# The same images spelled with their registry and library/ path.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: broken-pod
+spec:
+  containers:
+  - name: web-server
+    image: docker.io/library/nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: html
+      mountPath: /usr/share/nginx/html
+  - name: content-updater
+    image: docker.io/library/busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "<h1>Updated at $(date)</h1>" > /content/index.html
+        sleep 10
+      done &
+      httpd -f -p 8080 -h /content
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: html
+      mountPath: /content
+  volumes:
+  - name: html
+    emptyDir: {}
+
+"""#####,
+        "11-fix-broken-pod/right/shell-var.yaml": #####"""
+# The port and directory come from env; the shell expands $PORT and $DOCROOT.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: broken-pod
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: html
+      mountPath: /usr/share/nginx/html
+  - name: content-updater
+    image: busybox:1.36
+    env:
+    - name: PORT
+      value: "8080"
+    - name: DOCROOT
+      value: /content
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "<h1>Updated at $(date)</h1>" > "$DOCROOT/index.html"
+        sleep 10
+      done &
+      httpd -f -p "$PORT" -h "$DOCROOT"
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: html
+      mountPath: /content
+  volumes:
+  - name: html
     emptyDir: {}
 
 """#####,
@@ -2785,7 +6113,13 @@ and `content-updater` on `busybox`, which refreshes a page on the shared volume 
 2. one of the mounts names a volume that `spec.volumes` does not define;
 3. one container name is invalid: it must become `web-server`.
 
-Keep the POD name and the images.
+Keep the POD name and the images. `content-updater` must keep running: it refreshes the page
+in a loop and serves it with `httpd`.
+
+**What is up to you:** where `content-updater` mounts `html` (`/content` or another path it
+serves from); how its command names the port and the directory (literally or from an
+environment variable); a read-only mount for the web server, which only reads the page;
+port names; spelling an image with its registry (`docker.io/library/nginx:1.25`).
 
 **Where to put it:** the fixed file `11-fix-broken-pod/pod.yaml` in your repository.
 
@@ -2812,7 +6146,13 @@ podgrade check --exercise 11-fix-broken-pod
 2. одно из монтирований ссылается на volume, которого нет в `spec.volumes`;
 3. имя одного контейнера недопустимо — оно должно стать `web-server`.
 
-Имя POD и образы не меняйте.
+Имя POD и образы не меняйте. `content-updater` должен работать постоянно: он в цикле
+обновляет страницу и отдаёт её через `httpd`.
+
+**Что на ваш выбор:** куда `content-updater` монтирует `html` (`/content` или другой путь,
+из которого он отдаёт страницу); как его команда называет порт и каталог (прямо или через
+переменную окружения); монтирование только для чтения у веб-сервера, который лишь читает
+страницу; имена портов; запись образа с реестром (`docker.io/library/nginx:1.25`).
 
 **Куда положить:** исправленный файл `11-fix-broken-pod/pod.yaml` в вашем репозитории.
 
@@ -2823,6 +6163,40 @@ podgrade check --exercise 11-fix-broken-pod
 ```
 podgrade check --exercise 11-fix-broken-pod
 ```
+
+"""#####,
+        "11-fix-broken-pod/wrong-pending/cases.yaml": #####"""
+- file: updater-no-command.yaml
+  fails: [container.long-running]
+  key: commandEnds
+  why: {ru: "три ошибки исправлены, но у busybox-контейнера content-updater убрана command: sh сразу завершается, контейнер перезапускается бесконечно", en: "the three mistakes are fixed but the busybox container content-updater has no command: sh exits at once and the container restarts forever"}
+
+"""#####,
+        "11-fix-broken-pod/wrong-pending/updater-no-command.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: broken-pod
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: html
+      mountPath: /usr/share/nginx/html
+  - name: content-updater
+    image: busybox:1.36
+    # no command: busybox runs sh, which exits at once
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: html
+      mountPath: /content
+  volumes:
+  - name: html
+    emptyDir: {}
 
 """#####,
         "11-fix-broken-pod/wrong/bad-name-left.yaml": #####"""
@@ -2939,6 +6313,198 @@ spec:
     emptyDir: {}
 
 """#####,
+        "12-elastic-sidecar/right/cases.yaml": #####"""
+- file: no-trailing-slash.yaml
+  why: {ru: "/var/log/event-simulator без завершающей косой черты — тот же каталог", en: "/var/log/event-simulator without the trailing slash: the same directory"}
+- file: registry-spelled.yaml
+  why: {ru: "те же образы, записанные с реестром docker.io и тегом latest", en: "the same images spelled with the docker.io registry and the latest tag"}
+- file: sidecar-readonly.yaml
+  why: {ru: "Filebeat только читает логи, поэтому sidecar монтирует log-volume только для чтения", en: "Filebeat only reads the logs, so the sidecar mounts log-volume read-only"}
+- file: native-sidecar.yaml
+  why: {ru: "sidecar — нативный: initContainer с restartPolicy: Always стартует раньше app и работает весь срок жизни POD", en: "the sidecar is a native one: an initContainer with restartPolicy: Always starts before app and runs for the Pod's whole life"}
+- file: pod.json
+  why: {ru: "решение в формате JSON", en: "the solution written as JSON"}
+- file: flow-sidecar-first.yaml
+  why: {ru: "flow-стиль, sidecar описан первым, namespace записан до имени", en: "flow style, the sidecar listed first, the namespace written before the name"}
+
+"""#####,
+        "12-elastic-sidecar/right/flow-sidecar-first.yaml": #####"""
+# Flow style, the sidecar listed first, the namespace written before the name.
+apiVersion: v1
+kind: Pod
+metadata: {namespace: elastic-stack, name: app, labels: {name: app}}
+spec:
+  containers:
+  - {name: sidecar, image: kodekloud/filebeat-configured,
+     volumeMounts: [{name: log-volume, mountPath: /var/log/event-simulator/}]}
+  - {name: app, image: kodekloud/event-simulator,
+     volumeMounts: [{name: log-volume, mountPath: /log}]}
+  volumes:
+  - {name: log-volume, hostPath: {path: /var/log/webapp, type: DirectoryOrCreate}}
+
+"""#####,
+        "12-elastic-sidecar/right/native-sidecar.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+  namespace: elastic-stack
+  labels:
+    name: app
+spec:
+  initContainers:
+  # a native sidecar (Kubernetes 1.29+): starts before app and runs as long as the Pod
+  - name: sidecar
+    image: kodekloud/filebeat-configured
+    restartPolicy: Always
+    volumeMounts:
+    - name: log-volume
+      mountPath: /var/log/event-simulator/
+  containers:
+  - name: app
+    image: kodekloud/event-simulator
+    volumeMounts:
+    - name: log-volume
+      mountPath: /log
+  volumes:
+  - name: log-volume
+    hostPath:
+      path: /var/log/webapp
+      type: DirectoryOrCreate
+
+"""#####,
+        "12-elastic-sidecar/right/no-trailing-slash.yaml": #####"""
+# /var/log/event-simulator without the trailing slash: the same directory.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+  namespace: elastic-stack
+  labels:
+    name: app
+spec:
+  containers:
+  - name: app
+    image: kodekloud/event-simulator
+    volumeMounts:
+    - name: log-volume
+      mountPath: /log
+  - name: sidecar
+    image: kodekloud/filebeat-configured
+    volumeMounts:
+    - name: log-volume
+      mountPath: /var/log/event-simulator
+  volumes:
+  - name: log-volume
+    hostPath:
+      path: /var/log/webapp
+      type: DirectoryOrCreate
+
+"""#####,
+        "12-elastic-sidecar/right/pod.json": #####"""
+{
+  "apiVersion": "v1",
+  "kind": "Pod",
+  "metadata": {
+    "name": "app",
+    "namespace": "elastic-stack",
+    "labels": {
+      "name": "app"
+    }
+  },
+  "spec": {
+    "containers": [
+      {
+        "name": "app",
+        "image": "kodekloud/event-simulator",
+        "volumeMounts": [
+          {
+            "name": "log-volume",
+            "mountPath": "/log"
+          }
+        ]
+      },
+      {
+        "name": "sidecar",
+        "image": "kodekloud/filebeat-configured",
+        "volumeMounts": [
+          {
+            "name": "log-volume",
+            "mountPath": "/var/log/event-simulator/"
+          }
+        ]
+      }
+    ],
+    "volumes": [
+      {
+        "name": "log-volume",
+        "hostPath": {
+          "path": "/var/log/webapp",
+          "type": "DirectoryOrCreate"
+        }
+      }
+    ]
+  }
+}
+
+"""#####,
+        "12-elastic-sidecar/right/registry-spelled.yaml": #####"""
+# The same images spelled with their registry and the latest tag.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+  namespace: elastic-stack
+  labels:
+    name: app
+spec:
+  containers:
+  - name: app
+    image: docker.io/kodekloud/event-simulator:latest
+    volumeMounts:
+    - name: log-volume
+      mountPath: /log
+  - name: sidecar
+    image: docker.io/kodekloud/filebeat-configured:latest
+    volumeMounts:
+    - name: log-volume
+      mountPath: /var/log/event-simulator/
+  volumes:
+  - name: log-volume
+    hostPath:
+      path: /var/log/webapp
+      type: DirectoryOrCreate
+
+"""#####,
+        "12-elastic-sidecar/right/sidecar-readonly.yaml": #####"""
+# Filebeat only reads the logs, so the sidecar's mount is read-only.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+  namespace: elastic-stack
+  labels:
+    name: app
+spec:
+  containers:
+  - name: app
+    image: kodekloud/event-simulator
+    volumeMounts:
+    - name: log-volume
+      mountPath: /log
+  - name: sidecar
+    image: kodekloud/filebeat-configured
+    volumeMounts:
+    - name: log-volume
+      mountPath: /var/log/event-simulator/
+      readOnly: true
+  volumes:
+  - name: log-volume
+    hostPath:
+      path: /var/log/webapp
+      type: DirectoryOrCreate
+
+"""#####,
         "12-elastic-sidecar/spec.yaml": #####"""
 id: 12-elastic-sidecar
 title: {ru: "Sidecar для Elastic Stack", en: "A sidecar for the Elastic Stack"}
@@ -3046,6 +6612,13 @@ Complete the manifest:
 
 Keep the container `app` and the volume `log-volume` as they are.
 
+**What is up to you:** the order of the containers; a trailing slash in the mount path;
+a read-only mount for `sidecar`, which only reads; declaring `sidecar` as a native sidecar
+(an initContainer with `restartPolicy: Always`); spelling the images with a registry or a
+tag (`docker.io/kodekloud/filebeat-configured:latest`). The names, the namespace, the images
+and the paths are the ones the running application and Filebeat's configuration expect:
+keep them.
+
 **Where to put it:** the file `12-elastic-sidecar/pod.yaml` in your repository.
 
 **What to reread:** the lecture sections «Паттерны проектирования много-контейнерных PODs» (design patterns, Sidecar) and «Общие Volumes в много-контейнерных PODs» (shared volumes).
@@ -3072,6 +6645,12 @@ podgrade check --exercise 12-elastic-sidecar
   **тот же** `log-volume` в `/var/log/event-simulator/` — оттуда Filebeat и читает логи.
 
 Контейнер `app` и volume `log-volume` оставьте как есть.
+
+**Что на ваш выбор:** порядок контейнеров; косая черта в конце пути монтирования;
+монтирование только для чтения у `sidecar`, который лишь читает; описание `sidecar` как
+нативного sidecar (initContainer с `restartPolicy: Always`); запись образов с реестром или
+тегом (`docker.io/kodekloud/filebeat-configured:latest`). Имена, namespace, образы и пути —
+те, что ожидают работающее приложение и конфигурация Filebeat: оставьте их.
 
 **Куда положить:** файл `12-elastic-sidecar/pod.yaml` в вашем репозитории.
 
@@ -3176,6 +6755,261 @@ spec:
     hostPath:
       path: /var/log/webapp
       type: DirectoryOrCreate
+
+"""#####,
+        "CASES-STATUS.md": #####"""
+# Cases status (temporary worklist for issue 12, not user documentation)
+
+Every case of `exercises/<slug>/right/`, `wrong/` and `wrong-pending/`, graded by today's
+podgrade (branch `cases`, built from `main` at 7a72e94 plus data only): each file copied alone
+into a temporary repository as `<slug>/pod.yaml` (`pod.json` for JSON) and graded with
+`.build/debug/podgrade check DIR --exercise <slug> --lang en --format json`.
+
+- `right/`: correct alternative answers a fair teacher accepts; expected: full marks.
+  73 cases (6 per exercise, 7 in 04): **51 score full marks today, 22 do not** (✗).
+- `wrong/`: known-wrong cases that today's grader already fails with exactly the named rules
+  (`podgrade verify` proves them; 46 cases, 6 of them new). `key:` is the proposed message key
+  of the misconception; today's verify ignores it, and today's keys differ (column 4).
+- `wrong-pending/`: known-wrong cases today's grader does not yet fail as named (8 cases, all ✗).
+  Today's verify does not read this folder; move each case to `wrong/` once the engine fails it.
+- `right/` and `wrong-pending/` are embedded by `make lab` (it embeds every file under
+  `exercises/`) and ignored by today's loader: `make test` stays green.
+
+Misconceptions of issue 12 and their cases: containerNameAsHost (05 and 06 `container-name-host`),
+localhostNobodyListens (06 `localhost-nobody-listens`, 05 `port-mismatch`), bypassesAmbassador
+(05 `direct-db`, pending 05 `env-localhost-nc-direct`), readOnlyOnWriter (03 `readonly-on-writer`),
+flowDifferentPlaces (07 `subpath-different-places`, `wrong-file`, `separate-volumes`),
+readsUnwrittenFile (07 `reads-unwritten-file`, `different-paths`), outputOnlyToStdout (pending 04
+`stdout-only`), commandEnds (02, 07 and pending 04, 05, 10, 11), nativeSidecarNoRestartPolicy (10
+`no-restart-policy`), initContainerNeverEnds (pending 10 `init-never-ends`), volumeMountedByOne (01
+`cadvisor-no-mount`, 10 `shipper-no-mount`), writableHostPath (08 `missing-readonly`).
+
+## Worklist for the engine, by cause
+
+1. **Image families** (14 right cases): `container.spec` compares the repository literally.
+   Needed: registry and mirror prefixes (`docker.io/library/`, `public.ecr.aws/docker/library/`)
+   stripped; a project's own org image = the library image (`fluent/fluentd` = `fluentd`,
+   `quay.io/prometheus/node-exporter` = `prom/node-exporter`); a project's new registry
+   (`ghcr.io/google/cadvisor` = `gcr.io/cadvisor/cadvisor`); well-known packagers
+   (`bitnami/nginx`, `bitnami/redis`). Spec changes: 03 `log-collector` accepts
+   `fluent/fluent-bit` too; 04 `adapter` and 10 `log-shipper` accept any image (busybox is only a
+   convenience; the task texts now say so).
+2. **Env expansion** (4 right cases): Kubernetes `$(VAR)` in command/args (04, 06, 07) and shell
+   `"$VAR/file"` (07 `shell-var`) are not expanded before files and addresses are resolved.
+   (05's `$(DB_HOST) $(DB_PORT)` passes only because the env pair is read on its own.)
+3. **Connections other than `localhost:PORT`** (3 right cases): `nc HOST PORT` (05, 06) and
+   `redis-cli -h HOST -p PORT` (05) are not seen; the message then shows a literal `PORT`.
+4. **Mount path as asked** (1 right case): 07 `volume.shared` demands `/shared` for the reader
+   although `data.flow` holds; should be an "as asked" note.
+5. **Lifecycle everywhere** (6 pending cases): specs 04, 05, 10, 11 have no
+   `container.long-running` check; no rule asks a plain init container to finish (10).
+6. **Flow really written** (3 pending cases, 04 `application-no-command` also in 5): `role.adapter` accepts a volume the application
+   only mounts (04 `stdout-only`, `application-no-command`); `network.localhost`/`role.ambassador`
+   trust the env pair over what the process connects to (05 `env-localhost-nc-direct`).
+7. **Messages** (wrong cases whose rules already match, last column): one key per misconception,
+   naming what the learner wrote; `flowMismatch` today prints the same path twice when the
+   difference is the mount path, the volume or the subPath.
+
+## Hints and texts
+The task texts now say where the choice is free ("What is up to you" / «Что на ваш выбор»).
+Checks that still contradict them until the engine changes: 01/08/09 `cadvisor-spec` (ghcr.io),
+03 `log-collector-spec`, 04 `adapter-spec` and 10 `log-shipper-spec` (image pinned), 07
+`shared-data` (path `/shared`). The 07 `shared-data` hint no longer says the same mount path is
+"the only way".
+
+## Table
+
+### 01-multi-container-pod
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/docker-io-nginx.yaml | full marks | 13/13 | — | ok |
+| right/nginx-digest.yaml | full marks | 13/13 | — | ok |
+| right/ghcr-cadvisor.yaml | full marks | 12/13 ✗ | container.spec (imageWrong) | container.spec compares the image repository literally; cAdvisor's own new registry (ghcr.io/google/cadvisor, v0.53.0+) is not the family gcr.io/cadvisor/cadvisor |
+| right/pod.json | full marks | 13/13 | — | ok |
+| right/flow-style.yaml | full marks | 13/13 | — | ok |
+| right/bitnami-nginx.yaml | full marks | 12/13 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; a packager's image of nginx (bitnami/nginx) is not taken as the nginx family |
+| wrong/same-port.yaml | fails ports.declared, ports.unique | 10/13 | ports.declared (portMissing); ports.unique (portClash) | rules match |
+| wrong/one-container.yaml | fails container.spec, containers.count, ports.declared, volume.shared | 8/13 | containers.count (containerCountWrong); container.spec (containerMissing); ports.declared (containerMissing); volume.shared (containerMissing) | rules match |
+| wrong/undefined-volume.yaml | fails k8s.valid, volume.shared | 9/13 | volume.shared (volumeNotMounted); k8s.valid (k8s) | rules match |
+| wrong/cadvisor-no-mount.yaml | fails volume.shared `volumeMountedByOne` | 11/13 | volume.shared (volumeNotMounted) | rules match; message: generic "does not mount"; not yet the volumeMountedByOne message ("only web-server mounts shared-storage") |
+
+### 02-yellow
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/sleep-infinity.yaml | full marks | 11/11 | — | ok |
+| right/args-only.yaml | full marks | 11/11 | — | ok |
+| right/shell-loop-bitnami-redis.yaml | full marks | 9/11 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; bitnami/redis is not taken as the redis family |
+| right/pod.json | full marks | 11/11 | — | ok |
+| right/flow-digest.yaml | full marks | 11/11 | — | ok |
+| right/tail-dev-null.yaml | full marks | 11/11 | — | ok |
+| wrong/lemon-no-command.yaml | fails container.long-running `commandEnds` | 9/11 | container.long-running (shellWithoutCommand) | rules match; message: two keys today (shellWithoutCommand / shellCommandEnds) for one misconception |
+| wrong/lemon-exits.yaml | fails container.long-running `commandEnds` | 9/11 | container.long-running (shellCommandEnds) | rules match; message: two keys today (shellWithoutCommand / shellCommandEnds) for one misconception |
+| wrong/wrong-gold-image.yaml | fails container.spec | 9/11 | container.spec (imageWrong) | rules match |
+| wrong/capital-name.yaml | fails container.long-running, container.spec, k8s.valid | 5/11 | container.spec (containerMissing); container.long-running (containerMissing); k8s.valid (k8s) | rules match |
+
+### 03-sidecar-logging
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/upstream-fluentd.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; fluent/fluentd (the project's own image) is not taken as fluentd |
+| right/fluent-bit-tail.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | spec names only fluentd; needs an alternatives list (fluentd family + fluent/fluent-bit, which the new task text allows) |
+| right/subpath.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | same as fluent-bit-tail (image); the subPath flow itself already passes volume.shared, volume.readonly and role.sidecar |
+| right/pod.json | full marks | 12/12 | — | ok |
+| right/digest-own-port.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; fluent/fluentd is not taken as fluentd |
+| right/flow-style.yaml | full marks | 12/12 | — | ok |
+| wrong/not-readonly.yaml | fails volume.readonly `readerWritable` | 10/12 | volume.readonly (mountNotReadOnly) | rules match; message: readerWritable is this table's name for today's mountNotReadOnly (not in issue 12's list) |
+| wrong/sidecar-port-80.yaml | fails ports.unique, role.sidecar | 9/12 | role.sidecar (sidecarTakesPort); ports.unique (portClash) | rules match |
+| wrong/main-no-mount.yaml | fails role.sidecar, volume.shared | 8/12 | volume.shared (volumeNotMounted); role.sidecar (sidecarNoSharedVolume) | rules match |
+| wrong/readonly-on-writer.yaml | fails role.sidecar, volume.readonly `readOnlyOnWriter` | 8/12 | volume.readonly (mountNotReadOnly); role.sidecar (mainCannotWrite) | rules match; message: reported as two separate findings (reader writable + main cannot write), never as read-only on the writer's side |
+
+### 04-adapter
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/k8s-env-expansion.yaml | full marks | 9/12 ✗ | role.adapter (adapterNoInput) | $(LOG_DIR) (Kubernetes expansion from env) is not expanded before places are resolved: the application's write is not located on app-data, so role.adapter sees no input |
+| right/shell-var-subpath.yaml | full marks | 12/12 | — | ok |
+| right/nc-adapter.yaml | full marks | 12/12 | — | ok |
+| right/node-exporter-adapter.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | spec pins the adapter to busybox; issue 12: the adapter is judged by what it does, the image is free (task text now says so) |
+| right/while-read.yaml | full marks | 12/12 | — | ok |
+| right/pod.json | full marks | 12/12 | — | ok |
+| right/nginx-exporter-localhost.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | same (adapter image pinned to busybox); the localhost flow itself already passes role.adapter |
+| wrong/unnamed-port.yaml | fails ports.declared, role.adapter | 7/12 | role.adapter (adapterPortNameWrong); ports.declared (portNameWrong) | rules match |
+| wrong/adapter-no-volume.yaml | fails role.adapter | 9/12 | role.adapter (adapterNoInput) | rules match |
+| wrong/port-on-application.yaml | fails ports.declared, role.adapter | 7/12 | role.adapter (adapterNoOwnPort); ports.declared (portMissing) | rules match |
+| wrong-pending/stdout-only.yaml | fails role.adapter `outputOnlyToStdout` | 12/12 ✗ | — | role.adapter is satisfied by a volume both containers mount; it does not check that anybody writes the file the adapter reads (stdout goes nowhere shared) |
+| wrong-pending/application-no-command.yaml | fails container.long-running, role.adapter `commandEnds` | 12/12 ✗ | — | spec 04 has no container.long-running check; role.adapter does not notice that the application no longer writes anything |
+| wrong-pending/application-writes-once.yaml | fails container.long-running `commandEnds` | 12/12 ✗ | — | spec 04 has no container.long-running check |
+
+### 05-ambassador
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/nc-host-port.yaml | full marks | 7/12 ✗ | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | network.localhost / role.ambassador only know localhost:PORT strings and env host/port pairs, not netcat's HOST PORT arguments; the message shows a literal "PORT" |
+| right/redis-cli.yaml | full marks | 7/12 ✗ | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | `redis-cli -h 127.0.0.1 -p 6379` is not recognised as a connection (neither -h/-p nor 127.0.0.1 without a port string) |
+| right/k8s-env-expansion.yaml | full marks | 12/12 | — | ok |
+| right/configmap-envoy.yaml | full marks | 12/12 | — | ok |
+| right/native-sidecar.yaml | full marks | 12/12 | — | ok |
+| right/pod.json | full marks | 12/12 | — | ok |
+| wrong/direct-db.yaml | fails network.localhost, role.ambassador `bypassesAmbassador` | 7/12 | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT" with a literal PORT; does not name the address used (redis.database.svc.cluster.local:6379) |
+| wrong/port-mismatch.yaml | fails network.localhost, role.ambassador `localhostNobodyListens` | 7/12 | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT" with a literal PORT although localhost:6380 is there; does not name the listened ports |
+| wrong/ambassador-no-port.yaml | fails network.localhost, role.ambassador | 7/12 | role.ambassador (ambassadorNotReached); network.localhost (localhostPortUndeclared) | rules match |
+| wrong/port-on-main.yaml | fails ports.unique, role.ambassador | 8/12 | role.ambassador (ambassadorPortOnMain); ports.unique (portClash) | rules match |
+| wrong/container-name-host.yaml | fails network.localhost, role.ambassador `containerNameAsHost` | 7/12 | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT"; does not say that ambassador is a container name, not a host |
+| wrong-pending/env-localhost-nc-direct.yaml | fails network.localhost, role.ambassador `bypassesAmbassador` | 12/12 ✗ | — | both rules read the env pair DB_HOST=localhost/DB_PORT=6379 and never look at what the process really connects to (nc redis.database.svc.cluster.local 6379) |
+| wrong-pending/application-no-command.yaml | fails container.long-running `commandEnds` | 12/12 ✗ | — | spec 05 has no container.long-running check; the env pair alone passes network.localhost |
+
+### 06-shared-network
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/quay-default-port.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; quay.io/prometheus/node-exporter is the same project's image as prom/node-exporter (the URL without a port already passes) |
+| right/shell-var-url.yaml | full marks | 12/12 | — | ok |
+| right/k8s-env-expansion.yaml | full marks | 9/12 ✗ | network.localhost (noLocalhostReference) | http://localhost:$(WEB_PORT)/ is not expanded from env (Kubernetes $(VAR) expansion) |
+| right/nc-host-port.yaml | full marks | 9/12 ✗ | network.localhost (noLocalhostReference) | `nc localhost 80` (HOST PORT arguments) is not recognised as a connection; the message shows a literal "PORT" |
+| right/pod.json | full marks | 12/12 | — | ok |
+| right/spider-flow.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | container.spec does not strip a registry mirror path (public.ecr.aws/docker/library/nginx is the Docker library nginx) |
+| wrong/container-name-host.yaml | fails network.localhost `containerNameAsHost` | 9/12 | network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT"; does not say that web-server is a container name, not a host |
+| wrong/collector-port-80.yaml | fails ports.declared, ports.unique | 9/12 | ports.declared (portMissing); ports.unique (portClash) | rules match |
+| wrong/web-no-port.yaml | fails network.localhost, ports.declared | 8/12 | ports.declared (portMissing); network.localhost (localhostPortUndeclared) | rules match |
+| wrong/localhost-nobody-listens.yaml | fails network.localhost `localhostNobodyListens` | 9/12 | network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT" although localhost:8080 is there; does not name the listened ports (80, 9100) |
+
+### 07-shared-volume
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/subpath.yaml | full marks | 13/13 | — | ok |
+| right/reader-other-path.yaml | full marks | 10/13 ✗ | volume.shared (mountPathWrong) | volume.shared requires mount path /shared (spec param) although data.flow passes; issue 12: a path other than the task's example is a note, never lost points |
+| right/k8s-env-expansion.yaml | full marks | 10/13 ✗ | data.flow (flowFileWrong) | $(DATA_FILE) is not expanded: the rule reads the write target as the literal "DATA_FILE" |
+| right/shell-var.yaml | full marks | 10/13 ✗ | data.flow (noWrites) | "$DIR/data.txt" (a shell variable from env, quoted) is not expanded: no write is found |
+| right/while-read.yaml | full marks | 13/13 | — | ok |
+| right/pod.json | full marks | 13/13 | — | ok |
+| wrong/different-paths.yaml | fails data.flow, volume.shared `readsUnwrittenFile` | 7/13 | volume.shared (mountPathWrong); data.flow (flowMismatch) | rules match; message: flowMismatch says "writes /shared/data.txt while reader reads /shared/data.txt: different files" (same path twice) |
+| wrong/separate-volumes.yaml | fails data.flow, volume.shared `flowDifferentPlaces` | 7/13 | volume.shared (volumeNotMounted); data.flow (flowMismatch) | rules match; message: same confusing flowMismatch text; does not name the two volumes |
+| wrong/one-shot-writer.yaml | fails container.long-running `commandEnds` | 12/13 | container.long-running (shellCommandEnds) | rules match; message: shellCommandEnds, to be one commandEnds key |
+| wrong/wrong-file.yaml | fails data.flow `flowDifferentPlaces` | 10/13 | data.flow (flowMismatch) | rules match; message: flowMismatch names both files: close to flowDifferentPlaces, key differs |
+| wrong/subpath-different-places.yaml | fails data.flow `flowDifferentPlaces` | 10/13 | data.flow (flowMismatch) | rules match; message: flowMismatch names the same path twice; does not name the subPaths writer/ and reader/ |
+| wrong/reads-unwritten-file.yaml | fails data.flow `readsUnwrittenFile` | 10/13 | data.flow (flowFileWrong) | rules match; message: flowFileWrong ("should write /shared/data.txt"), not "reader reads a file nobody writes" |
+
+### 08-web-monitored
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/other-volume-names.yaml | full marks | 15/15 | — | ok |
+| right/equal-quantities.yaml | full marks | 15/15 | — | ok |
+| right/ghcr-cadvisor.yaml | full marks | 14/15 ✗ | container.spec (imageWrong) | container.spec compares the repository literally (ghcr.io/google/cadvisor) |
+| right/cadvisor-docs-extras.yaml | full marks | 15/15 | — | ok |
+| right/pod.json | full marks | 15/15 | — | ok |
+| right/flow-style.yaml | full marks | 15/15 | — | ok |
+| wrong/missing-readonly.yaml | fails volume.readonly `writableHostPath` | 13/15 | volume.readonly (mountNotReadOnly) | rules match; message: generic mountNotReadOnly; not "writable hostPath: the container could change the node's files" |
+| wrong/no-limits.yaml | fails resources.bounds | 13/15 | resources.bounds (resourceMissing) | rules match |
+| wrong/limits-below-requests.yaml | fails k8s.valid, resources.bounds | 12/15 | resources.bounds (resourceWrong); k8s.valid (k8s) | rules match |
+| wrong/wrong-label.yaml | fails pod.metadata | 14/15 | pod.metadata (labelWrong) | rules match |
+
+### 09-scaled-deployment
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/other-labels.yaml | full marks | 11/11 | — | ok |
+| right/match-expressions.yaml | full marks | 11/11 | — | ok |
+| right/image-family.yaml | full marks | 10/11 ✗ | container.spec (imageWrong) | container.spec compares the repository literally (ghcr.io/google/cadvisor); nginx with registry+tag+digest already passes |
+| right/rolling-update.yaml | full marks | 11/11 | — | ok |
+| right/deployment.json | full marks | 11/11 | — | ok |
+| right/flow-style.yaml | full marks | 11/11 | — | ok |
+| wrong/selector-mismatch.yaml | fails k8s.valid, workload.replicas | 6/11 | workload.replicas (selectorMismatch); k8s.valid (k8s) | rules match |
+| wrong/one-replica.yaml | fails workload.replicas | 8/11 | workload.replicas (replicasWrong) | rules match |
+| wrong/no-cadvisor.yaml | fails container.spec, containers.count | 9/11 | containers.count (containerCountWrong); container.spec (containerMissing) | rules match |
+
+### 10-native-sidecar
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/fluent-bit.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | spec pins log-shipper to busybox; issue 12: a real log shipper is fine where busybox is a convenience (task text now says so) |
+| right/other-mount-path.yaml | full marks | 12/12 | — | ok |
+| right/k8s-env-expansion.yaml | full marks | 12/12 | — | ok |
+| right/subpath-while-read.yaml | full marks | 12/12 | — | ok |
+| right/init-then-sidecar.yaml | full marks | 12/12 | — | ok |
+| right/pod.json | full marks | 12/12 | — | ok |
+| wrong/regular-container.yaml | fails sidecar.native | 8/12 | sidecar.native (nativeSidecarIsAppContainer) | rules match |
+| wrong/no-restart-policy.yaml | fails sidecar.native `nativeSidecarNoRestartPolicy` | 8/12 | sidecar.native (nativeSidecarRestartPolicy) | rules match; message: nativeSidecarRestartPolicy: same idea, key spelled differently |
+| wrong/shipper-no-mount.yaml | fails sidecar.native, volume.shared `volumeMountedByOne` | 6/12 | sidecar.native (nativeSidecarNoVolume); volume.shared (volumeNotMounted) | rules match; message: two findings (nativeSidecarNoVolume, volumeNotMounted) for one misconception |
+| wrong-pending/app-no-command.yaml | fails container.long-running `commandEnds` | 12/12 ✗ | — | spec 10 has no container.long-running check |
+| wrong-pending/init-never-ends.yaml | fails container.long-running `initContainerNeverEnds` | 12/12 ✗ | — | spec 10 has no container.long-running check, and no rule asks that a plain init container (no restartPolicy: Always) finishes |
+
+### 11-fix-broken-pod
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/other-mount-path.yaml | full marks | 12/12 | — | ok |
+| right/k8s-env-expansion.yaml | full marks | 12/12 | — | ok |
+| right/shell-var.yaml | full marks | 12/12 | — | ok |
+| right/reader-readonly.yaml | full marks | 12/12 | — | ok |
+| right/registry-spelled.yaml | full marks | 12/12 | — | ok |
+| right/pod.json | full marks | 12/12 | — | ok |
+| wrong/same-port-left.yaml | fails ports.unique | 10/12 | ports.unique (portClash) | rules match |
+| wrong/bad-name-left.yaml | fails container.spec, k8s.valid, volume.shared | 5/12 | container.spec (containerMissing); volume.shared (containerMissing); k8s.valid (k8s) | rules match |
+| wrong/undefined-volume-left.yaml | fails k8s.valid, volume.shared | 6/12 | volume.shared (volumeNotMounted); k8s.valid (k8s) | rules match |
+| wrong-pending/updater-no-command.yaml | fails container.long-running `commandEnds` | 12/12 ✗ | — | spec 11 has no container.long-running check |
+
+### 12-elastic-sidecar
+
+| case | expected | today | failing today (rule (key)) | why / note |
+|---|---|---|---|---|
+| right/no-trailing-slash.yaml | full marks | 12/12 | — | ok |
+| right/registry-spelled.yaml | full marks | 12/12 | — | ok |
+| right/sidecar-readonly.yaml | full marks | 12/12 | — | ok |
+| right/native-sidecar.yaml | full marks | 12/12 | — | ok |
+| right/pod.json | full marks | 12/12 | — | ok |
+| right/flow-sidecar-first.yaml | full marks | 12/12 | — | ok |
+| wrong/default-namespace.yaml | fails pod.metadata | 10/12 | pod.metadata (namespaceWrong) | rules match |
+| wrong/separate-volume.yaml | fails role.sidecar, volume.shared | 7/12 | volume.shared (volumeNotMounted); role.sidecar (sidecarNoSharedVolume) | rules match |
+| wrong/wrong-image.yaml | fails container.spec | 11/12 | container.spec (imageWrong) | rules match |
+
+## How to regenerate
+`make build`, then for each case: `mkdir -p T/<slug> && cp exercises/<slug>/<kind>/<file> T/<slug>/pod.<ext>`
+and `.build/debug/podgrade check T --exercise <slug> --lang en --format json`; a case's score is the
+sum of `points` over `checks`, its failing rules the `rule` of checks whose `status` is `fail`.
 
 """#####,
     ]

@@ -63,7 +63,7 @@ final class LabTests: XCTestCase {
                 XCTAssertEqual(result?.failedRules, Set(wrong.fails), "\(exercise.id)/wrong/\(wrong.file)")
             }
         }
-        XCTAssertEqual(count, 40)
+        XCTAssertEqual(count, 46)
     }
 
     func testVerifyPassesOnTheBundledCourse() {
