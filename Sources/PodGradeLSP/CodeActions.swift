@@ -7,6 +7,8 @@ import PodGradeYAML
 struct QuickFix: Sendable {
     let title: String
     let rule: String
+    /// The 0-based line of the finding it fixes.
+    let line: Int
     let edit: TextEdit
 }
 
@@ -33,7 +35,7 @@ enum CodeActions {
             case .unknownField(let name, let suggestion?):
                 guard let edit = replaceToken(at: issue.mark, expected: [name, "\"\(name)\"", "'\(name)'"], with: suggestion, table) else { continue }
                 let title = lang == .ru ? "Заменить «\(name)» на «\(suggestion)»" : "Change \"\(name)\" to \"\(suggestion)\""
-                fixes.append(QuickFix(title: title, rule: issue.rule.rawValue, edit: edit))
+                fixes.append(QuickFix(title: title, rule: issue.rule.rawValue, line: issue.mark.line - 1, edit: edit))
             case .wrongType(expected: .integer, found: _), .wrongType(expected: .number, found: _):
                 guard let node = Navigation.chain(yaml, line: issue.mark.line, column: issue.mark.column).last?.node,
                       node.mark == issue.mark, let scalar = node.scalar,
@@ -42,7 +44,7 @@ enum CodeActions {
                 let quote = scalar.style == .singleQuoted ? "'" : "\""
                 guard let edit = replaceToken(at: issue.mark, expected: [quote + scalar.text + quote], with: scalar.text, table) else { continue }
                 let title = lang == .ru ? "Записать \(scalar.text) числом, без кавычек" : "Write \(scalar.text) as a number, without quotes"
-                fixes.append(QuickFix(title: title, rule: issue.rule.rawValue, edit: edit))
+                fixes.append(QuickFix(title: title, rule: issue.rule.rawValue, line: issue.mark.line - 1, edit: edit))
             default:
                 continue
             }
@@ -53,7 +55,7 @@ enum CodeActions {
                     guard let location = finding.location, location.file == path, range.contains(line: location.line - 1),
                           let edit = readOnly(at: Mark(line: location.line, column: location.column), yaml: yaml, table: table) else { continue }
                     let title = lang == .ru ? "Добавить readOnly: true" : "Add readOnly: true"
-                    fixes.append(QuickFix(title: title, rule: check.rule, edit: edit))
+                    fixes.append(QuickFix(title: title, rule: check.rule, line: location.line - 1, edit: edit))
                 }
             }
         }

@@ -405,7 +405,7 @@ public actor LanguageServer {
                                       lang: options.lang, limits: options.limits.yaml)
         let diagnostics = params["context"]?["diagnostics"]?.array ?? []
         return .array(fixes.map { fix in
-            let matching = diagnostics.filter { $0["code"]?.string == fix.rule && Range($0["range"]).map { $0.contains(line: fix.edit.range.start.line) } == true }
+            let matching = diagnostics.filter { $0["code"]?.string == fix.rule && Range($0["range"]).map { $0.contains(line: fix.line) } == true }
             var action: [String: JSON] = [
                 "title": .string(fix.title),
                 "kind": "quickfix",
