@@ -25,8 +25,10 @@ enum Hover {
     /// The hover's markdown, or nil when no rule of the exercises looks there.
     static func markdown(yaml: YAMLFile, line: Int, column: Int, exercises: [Exercise], results: [ExerciseResult],
                          file: String, lang: Lang) -> String? {
+        // Only on a key or a scalar value of the hovered line (a line of a
+        // document that did not parse reaches no node of its own).
         let chain = Navigation.chain(yaml, line: line, column: column)
-        guard let field = chain.last(where: { $0.key != nil }), let key = field.key else { return nil }
+        guard let field = chain.last, let key = field.key, field.node.scalar != nil, field.node.mark.line == line else { return nil }
         // Rules that found something on this line, then those known to read the field.
         var ruleIDs: [String] = []
         for result in results {

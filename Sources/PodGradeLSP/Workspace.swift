@@ -123,7 +123,9 @@ enum GradingEngine {
         var texts: [String: String] = [:]
         for file in snapshot.files {
             if let buffer = job.buffers[file.path] {
-                texts[file.path] = buffer
+                // A buffer too large to grade only has findings on its first
+                // line: its first bytes are enough for positions.
+                texts[file.path] = buffer.utf8.count > job.sourceLimits.maxFileBytes ? String(buffer.prefix(4096)) : buffer
             } else if case .bytes(let bytes) = file.content {
                 texts[file.path] = String(decoding: bytes, as: UTF8.self)
             }
