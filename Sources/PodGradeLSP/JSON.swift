@@ -269,7 +269,7 @@ private struct JSONParser {
         }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         if isInteger, let value = Int64(text) { return .int(value) }
-        guard let value = Double(text) else { throw failure("invalid number") }
+        guard let value = Double(text), value.isFinite else { throw failure("number out of range") }
         return .double(value)
     }
 

@@ -273,9 +273,10 @@ public actor LanguageServer {
         }
         // Outside every workspace folder: the file's folder, or its parent when
         // the folder is named after an exercise.
+        // Never the file system's root: walking it is no learner's repository.
         var parts = path.split(separator: "/", omittingEmptySubsequences: true).map(String.init)
-        guard let name = parts.popLast() else { return nil }
-        if let folder = parts.last, options.lab.exercise(folder) != nil {
+        guard let name = parts.popLast(), !parts.isEmpty else { return nil }
+        if let folder = parts.last, options.lab.exercise(folder) != nil, parts.count > 1 {
             parts.removeLast()
             return ("/" + parts.joined(separator: "/"), folder + "/" + name)
         }

@@ -167,4 +167,18 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(nothing["result"], .null)
         _ = await client.finish()
     }
+
+    func testWithoutAWorkspaceTheExerciseFoldersParentIsTheRepository() async throws {
+        let client = Client()
+        _ = try await client.request("initialize", ["processId": .null, "rootUri": .null, "capabilities": [:]])
+        client.open(uri(file), try fixture(file))
+        let diagnostics = try await client.diagnostics(uri(file))
+        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 10/12, pass at 12")
+        client.open("untitled:Untitled-1", "kind: Pod\n")
+        client.open("file:///top.yaml", "kind: Pod\n")
+        _ = try await client.request("shutdown")
+        let published = await client.collector.all().filter { $0["method"]?.string == "textDocument/publishDiagnostics" }
+        XCTAssertEqual(published.count, 1, "nothing for an untitled buffer or a file at the file system's root")
+        _ = await client.finish()
+    }
 }
