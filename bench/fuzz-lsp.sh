@@ -20,7 +20,8 @@ echo "== build took $(( $(date +%s) - build_start ))s"
 BIN="$SCRATCH/release/PodGradeLSPFuzz"
 
 CORPUS="$(mktemp -d "${TMPDIR:-/tmp}/podgrade-fuzz-lsp-corpus.XXXXXX")"
-trap 'rm -rf "$CORPUS"' EXIT
+LOG="$CORPUS.log"   # outside the corpus: libFuzzer reads every file in it
+trap 'rm -rf "$CORPUS" "$LOG"' EXIT
 frame() { printf 'Content-Length: %d\r\n\r\n%s' "${#1}" "$1"; }
 seed() { printf '%s' "$2" > "$CORPUS/$1"; }
 manifest="$(python3 -c 'import json,sys; print(json.dumps(open(sys.argv[1]).read()))' Tests/Fixtures/sample-learner/03-sidecar-logging/pod.yaml)"
@@ -35,11 +36,11 @@ mkdir -p "$ARTIFACTS"
 
 status=0
 ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}" "$BIN" "$CORPUS" -max_total_time="$SECONDS_TO_FUZZ" -max_len=16384 -rss_limit_mb=2048 -timeout=5 \
-    -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$ARTIFACTS/" 2>&1 | tee "$CORPUS/.log" || status=$?
-echo "== executions: $(grep -o 'stat::number_of_executed_units: *[0-9]*' "$CORPUS/.log" | tail -1 | grep -o '[0-9]*$' || echo '?')," \
-     "exec/s: $(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$CORPUS/.log" | tail -1 | grep -o '[0-9]*$' || echo '?')," \
-     "coverage: $(grep -Eo 'cov: [0-9]+ ft: [0-9]+' "$CORPUS/.log" | tail -1 || echo '?')"
-crashes=$(grep -Eo "Test unit written to [^ ]+" "$CORPUS/.log" | awk '{print $NF}' || true)
+    -detect_leaks=0 -print_final_stats=1 -artifact_prefix="$ARTIFACTS/" 2>&1 | tee "$LOG" || status=$?
+echo "== executions: $(grep -o 'stat::number_of_executed_units: *[0-9]*' "$LOG" | tail -1 | grep -o '[0-9]*$' || echo '?')," \
+     "exec/s: $(grep -o 'stat::average_exec_per_sec: *[0-9]*' "$LOG" | tail -1 | grep -o '[0-9]*$' || echo '?')," \
+     "coverage: $(grep -Eo 'cov: [0-9]+ ft: [0-9]+' "$LOG" | tail -1 || echo '?')"
+crashes=$(grep -Eo "Test unit written to [^ ]+" "$LOG" | awk '{print $NF}' || true)
 if [ "$status" -ne 0 ] || [ -n "$crashes" ]; then
     echo "== FINDINGS (exit $status):"
     for c in $crashes; do echo "   crash input: $c"; done

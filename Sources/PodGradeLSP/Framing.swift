@@ -125,7 +125,7 @@ public struct FrameParser: Sendable {
             guard let (blockEnd, next) = headerBlockEnd() else {
                 if buffer.count - start > FrameParser.maxHeaderBytes {
                     // No header block end in sight: junk. Resume at a Content-Length if one is there.
-                    let headerStart = lastContentLength(from: start + 1, to: buffer.count) ?? max(start, buffer.count - 16)
+                    let headerStart = firstContentLength(from: start + 1, to: buffer.count) ?? max(start, buffer.count - 16)
                     events.append(.error(.junk(headerStart - start)))
                     start = headerStart
                     continue
@@ -210,6 +210,19 @@ public struct FrameParser: Sendable {
 
     private func lowered(_ byte: UInt8) -> UInt8 {
         (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+    }
+
+    /// The first `Content-Length:` (any case) in `buffer[from..<to]`.
+    private func firstContentLength(from: Int, to: Int) -> Int? {
+        let pattern = FrameParser.contentLength
+        var index = from
+        while index + pattern.count <= to {
+            if lowered(buffer[index]) == pattern[0] && (1..<pattern.count).allSatisfy({ lowered(buffer[index + $0]) == pattern[$0] }) {
+                return index
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// The last `Content-Length:` (any case) in `buffer[from..<to]`.

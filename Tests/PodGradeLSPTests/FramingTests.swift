@@ -82,6 +82,27 @@ final class FramingTests: XCTestCase {
         XCTAssertEqual(messages(parser.feed(Array("\r\n\r\n".utf8) + frame("{}"))), ["error: 20 bytes that are not a header skipped", "{}"])
     }
 
+    /// Found by bench/fuzz-lsp.sh: junk is counted as it is dropped, so its
+    /// counts depend on the chunks; the frames around it do not.
+    func testFramesAfterLongJunkDoNotDependOnChunking() {
+        let junk = Array(String(repeating: "INFO: log line\n", count: 1200).utf8)
+        let stream = frame("{\"a\":1}") + junk + frame("{\"b\":2}") + junk + Array("Content-Length: 2\r\n\r\n[]".utf8)
+        var whole = FrameParser()
+        let expected = messages(whole.feed(stream)).filter { !$0.hasSuffix("bytes that are not a header skipped") }
+        XCTAssertEqual(expected, ["{\"a\":1}", "{\"b\":2}", "[]"])
+        for step in [7, 4096, 9000] {
+            var chunked = FrameParser()
+            var seen: [String] = []
+            var index = 0
+            while index < stream.count {
+                seen += messages(chunked.feed(Array(stream[index..<min(stream.count, index + step)])))
+                XCTAssertLessThanOrEqual(chunked.pendingBytes, 8192 + step + 16)
+                index += step
+            }
+            XCTAssertEqual(seen.filter { !$0.hasSuffix("bytes that are not a header skipped") }, expected, "step \(step)")
+        }
+    }
+
     func testBareNewlinesAndCaseInsensitiveHeader() {
         var parser = FrameParser()
         XCTAssertEqual(messages(parser.feed(Array("content-length: 2\n\n{}\r\n".utf8) + frame("[]"))), ["{}", "[]"])
