@@ -1,4 +1,6 @@
 import PodGradeCore
+import PodGradeKubernetes
+import PodGradeYAML
 
 /// Every conversion from a grading result to LSP diagnostics lives here: which
 /// check becomes which severity, the text, the ranges and the score status.
@@ -58,6 +60,10 @@ enum DiagnosticsBuilder {
                     related.append(["location": ["uri": .string(uri(location.file)), "range": self.range(of: location, in: table(location.file)).json],
                                     "message": .string(other.message)])
                 }
+                for location in otherDeclarations(of: finding, texts: graded.texts) where location != finding.location {
+                    related.append(["location": ["uri": .string(uri(location.file)), "range": self.range(of: location, in: table(location.file)).json],
+                                    "message": .string(lang == .ru ? "тот же порт объявлен здесь" : "the same port is declared here")])
+                }
                 if !related.isEmpty { diagnostic["relatedInformation"] = .array(related) }
                 byFile[file, default: []].append(.object(diagnostic))
             }
@@ -72,6 +78,27 @@ enum DiagnosticsBuilder {
             ]), at: 0)
         }
         return byFile
+    }
+
+    /// For a finding on a `containerPort` (two containers declaring one port):
+    /// where the other containers of the pod declare the same port and protocol.
+    static func otherDeclarations(of finding: FindingResult, texts: [String: String]) -> [Location] {
+        guard let location = finding.location, let path = finding.path, path.hasSuffix(".containerPort"),
+              let text = texts[location.file] else { return [] }
+        var found: [Location] = []
+        for document in YAMLReader.read(text).documents {
+            for object in WorkloadDecoder.objects(in: document) {
+                guard let pod = WorkloadDecoder.workload(object.node, path: object.path)?.pod else { continue }
+                let ports = pod.containers.flatMap { container in container.ports.map { (container, $0) } }
+                guard let (owner, own) = ports.first(where: { $0.1.containerPort?.path == path }),
+                      let number = own.containerPort?.value else { continue }
+                for (container, port) in ports where container.path != owner.path && port.containerPort?.value == number
+                    && port.effectiveProtocol == own.effectiveProtocol {
+                    if let mark = port.containerPort?.mark { found.append(Location(file: location.file, mark: mark)) }
+                }
+            }
+        }
+        return found
     }
 
     /// "03-sidecar-logging: 10/12, pass at 12".

@@ -181,4 +181,22 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(published.count, 1, "nothing for an untitled buffer or a file at the file system's root")
         _ = await client.finish()
     }
+
+    func testAPortClashPointsAtTheOtherContainer() async throws {
+        let client = Client()
+        try await client.initialize()
+        let text = try fixture(file).replacingOccurrences(of: "    image: fluentd:latest", with: "    image: fluentd:latest\n    ports:\n    - containerPort: 80")
+        client.open(uri(file), text)
+        let diagnostics = try await client.diagnostics(uri(file)).filter { $0["relatedInformation"] != nil }
+        XCTAssertEqual(summary(diagnostics), [
+            "16:21-23 role.sidecar 1 Sidecar \"log-collector\" takes the main container's port 80.",
+            "16:21-23 ports.unique 1 Port 80/TCP is declared by both \"web-server\" and \"log-collector\": the containers of a pod share one network namespace (localhost), so the second cannot bind it.",
+            "16:21-23 k8s.valid 2 spec.containers[1].ports[0].containerPort: port 80/TCP is declared twice in the pod (also at spec.containers[0].ports[0])",
+        ])
+        for diagnostic in diagnostics {
+            XCTAssertEqual(diagnostic["relatedInformation"]?.text, #"[{"location":{"range":{"end":{"character":23,"line":9},"start":{"character":21,"line":9}},"uri":""#
+                           + uri(file) + #""},"message":"the same port is declared here"}]"#)
+        }
+        _ = await client.finish()
+    }
 }
