@@ -199,4 +199,32 @@ final class DocumentTests: XCTestCase {
         }
         _ = await client.finish()
     }
+
+    func testEveryFileOfTheExerciseIsPublished() async throws {
+        let client = Client()
+        try await client.initialize()
+        let extra = "03-sidecar-logging/notes.yaml"
+        client.open(uri(extra), "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: notes\ndata:\n  a: b\n  a: c\n")
+        let first = try await client.diagnostics(uri(extra))
+        let pod = try await client.diagnostics(uri(file))
+        // The score goes on the exercise's first file in path order: notes.yaml.
+        XCTAssertEqual(summary(first), ["0:0-0 podgrade.score 3 03-sidecar-logging: 10/12, pass at 12",
+                                        "6:2-3 yaml.syntax 1 line 7, column 3: key \"a\" is repeated (first on line 6)"])
+        XCTAssertEqual(summary(pod), ["16:6-10 volume.readonly 1 Container \"log-collector\" mounts \"logs\" at /fluentd/log/nginx writable: add readOnly: true."])
+        _ = await client.finish()
+    }
+
+    func testAFileThatLeavesAnExerciseGetsAnEmptyList() async throws {
+        let client = Client()
+        try await client.initialize()
+        let yellow = "misc/yellow.yaml"
+        let text = try fixture(yellow)
+        client.open(uri(yellow), text)
+        let before = try await client.diagnostics(uri(yellow))
+        XCTAssertEqual(summary(before).first, "0:0-0 podgrade.score 3 02-yellow: 9/11, pass at 11")
+        client.change(uri(yellow), version: 2, [["text": .string(text.replacingOccurrences(of: "name: yellow", with: "name: blue"))]])
+        let after = try await client.diagnostics(uri(yellow))
+        XCTAssertEqual(after, [], "no exercise holds the file any more")
+        _ = await client.finish()
+    }
 }
