@@ -147,6 +147,9 @@ public actor LanguageServer {
         switch method {
         case "initialize":
             await send(["jsonrpc": "2.0", "id": id, "result": initialize(params)])
+            // Problems with the initialization options, once the client knows the server.
+            for message in pendingMessages { await showMessage(message) }
+            pendingMessages = []
         case "shutdown":
             phase = .shuttingDown
             pending?.cancel()
@@ -319,8 +322,6 @@ public actor LanguageServer {
 
     private func grade(generation current: Int) async {
         guard current == generation, phase == .running else { return }
-        for message in pendingMessages { await showMessage(message) }
-        pendingMessages = []
         let now = ContinuousClock.now
         for (root, changed) in dirty where !changed.isEmpty {
             var buffers: [String: String] = [:]

@@ -227,4 +227,17 @@ final class DocumentTests: XCTestCase {
         XCTAssertEqual(after, [], "no exercise holds the file any more")
         _ = await client.finish()
     }
+
+    func testACourseFolderFromTheOptions() async throws {
+        let client = Client()
+        try await client.initialize(options: ["podgrade": ["exercises": .string(packageRoot + "/exercises"), "lang": "en"]])
+        client.open(uri(file), try fixture(file))
+        let diagnostics = try await client.diagnostics(uri(file))
+        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 10/12, pass at 12")
+        client.notify("workspace/didChangeConfiguration", ["settings": ["podgrade": ["exercises": "/nonexistent/course"]]])
+        let shown = try await client.wait("showMessage") { $0["method"]?.string == "window/showMessage" }
+        XCTAssertEqual(shown["params"]?["message"]?.string, "podgrade: cannot read exercises folder: /nonexistent/course: No such file or directory")
+        XCTAssertEqual(shown["params"]?["type"], 1)
+        _ = await client.finish()
+    }
 }
