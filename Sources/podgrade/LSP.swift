@@ -14,7 +14,7 @@ struct LSP: ParsableCommand {
     @OptionGroup var language: LanguageOptions
     @OptionGroup var labOptions: LabOptions
 
-    @Option(name: .long, help: "Milliseconds of quiet after an edit before grading (default 150).")
+    @Option(name: .long, help: "Milliseconds of quiet after an edit before grading.")
     var debounce: Int = 150
 
     func validate() throws {
