@@ -140,6 +140,9 @@ public struct JSONParseError: Error, Sendable, Equatable {
 extension JSON {
     /// The deepest nesting accepted: deeper input is an error, not a stack overflow.
     public static let maxDepth = 256
+    /// The most values in one message: a frame of tiny values (`[0,0,0,...]`)
+    /// would otherwise cost some 20 times its size in memory.
+    public static let maxValues = 1_000_000
 
     public static func parse(_ bytes: [UInt8]) throws(JSONParseError) -> JSON {
         try bytes.withUnsafeBufferPointer { (buffer) throws(JSONParseError) -> JSON in
@@ -160,6 +163,7 @@ extension JSON {
 private struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     var index = 0
+    var values = 0
 
     init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -180,6 +184,8 @@ private struct JSONParser {
 
     mutating func value(depth: Int) throws(JSONParseError) -> JSON {
         guard depth < JSON.maxDepth else { throw failure("nested deeper than \(JSON.maxDepth) levels") }
+        values += 1
+        guard values <= JSON.maxValues else { throw failure("more than \(JSON.maxValues) values") }
         guard index < bytes.count else { throw failure("unexpected end of input") }
         switch bytes[index] {
         case UInt8(ascii: "{"):

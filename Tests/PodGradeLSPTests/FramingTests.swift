@@ -129,7 +129,8 @@ final class JSONTests: XCTestCase {
     func testErrors() {
         for (text, message) in [("{", "expected a key in quotes"), ("[", "unexpected end of input"), ("{\"a\" 1}", "expected ':' after a key"), ("[1,]", "unexpected character"),
                                 ("01x", "unexpected text after the value"), ("\"a\nb\"", "control character in a string"),
-                                (String(repeating: "[", count: 300), "nested deeper than 256 levels"), ("", "unexpected end of input")] {
+                                (String(repeating: "[", count: 300), "nested deeper than 256 levels"), ("", "unexpected end of input"),
+                                ("[" + String(repeating: "0,", count: 1_000_000) + "0]", "more than 1000000 values"), ("1e999", "number out of range")] {
             XCTAssertThrowsError(try JSON.parse(text), text) { error in
                 XCTAssertEqual((error as? JSONParseError)?.message, message, text)
             }
