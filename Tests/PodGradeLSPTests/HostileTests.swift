@@ -31,7 +31,7 @@ final class HostileTests: XCTestCase {
         let start = ContinuousClock.now
         client.change(uri(file), version: 2, [["range": range(lines, 0, lines, 0), "text": .string("---\n" + HostileTests.aliasBomb())]])
         let diagnostics = try await client.diagnostics(uri(file))
-        XCTAssertLessThan(ContinuousClock.now - start, .seconds(5))
+        XCTAssertLessThan(ContinuousClock.now - start, .seconds(10), "a generous bound: a hang, not a speed, is what fails")
         // The bomb's document starts on line 22 (0-based); its a5 line is 22 + 1 + 5.
         XCTAssertEqual(summary(diagnostics.filter { $0["code"]?.string == "yaml.syntax" }),
                        ["27:54-57 yaml.syntax 1 line 28, column 55: aliases expand to more than 1000000 nodes (an alias bomb?)"])
@@ -93,7 +93,7 @@ final class HostileTests: XCTestCase {
         let summaryLines = summary(try XCTUnwrap(diagnostics)).filter { $0.contains("yaml.syntax") }
         XCTAssertEqual(summaryLines, ["0:0-47 yaml.syntax 1 \(file) is too large (\(big.utf8.count) bytes, limit 4194304) and was not read.",
                                       "0:0-47 yaml.syntax 1 No manifest found (.yaml, .yml, .json)."])
-        XCTAssertLessThan(elapsed, 20, "60 MB answered in \(elapsed) s")
+        XCTAssertLessThan(elapsed, 30, "60 MB answered in \(elapsed) s (a generous bound: a hang fails, not a speed)")
         XCTAssertLessThan(peak, 1_000_000, "peak RSS \(peak) KiB")
         print("60 MB buffer: diagnostics after \(String(format: "%.2f", elapsed)) s, peak RSS \(peak / 1024) MiB")
         XCTAssertEqual(received.last?.text, #"{"id":2,"jsonrpc":"2.0","result":null}"#)
