@@ -21,8 +21,10 @@ let package = Package(
         .target(name: "PodGradeCore", dependencies: ["PodGradeYAML", "PodGradeKubernetes", "PodGradeGit", "PodGradeLab"]),
         .target(name: "PodGradeReport", dependencies: ["PodGradeCore"]),
         .target(name: "PodGradeBatch", dependencies: ["PodGradeCore", "PodGradeReport", "PodGradeGit"]),
+        // `podgrade lsp`: the language server (framing, documents, diagnostics, hover, quick fixes).
+        .target(name: "PodGradeLSP", dependencies: ["PodGradeCore", "PodGradeYAML", "PodGradeKubernetes"]),
         .executableTarget(name: "podgrade", dependencies: [
-            "PodGradeCore", "PodGradeReport", "PodGradeBatch",
+            "PodGradeCore", "PodGradeReport", "PodGradeBatch", "PodGradeLSP",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `make bench`: in-process throughput of the layers, beside a bare libyaml loop.
@@ -37,13 +39,17 @@ let package = Package(
         .testTarget(name: "PodGradeReportTests", dependencies: ["PodGradeReport", "PodGradeCore"], exclude: ["Golden"]),
         .testTarget(name: "PodGradeBatchTests", dependencies: ["PodGradeBatch", "PodGradeCore", "podgrade", "PodGradeTestSupport"]),
         .testTarget(name: "PodGradeCLITests", dependencies: ["podgrade"], exclude: ["Golden"]),
+        // Protocol-level tests in process, and the Neovim end-to-end test (nvim/e2e.lua) of the real binary.
+        .testTarget(name: "PodGradeLSPTests", dependencies: ["PodGradeLSP", "PodGradeCore", "PodGradeYAML", "podgrade"], exclude: ["nvim"]),
     ]
 )
 
-// The libFuzzer target (bench/fuzz.sh): declared only with PODGRADE_FUZZ=1, because
-// it has no `main` of its own (libFuzzer supplies it under -sanitize=fuzzer) and so
-// cannot link in a normal build.
+// The libFuzzer targets (bench/fuzz.sh, bench/fuzz-lsp.sh): declared only with
+// PODGRADE_FUZZ=1, because they have no `main` of their own (libFuzzer supplies it
+// under -sanitize=fuzzer) and so cannot link in a normal build.
 if Context.environment["PODGRADE_FUZZ"] == "1" {
     package.products.append(.executable(name: "PodGradeFuzz", targets: ["PodGradeFuzz"]))
     package.targets.append(.executableTarget(name: "PodGradeFuzz", dependencies: ["PodGradeCore", "PodGradeReport"]))
+    package.products.append(.executable(name: "PodGradeLSPFuzz", targets: ["PodGradeLSPFuzz"]))
+    package.targets.append(.executableTarget(name: "PodGradeLSPFuzz", dependencies: ["PodGradeLSP"]))
 }

@@ -2,7 +2,7 @@
 # Installs what podgrade needs from Debian's packages, only when it is missing:
 # libyaml and libgit2 (system libraries the package links), git (tests build
 # real repositories), xmllint and jsonschema (output tests validate against
-# the shared schemas).
+# the shared schemas), neovim (the language server's end-to-end test drives it).
 set -euo pipefail
 
 missing=()
@@ -12,6 +12,7 @@ command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v git >/dev/null 2>&1 || missing+=(git)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 python3 -c 'import jsonschema' >/dev/null 2>&1 || missing+=(python3-jsonschema)
+command -v nvim >/dev/null 2>&1 || missing+=(neovim)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

@@ -8,7 +8,8 @@
 # on a missed target (exit 0), only on a broken measurement.
 #
 # Knobs (environment): BENCH_ROSTERS="200 1000", BENCH_PODS=20000, BENCH_ROUNDS=5,
-# BENCH_CHECK_RUNS=40, BENCH_VALIDATE_COPIES=8, BENCH_JOBS=2.
+# BENCH_CHECK_RUNS=40, BENCH_VALIDATE_COPIES=8, BENCH_JOBS=2, BENCH_LSP_EDITS=200.
+# One row alone: `python3 bench/lsp_latency.py` (the language server's latency, section 6).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -217,6 +218,18 @@ fig val_files "$VAL_FILES"
 fig kv_version "$KV_VERSION"
 fig k8s_version "$K8S_VERSION"
 
+# ---------------------------------------------------------------- 6. language server
+log "6. podgrade lsp: didChange to publishDiagnostics, ${BENCH_LSP_EDITS:-200} edits (sample learner, 500-line manifest)"
+python3 "$BENCH/lsp_latency.py" --bin "$BIN" --edits "${BENCH_LSP_EDITS:-200}" > "$WORK/lsp.json"
+python3 - "$WORK/lsp.json" "$FIG" <<'PY'
+import json, os, sys
+r = json.load(open(sys.argv[1]))
+for name, value in [("lsp_sample_median_ms", r["sample_learner"]["median_ms"]), ("lsp_sample_p99_ms", r["sample_learner"]["p99_ms"]),
+                    ("lsp_500_median_ms", r["manifest_500_lines"]["median_ms"]), ("lsp_500_p99_ms", r["manifest_500_lines"]["p99_ms"]),
+                    ("lsp_edits", r["sample_learner"]["edits"]), ("lsp_check_ms", r["check_median_ms"])]:
+    open(os.path.join(sys.argv[2], name), "w").write(f"{value}\n")
+PY
+
 fig total_s "$(python3 -c "print(($(now_ns)-$START_ALL)/1e9)")"
 
 # ---------------------------------------------------------------- 5. table + results.json
@@ -260,6 +273,7 @@ targets = [
     ("batch_vs_clone", "git clone --bare time / podgrade grade time (worst roster)", ">= 1.0", worst_batch, worst_batch >= 1.0),
     ("kv_ratio", "kubernetes-validate ms per manifest / podgrade's", ">= 50", kv_per / pv_per, kv_per / pv_per >= 50),
     ("batch_rss_growth", f"peak RSS of grade, {big} / {small} learners", "<= 1.25", rss_growth, rss_growth <= 1.25),
+    ("lsp_p99_ms", "lsp: one exercise re-graded, didChange to diagnostics (p99 ms)", "< 20", F["lsp_sample_p99_ms"], F["lsp_sample_p99_ms"] < 20),
 ]
 results = {
     "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
@@ -275,6 +289,10 @@ results = {
                             "manifests": F["val_files"], "seconds": round(F["kv_s"], 3),
                             "ms_per_manifest": round(kv_per, 4)},
     "podgrade_validate": {"manifests": F["val_files"], "seconds": round(F["pv_s"], 3), "ms_per_manifest": round(pv_per, 4)},
+    "lsp": {"edits": F["lsp_edits"], "debounce_ms": 0,
+            "sample_learner": {"median_ms": F["lsp_sample_median_ms"], "p99_ms": F["lsp_sample_p99_ms"]},
+            "manifest_500_lines": {"median_ms": F["lsp_500_median_ms"], "p99_ms": F["lsp_500_p99_ms"]},
+            "check_same_repository_median_ms": F["lsp_check_ms"]},
     "targets": {k: {"what": what, "target": t, "value": round(v, 3), "met": bool(ok)} for k, what, t, v, ok in targets},
     "total_seconds": round(F["total_s"], 1),
 }
@@ -298,6 +316,8 @@ for n in rosters:
 rows.append(("   growth " + f"{big}/{small}", f"{rss_growth:.2f}x", ""))
 rows.append((f'4. validate {F["val_files"]} manifests: podgrade', f'{pv_per:.3f} ms each', f'{F["pv_s"]:.2f} s in all'))
 rows.append((f'   kubernetes-validate {F["kv_version"]} (k8s {F["k8s_version"]})', f'{kv_per:.3f} ms each', f'{F["kv_s"]:.2f} s, ratio {kv_per/pv_per:.0f}x'))
+rows.append((f'6. lsp didChange→diagnostics, sample learner', f'{F["lsp_sample_median_ms"]:.2f} ms', f'p99 {F["lsp_sample_p99_ms"]:.2f} ms over {F["lsp_edits"]} edits; check of it {F["lsp_check_ms"]:.1f} ms'))
+rows.append((f'   lsp, 500-line manifest', f'{F["lsp_500_median_ms"]:.2f} ms', f'p99 {F["lsp_500_p99_ms"]:.2f} ms'))
 w = max(len(r[0]) for r in rows)
 print()
 print(f'{"measurement":<{w}}  {"value":>16}  notes')
