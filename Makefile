@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/debug/podgrade
 RELEASE_BIN := .build/release/podgrade
 
-.PHONY: deps build release test demo lab verify bench fuzz clean
+.PHONY: deps build release test demo lab verify bench fuzz clean dist dist-test
 
 deps:
 	@bash .ci/deps.sh
@@ -26,6 +26,14 @@ demo: build
 	@$(BIN) check Tests/Fixtures/sample-learner; status=$$?; [ $$status -le 1 ] || exit $$status
 	@echo
 	@echo "(the same in English: $(BIN) check Tests/Fixtures/sample-learner --lang en)"
+
+# For learners without Swift: a .deb and a tarball in dist/ (Swift runtime linked in).
+dist: deps
+	@SWIFT=$(SWIFT) bash .ci/dist.sh
+
+# Installs dist/'s .deb (as root), runs it with the Swift toolchain hidden, removes it.
+dist-test: dist
+	@SWIFT=$(SWIFT) bash .ci/dist-test.sh
 
 # Re-embed exercises/ and solutions/ into the binary after editing them.
 lab:
