@@ -60,6 +60,15 @@ public enum YAMLReader {
                 || (problem.contains("tab") ) {
                 return YAMLError(.tabIndentation, at: mark)
             }
+            // libyaml stops where it noticed (the line after a key without its colon,
+            // the end of the file after an unclosed quote); the mistake is where the
+            // key or the quote starts, its context mark, as PyYAML shows first.
+            if let context, context == "while scanning a simple key" || context == "while scanning a quoted scalar" {
+                let start = Mark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
+                if start < mark {
+                    return YAMLError(.syntax(problem: problem, context: context), at: start, stoppedAt: mark)
+                }
+            }
             return YAMLError(.syntax(problem: problem, context: context), at: mark)
         }
     }

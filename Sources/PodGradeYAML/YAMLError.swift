@@ -19,11 +19,16 @@ public struct YAMLError: Error, Sendable, Hashable {
     }
 
     public let kind: Kind
+    /// Where the mistake is: for a key without its colon or an unclosed quote,
+    /// where the key or the quote starts.
     public let mark: Mark
+    /// Where libyaml stopped reading, when that is later than `mark`.
+    public let stoppedAt: Mark?
 
-    public init(_ kind: Kind, at mark: Mark) {
+    public init(_ kind: Kind, at mark: Mark, stoppedAt: Mark? = nil) {
         self.kind = kind
         self.mark = mark
+        self.stoppedAt = stoppedAt
     }
 }
 
