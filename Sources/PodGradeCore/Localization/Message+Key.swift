@@ -14,6 +14,7 @@ extension Message {
         case .schemaOK: return "schemaOK"
         case .validOK: return "validOK"
         case .validWarnings: return "validWarnings"
+        case .validationSummary: return "validationSummary"
         case .podFound: return "podFound"
         case .podNotFound: return "podNotFound"
         case .podWrongName: return "podWrongName"

@@ -21,6 +21,7 @@ extension Message {
             case .symlink(let target): return "\(path) — символическая ссылка (на \(target)); podgrade не переходит по ссылкам: положите в репозиторий сам файл."
             case .tooLarge(let bytes, let limit): return "\(path) слишком велик (\(bytes) байт, предел \(limit)) и не прочитан."
             case .notRegularFile: return "\(path) — не обычный файл (каталог, FIFO или устройство) и не прочитан."
+            case .directoryNamedLikeManifest: return "\(path) — каталог, а не файл: манифесты в нём прочитаны как в обычной папке."
             case .unreadable(let why): return "\(path) не удалось прочитать: \(why)."
             case .submodule: return "\(path) — подмодуль git; podgrade не загружает подмодули."
             }
@@ -32,6 +33,12 @@ extension Message {
             return "Kubernetes примет этот объект: проверка API пройдена."
         case .validWarnings(let count):
             return "Kubernetes примет объект, но выдаст " + RussianPlural.form(count, one: "\(count) предупреждение", few: "\(count) предупреждения", many: "\(count) предупреждений") + "."
+        case .validationSummary(let files, let objects, let errors, let warnings):
+            return RussianPlural.form(files, one: "\(files) файл", few: "\(files) файла", many: "\(files) файлов")
+                + ", " + RussianPlural.form(objects, one: "\(objects) объект", few: "\(objects) объекта", many: "\(objects) объектов")
+                + ", " + RussianPlural.form(errors, one: "\(errors) ошибка", few: "\(errors) ошибки", many: "\(errors) ошибок")
+                + (warnings > 0 ? ", " + RussianPlural.form(warnings, one: "\(warnings) предупреждение", few: "\(warnings) предупреждения",
+                                                             many: "\(warnings) предупреждений") : "")
         case .podFound(let kind, let name):
             return "Найден \(kind) \(q(name))."
         case .podNotFound(let kinds, let name):

@@ -20,6 +20,8 @@ public enum Message: Sendable {
     case schemaOK
     case validOK
     case validWarnings(count: Int)
+    /// `validate`'s closing line: what was checked.
+    case validationSummary(files: Int, objects: Int, errors: Int, warnings: Int)
 
     // pod.found
     case podFound(kind: String, name: String)
