@@ -76,8 +76,10 @@ public struct K8sIssue: Sendable, Hashable {
         /// A subPath that is absolute or climbs out with '..'.
         case subPathAbsolute
         case subPathBacktrack
-        /// Not a valid resource quantity ("64MB", "1.5.0").
+        /// Not a valid resource quantity ("1.5.0").
         case quantity
+        /// Not a quantity only because of how the unit is written ("64MB", "512mi"): what it should be ("64Mi").
+        case quantityUnit(suggestion: String)
         /// A limit below its request: `must be less than or equal to <resource> limit of <limit>`.
         case requestAboveLimit(resource: String, limit: String)
         /// A negative quantity where one must be non-negative.

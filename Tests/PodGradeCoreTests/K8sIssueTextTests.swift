@@ -2,6 +2,7 @@ import XCTest
 @testable import PodGradeCore
 import PodGradeYAML
 import PodGradeKubernetes
+import PodGradeLab
 
 /// Every Kubernetes issue renders in Russian and English: one sample of each
 /// case of `K8sIssue.Problem`, `Reason`, `Forbidden` and `ValueType`. The
@@ -10,7 +11,7 @@ import PodGradeKubernetes
 final class K8sIssueTextTests: XCTestCase {
     static let reasons: [K8sIssue.Reason] = [
         .dns1123Label, .dns1123Subdomain, .ianaServiceName, .portRange, .notAbsolutePath, .subPathAbsolute,
-        .subPathBacktrack, .quantity, .requestAboveLimit(resource: "memory", limit: "64Mi"), .negative, .labelKey,
+        .subPathBacktrack, .quantity, .quantityUnit(suggestion: "64Mi"), .requestAboveLimit(resource: "memory", limit: "64Mi"), .negative, .labelKey,
         .labelValue, .selectorMismatch, .nonNegative, .multipleVolumeSources("emptyDir"), .imageWhitespace, .envVarName,
     ]
 
@@ -67,6 +68,7 @@ final class K8sIssueTextTests: XCTestCase {
         case .subPathAbsolute: return "subPathAbsolute"
         case .subPathBacktrack: return "subPathBacktrack"
         case .quantity: return "quantity"
+        case .quantityUnit: return "quantityUnit"
         case .requestAboveLimit: return "requestAboveLimit"
         case .negative: return "negative"
         case .labelKey: return "labelKey"
@@ -124,6 +126,54 @@ final class K8sIssueTextTests: XCTestCase {
         let issue = K8sIssue(.schema, .notAnObject, path: "", mark: Mark(line: 1, column: 1))
         XCTAssertEqual(Message.k8s(issue).text(.en), "not a Kubernetes object: apiVersion and kind are not set")
         XCTAssertEqual(Message.k8s(issue).text(.ru), "это не объект Kubernetes: не заданы apiVersion и kind")
+    }
+
+    /// `memory: 64` is 64 bytes; `128M` is not `128Mi`: the message says which slip it is.
+    func testUnitConfusionExplained() {
+        func text(_ found: String, _ expected: String, _ lang: Lang, resource: String = "memory") -> String? {
+            Quantity.unitConfusion(found: found, expected: expected).map {
+                Message.resourceUnitConfusion(container: "web", section: "limits", resource: resource, confusion: $0).text(lang)
+            }
+        }
+        XCTAssertEqual(text("64", "64Mi", .en),
+                       "Container \"web\" has resources.limits.memory = 64: a number without a unit counts bytes, so that is 64 bytes, not 64Mi (67108864 bytes) as asked.")
+        XCTAssertEqual(text("64", "64Mi", .ru),
+                       "У контейнера «web» resources.limits.memory = 64: число без единицы — это байты, то есть 64 байта, а нужно 64Mi (67108864 байта).")
+        XCTAssertEqual(text("128M", "128Mi", .en),
+                       "Container \"web\" has resources.limits.memory = 128M, which is 128000000 bytes, but 128Mi (134217728 bytes) is asked: k, M, G count powers of 10, Ki, Mi, Gi powers of 2.")
+        XCTAssertEqual(text("128M", "128Mi", .ru),
+                       "У контейнера «web» resources.limits.memory = 128M, это 128000000 байт, а нужно 128Mi (134217728 байт): k, M, G — степени 10, Ki, Mi, Gi — степени 2.")
+        XCTAssertEqual(text("1Gi", "1G", .en)?.contains("1Gi, which is 1073741824 bytes, but 1G (1000000000 bytes)"), true)
+        XCTAssertEqual(text("100", "100m", .ru, resource: "cpu"),
+                       "У контейнера «web» resources.limits.cpu = 100: число без единицы — это ядра, то есть 100 ядер, а нужно 100m (0.1 ядра).")
+        // Other differences are not a unit slip.
+        XCTAssertNil(Quantity.unitConfusion(found: "64Mi", expected: "128Mi"))
+        XCTAssertNil(Quantity.unitConfusion(found: "128Mi", expected: "128Mi"))
+        XCTAssertNil(Quantity.unitConfusion(found: "0.1", expected: "100m"))
+        XCTAssertNil(Quantity.unitConfusion(found: "128Ki", expected: "128Mi"))
+        XCTAssertNil(Quantity.unitConfusion(found: "128MB", expected: "128Mi"))
+        // A unit written as people write it is no quantity; k8s.valid says what to write.
+        XCTAssertEqual(Quantity.unitSuggestion(for: "64MB"), "64Mi")
+        XCTAssertEqual(Quantity.unitSuggestion(for: "1gb"), "1Gi")
+        XCTAssertEqual(Quantity.unitSuggestion(for: "512mi"), "512Mi")
+        XCTAssertEqual(Quantity.unitSuggestion(for: "2 GiB"), "2Gi")
+        XCTAssertNil(Quantity.unitSuggestion(for: "64Mi"))
+        XCTAssertNil(Quantity.unitSuggestion(for: "lots"))
+        XCTAssertNil(Quantity.unitSuggestion(for: "1.5.0"))
+    }
+
+    /// Through the grader: exercise 08 asks web-server for limits.memory 128Mi.
+    func testResourcesRuleNamesTheUnitSlip() throws {
+        let path = "08-web-monitored/pod.yaml"
+        let solution = try XCTUnwrap(BundledLab.solutions[path])
+        for (written, key) in [("128M", "resourceUnitConfusion"), ("134217728", "resourcesOK"), ("100Mi", "resourceWrong")] {
+            let text = solution.replacingOccurrences(of: "memory: 128Mi", with: "memory: " + written)
+            XCTAssertNotEqual(text, solution)
+            let snapshot = SourceSnapshot(origin: SourceOrigin(path: "t"), files: [SourceFile(path: path, content: .bytes(Array(text.utf8)))])
+            let graded = Grader(lab: Lab.bundled, lang: .en).grade(snapshot, only: ["08-web-monitored"])
+            let check = graded.exercises.first?.checks.first { $0.id == "web-resources" }
+            XCTAssertEqual(check?.findings.first?.key ?? check?.key, key, written)
+        }
     }
 
     func testValidationSummaryPlurals() {

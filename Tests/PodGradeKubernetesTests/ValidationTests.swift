@@ -254,10 +254,12 @@ import PodGradeYAML
     }
 
     @Test func unparseableAndNegative() {
-        let m = Marked(pod(container: "resources:\n  limits: {memory: ⟨64MB, cpu: ⟨-1}"))
+        let m = Marked(pod(container: "resources:\n  limits: {memory: ⟨64MB, cpu: ⟨-1}\n  requests: {memory: ⟨1.5.0}"))
         #expect(check(m) == [
-            validIssue(.invalid("64MB", .quantity), "spec.containers[0].resources.limits.memory", m[0]),
+            // A unit written as people write it: the message says what to write.
+            validIssue(.invalid("64MB", .quantityUnit(suggestion: "64Mi")), "spec.containers[0].resources.limits.memory", m[0]),
             validIssue(.invalid("-1", .negative), "spec.containers[0].resources.limits.cpu", m[1]),
+            validIssue(.invalid("1.5.0", .quantity), "spec.containers[0].resources.requests.memory", m[2]),
         ])
     }
 

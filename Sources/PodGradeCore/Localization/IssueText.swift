@@ -143,6 +143,8 @@ enum K8sIssueText {
             return "must not contain '..'"
         case .quantity:
             return "must be a quantity such as 64Mi, 1Gi, 100m or 0.5"
+        case .quantityUnit(let suggestion):
+            return "must be a quantity such as 64Mi, 1Gi, 100m or 0.5: write \(suggestion) (units are k, M, G for powers of 10, Ki, Mi, Gi for powers of 2, without B)"
         case .requestAboveLimit(let resource, let limit):
             return "must be less than or equal to \(resource) limit of \(limit)"
         case .negative, .nonNegative:
@@ -180,6 +182,8 @@ enum K8sIssueText {
             return "subPath не может содержать «..»"
         case .quantity:
             return "нужно количество Kubernetes, например 64Mi, 1Gi, 100m или 0.5"
+        case .quantityUnit(let suggestion):
+            return "нужно количество Kubernetes: запишите \(suggestion) (единицы k, M, G — степени 10, Ki, Mi, Gi — степени 2, без B)"
         case .requestAboveLimit(let resource, let limit):
             return "request не может быть больше limit \(resource) (\(limit))"
         case .negative, .nonNegative:

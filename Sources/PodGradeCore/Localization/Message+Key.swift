@@ -57,6 +57,7 @@ extension Message {
         case .resourceMissing: return "resourceMissing"
         case .resourceWrong: return "resourceWrong"
         case .resourceInvalid: return "resourceInvalid"
+        case .resourceUnitConfusion: return "resourceUnitConfusion"
         case .limitBelowRequest: return "limitBelowRequest"
         case .resourcesOK: return "resourcesOK"
         case .noLocalhostReference: return "noLocalhostReference"

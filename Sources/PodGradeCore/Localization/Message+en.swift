@@ -120,6 +120,16 @@ extension Message {
             return "Container \(q(container)) sets no resources.\(section).\(resource)."
         case .resourceWrong(let container, let section, let resource, let expected, let found):
             return "Container \(q(container)) has resources.\(section).\(resource) = \(found) but needs \(expected)."
+        case .resourceUnitConfusion(let container, let section, let resource, let confusion):
+            let unit = resource == "cpu" ? "cores" : "bytes"
+            switch confusion {
+            case .noUnit(let found, let expected, let expectedValue):
+                return "Container \(q(container)) has resources.\(section).\(resource) = \(found): a number without a unit counts \(unit), "
+                    + "so that is \(found) \(unit), not \(expected) (\(expectedValue) \(unit)) as asked."
+            case .decimalBinary(let found, let foundValue, let expected, let expectedValue):
+                return "Container \(q(container)) has resources.\(section).\(resource) = \(found), which is \(foundValue) \(unit), "
+                    + "but \(expected) (\(expectedValue) \(unit)) is asked: k, M, G count powers of 10, Ki, Mi, Gi powers of 2."
+            }
         case .resourceInvalid(let container, let resource, let text):
             return "Container \(q(container))'s \(resource) value \(q(text)) is not a Kubernetes quantity (such as 64Mi, 100m)."
         case .limitBelowRequest(let container, let resource, let request, let limit):

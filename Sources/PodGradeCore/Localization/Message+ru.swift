@@ -123,6 +123,22 @@ extension Message {
             return "У контейнера \(q(container)) не задано resources.\(section).\(resource)."
         case .resourceWrong(let container, let section, let resource, let expected, let found):
             return "У контейнера \(q(container)) resources.\(section).\(resource) = \(found), а нужно \(expected)."
+        case .resourceUnitConfusion(let container, let section, let resource, let confusion):
+            /// "64 байта", "134217728 байт", "2 ядра": the form by the last digits of a decimal text.
+            func units(_ value: String) -> String {
+                let n = Int(value.split(separator: ".").first?.suffix(2) ?? "") ?? 0
+                let fractional = value.contains(".")
+                if resource == "cpu" { return value + " " + (fractional ? "ядра" : RussianPlural.form(n, one: "ядро", few: "ядра", many: "ядер")) }
+                return value + " " + (fractional ? "байта" : RussianPlural.form(n, one: "байт", few: "байта", many: "байт"))
+            }
+            switch confusion {
+            case .noUnit(let found, let expected, let expectedValue):
+                return "У контейнера \(q(container)) resources.\(section).\(resource) = \(found): число без единицы — это "
+                    + (resource == "cpu" ? "ядра" : "байты") + ", то есть \(units(found)), а нужно \(expected) (\(units(expectedValue)))."
+            case .decimalBinary(let found, let foundValue, let expected, let expectedValue):
+                return "У контейнера \(q(container)) resources.\(section).\(resource) = \(found), это \(units(foundValue)), "
+                    + "а нужно \(expected) (\(units(expectedValue))): k, M, G — степени 10, Ki, Mi, Gi — степени 2."
+            }
         case .resourceInvalid(let container, let resource, let text):
             return "У контейнера \(q(container)) значение \(resource) \(q(text)) — не количество Kubernetes (например 64Mi, 100m)."
         case .limitBelowRequest(let container, let resource, let request, let limit):

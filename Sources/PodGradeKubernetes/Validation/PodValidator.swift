@@ -557,7 +557,8 @@ private struct ValidationRun {
                     error(.invalid(entry.text.value, .negative), entry.text.path, entry.text.mark)
                 }
             } else {
-                error(.invalid(entry.text.value, .quantity), entry.text.path, entry.text.mark)
+                let reason = Quantity.unitSuggestion(for: entry.text.value).map(K8sIssue.Reason.quantityUnit) ?? .quantity
+                error(.invalid(entry.text.value, reason), entry.text.path, entry.text.mark)
             }
         }
         for request in resources.requests {
