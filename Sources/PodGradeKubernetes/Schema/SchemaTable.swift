@@ -14,46 +14,15 @@ struct SchemaTable: Sendable {
 
     static let shared = SchemaTable(text: GeneratedSchemas.table)
 
+    /// Reads the table's bytes in one pass (it is read at every start of podgrade:
+    /// no Character-level string splitting here).
     init(text: String) {
-        var rows: [(name: String, required: [String], fields: [(String, Substring)])] = []
-        var kindRows: [(String, String, Int)] = []
-        var unread = 0
-        for line in text.split(separator: "\n") {
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
-            if columns.count == 4, columns[0] == "T" {
-                let required = columns[2].split(separator: ",").map(String.init)
-                let fields = columns[3].split(separator: " ").compactMap { item -> (String, Substring)? in
-                    guard let eq = item.firstIndex(of: "=") else { return nil }
-                    return (String(item[..<eq]), item[item.index(after: eq)...])
-                }
-                rows.append((String(columns[1]), required, fields))
-            } else if columns.count == 4, columns[0] == "K", let index = Int(columns[3]) {
-                kindRows.append((String(columns[1]), String(columns[2]), index))
-            } else {
-                unread += 1
-            }
-        }
-        let count = rows.count
-        var types: [ObjectSchema] = []
-        types.reserveCapacity(count)
-        for row in rows {
-            var fields: [String: FieldType] = [:]
-            fields.reserveCapacity(row.fields.count)
-            for (name, code) in row.fields {
-                var rest = code[...]
-                if let type = Self.parse(&rest, objects: count), rest.isEmpty {
-                    fields[name] = type
-                } else {
-                    fields[name] = .any
-                    unread += 1
-                }
-            }
-            types.append(ObjectSchema(row.name, required: row.required, fields))
-        }
+        var text = text
+        let (types, kindRows, unread) = text.withUTF8 { Self.read($0) }
         var kinds: [String: [(apiVersion: String, type: Int)]] = [:]
         var groups: Set<String> = []
         var foldedKinds: [String: String] = [:]
-        for (apiVersion, kind, index) in kindRows where index >= 0 && index < count {
+        for (apiVersion, kind, index) in kindRows where index >= 0 && index < types.count {
             kinds[kind, default: []].append((apiVersion, index))
             groups.insert(Self.group(of: apiVersion))
             foldedKinds[kind.lowercased()] = kind
@@ -65,26 +34,97 @@ struct SchemaTable: Sendable {
         self.unreadLines = unread
     }
 
-    /// One type code (`[#12`, `{s`, `I`...), consumed from the front of `code`.
-    private static func parse(_ code: inout Substring, objects: Int) -> FieldType? {
-        guard let first = code.first else { return nil }
-        code = code.dropFirst()
+    private static let tab = UInt8(ascii: "\t"), newline = UInt8(ascii: "\n"), space = UInt8(ascii: " ")
+    private static let equals = UInt8(ascii: "="), comma = UInt8(ascii: ",")
+
+    private static func read(_ bytes: UnsafeBufferPointer<UInt8>) -> ([ObjectSchema], [(String, String, Int)], Int) {
+        // Lines first: the number of types is needed to check references.
+        var lines: [Range<Int>] = []
+        var start = 0
+        for i in 0..<bytes.count where bytes[i] == newline {
+            if i > start { lines.append(start..<i) }
+            start = i + 1
+        }
+        if start < bytes.count { lines.append(start..<bytes.count) }
+        let count = lines.reduce(0) { $0 + (bytes[$1.lowerBound] == UInt8(ascii: "T") ? 1 : 0) }
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        func columns(_ line: Range<Int>) -> [Range<Int>] {
+            var result: [Range<Int>] = []
+            var from = line.lowerBound
+            for i in line where bytes[i] == tab {
+                result.append(from..<i)
+                from = i + 1
+            }
+            result.append(from..<line.upperBound)
+            return result
+        }
+        var types: [ObjectSchema] = []
+        types.reserveCapacity(count)
+        var kinds: [(String, String, Int)] = []
+        var unread = 0
+        for line in lines {
+            let cols = columns(line)
+            guard cols.count == 4, cols[0].count == 1 else { unread += 1; continue }
+            switch bytes[cols[0].lowerBound] {
+            case UInt8(ascii: "T"):
+                var required: [String] = []
+                var from = cols[2].lowerBound
+                for i in cols[2].lowerBound...cols[2].upperBound where i == cols[2].upperBound || bytes[i] == comma {
+                    if i > from { required.append(string(from..<i)) }
+                    from = i + 1
+                }
+                var fields: [String: FieldType] = [:]
+                var itemStart = cols[3].lowerBound
+                for i in cols[3].lowerBound...cols[3].upperBound where i == cols[3].upperBound || bytes[i] == space {
+                    defer { itemStart = i + 1 }
+                    guard i > itemStart else { continue }
+                    guard let eq = (itemStart..<i).first(where: { bytes[$0] == equals }) else { unread += 1; continue }
+                    var position = eq + 1
+                    if let type = parse(bytes, &position, end: i, objects: count), position == i {
+                        fields[string(itemStart..<eq)] = type
+                    } else {
+                        fields[string(itemStart..<eq)] = .any
+                        unread += 1
+                    }
+                }
+                types.append(ObjectSchema(string(cols[1]), required: required, fields))
+            case UInt8(ascii: "K"):
+                guard let index = Int(string(cols[3])) else { unread += 1; continue }
+                kinds.append((string(cols[1]), string(cols[2]), index))
+            default:
+                unread += 1
+            }
+        }
+        return (types, kinds, unread)
+    }
+
+    /// One type code (`[#12`, `{s`, `I`...) from `position`, which it moves past the code.
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>, _ position: inout Int, end: Int, objects: Int) -> FieldType? {
+        guard position < end else { return nil }
+        let first = bytes[position]
+        position += 1
         switch first {
-        case "s": return .string
-        case "i": return .integer
-        case "b": return .boolean
-        case "n": return .number
-        case "q": return .quantity
-        case "I": return .intOrString
-        case "m": return .stringMap
-        case "a": return .any
-        case "o": return .openObject
-        case "[": return parse(&code, objects: objects).map { .array($0) }
-        case "{": return parse(&code, objects: objects).map { .map($0) }
-        case "#":
-            let digits = code.prefix { $0.isASCII && $0.isNumber }
-            code = code.dropFirst(digits.count)
-            guard let index = Int(digits), index < objects else { return nil }
+        case UInt8(ascii: "s"): return .string
+        case UInt8(ascii: "i"): return .integer
+        case UInt8(ascii: "b"): return .boolean
+        case UInt8(ascii: "n"): return .number
+        case UInt8(ascii: "q"): return .quantity
+        case UInt8(ascii: "I"): return .intOrString
+        case UInt8(ascii: "m"): return .stringMap
+        case UInt8(ascii: "a"): return .any
+        case UInt8(ascii: "o"): return .openObject
+        case UInt8(ascii: "["): return parse(bytes, &position, end: end, objects: objects).map { .array($0) }
+        case UInt8(ascii: "{"): return parse(bytes, &position, end: end, objects: objects).map { .map($0) }
+        case UInt8(ascii: "#"):
+            var index = 0, digits = 0
+            while position < end, bytes[position] >= UInt8(ascii: "0"), bytes[position] <= UInt8(ascii: "9"), digits < 6 {
+                index = index * 10 + Int(bytes[position] - UInt8(ascii: "0"))
+                position += 1
+                digits += 1
+            }
+            guard digits > 0, index < objects else { return nil }
             return .object(index)
         default: return nil
         }

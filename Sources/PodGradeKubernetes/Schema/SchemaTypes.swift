@@ -30,20 +30,19 @@ final class ObjectSchema: Sendable {
     let name: String
     let fields: [String: FieldType]
     let required: [String]
-    let folded: [String: String]
 
     init(_ name: String, required: [String] = [], _ fields: [String: FieldType]) {
         self.name = name
         self.fields = fields
         self.required = required
-        var folded: [String: String] = [:]
-        for key in fields.keys { folded[key.lowercased()] = key }
-        self.folded = folded
     }
 
-    /// The known field closest to an unknown one.
+    /// The known field closest to an unknown one (built when needed: an unknown
+    /// field is rare, and the table is read at every start).
     func suggestion(for unknown: String) -> String? {
-        closestName(to: unknown, among: fields.keys, folded: folded)
+        var folded: [String: String] = [:]
+        for key in fields.keys { folded[key.lowercased()] = key }
+        return closestName(to: unknown, among: fields.keys, folded: folded)
     }
 }
 
