@@ -55,6 +55,22 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertTrue(ru.stdout.hasSuffix("\n2 файла, 1 объект, 2 ошибки\n"), ru.stdout)
     }
 
+    /// A key without its colon is reported on its own line, the location once.
+    func testYAMLErrorWhereTheMistakeIs() throws {
+        let root = try write(["pod.yaml": "spec:\n  containers:\n  - name: a\n    image nginx\n  volumes: []\n"])
+        let en = try podgrade(["validate", "pod.yaml", "--lang", "en"], in: root)
+        XCTAssertEqual(en.status, 1)
+        XCTAssertEqual(en.stdout, """
+            pod.yaml:4:5: error [yaml.syntax] this key has no colon ':' after it; reading stopped at line 5, column 3
+               4 |     image nginx
+                 |     ^
+            1 file, 0 objects, 1 error
+
+            """)
+        let ru = try podgrade(["validate", "pod.yaml"], in: root)
+        XCTAssertTrue(ru.stdout.hasPrefix("pod.yaml:4:5: ошибка [yaml.syntax] после этого ключа нет двоеточия «:» (чтение остановилось в строке 5, столбце 3)\n"), ru.stdout)
+    }
+
     func testWarningsAloneExitZero() throws {
         let root = try write(["crd.yaml": "apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: ns}\n"])
         let run = try podgrade(["validate", root + "/crd.yaml"])

@@ -20,6 +20,8 @@ final class MessageCatalogTests: XCTestCase {
         (.yaml(YAMLError(.syntax(problem: "mapping values are not allowed in this context", context: nil), at: mark)), []),
         (.yaml(YAMLError(.syntax(problem: "could not find expected ':'", context: "while scanning a simple key"), at: mark,
                          stoppedAt: Mark(line: 4, column: 1))), ["4", "1"]),
+        (.yaml(YAMLError(.syntax(problem: "did not find expected ',' or ']'", context: "while parsing a flow sequence"), at: mark,
+                         openedAt: Mark(line: 2, column: 4))), ["2", "4"]),
         (.yamlOK(files: 3), ["3"]),
         (.noManifests, []),
         (.fileSkipped(path: "x.yaml", reason: .symlink(target: "/etc/passwd")), ["x.yaml", "/etc/passwd"]),

@@ -265,6 +265,10 @@ private func value(_ text: String) -> ScalarValue? {
         let quote = Marked("a: ⟨\"abc\nb: 1\n⟨")
         #expect(YAMLReader.read(quote.text).error == YAMLError(.syntax(problem: "found unexpected end of stream", context: "while scanning a quoted scalar"),
                                                                at: quote[0], stoppedAt: quote[1]))
+        // In a flow collection: where a ',' is missing, and where the collection opened.
+        let flow = Marked("a: ⟨[1, 2\nb⟨: 3\n")
+        #expect(YAMLReader.read(flow.text).error == YAMLError(.syntax(problem: "did not find expected ',' or ']'", context: "while parsing a flow sequence"),
+                                                              at: flow[1], openedAt: flow[0]))
         // Without such a context the problem mark stays, as PyYAML and yamllint report it.
         let value = Marked("a:\n  b: 1\n  c: d⟨: e\n")
         #expect(YAMLReader.read(value.text).error?.mark == value.mark) // 3:7, as both say

@@ -245,10 +245,11 @@ enum YAMLErrorText {
         switch error.kind {
         case .syntax(let problem, let context):
             let stopped = error.stoppedAt.map { "; reading stopped at line \($0.line), column \($0.column)" } ?? ""
+            let opened = error.openedAt.map { " opened at line \($0.line), column \($0.column)" } ?? ""
             if problem == "could not find expected ':'", context == "while scanning a simple key" {
                 return "this key has no colon ':' after it" + stopped
             }
-            return problem + (context.map { " (\($0)\(stopped))" } ?? stopped)
+            return problem + (context.map { " (\($0)\(opened)\(stopped))" } ?? stopped)
         case .tabIndentation:
             return "a tab in indentation is not allowed in YAML; indent with spaces"
         case .duplicateKey(let key, let firstLine):
@@ -281,11 +282,12 @@ enum YAMLErrorText {
         }
         switch error.kind {
         case .syntax(let problem, let context):
-            let stopped = error.stoppedAt.map { " (чтение остановилось в строке \($0.line), столбец \($0.column))" } ?? ""
+            let stopped = error.stoppedAt.map { " (чтение остановилось в строке \($0.line), столбце \($0.column))" } ?? ""
+            let opened = error.openedAt.map { " (скобка открыта в строке \($0.line), столбце \($0.column))" } ?? ""
             if problem == "could not find expected ':'", context == "while scanning a simple key" {
                 return "после этого ключа нет двоеточия «:»" + stopped
             }
-            return russianProblem(problem, context: context) + stopped
+            return russianProblem(problem, context: context) + opened + stopped
         case .tabIndentation:
             return "табуляция в отступе недопустима в YAML, используйте пробелы"
         case .duplicateKey(let key, let firstLine):
