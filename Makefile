@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/debug/podgrade
 RELEASE_BIN := .build/release/podgrade
 
-.PHONY: deps build release test demo lab verify bench fuzz clean dist dist-test
+.PHONY: deps build release test demo lab schemas verify bench fuzz clean dist dist-test
 
 deps:
 	@bash .ci/deps.sh
@@ -38,6 +38,10 @@ dist-test: dist
 # Re-embed exercises/ and solutions/ into the binary after editing them.
 lab:
 	python3 .ci/embed-lab.py
+
+# Regenerate the Kubernetes schema table from schemas/kubernetes/ (see SOURCES.md there).
+schemas:
+	python3 .ci/gen-k8s-schemas.py
 
 verify: build
 	$(BIN) verify

@@ -35,7 +35,20 @@ public struct K8sIssue: Sendable, Hashable {
         /// `Forbidden: <reason>`.
         case forbidden(Forbidden)
 
+        /// A document that is a mapping without apiVersion and kind (`key: value`): no Kubernetes object.
+        case notAnObject
+        /// A document that is not a mapping at all (a list, a scalar); `found` is its JSON type.
+        case notAMapping(found: String)
+        /// A kind that no built-in API group of that apiVersion has, with the closest known kind.
+        case unknownKind(String, apiVersion: String, suggestion: String?)
+        /// A built-in kind under an apiVersion that does not serve it; `served` are the ones that do.
+        case unknownAPIVersion(String, kind: String, served: [String])
+
         // warnings
+        /// A kind of an API group podgrade has no schema for (a custom resource): not checked.
+        case noSchema(kind: String, apiVersion: String)
+        /// A manifest file without any object (empty, or only comments).
+        case noObjects
         /// Two containers of one pod declare the same port and protocol.
         case duplicatePort(port: Int, protocol: String, otherPath: String)
     }
@@ -63,8 +76,10 @@ public struct K8sIssue: Sendable, Hashable {
         /// A subPath that is absolute or climbs out with '..'.
         case subPathAbsolute
         case subPathBacktrack
-        /// Not a valid resource quantity ("64MB", "1.5.0").
+        /// Not a valid resource quantity ("1.5.0").
         case quantity
+        /// Not a quantity only because of how the unit is written ("64MB", "512mi"): what it should be ("64Mi").
+        case quantityUnit(suggestion: String)
         /// A limit below its request: `must be less than or equal to <resource> limit of <limit>`.
         case requestAboveLimit(resource: String, limit: String)
         /// A negative quantity where one must be non-negative.
@@ -95,8 +110,20 @@ public struct K8sIssue: Sendable, Hashable {
         case hostPortConflict
         /// subPath and subPathExpr together.
         case subPathAndExpr
-        /// readOnly mount of a volume that cannot be read-only (none today; reserved).
-        case other(String)
+        /// A selector with neither matchLabels nor matchExpressions (`empty selector is invalid for deployment`).
+        case emptySelector(kind: String)
+        /// `values` with operator Exists or DoesNotExist.
+        case valuesWithExistsOperator
+        /// A probe or lifecycle on an init container that is not a sidecar (restartPolicy: Always).
+        case probeOnInitContainer
+        /// successThreshold other than 1 on a liveness or startup probe.
+        case successThresholdNotOne
+        /// More than one handler (exec, httpGet, tcpSocket, grpc) in one probe or hook.
+        case moreThanOneHandler
+        /// hostPort differing from containerPort with hostNetwork: true.
+        case hostPortNotContainerPort
+        /// valueFrom beside a non-empty value.
+        case valueFromWithValue
     }
 
     public let rule: Rule

@@ -128,3 +128,56 @@ extension Int128 {
         return result
     }
 }
+
+/// A resource value that differs from the one asked only by its unit, the two
+/// classic slips: no unit at all (`memory: 64` is 64 bytes) and a power of ten
+/// for a power of two or back (`128M` is 128 000 000 bytes, `128Mi` 134 217 728).
+public enum UnitConfusion: Sendable, Hashable {
+    /// `found` has no unit where `expected`, with the same number, has one.
+    case noUnit(found: String, expected: String, expectedValue: String)
+    /// `found` and `expected` have the same number, one with a decimal suffix
+    /// (k, M, G, T, P, E) and the other with its binary twin (Ki, Mi, Gi...).
+    case decimalBinary(found: String, foundValue: String, expected: String, expectedValue: String)
+}
+
+extension Quantity {
+    private static let binaryOfDecimal = ["k": "Ki", "M": "Mi", "G": "Gi", "T": "Ti", "P": "Pi", "E": "Ei"]
+
+    /// The number and the suffix of a quantity's text ("128", "Mi").
+    private static func split(_ text: String) -> (number: Substring, suffix: Substring) {
+        let end = text.firstIndex { !($0.isASCII && ($0.isNumber || $0 == "." || $0 == "+" || $0 == "-")) } ?? text.endIndex
+        return (text[..<end], text[end...])
+    }
+
+    /// How `found` differs from `expected` when only the unit does; nil when
+    /// they are equal, either is not a quantity, or they differ otherwise.
+    public static func unitConfusion(found: String, expected: String) -> UnitConfusion? {
+        guard let foundValue = Quantity(found), let expectedValue = Quantity(expected), foundValue != expectedValue else { return nil }
+        let f = split(found), e = split(expected)
+        guard !f.number.isEmpty, let fn = Quantity(String(f.number)), let en = Quantity(String(e.number)), fn == en else { return nil }
+        if f.suffix.isEmpty, !e.suffix.isEmpty {
+            return .noUnit(found: found, expected: expected, expectedValue: expectedValue.description)
+        }
+        let fs = String(f.suffix), es = String(e.suffix)
+        if binaryOfDecimal[fs] == es || binaryOfDecimal[es] == fs {
+            return .decimalBinary(found: found, foundValue: foundValue.description, expected: expected, expectedValue: expectedValue.description)
+        }
+        return nil
+    }
+
+    /// What a value that is not a quantity only because of how its unit is
+    /// written ("64MB", "1gb", "512mi", "2 Gi") should be; nil otherwise.
+    public static func unitSuggestion(for text: String) -> String? {
+        guard Quantity(text) == nil else { return nil }
+        let squeezed = text.filter { $0 != " " }
+        let (number, suffix) = split(squeezed)
+        guard !number.isEmpty, Quantity(String(number)) != nil else { return nil }
+        var unit = suffix.lowercased()
+        if unit.hasSuffix("ib") { unit.removeLast() }   // "MiB" → "mi"
+        else if unit.hasSuffix("b") { unit.removeLast(); unit += "i" } // "MB" → "mi": memory is meant in powers of two
+        let canonical = ["ki": "Ki", "mi": "Mi", "gi": "Gi", "ti": "Ti", "pi": "Pi", "ei": "Ei"]
+        guard let fixed = canonical[unit] else { return nil }
+        let suggestion = String(number) + fixed
+        return Quantity(suggestion) != nil && suggestion != text ? suggestion : nil
+    }
+}

@@ -60,6 +60,18 @@ public enum YAMLReader {
                 || (problem.contains("tab") ) {
                 return YAMLError(.tabIndentation, at: mark)
             }
+            // libyaml stops where it noticed (the line after a key without its colon,
+            // the end of the file after an unclosed quote); the mistake is where the
+            // key or the quote starts, its context mark, as PyYAML shows first.
+            let start = Mark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
+            if let context, context == "while scanning a simple key" || context == "while scanning a quoted scalar", start < mark {
+                return YAMLError(.syntax(problem: problem, context: context), at: start, stoppedAt: mark)
+            }
+            // In a flow collection the problem mark is where a ',' is missing (as
+            // yamllint reports it); where the collection opened is named too (as PyYAML does).
+            if let context, context == "while parsing a flow sequence" || context == "while parsing a flow mapping", start.line < mark.line {
+                return YAMLError(.syntax(problem: problem, context: context), at: mark, openedAt: start)
+            }
             return YAMLError(.syntax(problem: problem, context: context), at: mark)
         }
     }

@@ -19,11 +19,20 @@ public struct YAMLError: Error, Sendable, Hashable {
     }
 
     public let kind: Kind
+    /// Where the mistake is: for a key without its colon or an unclosed quote,
+    /// where the key or the quote starts.
     public let mark: Mark
+    /// Where libyaml stopped reading, when that is later than `mark`.
+    public let stoppedAt: Mark?
+    /// Where the flow collection (`[ ]`, `{ }`) the error is in was opened, when
+    /// that is on an earlier line: a missing `]` may be the mistake as well.
+    public let openedAt: Mark?
 
-    public init(_ kind: Kind, at mark: Mark) {
+    public init(_ kind: Kind, at mark: Mark, stoppedAt: Mark? = nil, openedAt: Mark? = nil) {
         self.kind = kind
         self.mark = mark
+        self.stoppedAt = stoppedAt
+        self.openedAt = openedAt
     }
 }
 

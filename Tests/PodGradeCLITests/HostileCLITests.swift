@@ -116,12 +116,12 @@ final class HostileCLITests: XCTestCase {
     }
 
     func testLimitsFromTheEnvironment() throws {
-        let root = try tree(["01-multi-container-pod/pod.yaml": "a: [[[1]]]\n"])
+        let root = try tree(["01-multi-container-pod/pod.yaml": "apiVersion: v1\nkind: List\nitems: [[[1]]]\n"])
         let atLimit = try bounded(["validate", root, "--lang", "en"], environment: ["PODGRADE_LIMITS": "yaml.maxDepth=4"])
         XCTAssertEqual(atLimit.status, 0, atLimit.stdout)
         let past = try bounded(["validate", root, "--lang", "en"], environment: ["PODGRADE_LIMITS": "yaml.maxDepth=3"])
         XCTAssertEqual(past.status, 1)
-        XCTAssertTrue(past.stdout.contains("pod.yaml:1:6: error [yaml.syntax] line 1, column 6: nesting deeper than 3 levels"), past.stdout)
+        XCTAssertTrue(past.stdout.contains("pod.yaml:3:10: error [yaml.syntax] nesting deeper than 3 levels"), past.stdout)
         let bad = try bounded(["check", root], environment: ["PODGRADE_LIMITS": "yaml.depth=3"])
         XCTAssertEqual(bad.status, 2)
         XCTAssertTrue(bad.stderr.hasPrefix("podgrade: unknown PODGRADE_LIMITS name 'yaml.depth'"), bad.stderr)

@@ -14,9 +14,14 @@ final class MessageCatalogTests: XCTestCase {
     static let samples: [(Message, [String])] = [
         (.skippedNoWorkload, []),
         (.containerMissing(name: "web", present: ["a", "b"]), ["web", "a", "b"]),
-        (.yaml(YAMLError(.tabIndentation, at: mark)), ["3", "7"]),
-        (.yaml(YAMLError(.duplicateKey(key: "name", firstLine: 2), at: mark)), ["name", "2", "3"]),
-        (.yaml(YAMLError(.syntax(problem: "mapping values are not allowed in this context", context: nil), at: mark)), ["3", "7"]),
+        // The location of a YAML error is shown beside its text, never in it; only the line where reading stopped is.
+        (.yaml(YAMLError(.tabIndentation, at: mark)), []),
+        (.yaml(YAMLError(.duplicateKey(key: "name", firstLine: 2), at: mark)), ["name", "2"]),
+        (.yaml(YAMLError(.syntax(problem: "mapping values are not allowed in this context", context: nil), at: mark)), []),
+        (.yaml(YAMLError(.syntax(problem: "could not find expected ':'", context: "while scanning a simple key"), at: mark,
+                         stoppedAt: Mark(line: 4, column: 1))), ["4", "1"]),
+        (.yaml(YAMLError(.syntax(problem: "did not find expected ',' or ']'", context: "while parsing a flow sequence"), at: mark,
+                         openedAt: Mark(line: 2, column: 4))), ["2", "4"]),
         (.yamlOK(files: 3), ["3"]),
         (.noManifests, []),
         (.fileSkipped(path: "x.yaml", reason: .symlink(target: "/etc/passwd")), ["x.yaml", "/etc/passwd"]),

@@ -88,11 +88,11 @@ import PodGradeYAML
         let m = Marked(pod(container: "livenessProbe: ⟨{initialDelaySeconds: 5}\nstartupProbe: {exec: {command: [a]}, ⟨grpc: {port: 9}, successThreshold: ⟨2}"))
         #expect(check(m) == [
             validIssue(.required, "spec.containers[0].livenessProbe", m[0]),
-            validIssue(.forbidden(.other("may not specify more than 1 handler type")), "spec.containers[0].startupProbe.grpc", m[1]),
-            validIssue(.forbidden(.other("must be 1")), "spec.containers[0].startupProbe.successThreshold", m[2]),
+            validIssue(.forbidden(.moreThanOneHandler), "spec.containers[0].startupProbe.grpc", m[1]),
+            validIssue(.forbidden(.successThresholdNotOne), "spec.containers[0].startupProbe.successThreshold", m[2]),
         ])
         let i = Marked(pod(spec: "initContainers:\n- name: init\n  image: busybox\n  ⟨readinessProbe: {exec: {command: [a]}}"))
-        #expect(check(i) == [validIssue(.forbidden(.other("may not be set for init containers without restartPolicy=Always")),
+        #expect(check(i) == [validIssue(.forbidden(.probeOnInitContainer),
                                         "spec.initContainers[0].readinessProbe", i.mark)])
     }
 
@@ -116,7 +116,7 @@ import PodGradeYAML
         let m = Marked(pod(container: "env:\n- name: ⟨A=B\n  value: x\n- name: C\n  value: x\n  valueFrom: ⟨{fieldRef: {fieldPath: metadata.name}}"))
         #expect(check(m) == [
             validIssue(.invalid("A=B", .envVarName), "spec.containers[0].env[0].name", m[0]),
-            validIssue(.forbidden(.other("may not be specified when `value` is not empty")), "spec.containers[0].env[1].valueFrom", m[1]),
+            validIssue(.forbidden(.valueFromWithValue), "spec.containers[0].env[1].valueFrom", m[1]),
         ])
     }
 }
@@ -254,10 +254,12 @@ import PodGradeYAML
     }
 
     @Test func unparseableAndNegative() {
-        let m = Marked(pod(container: "resources:\n  limits: {memory: ⟨64MB, cpu: ⟨-1}"))
+        let m = Marked(pod(container: "resources:\n  limits: {memory: ⟨64MB, cpu: ⟨-1}\n  requests: {memory: ⟨1.5.0}"))
         #expect(check(m) == [
-            validIssue(.invalid("64MB", .quantity), "spec.containers[0].resources.limits.memory", m[0]),
+            // A unit written as people write it: the message says what to write.
+            validIssue(.invalid("64MB", .quantityUnit(suggestion: "64Mi")), "spec.containers[0].resources.limits.memory", m[0]),
             validIssue(.invalid("-1", .negative), "spec.containers[0].resources.limits.cpu", m[1]),
+            validIssue(.invalid("1.5.0", .quantity), "spec.containers[0].resources.requests.memory", m[2]),
         ])
     }
 
@@ -307,7 +309,7 @@ import PodGradeYAML
             validIssue(.invalid("{\"app\":\"web\"}", .selectorMismatch), "spec.template.metadata.labels", Mark(line: 9, column: 15)),
         ])
         let empty = Marked(Self.deployment(selector: "⟨{}", labels: "{app: web}"))
-        #expect(check(empty) == [validIssue(.forbidden(.other("empty selector is invalid for deployment")), "spec.selector", empty.mark)])
+        #expect(check(empty) == [validIssue(.forbidden(.emptySelector(kind: "Deployment")), "spec.selector", empty.mark)])
     }
 
     @Test func replicasNonNegative() {

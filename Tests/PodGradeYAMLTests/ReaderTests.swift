@@ -255,6 +255,26 @@ private func value(_ text: String) -> ScalarValue? {
         #expect(YAMLReader.read(nested.text).error == YAMLError(.tabIndentation, at: nested.mark))
     }
 
+    /// A key without its colon is reported where the key is (libyaml's context mark,
+    /// which PyYAML prints first), not on the next line where libyaml stopped
+    /// (yamllint's line); the stop is kept for the message.
+    @Test func missingColonIsReportedOnItsLine() {
+        let m = Marked("apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: a\n    ⟨image nginx\n  ⟨volumes: []\n")
+        #expect(YAMLReader.read(m.text).error == YAMLError(.syntax(problem: "could not find expected ':'", context: "while scanning a simple key"),
+                                                           at: m[0], stoppedAt: m[1]))
+        let quote = Marked("a: ⟨\"abc\nb: 1\n⟨")
+        #expect(YAMLReader.read(quote.text).error == YAMLError(.syntax(problem: "found unexpected end of stream", context: "while scanning a quoted scalar"),
+                                                               at: quote[0], stoppedAt: quote[1]))
+        // In a flow collection: where a ',' is missing, and where the collection opened.
+        let flow = Marked("a: ⟨[1, 2\nb⟨: 3\n")
+        #expect(YAMLReader.read(flow.text).error == YAMLError(.syntax(problem: "did not find expected ',' or ']'", context: "while parsing a flow sequence"),
+                                                              at: flow[1], openedAt: flow[0]))
+        // Without such a context the problem mark stays, as PyYAML and yamllint report it.
+        let value = Marked("a:\n  b: 1\n  c: d⟨: e\n")
+        #expect(YAMLReader.read(value.text).error?.mark == value.mark) // 3:7, as both say
+        #expect(YAMLReader.read(value.text).error?.stoppedAt == nil)
+    }
+
     @Test func tabInsideValueIsFine() {
         #expect(root("a: \"x\ty\"\nb: c\td\n")?["b"]?.string == "c\td")
     }

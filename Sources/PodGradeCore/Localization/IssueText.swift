@@ -5,11 +5,11 @@ import PodGradeKubernetes
 /// in English, and the same facts in Russian.
 enum K8sIssueText {
     static func english(_ issue: K8sIssue) -> String {
-        "\(issue.path): " + englishBody(issue.problem)
+        (issue.path.isEmpty ? "" : "\(issue.path): ") + englishBody(issue.problem)
     }
 
     static func russian(_ issue: K8sIssue) -> String {
-        "\(issue.path): " + russianBody(issue.problem)
+        (issue.path.isEmpty ? "" : "\(issue.path): ") + russianBody(issue.problem)
     }
 
     private static func englishBody(_ problem: K8sIssue.Problem) -> String {
@@ -32,6 +32,20 @@ enum K8sIssueText {
             return "Forbidden: " + englishForbidden(reason)
         case .duplicatePort(let port, let proto, let other):
             return "port \(port)/\(proto) is declared twice in the pod (also at \(other))"
+        case .notAnObject:
+            return "not a Kubernetes object: apiVersion and kind are not set"
+        case .notAMapping(let found):
+            return "not a Kubernetes object: expected a mapping with apiVersion and kind, got \(found)"
+        case .unknownKind(let kind, let apiVersion, let suggestion):
+            return "no matches for kind \"\(kind)\" in version \"\(apiVersion)\""
+                + (suggestion.map { " (did you mean \"\($0)\"?)" } ?? "")
+        case .unknownAPIVersion(let apiVersion, let kind, let served):
+            return "no matches for kind \"\(kind)\" in version \"\(apiVersion)\" (\(kind) is served by "
+                + served.joined(separator: ", ") + ")"
+        case .noSchema(let kind, let apiVersion):
+            return "\(kind) (\(apiVersion)) is not a built-in kind: podgrade has no schema for it and does not check its fields"
+        case .noObjects:
+            return "no Kubernetes object in this file"
         }
     }
 
@@ -55,6 +69,18 @@ enum K8sIssueText {
             return "запрещено: " + russianForbidden(reason)
         case .duplicatePort(let port, let proto, let other):
             return "порт \(port)/\(proto) объявлен в POD дважды (ещё в \(other))"
+        case .notAnObject:
+            return "это не объект Kubernetes: не заданы apiVersion и kind"
+        case .notAMapping(let found):
+            return "это не объект Kubernetes: нужно отображение с apiVersion и kind, а записано \(russianFound(found))"
+        case .unknownKind(let kind, let apiVersion, let suggestion):
+            return "в apiVersion «\(apiVersion)» нет вида (kind) «\(kind)»" + (suggestion.map { " (может быть, «\($0)»?)" } ?? "")
+        case .unknownAPIVersion(let apiVersion, let kind, let served):
+            return "вида (kind) «\(kind)» нет в apiVersion «\(apiVersion)»; \(kind) входит в " + served.joined(separator: ", ")
+        case .noSchema(let kind, let apiVersion):
+            return "«\(kind)» (\(apiVersion)) — не встроенный вид Kubernetes: схемы для него у podgrade нет, поля не проверены"
+        case .noObjects:
+            return "в файле нет ни одного объекта Kubernetes"
         }
     }
 
@@ -117,6 +143,8 @@ enum K8sIssueText {
             return "must not contain '..'"
         case .quantity:
             return "must be a quantity such as 64Mi, 1Gi, 100m or 0.5"
+        case .quantityUnit(let suggestion):
+            return "must be a quantity such as 64Mi, 1Gi, 100m or 0.5: write \(suggestion) (units are k, M, G for powers of 10, Ki, Mi, Gi for powers of 2, without B)"
         case .requestAboveLimit(let resource, let limit):
             return "must be less than or equal to \(resource) limit of \(limit)"
         case .negative, .nonNegative:
@@ -154,6 +182,8 @@ enum K8sIssueText {
             return "subPath не может содержать «..»"
         case .quantity:
             return "нужно количество Kubernetes, например 64Mi, 1Gi, 100m или 0.5"
+        case .quantityUnit(let suggestion):
+            return "нужно количество Kubernetes: запишите \(suggestion) (единицы k, M, G — степени 10, Ki, Mi, Gi — степени 2, без B)"
         case .requestAboveLimit(let resource, let limit):
             return "request не может быть больше limit \(resource) (\(limit))"
         case .negative, .nonNegative:
@@ -173,16 +203,6 @@ enum K8sIssueText {
         }
     }
 
-    /// Kubernetes' own words for the rarer prohibitions, in Russian.
-    private static let russianOther: [String: String] = [
-        "may not be specified when `value` is not empty": "нельзя задавать valueFrom вместе с value",
-        "may not be specified when `operator` is 'Exists' or 'DoesNotExist'": "values нельзя задавать при operator Exists или DoesNotExist",
-        "must match `containerPort` when `hostNetwork` is true": "при hostNetwork: true hostPort должен совпадать с containerPort",
-        "may not be set for init containers without restartPolicy=Always": "нельзя задавать у init-контейнера без restartPolicy: Always",
-        "may not specify more than 1 handler type": "можно указать только один способ проверки (exec, httpGet, tcpSocket или grpc)",
-        "must be 1": "должно быть равно 1",
-    ]
-
     private static func englishForbidden(_ reason: K8sIssue.Forbidden) -> String {
         switch reason {
         case .moreThanOneVolumeType: return "may not specify more than 1 volume type"
@@ -190,7 +210,13 @@ enum K8sIssueText {
         case .restartPolicyOnAppContainer: return "may not be set for non-init containers"
         case .hostPortConflict: return "hostPort is already used by another container of the pod"
         case .subPathAndExpr: return "subPath and subPathExpr are mutually exclusive"
-        case .other(let text): return text
+        case .emptySelector(let kind): return "empty selector is invalid for \(kind.lowercased())"
+        case .valuesWithExistsOperator: return "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"
+        case .probeOnInitContainer: return "may not be set for init containers without restartPolicy=Always"
+        case .successThresholdNotOne: return "must be 1"
+        case .moreThanOneHandler: return "may not specify more than 1 handler type"
+        case .hostPortNotContainerPort: return "must match `containerPort` when `hostNetwork` is true"
+        case .valueFromWithValue: return "may not be specified when `value` is not empty"
         }
     }
 
@@ -201,70 +227,90 @@ enum K8sIssueText {
         case .restartPolicyOnAppContainer: return "restartPolicy можно задавать только initContainers"
         case .hostPortConflict: return "этот hostPort уже занят другим контейнером POD"
         case .subPathAndExpr: return "subPath и subPathExpr нельзя задавать вместе"
-        case .other(let text): return russianOther[text] ?? (text.hasPrefix("empty selector is invalid") ? "пустой selector недопустим" : text)
+        case .emptySelector: return "пустой selector недопустим"
+        case .valuesWithExistsOperator: return "values нельзя задавать при operator Exists или DoesNotExist"
+        case .probeOnInitContainer: return "нельзя задавать у init-контейнера без restartPolicy: Always"
+        case .successThresholdNotOne: return "должно быть равно 1"
+        case .moreThanOneHandler: return "можно указать только один способ проверки (exec, httpGet, tcpSocket или grpc)"
+        case .hostPortNotContainerPort: return "при hostNetwork: true hostPort должен совпадать с containerPort"
+        case .valueFromWithValue: return "нельзя задавать valueFrom вместе с value"
         }
     }
 }
 
-/// libyaml's problems in the learner's terms.
+/// libyaml's problems in the learner's terms. The position is not repeated in
+/// the text: every output shows the error's location beside it.
 enum YAMLErrorText {
     static func english(_ error: YAMLError) -> String {
-        let position = "line \(error.mark.line), column \(error.mark.column)"
         switch error.kind {
         case .syntax(let problem, let context):
-            return "\(position): \(problem)" + (context.map { " (\($0))" } ?? "")
+            let stopped = error.stoppedAt.map { "; reading stopped at line \($0.line), column \($0.column)" } ?? ""
+            let opened = error.openedAt.map { " opened at line \($0.line), column \($0.column)" } ?? ""
+            if problem == "could not find expected ':'", context == "while scanning a simple key" {
+                return "this key has no colon ':' after it" + stopped
+            }
+            return problem + (context.map { " (\($0)\(opened)\(stopped))" } ?? stopped)
         case .tabIndentation:
-            return "\(position): a tab in indentation is not allowed in YAML; indent with spaces"
+            return "a tab in indentation is not allowed in YAML; indent with spaces"
         case .duplicateKey(let key, let firstLine):
-            return "\(position): key \"\(key)\" is repeated (first on line \(firstLine))"
+            return "key \"\(key)\" is repeated (first on line \(firstLine))"
         case .undefinedAlias(let name):
-            return "\(position): alias *\(name) refers to no anchor &\(name) defined before it"
+            return "alias *\(name) refers to no anchor &\(name) defined before it"
         case .tooDeep(let limit):
-            return "\(position): nesting deeper than \(limit) levels"
+            return "nesting deeper than \(limit) levels"
         case .tooManyNodes(let limit):
-            return "\(position): more than \(limit) YAML nodes in one file"
+            return "more than \(limit) YAML nodes in one file"
         case .aliasExpansion(let limit):
-            return "\(position): aliases expand to more than \(limit) nodes (an alias bomb?)"
+            return "aliases expand to more than \(limit) nodes (an alias bomb?)"
         case .tooManyDocuments(let limit):
-            return "\(position): more than \(limit) documents in one file"
+            return "more than \(limit) documents in one file"
         case .fileTooLarge(let bytes, let limit):
             return "the file is \(bytes) bytes, above the limit of \(limit) bytes"
         case .invalidEncoding:
-            return "\(position): the file is not valid UTF-8 text"
+            return "the file is not valid UTF-8 text"
         case .controlCharacter:
-            return "\(position): a control character (such as a NUL byte) is not allowed in YAML"
+            return "a control character (such as a NUL byte) is not allowed in YAML"
         case .invalidMergeValue:
-            return "\(position): a merge key (<<) takes a mapping or a list of mappings"
+            return "a merge key (<<) takes a mapping or a list of mappings"
         }
     }
 
     static func russian(_ error: YAMLError) -> String {
-        let position = "строка \(error.mark.line), столбец \(error.mark.column)"
+        /// "больше 21 узла", "больше 5 узлов": the genitive after a comparison.
+        func than(_ n: Int, _ one: String, _ many: String) -> String {
+            "\(n) " + RussianPlural.form(n, one: one, few: many, many: many)
+        }
         switch error.kind {
         case .syntax(let problem, let context):
-            return "\(position): \(russianProblem(problem, context: context))"
+            let stopped = error.stoppedAt.map { " (чтение остановилось в строке \($0.line), столбце \($0.column))" } ?? ""
+            let opened = error.openedAt.map { " (скобка открыта в строке \($0.line), столбце \($0.column))" } ?? ""
+            if problem == "could not find expected ':'", context == "while scanning a simple key" {
+                return "после этого ключа нет двоеточия «:»" + stopped
+            }
+            return russianProblem(problem, context: context) + opened + stopped
         case .tabIndentation:
-            return "\(position): табуляция в отступе недопустима в YAML, используйте пробелы"
+            return "табуляция в отступе недопустима в YAML, используйте пробелы"
         case .duplicateKey(let key, let firstLine):
-            return "\(position): ключ «\(key)» повторяется (впервые в строке \(firstLine))"
+            return "ключ «\(key)» повторяется (впервые в строке \(firstLine))"
         case .undefinedAlias(let name):
-            return "\(position): ссылка *\(name) указывает на якорь &\(name), которого выше нет"
+            return "ссылка *\(name) указывает на якорь &\(name), которого выше нет"
         case .tooDeep(let limit):
-            return "\(position): вложенность глубже \(limit) уровней"
+            return "вложенность глубже \(than(limit, "уровня", "уровней"))"
         case .tooManyNodes(let limit):
-            return "\(position): в файле больше \(limit) узлов YAML"
+            return "в файле больше \(than(limit, "узла", "узлов")) YAML"
         case .aliasExpansion(let limit):
-            return "\(position): ссылки (aliases) разворачиваются больше чем в \(limit) узлов"
+            return "ссылки (aliases) разворачиваются больше чем в \(limit) " + RussianPlural.form(limit, one: "узел", few: "узла", many: "узлов")
         case .tooManyDocuments(let limit):
-            return "\(position): в файле больше \(limit) документов"
+            return "в файле больше \(than(limit, "документа", "документов"))"
         case .fileTooLarge(let bytes, let limit):
-            return "файл размером \(bytes) байт больше предела в \(limit) байт"
+            return "файл размером \(bytes) " + RussianPlural.form(bytes, one: "байт", few: "байта", many: "байт")
+                + " больше предела в \(limit) " + RussianPlural.form(limit, one: "байт", few: "байта", many: "байт")
         case .invalidEncoding:
-            return "\(position): файл не в кодировке UTF-8"
+            return "файл не в кодировке UTF-8"
         case .controlCharacter:
-            return "\(position): управляющий символ (например, нулевой байт) недопустим в YAML"
+            return "управляющий символ (например, нулевой байт) недопустим в YAML"
         case .invalidMergeValue:
-            return "\(position): ключ слияния (<<) принимает отображение или список отображений"
+            return "ключ слияния (<<) принимает отображение или список отображений"
         }
     }
 

@@ -22,6 +22,7 @@ extension Message {
             case .symlink(let target): return "\(path) is a symbolic link (to \(target)); podgrade does not follow links: commit the file itself."
             case .tooLarge(let bytes, let limit): return "\(path) is too large (\(bytes) bytes, limit \(limit)) and was not read."
             case .notRegularFile: return "\(path) is not a regular file (a directory, FIFO or device) and was not read."
+            case .directoryNamedLikeManifest: return "\(path) is a directory, not a file: the manifests inside it were read as a folder's."
             case .unreadable(let why): return "\(path) could not be read: \(why)."
             case .submodule: return "\(path) is a git submodule; podgrade does not fetch submodules."
             }
@@ -33,6 +34,9 @@ extension Message {
             return "Kubernetes accepts this object: API validation passes."
         case .validWarnings(let count):
             return "Kubernetes accepts the object with \(plural(count, "warning"))."
+        case .validationSummary(let files, let objects, let errors, let warnings):
+            return "\(plural(files, "file")), \(plural(objects, "object")), \(plural(errors, "error"))"
+                + (warnings > 0 ? ", \(plural(warnings, "warning"))" : "")
         case .podFound(let kind, let name):
             return "Found \(kind) \(q(name))."
         case .podNotFound(let kinds, let name):
@@ -116,6 +120,16 @@ extension Message {
             return "Container \(q(container)) sets no resources.\(section).\(resource)."
         case .resourceWrong(let container, let section, let resource, let expected, let found):
             return "Container \(q(container)) has resources.\(section).\(resource) = \(found) but needs \(expected)."
+        case .resourceUnitConfusion(let container, let section, let resource, let confusion):
+            let unit = resource == "cpu" ? "cores" : "bytes"
+            switch confusion {
+            case .noUnit(let found, let expected, let expectedValue):
+                return "Container \(q(container)) has resources.\(section).\(resource) = \(found): a number without a unit counts \(unit), "
+                    + "so that is \(found) \(unit), not \(expected) (\(expectedValue) \(unit)) as asked."
+            case .decimalBinary(let found, let foundValue, let expected, let expectedValue):
+                return "Container \(q(container)) has resources.\(section).\(resource) = \(found), which is \(foundValue) \(unit), "
+                    + "but \(expected) (\(expectedValue) \(unit)) is asked: k, M, G count powers of 10, Ki, Mi, Gi powers of 2."
+            }
         case .resourceInvalid(let container, let resource, let text):
             return "Container \(q(container))'s \(resource) value \(q(text)) is not a Kubernetes quantity (such as 64Mi, 100m)."
         case .limitBelowRequest(let container, let resource, let request, let limit):

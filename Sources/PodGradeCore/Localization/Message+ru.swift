@@ -21,6 +21,7 @@ extension Message {
             case .symlink(let target): return "\(path) — символическая ссылка (на \(target)); podgrade не переходит по ссылкам: положите в репозиторий сам файл."
             case .tooLarge(let bytes, let limit): return "\(path) слишком велик (\(bytes) байт, предел \(limit)) и не прочитан."
             case .notRegularFile: return "\(path) — не обычный файл (каталог, FIFO или устройство) и не прочитан."
+            case .directoryNamedLikeManifest: return "\(path) — каталог, а не файл: манифесты в нём прочитаны как в обычной папке."
             case .unreadable(let why): return "\(path) не удалось прочитать: \(why)."
             case .submodule: return "\(path) — подмодуль git; podgrade не загружает подмодули."
             }
@@ -32,6 +33,12 @@ extension Message {
             return "Kubernetes примет этот объект: проверка API пройдена."
         case .validWarnings(let count):
             return "Kubernetes примет объект, но выдаст " + RussianPlural.form(count, one: "\(count) предупреждение", few: "\(count) предупреждения", many: "\(count) предупреждений") + "."
+        case .validationSummary(let files, let objects, let errors, let warnings):
+            return RussianPlural.form(files, one: "\(files) файл", few: "\(files) файла", many: "\(files) файлов")
+                + ", " + RussianPlural.form(objects, one: "\(objects) объект", few: "\(objects) объекта", many: "\(objects) объектов")
+                + ", " + RussianPlural.form(errors, one: "\(errors) ошибка", few: "\(errors) ошибки", many: "\(errors) ошибок")
+                + (warnings > 0 ? ", " + RussianPlural.form(warnings, one: "\(warnings) предупреждение", few: "\(warnings) предупреждения",
+                                                             many: "\(warnings) предупреждений") : "")
         case .podFound(let kind, let name):
             return "Найден \(kind) \(q(name))."
         case .podNotFound(let kinds, let name):
@@ -116,6 +123,22 @@ extension Message {
             return "У контейнера \(q(container)) не задано resources.\(section).\(resource)."
         case .resourceWrong(let container, let section, let resource, let expected, let found):
             return "У контейнера \(q(container)) resources.\(section).\(resource) = \(found), а нужно \(expected)."
+        case .resourceUnitConfusion(let container, let section, let resource, let confusion):
+            /// "64 байта", "134217728 байт", "2 ядра": the form by the last digits of a decimal text.
+            func units(_ value: String) -> String {
+                let n = Int(value.split(separator: ".").first?.suffix(2) ?? "") ?? 0
+                let fractional = value.contains(".")
+                if resource == "cpu" { return value + " " + (fractional ? "ядра" : RussianPlural.form(n, one: "ядро", few: "ядра", many: "ядер")) }
+                return value + " " + (fractional ? "байта" : RussianPlural.form(n, one: "байт", few: "байта", many: "байт"))
+            }
+            switch confusion {
+            case .noUnit(let found, let expected, let expectedValue):
+                return "У контейнера \(q(container)) resources.\(section).\(resource) = \(found): число без единицы — это "
+                    + (resource == "cpu" ? "ядра" : "байты") + ", то есть \(units(found)), а нужно \(expected) (\(units(expectedValue)))."
+            case .decimalBinary(let found, let foundValue, let expected, let expectedValue):
+                return "У контейнера \(q(container)) resources.\(section).\(resource) = \(found), это \(units(foundValue)), "
+                    + "а нужно \(expected) (\(units(expectedValue))): k, M, G — степени 10, Ki, Mi, Gi — степени 2."
+            }
         case .resourceInvalid(let container, let resource, let text):
             return "У контейнера \(q(container)) значение \(resource) \(q(text)) — не количество Kubernetes (например 64Mi, 100m)."
         case .limitBelowRequest(let container, let resource, let request, let limit):

@@ -20,6 +20,8 @@ public enum Message: Sendable {
     case schemaOK
     case validOK
     case validWarnings(count: Int)
+    /// `validate`'s closing line: what was checked.
+    case validationSummary(files: Int, objects: Int, errors: Int, warnings: Int)
 
     // pod.found
     case podFound(kind: String, name: String)
@@ -84,6 +86,8 @@ public enum Message: Sendable {
     case resourceMissing(container: String, section: String, resource: String)
     case resourceWrong(container: String, section: String, resource: String, expected: String, found: String)
     case resourceInvalid(container: String, resource: String, text: String)
+    /// resourceWrong when only the unit differs: `64` (bytes) or `128M` for `128Mi`.
+    case resourceUnitConfusion(container: String, section: String, resource: String, confusion: UnitConfusion)
     case limitBelowRequest(container: String, resource: String, request: String, limit: String)
     case resourcesOK(container: String)
 

@@ -39,7 +39,10 @@ struct ResourcesRule: Rule {
                     findings.append(context.finding(.resourceInvalid(container: name, resource: resource, text: entry.text.value), entry.text))
                     continue
                 }
-                if let expected = Quantity(expectedText), expected != found {
+                if let confusion = Quantity.unitConfusion(found: entry.text.value, expected: expectedText) {
+                    findings.append(context.finding(.resourceUnitConfusion(container: name, section: section, resource: resource,
+                                                                           confusion: confusion), entry.text))
+                } else if let expected = Quantity(expectedText), expected != found {
                     findings.append(context.finding(.resourceWrong(container: name, section: section, resource: resource,
                                                                    expected: expectedText, found: entry.text.value), entry.text))
                 }

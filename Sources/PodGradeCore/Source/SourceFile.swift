@@ -22,6 +22,8 @@ public enum SkipReason: Error, Sendable, Hashable {
     case symlink(target: String)
     case tooLarge(bytes: Int, limit: Int)
     case notRegularFile
+    /// A directory named like a manifest (`pod.yaml/`); what is inside it is read as a folder's.
+    case directoryNamedLikeManifest
     case unreadable(String)
     case submodule
 }

@@ -17,8 +17,13 @@ public enum WorkTreeReader {
 
     static let skippedDirectories: Set<String> = [".git", ".hg", ".svn", "node_modules", ".build"]
 
+    /// With `namingOddEntries`, entries a reader of the folder would otherwise not
+    /// hear of come back as skipped files too (`validate` names them): a directory
+    /// named like a manifest (its contents are still read), and a symbolic link of
+    /// any name that loops or points to a directory.
     public static func read(root: String, limits: SourceLimits = SourceLimits(),
-                            include: (String) -> Bool = SourceSnapshot.isManifest) throws(Failure) -> SourceSnapshot {
+                            include: (String) -> Bool = SourceSnapshot.isManifest,
+                            namingOddEntries: Bool = false) throws(Failure) -> SourceSnapshot {
         var info = stat()
         guard stat(root, &info) == 0 else { throw Failure(message: "\(root): \(String(cString: strerror(errno)))") }
         guard (info.st_mode & S_IFMT) == S_IFDIR else { throw Failure(message: "\(root): not a directory") }
@@ -62,9 +67,20 @@ public enum WorkTreeReader {
                         continue
                     }
                     pending.append((absolute, path, depth + 1))
+                    if namingOddEntries, include(name) {
+                        files.append(SourceFile(path: path, content: .skipped(.directoryNamedLikeManifest)))
+                    }
                     continue
                 }
-                guard include(name) else { continue }
+                guard include(name) else {
+                    if namingOddEntries, type == S_IFLNK {
+                        var target = stat()
+                        if stat(absolute, &target) != 0 ? errno == ELOOP : (target.st_mode & S_IFMT) == S_IFDIR {
+                            files.append(SourceFile(path: path, content: .skipped(.symlink(target: linkTarget(absolute)))))
+                        }
+                    }
+                    continue
+                }
                 if files.count >= limits.maxFiles {
                     notes.append("more than \(limits.maxFiles) files: the rest was not read")
                     break

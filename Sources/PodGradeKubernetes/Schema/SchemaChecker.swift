@@ -1,22 +1,80 @@
 public import PodGradeYAML
 
-/// Rule k8s.schema: what kubectl's strict decoding rejects in a Pod or an
-/// object owning a pod template (unknown fields, values of the wrong type,
-/// missing required fields). Other kinds get no issues.
+/// Rule k8s.schema: what kubectl's strict decoding rejects in an object of any
+/// built-in kind (unknown fields, values of the wrong type, missing required
+/// fields), with the object types of Kubernetes' published schemas
+/// (`SchemaTable`). An object without apiVersion and kind is not an object; a
+/// kind unknown in a built-in API group, or a built-in kind under an apiVersion
+/// that does not serve it, is an error. A kind of another group (a custom
+/// resource) has no schema here: `unchecked(_:)` names it, `check` passes it.
 public enum SchemaChecker {
     /// The kinds this checker knows.
-    public static var kinds: Set<String> { Set(WorkloadSchemas.byKind.keys) }
+    public static var kinds: Set<String> { Set(SchemaTable.shared.kinds.keys) }
+
+    /// The Kubernetes version whose schemas the table holds.
+    public static var kubernetesVersion: String { GeneratedSchemas.kubernetesVersion }
 
     public static func check(_ object: Node, path: String) -> [K8sIssue] {
-        if let kindNode = object["kind"], !kindNode.isNull, kindNode.string == nil {
-            // `kind: {Pod: 1}` or `kind: 17`: no schema applies, but the object is not what it meant to be.
-            let kindPath = path.isEmpty ? "kind" : path + ".kind"
-            return [K8sIssue(.schema, .wrongType(expected: .string, found: kindNode.typeName), path: kindPath, mark: kindNode.mark)]
+        let table = SchemaTable.shared
+        var issues: [K8sIssue] = []
+        func issue(_ problem: K8sIssue.Problem, _ field: String?, _ mark: Mark) {
+            let full = field.map { path.isEmpty ? $0 : path + "." + $0 } ?? path
+            issues.append(K8sIssue(.schema, problem, path: full, mark: mark))
         }
-        guard let kind = object["kind"]?.string, let schema = WorkloadSchemas.byKind[kind] else { return [] }
-        var walker = SchemaWalker(base: path)
-        walker.visit(object, .object(schema))
-        return walker.issues
+        let kindNode = object["kind"], versionNode = object["apiVersion"]
+        if let kindNode, !kindNode.isNull, kindNode.string == nil {
+            // `kind: {Pod: 1}` or `kind: 17`: no schema applies, but the object is not what it meant to be.
+            issue(.wrongType(expected: .string, found: kindNode.typeName), "kind", kindNode.mark)
+            return issues
+        }
+        if let versionNode, !versionNode.isNull, versionNode.string == nil {
+            issue(.wrongType(expected: .string, found: versionNode.typeName), "apiVersion", versionNode.mark)
+        }
+        let kind = kindNode?.string.flatMap { $0.isEmpty ? nil : $0 }
+        let apiVersion = versionNode?.string.flatMap { $0.isEmpty ? nil : $0 }
+        if kindNode == nil && versionNode == nil {
+            // `key: value`, or a mapping that lost both lines: not a Kubernetes object at all.
+            issue(.notAnObject, nil, object.mark)
+            return issues
+        }
+        let versionMistyped = versionNode.map { !$0.isNull && $0.string == nil } ?? false
+        if apiVersion == nil && !versionMistyped {
+            issue(.required, "apiVersion", versionNode?.mark ?? object.mark)
+        }
+        guard let kind else {
+            issue(.required, "kind", kindNode?.mark ?? object.mark)
+            return issues
+        }
+        guard let versions = table.kinds[kind], let preferred = versions.first else {
+            if let apiVersion, table.groups.contains(SchemaTable.group(of: apiVersion)) {
+                issue(.unknownKind(kind, apiVersion: apiVersion, suggestion: table.suggestion(forKind: kind)),
+                      "kind", kindNode?.mark ?? object.mark)
+            }
+            return issues
+        }
+        var typeIndex = preferred.type
+        if let apiVersion {
+            if let match = versions.first(where: { $0.apiVersion == apiVersion }) {
+                typeIndex = match.type
+            } else {
+                issue(.unknownAPIVersion(apiVersion, kind: kind, served: versions.map(\.apiVersion)),
+                      "apiVersion", versionNode?.mark ?? object.mark)
+            }
+        }
+        guard let schema = table.type(typeIndex) else { return issues }
+        var walker = SchemaWalker(base: path, table: table)
+        walker.visitTop(object, schema)
+        return issues + walker.issues
+    }
+
+    /// The kind and apiVersion of an object no schema here describes (a custom
+    /// resource): not checked, which `validate` says as a warning.
+    public static func unchecked(_ object: Node) -> (kind: String, apiVersion: String)? {
+        guard let kind = object["kind"]?.string, !kind.isEmpty,
+              let apiVersion = object["apiVersion"]?.string, !apiVersion.isEmpty else { return nil }
+        let table = SchemaTable.shared
+        if table.kinds[kind] != nil || table.groups.contains(SchemaTable.group(of: apiVersion)) { return nil }
+        return (kind, apiVersion)
     }
 }
 
@@ -29,11 +87,13 @@ private struct SchemaWalker {
     }
 
     let base: String
+    let table: SchemaTable
     var segments: [Segment] = []
     var issues: [K8sIssue] = []
 
-    init(base: String) {
+    init(base: String, table: SchemaTable) {
         self.base = base
+        self.table = table
         segments.reserveCapacity(16)
     }
 
@@ -106,8 +166,34 @@ private struct SchemaWalker {
                 visit(pair.value, valueType)
                 segments.removeLast()
             }
-        case .object(let schema):
+        case .object(let index):
+            guard let schema = table.type(index) else { return }
             visitObject(node, schema)
+        }
+    }
+
+    /// A top-level object: apiVersion and kind were checked by the caller; its
+    /// metadata needs a name or a generateName (missing metadata: its name is what is missing).
+    mutating func visitTop(_ node: Node, _ schema: ObjectSchema) {
+        guard let pairs = node.mapping else { return wrongType(.object, node) }
+        for pair in pairs where pair.key != "apiVersion" && pair.key != "kind" {
+            segments.append(.key(pair.key))
+            if let fieldType = schema.fields[pair.key] {
+                visit(pair.value, fieldType)
+                if pair.key == "metadata", pair.value.mapping != nil,
+                   isAbsent(pair.value["name"]), isAbsent(pair.value["generateName"]) {
+                    report(.required, mark: pair.value.mark, extra: "name")
+                }
+            } else {
+                report(.unknownField(pair.key, suggestion: schema.suggestion(for: pair.key)), mark: pair.keyNode.mark)
+            }
+            segments.removeLast()
+        }
+        if isAbsent(node["metadata"]) {
+            report(.required, mark: node.mark, extra: "metadata.name")
+        }
+        for name in schema.required where name != "metadata" && isAbsent(node[name]) {
+            report(.required, mark: node.mark, extra: name)
         }
     }
 
@@ -123,15 +209,7 @@ private struct SchemaWalker {
             segments.removeLast()
         }
         for name in schema.required where isAbsent(node[name]) {
-            if case .object(let child)? = schema.fields[name], child.requiresNameOrGenerateName {
-                // Missing metadata altogether: what is missing is its name.
-                report(.required, mark: node.mark, extra: name + ".name")
-            } else {
-                report(.required, mark: node.mark, extra: name)
-            }
-        }
-        if schema.requiresNameOrGenerateName, isAbsent(node["name"]), isAbsent(node["generateName"]) {
-            report(.required, mark: node.mark, extra: "name")
+            report(.required, mark: node.mark, extra: name)
         }
     }
 

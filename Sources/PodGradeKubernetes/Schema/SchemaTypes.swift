@@ -1,7 +1,7 @@
 /// What a field of a Kubernetes object may hold, as its JSON schema says.
-/// Object schemas are shared classes so the tables can refer to each other
-/// without copying; every table is immutable and built once.
-indirect enum FieldType: Sendable {
+/// Object types are indices into the `SchemaTable`, so types may refer to each
+/// other (and to themselves) without copies.
+indirect enum FieldType: Sendable, Equatable {
     case string
     case integer
     case boolean
@@ -15,9 +15,10 @@ indirect enum FieldType: Sendable {
     case stringMap
     /// Any value at all (free-form data such as `status`).
     case any
-    /// An object whose fields are not modelled (deep structures such as affinity).
+    /// An object whose fields the schema does not list (`RawExtension`, `FieldsV1`).
     case openObject
-    case object(ObjectSchema)
+    /// An object type of the table, by index.
+    case object(Int)
     case array(FieldType)
     /// An object with arbitrary keys whose values all have one type.
     case map(FieldType)
@@ -29,46 +30,40 @@ final class ObjectSchema: Sendable {
     let name: String
     let fields: [String: FieldType]
     let required: [String]
-    /// ObjectMeta of a top-level object: `name` or `generateName` must be set.
-    let requiresNameOrGenerateName: Bool
-    let folded: [String: String]
 
-    init(_ name: String, required: [String] = [], requiresNameOrGenerateName: Bool = false,
-         _ fields: [String: FieldType]) {
+    init(_ name: String, required: [String] = [], _ fields: [String: FieldType]) {
         self.name = name
         self.fields = fields
         self.required = required
-        self.requiresNameOrGenerateName = requiresNameOrGenerateName
+    }
+
+    /// The known field closest to an unknown one (built when needed: an unknown
+    /// field is rare, and the table is read at every start).
+    func suggestion(for unknown: String) -> String? {
         var folded: [String: String] = [:]
         for key in fields.keys { folded[key.lowercased()] = key }
-        self.folded = folded
+        return closestName(to: unknown, among: fields.keys, folded: folded)
     }
+}
 
-    /// A schema with more fields (Container → EphemeralContainer).
-    func extended(_ name: String, _ more: [String: FieldType]) -> ObjectSchema {
-        ObjectSchema(name, required: required, requiresNameOrGenerateName: requiresNameOrGenerateName,
-                     fields.merging(more) { _, new in new })
+/// The name closest to an unknown one: the same letters in another case, or at
+/// most two edits away (the nearest; ties go to the alphabetically first).
+func closestName(to unknown: String, among names: some Sequence<String>, folded: [String: String]) -> String? {
+    if let exact = folded[unknown.lowercased()] { return exact }
+    let target = Array(unknown.lowercased().unicodeScalars)
+    guard target.count <= 64 else { return nil }
+    var best: (distance: Int, name: String)?
+    for key in names {
+        let candidate = Array(key.lowercased().unicodeScalars)
+        guard abs(candidate.count - target.count) <= 2 else { continue }
+        let d = editDistance(target, candidate, limit: 2)
+        guard d <= 2 else { continue }
+        if let current = best, current.distance < d || (current.distance == d && current.name < key) { continue }
+        best = (d, key)
     }
-
-    /// The known field closest to an unknown one: same letters in another case,
-    /// or at most two edits away (the nearest; ties go to the alphabetically first).
-    func suggestion(for unknown: String) -> String? {
-        if let exact = folded[unknown.lowercased()] { return exact }
-        let target = Array(unknown.lowercased().unicodeScalars)
-        guard target.count <= 64 else { return nil }
-        var best: (distance: Int, name: String)?
-        for key in fields.keys {
-            let candidate = Array(key.lowercased().unicodeScalars)
-            guard abs(candidate.count - target.count) <= 2 else { continue }
-            let d = editDistance(target, candidate, limit: 2)
-            guard d <= 2 else { continue }
-            if let current = best, current.distance < d || (current.distance == d && current.name < key) { continue }
-            best = (d, key)
-        }
-        // A one-letter name two edits from anything says nothing.
-        if let best, best.distance >= target.count { return nil }
-        return best?.name
-    }
+    // A one-letter name two edits from anything says nothing.
+    if let best, best.distance >= target.count { return nil }
+    return best?.name
 }
 
 /// Levenshtein distance with transpositions counted as one edit, stopping early past `limit`.

@@ -104,7 +104,7 @@ private struct ValidationRun {
             }
             validateSelector(selector)
             if selector.matchLabels.isEmpty && selector.matchExpressions.isEmpty {
-                error(.forbidden(.other("empty selector is invalid for \(kind.lowercased())")), selector.path, selector.mark)
+                error(.forbidden(.emptySelector(kind: kind)), selector.path, selector.mark)
             } else if template != nil, !matches(selector, templateLabels) {
                 error(.invalid(Self.render(templateLabels), .selectorMismatch), labelsPath, labelsMark)
             }
@@ -138,7 +138,7 @@ private struct ValidationRun {
                 }
             case "Exists", "DoesNotExist":
                 if !requirement.values.isEmpty {
-                    error(.forbidden(.other("may not be specified when `operator` is 'Exists' or 'DoesNotExist'")),
+                    error(.forbidden(.valuesWithExistsOperator),
                           Self.join(requirement.path, "values"), requirement.mark)
                 }
             default:
@@ -299,7 +299,7 @@ private struct ValidationRun {
             } else if volume.index < rawVolumes.count, rawVolumes[volume.index]["name"]?.isNull ?? true {
                 error(.required, Self.join(volume.path, "name"), volume.mark)
             }
-            let sources = volume.sources.filter { VolumeSchemas.sources[$0.value] != nil }
+            let sources = volume.sources.filter { SchemaTable.volumeSources.contains($0.value) }
             if sources.isEmpty {
                 error(.forbidden(.noVolumeType), volume.path, volume.mark)
             }
@@ -399,7 +399,7 @@ private struct ValidationRun {
             guard let pair = raw.pair(field), !pair.value.isNull else { continue }
             let path = Self.join(container.path, field)
             if container.role == .initContainer, !container.isNativeSidecar {
-                error(.forbidden(.other("may not be set for init containers without restartPolicy=Always")), path, pair.keyNode.mark)
+                error(.forbidden(.probeOnInitContainer), path, pair.keyNode.mark)
                 continue
             }
             if field == "lifecycle" {
@@ -411,7 +411,7 @@ private struct ValidationRun {
             } else if pair.value.mapping != nil {
                 validateHandler(pair.value, path, Self.probeHandlers)
                 if field != "readinessProbe", let threshold = pair.value["successThreshold"], let value = threshold.int, value != 1 {
-                    error(.forbidden(.other("must be 1")), Self.join(path, "successThreshold"), threshold.mark)
+                    error(.forbidden(.successThresholdNotOne), Self.join(path, "successThreshold"), threshold.mark)
                 }
             }
         }
@@ -422,7 +422,7 @@ private struct ValidationRun {
         for pair in node.mapping ?? [] where kinds.contains(pair.key) && !pair.value.isNull {
             count += 1
             if count > 1 {
-                error(.forbidden(.other("may not specify more than 1 handler type")), Self.join(path, pair.key), pair.keyNode.mark)
+                error(.forbidden(.moreThanOneHandler), Self.join(path, pair.key), pair.keyNode.mark)
             }
         }
         if count == 0 {
@@ -453,7 +453,7 @@ private struct ValidationRun {
                 if !(1...65535).contains(hostPort.value) {
                     error(.invalid(String(hostPort.value), .portRange), hostPort.path, hostPort.mark)
                 } else if hostNetwork, let containerPort = port.containerPort, containerPort.value != hostPort.value {
-                    error(.forbidden(.other("must match `containerPort` when `hostNetwork` is true")), hostPort.path, hostPort.mark)
+                    error(.forbidden(.hostPortNotContainerPort), hostPort.path, hostPort.mark)
                 }
             }
             if let proto = port.protocol {
@@ -495,7 +495,7 @@ private struct ValidationRun {
                 error(.required, Self.join(env.path, "name"), env.mark)
             }
             if let value = env.value, !value.value.isEmpty, env.hasValueFrom {
-                error(.forbidden(.other("may not be specified when `value` is not empty")),
+                error(.forbidden(.valueFromWithValue),
                       Self.join(env.path, "valueFrom"), env.valueFromMark ?? env.mark)
             }
         }
@@ -557,7 +557,8 @@ private struct ValidationRun {
                     error(.invalid(entry.text.value, .negative), entry.text.path, entry.text.mark)
                 }
             } else {
-                error(.invalid(entry.text.value, .quantity), entry.text.path, entry.text.mark)
+                let reason = Quantity.unitSuggestion(for: entry.text.value).map(K8sIssue.Reason.quantityUnit) ?? .quantity
+                error(.invalid(entry.text.value, reason), entry.text.path, entry.text.mark)
             }
         }
         for request in resources.requests {
