@@ -60,7 +60,7 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
             ["erin", "git://127.0.0.1:\(hang.port)/erin.git", ""],
         ]
         try writeRoster(rows, to: tmp.sub("roster.csv"))
-        let run = try podgrade(["grade", "roster.csv", "--out", "out", "--jobs", "3", "--clone-timeout", "2", "--allow-local",
+        let run = try podgrade(["grade", "roster.csv", "--out", "out", "--jobs", "3", "--clone-timeout", "2", "--retries", "0", "--allow-local",
                                 "--cache", "cache", "--lang", "en"], in: tmp.path)
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.seconds < 15, "the hanging server held the batch for \(run.seconds) s")
@@ -133,12 +133,21 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         let marker = tmp.sub("pwned")
         try writeRoster([["local", repo, ""], ["file", "file://" + repo, ""], ["helper", "ext::sh -c touch% " + marker, ""],
                          ["ftp", "ftp://127.0.0.1/x.git", ""]], to: tmp.sub("roster.csv"))
+        // A local path without --allow-local is a usage error up front, naming its line.
         let run = try podgrade(["grade", "roster.csv", "--out", "out", "--cache", "cache", "--lang", "en"], in: tmp.path)
-        #expect(run.status == 1)
+        #expect(run.status == 2)
+        #expect(run.stderr == "podgrade: roster.csv line 2: '\(repo)' is a local repository; pass --allow-local to grade local paths and file:// URLs\n")
+        #expect(!FileManager.default.fileExists(atPath: tmp.sub("out")))
+        try writeRoster([["helper", "ext::sh -c touch% " + marker, ""], ["ftp", "ftp://127.0.0.1/x.git", ""]], to: tmp.sub("remote.csv"))
+        let remote = try podgrade(["grade", "remote.csv", "--out", "out", "--cache", "cache", "--lang", "en"], in: tmp.path)
+        #expect(remote.status == 1)
         let rows = try CSV.parse(try read(tmp.sub("out/gradebook.csv"))).dropFirst()
-        #expect(rows.map { $0[$0.count - 2] } == ["error", "error", "error", "error"])
-        #expect(rows.first?.last?.contains("--allow-local") == true)
-        #expect(rows.dropFirst().first?.last?.contains("local repository") == true)
+        #expect(rows.map { $0[$0.count - 2] } == ["error", "error"])
+        // Refused by policy: permanent, tried once.
+        let journal = try journalLines(tmp.sub("out"))
+        #expect(journal.map { $0["errorKind"] as? String } == ["permanent", "permanent"])
+        #expect(journal.map { $0["attempts"] as? Int } == [1, 1])
+        #expect(rows.first?.last == "ext::sh -c touch% \(marker): 'ext::' transport URLs run helper programs and are not allowed; use an https://, http://, git://, ssh:// or user@host:path repository URL")
         #expect(!FileManager.default.fileExists(atPath: marker))
 
         let allowed = try podgrade(["grade", "roster.csv", "--out", "out2", "--allow-local", "--cache", "cache", "--lang", "en"],
@@ -259,7 +268,7 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
 
         let merged = try podgrade(["report", "d0", "d1", "d2", "--csv", "merged.csv", "--html", "merged.html", "--lang", "en"],
                                   in: tmp.path)
-        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.status == 1, "frank's row is an error, as for grade: \(merged.stderr)")
         let all = try CSV.parse(try read(tmp.sub("all/gradebook.csv")))
         let mergedRows = try CSV.parse(try read(tmp.sub("merged.csv")))
         #expect(mergedRows.first == all.first)
@@ -294,7 +303,7 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         let hang = try SilentServer().start()
         defer { hang.stop() }
         try writeRoster((1...6).map { ["h\($0)", "git://127.0.0.1:\(hang.port)/h\($0)", ""] }, to: tmp.sub("roster.csv"))
-        let run = try podgrade(["grade", "roster.csv", "--out", "out", "--jobs", "6", "--clone-timeout", "2", "--cache", "cache",
+        let run = try podgrade(["grade", "roster.csv", "--out", "out", "--jobs", "6", "--clone-timeout", "2", "--retries", "0", "--cache", "cache",
                                 "--lang", "en"], in: tmp.path)
         #expect(run.status == 1)
         #expect(try journalLines(tmp.sub("out")).count == 6)
