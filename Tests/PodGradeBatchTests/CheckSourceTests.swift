@@ -45,7 +45,7 @@ import Testing
             #expect((result["source"] as? [String: Any])?["commit"] as? String == second)
             #expect(result["score"] as? Int == 25)
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.sub("cache")).sorted() == entries.sorted())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.sub("cache")).sorted() == all.sorted())
     }
 
     @Test func bareRepositoryIsReadFromItsObjects() throws {
