@@ -286,7 +286,9 @@ public final class BatchGrader: Sendable {
                 return failed(error.message, kind: .permanent)
             }
         }
-        let result = grader.grade(snapshot)
+        var result = grader.grade(snapshot)
+        // The result file says "passed" as the gradebook does (CONTRACT.md: every exercise of the course).
+        result.passed = LearnerStatus(result) == .pass
         let file = "results/" + SafeName.of(learner.student) + ".json"
         do {
             try FileOutput.write(JSONReporter.encode(result), to: options.outDirectory + "/" + file)

@@ -2,7 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-import PodGradeBatch
+@testable import PodGradeBatch
 import Testing
 
 /// The bundled lab's exercises, in gradebook column order.
@@ -123,6 +123,8 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         let rows = try CSV.parse(try read(tmp.sub("out/gradebook.csv")))
         #expect(rows.dropFirst().map { $0[$0.count - 4] } == ["12", "12"])
         #expect(rows.dropFirst().map { $0[$0.count - 2] } == ["fail", "fail"])
+        // `report` exits as `grade` did for the same rows.
+        #expect(try podgrade(["report", "out", "--csv", "merged.csv", "--html", "merged.html"], in: tmp.path).status == 0)
     }
 
     /// https, ssh and git by default; local paths and file:// only with --allow-local; helpers never.
@@ -287,17 +289,54 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         #expect(missing.status == 2 && missing.stderr.contains("nowhere"))
     }
 
+    /// On a terminal: a bar; while it waits, the learners in progress; at the end,
+    /// the learners in error by name, and no "skipped by --resume" without --resume.
     @Test func progressBarOnATerminal() throws {
         let tmp = try TemporaryDirectory()
         try makeRepository(at: tmp.sub("repos/r"), commits: [(["01-multi-container-pod"], Dates.first)])
-        try writeRoster([["a", tmp.sub("repos/r"), ""], ["b", tmp.sub("repos/r"), ""], ["c", tmp.sub("nowhere"), ""]],
-                        to: tmp.sub("roster.csv"))
-        let run = try podgradeOnTerminal(["grade", "roster.csv", "--out", "out", "--allow-local", "--lang", "en"], in: tmp.path)
+        let hang = try SilentServer().start()
+        defer { hang.stop() }
+        try writeRoster([["a", tmp.sub("repos/r"), ""], ["b", tmp.sub("repos/r"), ""], ["c", tmp.sub("nowhere"), ""],
+                         ["slow", "git://127.0.0.1:\(hang.port)/slow.git", ""]], to: tmp.sub("roster.csv"))
+        let run = try podgradeOnTerminal(["grade", "roster.csv", "--out", "out", "--allow-local", "--jobs", "2", "--clone-timeout", "2",
+                                          "--retries", "0", "--cache", "cache", "--lang", "en"], in: tmp.path)
         #expect(run.status == 1)
-        #expect(run.terminal.contains("\r\u{1B}[K[##############################] 3/3"), "\(run.terminal)")
-        #expect(run.terminal.contains("errors 1"))
-        #expect(!run.terminal.contains("[1/3] a:"), "plain lines are for pipes and files")
-        #expect(run.terminal.contains("Graded 3 of 3"))
+        #expect(run.terminal.contains("\r\u{1B}[K[##############################] 4/4"), "\(run.terminal)")
+        #expect(run.terminal.contains("] 3/4 · errors 1 · "), "\(run.terminal)")
+        #expect(run.terminal.contains(" · in progress: slow"), "\(run.terminal)")
+        #expect(!run.terminal.contains("[1/4] a:"), "plain lines are for pipes and files")
+        #expect(run.terminal.hasSuffix("\r\nGraded 4 of 4, errors: 2 (c, slow). Results: out/gradebook.csv, out/report.html\r\n"), "\(run.terminal)")
+    }
+
+    /// One meaning of "passed": every exercise of the course passed. A learner
+    /// with four exercises not submitted is `fail` in gradebook.csv, journal.jsonl,
+    /// the result file and report.html alike. Result files keep every alphabet.
+    @Test func passedMeansEveryExerciseInEveryOutput() throws {
+        let tmp = try TemporaryDirectory()
+        let all = try makeRepository(at: tmp.sub("repos/all"), commits: [(exerciseIDs, Dates.first)])[0]
+        let some = try makeRepository(at: tmp.sub("repos/some"), commits: [(Array(exerciseIDs.prefix(8)), Dates.first)])[0]
+        let anna = "Иванова, Анна"
+        let jo = "O'Brien: Jo"
+        try writeRoster([[anna, "file://" + tmp.sub("repos/all"), ""], [jo, "file://" + tmp.sub("repos/some"), ""]], to: tmp.sub("roster.csv"))
+        let run = try podgrade(["grade", "roster.csv", "--out", "out", "--allow-local", "--cache", "cache", "--lang", "ru"], in: tmp.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try CSV.parse(try read(tmp.sub("out/gradebook.csv"))).dropFirst()
+        #expect(rows.map { [$0[0], $0[2], $0[$0.count - 4], $0[$0.count - 3], $0[$0.count - 2]] }
+                == [[anna, all, "147", "147", "pass"], [jo, some, rows.last?[rows[2].count - 4] ?? "?", "147", "fail"]])
+        let journal = try journalLines(tmp.sub("out"))
+        let statuses = Dictionary(journal.map { ($0["student"] as? String ?? "", $0["status"] as? String ?? "") }, uniquingKeysWith: { a, _ in a })
+        #expect(statuses == [anna: "pass", jo: "fail"])
+        let files = try FileManager.default.contentsOfDirectory(atPath: tmp.sub("out/results")).sorted()
+        let joFile = "O'Brien_ Jo-" + String(Shard.fnv1a(jo), radix: 16) + ".json"
+        #expect(files == [joFile, anna + ".json"].sorted())
+        #expect(try jsonObject(tmp.sub("out/results/" + anna + ".json"))["passed"] as? Bool == true)
+        #expect(try jsonObject(tmp.sub("out/results/" + joFile))["passed"] as? Bool == false)
+        let html = try read(tmp.sub("out/report.html"))
+        #expect(html.contains("Учащихся: <b>2</b> · проверено: <b>2</b> · зачтено: <b>1</b> · ошибок проверки: <b>0</b>"), "\(html)")
+        #expect(html.components(separatedBy: "<td>зачтено</td>").count == 2)
+        #expect(html.components(separatedBy: "<td>не зачтено</td>").count == 2)
+        let joRow = try #require(html.components(separatedBy: "<tr><td>O&#39;Brien: Jo</td>").last)
+        #expect(joRow.prefix(while: { $0 != "\n" }).contains("<td>не зачтено</td>"), "\(joRow.prefix(400))")
     }
 
     /// --jobs is honoured beyond the core count: six silent servers time out together.
@@ -318,7 +357,10 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         try write("student,repo\nann,https://example.invalid/a.git\nann,https://example.invalid/b.git\n", to: tmp.sub("dup.csv"))
         let duplicate = try podgrade(["grade", "dup.csv", "--out", "out", "--lang", "en"], in: tmp.path)
         #expect(duplicate.status == 2 && duplicate.stderr.contains("line 3"), "\(duplicate.stderr)")
-        for arguments in [["--shard", "3/3"], ["--deadline", "2024-01-02 10:00"], ["--clone-timeout", "0"]] {
+        let zero = try podgrade(["grade", "dup.csv", "--out", "out", "--jobs", "0"], in: tmp.path)
+        #expect(zero.status == 2 && zero.stderr == "podgrade: --jobs must be 1 or more (learners graded at once), not 0\n", "\(zero.stderr)")
+        for arguments in [["--shard", "3/3"], ["--deadline", "2024-01-02 10:00"], ["--clone-timeout", "0"], ["--jobs", "-1"],
+                          ["--jobs=-2"], ["--retries=-1"]] {
             let run = try podgrade(["grade", "dup.csv", "--out", "out"] + arguments, in: tmp.path)
             #expect(run.status == 2, "\(arguments)")
             #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")
