@@ -128,11 +128,10 @@ public final class BatchGrader: Sendable {
         try Self.makeDirectory(out)
         try Self.makeDirectory(out + "/results")
         let journalPath = out + "/journal.jsonl"
-        if !options.resume { unlink(journalPath) }
+        let journal = try Journal(path: journalPath, fresh: !options.resume)
         let kept = options.resume ? Set(Journal.read(journalPath).filter(\.isFinal).map(\.student)) : []
         let inShard = roster.filter { options.shard?.contains($0.student) ?? true }
         let pending = inShard.filter { !kept.contains($0.student) }
-        let journal = try Journal(path: journalPath)
 
         let start = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }

@@ -66,11 +66,18 @@ public final class Journal {
     public let path: String
     private let fd: Int32
 
-    public init(path: String) throws(BatchFailure) {
+    /// Opens (creates) the journal, locked for this run; `fresh` empties it.
+    public init(path: String, fresh: Bool = false) throws(BatchFailure) {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw BatchFailure("cannot open \(path): \(String(cString: strerror(errno)))") }
-        // A torn last line (an older version killed mid-write): cut it off.
+        // One run an output folder: a second one would interleave their learners.
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw BatchFailure("\(path) is in use by another podgrade run; give each run its own --out folder")
+        }
+        if fresh { _ = ftruncate(fd, 0) }
+        // A torn last line (a process killed mid-write): cut it off.
         if let existing = try? Self.readBytes(path), let last = existing.last, last != UInt8(ascii: "\n") {
             let keep = existing.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
             _ = ftruncate(fd, off_t(keep))

@@ -356,6 +356,24 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
         #expect(listing.filter { $0.hasSuffix(".git") }.count == 1, "\(listing)")
     }
 
+    /// Two runs on one output folder would mix their journals: the second stops at once.
+    @Test func secondRunOnAnOutputFolderInUseStops() throws {
+        let tmp = try TemporaryDirectory()
+        let hang = try SilentServer().start()
+        defer { hang.stop() }
+        try writeRoster([["slow", "git://127.0.0.1:\(hang.port)/slow.git", ""]], to: tmp.sub("roster.csv"))
+        let arguments = ["grade", "roster.csv", "--out", "out", "--cache", "cache", "--lang", "en"]
+        let first = try startPodgrade(arguments + ["--clone-timeout", "20"], in: tmp.path)
+        defer { first.kill() }
+        let giveUp = Date().addingTimeInterval(10)
+        while Date() < giveUp, !FileManager.default.fileExists(atPath: tmp.sub("out/journal.jsonl")) { usleep(10_000) }
+        usleep(200_000)
+        let second = try podgrade(arguments, in: tmp.path)
+        #expect(second.status == 2)
+        #expect(second.stderr == "podgrade: out/journal.jsonl is in use by another podgrade run; give each run its own --out folder\n")
+        #expect(first.wait(seconds: 0) == nil, "the first run goes on")
+    }
+
     /// Ctrl-C: the learners that finished are in the gradebook and report, the
     /// run says how to resume, exits 130, and leaves no partial clone.
     @Test func interruptWritesWhatFinishedAndSaysHowToResume() throws {
