@@ -4,6 +4,7 @@ import Glibc
 #endif
 import PodGradeBatch
 import PodGradeReport
+import PodGradeCore
 import Testing
 
 func entry(_ student: String, repo: String = "https://h/r.git", status: LearnerStatus = .pass, score: Int? = 3,
@@ -120,5 +121,23 @@ func entry(_ student: String, repo: String = "https://h/r.git", status: LearnerS
 
     @Test func missingJournalReadsEmpty() {
         #expect(Journal.read("/nonexistent/journal.jsonl").isEmpty)
+    }
+}
+
+@Suite struct ClassReportInputTests {
+    /// The class report uses the results the run holds; only learners graded
+    /// elsewhere are read back from their files (here there are none to read).
+    @Test func reportUsesTheResultsItHas() throws {
+        let tmp = try TemporaryDirectory()
+        let result = Grader(lab: Lab.bundled, lang: .en).grade(SourceSnapshot(origin: SourceOrigin(url: "https://h/r.git"), files: []))
+        let graded = [entry("ann", status: .fail, score: 0, exercises: [:]), entry("bob", status: .fail, score: 0, exercises: [:])]
+        let html = tmp.sub("report.html")
+        try BatchGrader.writeReports(graded, known: ["ann": result], directories: [tmp.sub("nowhere")], csvPath: nil, htmlPath: html,
+                                     lab: Lab.bundled, lang: .en)
+        let text = try read(html)
+        #expect(text.contains("<tr><td>ann</td><td><a href=\"https://h/r.git\">https://h/r.git</a> <code>abc123</code></td><td data-v=\"0\">0/147</td>"),
+                "\(text)")
+        // bob's result file does not exist: no score, and the row still says what the journal says.
+        #expect(text.contains("<tr><td>bob</td><td><a href=\"https://h/r.git\">https://h/r.git</a> <code>abc123</code></td><td data-v=\"-1\">—</td>"))
     }
 }
