@@ -196,7 +196,7 @@ final class ProgressDisplay {
                 printError(line)
             }
         case .waitingForLock(let student):
-            let text = ru ? "ждёт блокировку кэша для \(student) (его обновляет другой podgrade)"
+            let text = ru ? "ожидание блокировки кэша для \(student) (его обновляет другой podgrade)"
                           : "waiting for the cache lock of \(student) (another podgrade is updating it)"
             if terminal { note = text } else { printError(student + ": " + text) }
         case .retrying(let student, let attempt, let delay, let error):
@@ -212,7 +212,7 @@ final class ProgressDisplay {
                 drawBar(p)
             } else if p.elapsed - lastIdleLine >= 30 {
                 lastIdleLine = p.elapsed
-                printError((ru ? "в работе: " : "in progress: ") + Self.names(p.inProgress))
+                printError((ru ? "в работе: " : "in progress: ") + Self.names(p.inProgress, lang: lang))
             }
         }
     }
@@ -227,14 +227,14 @@ final class ProgressDisplay {
         var line = "\r\u{1B}[K[\(bar)] \(p.done)/\(p.total) · \(errors) \(p.errors) · \(format(rate))/s · ETA \(remaining / 60):\(pad(remaining % 60))"
         if p.done < p.total {
             if let note { line += " · " + note }
-            else if !p.inProgress.isEmpty { line += (lang == .ru ? " · в работе: " : " · in progress: ") + Self.names(p.inProgress) }
+            else if !p.inProgress.isEmpty { line += (lang == .ru ? " · в работе: " : " · in progress: ") + Self.names(p.inProgress, lang: lang) }
         }
         printError(line, newline: p.done == p.total)
         barOpen = p.done != p.total
     }
 
     /// "a, b, c" or "a, b, c and 4 more".
-    static func names(_ names: [String], limit: Int = 5, lang: Lang = .en) -> String {
+    static func names(_ names: [String], limit: Int = 5, lang: Lang) -> String {
         let shown = names.prefix(limit).joined(separator: ", ")
         guard names.count > limit else { return shown }
         return shown + (lang == .ru ? " и ещё \(names.count - limit)" : " and \(names.count - limit) more")

@@ -204,6 +204,30 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
         #expect(try cacheListing(tmp.sub("cache")).allSatisfy { $0.hasSuffix(".lock") })
     }
 
+    /// HTTP answers: a 5xx can pass (tried again), a 404 or a 401 cannot (tried once).
+    @Test func httpAnswersDecideWhetherToTryAgain() throws {
+        let tmp = try TemporaryDirectory()
+        func server(_ status: String) throws -> SilentServer {
+            try SilentServer(greeting: "HTTP/1.1 \(status)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n", hangUp: true).start()
+        }
+        let busy = try server("503 Service Unavailable"), missing = try server("404 Not Found"), closed = try server("401 Unauthorized")
+        defer { [busy, missing, closed].forEach { $0.stop() } }
+        let urls = [("busy", busy), ("missing", missing), ("closed", closed)].map { ($0.0, "http://127.0.0.1:\($0.1.port)/\($0.0).git") }
+        try writeRoster(urls.map { [$0.0, $0.1, ""] }, to: tmp.sub("roster.csv"))
+        let run = try podgrade(["grade", "roster.csv", "--out", "out", "--retries", "1", "--cache", "cache", "--lang", "en"], in: tmp.path)
+        #expect(run.status == 1)
+        let journal = Dictionary(try journalLines(tmp.sub("out")).map { ($0["student"] as? String ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(journal["busy"]?["errorKind"] as? String == "transient")
+        #expect(journal["busy"]?["attempts"] as? Int == 2)
+        #expect((journal["busy"]?["error"] as? String)?.hasSuffix("unexpected http status code: 503. check the URL, that the repository is public and that the server is reachable (2 attempts)") == true,
+                "\(journal["busy"] ?? [:])")
+        #expect(journal["missing"]?["errorKind"] as? String == "permanent")
+        #expect(journal["missing"]?["attempts"] as? Int == 1)
+        #expect(journal["closed"]?["errorKind"] as? String == "permanent")
+        #expect(journal["closed"]?["attempts"] as? Int == 1)
+        #expect((journal["closed"]?["error"] as? String)?.contains("asks for credentials") == true, "\(journal["closed"] ?? [:])")
+    }
+
     /// A repository deleted between two runs: a permanent error, tried once; the
     /// cache keeps what it had.
     @Test func repositoryDeletedBetweenTwoRuns() throws {
