@@ -102,7 +102,7 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
         let holder = try Child(executable: "/usr/bin/flock", arguments: ["-o", lock, "sleep", "20"], directory: tmp.path,
                                environment: ProcessInfo.processInfo.environment, outputIn: tmp.path)
         defer { holder.kill() }
-        usleep(300_000)
+        #expect(waitUntilLocked(lock))
         let waiting = try startPodgrade(arguments + ["--out", "second"], in: tmp.path)
         defer { waiting.kill() }
         usleep(1_000_000)
@@ -116,7 +116,7 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
         let stuck = try Child(executable: "/usr/bin/flock", arguments: ["-o", lock, "sleep", "20"], directory: tmp.path,
                               environment: ProcessInfo.processInfo.environment, outputIn: tmp.path)
         defer { stuck.kill() }
-        usleep(300_000)
+        #expect(waitUntilLocked(lock))
         let limited = try podgrade(arguments + ["--out", "third", "--retries", "0"], in: tmp.path,
                                    environment: ["PODGRADE_CACHE_LOCK_WAIT": "0.5"])
         #expect(limited.status == 1)
@@ -160,10 +160,10 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
         let tmp = try TemporaryDirectory()
         let served = tmp.sub("served")
         var commits: [String] = []
-        for k in 0..<6 { commits.append(try servedRepository("r\(k)", in: served, scratch: tmp.path, slugs: ["04-adapter"])) }
+        for k in 0..<8 { commits.append(try servedRepository("r\(k)", in: served, scratch: tmp.path, slugs: ["04-adapter"])) }
         let daemon = try GitDaemon(baseDirectory: served, scratch: tmp.path)
         defer { daemon.stop() }
-        try writeRoster((0..<6).map { ["s\($0)", daemon.url("r\($0).git"), ""] }, to: tmp.sub("roster.csv"))
+        try writeRoster((0..<8).map { ["s\($0)", daemon.url("r\($0).git"), ""] }, to: tmp.sub("roster.csv"))
         let run = try startPodgrade(["grade", "roster.csv", "--out", "out", "--jobs", "1", "--retries", "3", "--cache", "cache",
                                      "--lang", "en"], in: tmp.path)
         defer { run.kill() }
@@ -176,10 +176,10 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
         usleep(2_000_000)
         try daemon.restart()
         #expect(run.wait(seconds: 30) == 0, "\(run.stderr)")
-        let expected = gradebookHeader + (0..<6).map { gradedRow("s\($0)", daemon.url("r\($0).git"), commits[$0], ["04-adapter": 12]) }.joined()
+        let expected = gradebookHeader + (0..<8).map { gradedRow("s\($0)", daemon.url("r\($0).git"), commits[$0], ["04-adapter": 12]) }.joined()
         #expect(try read(tmp.sub("out/gradebook.csv")) == expected)
         let attempts = try journalLines(tmp.sub("out")).compactMap { $0["attempts"] as? Int }
-        #expect(attempts.count == 6 && attempts.contains { $0 > 1 }, "\(attempts)")
+        #expect(attempts.count == 8 && attempts.contains { $0 > 1 }, "\(attempts)")
         #expect(run.stderr.contains(": attempt 1 failed ("), "\(run.stderr)")
     }
 
@@ -414,9 +414,14 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
         defer { run.kill() }
         let giveUp = Date().addingTimeInterval(20)
         while Date() < giveUp, ((try? read(tmp.sub("out/journal.jsonl"))) ?? "").split(separator: "\n").count < 2 { usleep(10_000) }
-        usleep(500_000) // inside the silent server's clone
-        let partials = try FileManager.default.contentsOfDirectory(atPath: tmp.sub("cache")).filter { $0.contains(".partial-") }
+        // Inside the silent server's clone: its partial clone is there.
+        var partials: [String] = []
+        while Date() < giveUp, partials.isEmpty {
+            partials = ((try? FileManager.default.contentsOfDirectory(atPath: tmp.sub("cache"))) ?? []).filter { $0.contains(".partial-") }
+            usleep(10_000)
+        }
         #expect(partials.count == 1, "the clone of slow is under way")
+        usleep(100_000)
         let sent = Date()
         kill(run.pid, SIGINT)
         #expect(run.wait(seconds: 10) == 130, "\(run.stderr)")
@@ -431,6 +436,21 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
         #expect(try cacheListing(tmp.sub("cache")).allSatisfy { !$0.contains(".partial-") })
         #expect(try journalLines(tmp.sub("out")).count == 2, "the interrupted learner is left for --resume")
     }
+}
+
+/// Waits until another process holds the flock on `path` (true), or 10 s pass.
+func waitUntilLocked(_ path: String) -> Bool {
+    let giveUp = Date().addingTimeInterval(10)
+    while Date() < giveUp {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd >= 0 {
+            let free = flock(fd, LOCK_EX | LOCK_NB) == 0
+            close(fd) // releases it if we took it
+            if !free { return true }
+        }
+        usleep(20_000)
+    }
+    return false
 }
 
 func cacheListing(_ path: String) throws -> [String] {
