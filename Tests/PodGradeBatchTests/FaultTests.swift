@@ -99,7 +99,7 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
         let lock = tmp.sub("cache/" + (locks.first ?? "none"))
 
         // Held by another process, which is then killed: the run goes on.
-        let holder = try Child(executable: "/usr/bin/flock", arguments: ["-o", lock, "sleep", "20"], directory: tmp.path,
+        let holder = try Child(executable: "/usr/bin/flock", arguments: ["-o", lock, "sleep", "5"], directory: tmp.path,
                                environment: ProcessInfo.processInfo.environment, outputIn: tmp.path)
         defer { holder.kill() }
         #expect(waitUntilLocked(lock))
@@ -113,7 +113,7 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
         #expect(try gradebookRows(tmp.sub("second")) == [try CSV.parse(gradedRow("ann", daemon.url("ann.git"), commit, ["04-adapter": 12])).first ?? []])
 
         // Held past the limit: a transient error row, graded by --resume once the lock is free.
-        let stuck = try Child(executable: "/usr/bin/flock", arguments: ["-o", lock, "sleep", "20"], directory: tmp.path,
+        let stuck = try Child(executable: "/usr/bin/flock", arguments: ["-o", lock, "sleep", "5"], directory: tmp.path,
                               environment: ProcessInfo.processInfo.environment, outputIn: tmp.path)
         defer { stuck.kill() }
         #expect(waitUntilLocked(lock))
