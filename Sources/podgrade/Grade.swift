@@ -114,8 +114,10 @@ struct Report: ParsableCommand {
         } catch {
             throw UsageFailure(error.message)
         }
-        print(lang == .ru ? "\(entries.count) учеников: \(csv ?? "gradebook.csv"), \(html ?? "report.html")"
-                          : "\(entries.count) learners: \(csv ?? "gradebook.csv"), \(html ?? "report.html")")
+        let n = entries.count
+        let learners = lang == .ru ? RussianPlural.form(n, one: "\(n) ученик", few: "\(n) ученика", many: "\(n) учеников")
+                                   : n == 1 ? "1 learner" : "\(n) learners"
+        print("\(learners): \(csv ?? "gradebook.csv"), \(html ?? "report.html")")
         // As `grade` exits for the same rows: 1 when a learner's row is an error.
         if entries.contains(where: { $0.status == .error }) { throw ExitCode(1) }
     }

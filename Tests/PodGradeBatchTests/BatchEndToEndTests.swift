@@ -124,7 +124,9 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         #expect(rows.dropFirst().map { $0[$0.count - 4] } == ["12", "12"])
         #expect(rows.dropFirst().map { $0[$0.count - 2] } == ["fail", "fail"])
         // `report` exits as `grade` did for the same rows.
-        #expect(try podgrade(["report", "out", "--csv", "merged.csv", "--html", "merged.html"], in: tmp.path).status == 0)
+        let report = try podgrade(["report", "out", "--csv", "merged.csv", "--html", "merged.html"], in: tmp.path)
+        #expect(report.status == 0)
+        #expect(report.stdout == "2 ученика: merged.csv, merged.html\n")
     }
 
     /// https, ssh and git by default; local paths and file:// only with --allow-local; helpers never.
@@ -274,6 +276,9 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         let merged = try podgrade(["report", "d0", "d1", "d2", "--csv", "merged.csv", "--html", "merged.html", "--lang", "en"],
                                   in: tmp.path)
         #expect(merged.status == 1, "frank's row is an error, as for grade: \(merged.stderr)")
+        #expect(merged.stdout == "7 learners: merged.csv, merged.html\n")
+        let russian = try podgrade(["report", "d0", "d1", "d2", "--csv", "ru.csv", "--html", "ru.html", "--lang", "ru"], in: tmp.path)
+        #expect(russian.stdout == "7 учеников: ru.csv, ru.html\n")
         let all = try CSV.parse(try read(tmp.sub("all/gradebook.csv")))
         let mergedRows = try CSV.parse(try read(tmp.sub("merged.csv")))
         #expect(mergedRows.first == all.first)
