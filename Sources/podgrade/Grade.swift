@@ -145,7 +145,7 @@ final class Interrupts {
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
             let seen = InterruptCount()
             source.setEventHandler {
-                if seen.next() > 1 { Foundation_exit(130) }
+                if seen.next() > 1 { _exit(130) }
                 handler()
             }
             source.resume()
