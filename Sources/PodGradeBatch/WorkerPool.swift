@@ -42,8 +42,9 @@ final class WorkerPool: Sendable {
         // No thread could start (resource limits): do the work on this one.
         if started == 0 && count > 0 {
             while let index = take() { body(index) }
-            for _ in 0..<count { onExit() }
         }
+        // Each thread that did not start counts as one that ended, after any work done here.
+        for _ in started..<count { onExit() }
     }
 
     /// No job starts after this; jobs running finish.
