@@ -253,7 +253,8 @@ public final class BatchGrader: Sendable {
                     break
                 } catch {
                     if error.code == .interrupted || stop.isSet { return .interrupted }
-                    let message = "\(learner.repo): \(error.message)"
+                    // The repository once: most git messages name it already.
+                    let message = error.message.contains(learner.repo) ? error.message : "\(learner.repo): \(error.message)"
                     guard error.isTransient, attempts <= options.retries else {
                         return failed(message, kind: error.isTransient ? .transient : .permanent, attempts: attempts)
                     }
