@@ -102,14 +102,14 @@ public final class Journal {
                 if errno == EINTR { continue }
                 let reason = String(cString: strerror(errno))
                 if before >= 0 { _ = ftruncate(fd, before) }
-                throw BatchFailure("cannot write \(path): \(reason)")
+                throw BatchFailure("\(path): \(reason)")
             }
             offset += n
         }
         if fsync(fd) != 0 && errno != EINVAL {
             let reason = String(cString: strerror(errno))
             if before >= 0 { _ = ftruncate(fd, before) }
-            throw BatchFailure("cannot write \(path): \(reason)")
+            throw BatchFailure("\(path): \(reason)")
         }
     }
 
