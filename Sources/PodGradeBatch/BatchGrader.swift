@@ -1,7 +1,9 @@
 public import PodGradeCore
 import PodGradeReport
 import FoundationEssentials
+import PodGradeGit
 import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -18,10 +20,16 @@ public struct BatchOptions: Sendable {
     public var lang: Lang
     /// Input limits for every learner (`PODGRADE_LIMITS`).
     public var limits: GradingLimits
+    /// Tries after the first on a transient error (`--retries`).
+    public var retries: Int
+    /// The first pause before trying again, in seconds; each next pause doubles.
+    public var retryBackoff: Double
+    /// Longest wait for another process's lock on a cache entry (nil: the default of `GitRemote`).
+    public var lockWait: Double?
 
     public init(outDirectory: String, jobs: Int, deadline: String? = nil, shard: Shard? = nil, resume: Bool = false,
                 cloneTimeout: Double = 60, allowLocal: Bool = false, cacheDirectory: String? = nil, lang: Lang = .ru,
-                limits: GradingLimits = GradingLimits()) {
+                limits: GradingLimits = GradingLimits(), retries: Int = 2, retryBackoff: Double = 1, lockWait: Double? = nil) {
         self.limits = limits
         self.outDirectory = outDirectory
         self.jobs = jobs
@@ -32,16 +40,32 @@ public struct BatchOptions: Sendable {
         self.allowLocal = allowLocal
         self.cacheDirectory = cacheDirectory
         self.lang = lang
+        self.retries = retries
+        self.retryBackoff = retryBackoff
+        self.lockWait = lockWait
     }
 }
 
-/// What the progress display is told after each learner.
+/// Where the batch stands.
 public struct BatchProgress: Sendable {
     public let done: Int
     public let total: Int
     public let errors: Int
-    public let entry: JournalEntry
     public let elapsed: Double
+    /// Learners being graded now, in roster order.
+    public let inProgress: [String]
+}
+
+/// What the progress display is told, always on the thread that called `run`.
+public enum BatchEvent: Sendable {
+    /// A learner finished: graded, or an error row.
+    case finished(JournalEntry, BatchProgress)
+    /// A learner waits for another process's lock on its cache entry.
+    case waitingForLock(student: String)
+    /// A transient error: the learner is tried again after `delay` seconds.
+    case retrying(student: String, attempt: Int, delay: Double, error: String)
+    /// Nothing finished for a second: who is still in progress.
+    case idle(BatchProgress)
 }
 
 public struct BatchSummary: Sendable {
@@ -50,115 +74,264 @@ public struct BatchSummary: Sendable {
     public let skippedByResume: Int
     public let inShard: Int
     /// Learners whose gradebook row is an error, counting those journaled by
-    /// an earlier run that `--resume` skipped: what the exit status reports.
+    /// an earlier run that `--resume` kept: what the exit status reports.
     public let errorsInGradebook: Int
+    /// Their names, in roster order.
+    public let studentsInError: [String]
+    /// Ctrl-C stopped the batch: the outputs hold the learners that finished.
+    public let interrupted: Bool
+    public let resumed: Bool
 }
 
 /// `podgrade grade`: a roster of learners' repositories, graded in parallel,
 /// each result written whole, each finished learner journaled at once.
+///
+/// Threads: `WorkerPool` runs the learners; each worker posts what happens to
+/// an `EventQueue`, and the thread that called `run` alone journals, keeps the
+/// counts and calls `progress`.
 public final class BatchGrader: Sendable {
     public let lab: Lab
     public let options: BatchOptions
+    private let events = EventQueue<WorkerEvent>()
 
     public init(lab: Lab, options: BatchOptions) {
         self.lab = lab
         self.options = options
     }
 
-    public func run(_ roster: [RosterEntry], progress: @escaping @Sendable (BatchProgress) -> Void = { _ in }) throws(BatchFailure) -> BatchSummary {
+    /// Ctrl-C: no learner starts, clones running end at once (their learners
+    /// are left for `--resume`), and `run` writes what finished. Safe from any thread.
+    public func interrupt() {
+        events.post(.interrupt)
+    }
+
+    enum WorkerEvent: Sendable {
+        case started(index: Int)
+        case finished(index: Int, Outcome)
+        case waitingForLock(index: Int)
+        case retrying(index: Int, attempt: Int, delay: Double, error: String)
+        case interrupt
+        case workerDone
+    }
+
+    /// A learner's end: a row for the journal, or a reason not to write one.
+    enum Outcome: Sendable {
+        case row(JournalEntry, GradeResult?)
+        /// The result file could not be written (a full disk): the batch stops.
+        case outputFailed(String)
+        /// Ctrl-C came first: nothing is journaled, `--resume` grades the learner.
+        case interrupted
+    }
+
+    public func run(_ roster: [RosterEntry], progress: (BatchEvent) -> Void = { _ in }) throws(BatchFailure) -> BatchSummary {
         let out = options.outDirectory
         try Self.makeDirectory(out)
         try Self.makeDirectory(out + "/results")
         let journalPath = out + "/journal.jsonl"
-        if !options.resume { unlink(journalPath) }
-        let done = options.resume ? Set(Journal.read(journalPath).map(\.student)) : []
+        let journal = try Journal(path: journalPath, fresh: !options.resume)
+        let kept = options.resume ? Set(Journal.read(journalPath).filter(\.isFinal).map(\.student)) : []
         let inShard = roster.filter { options.shard?.contains($0.student) ?? true }
-        let pending = inShard.filter { !done.contains($0.student) }
-        let journal = try Journal(path: journalPath)
+        let pending = inShard.filter { !kept.contains($0.student) }
 
-        let state = RunState()
         let start = DispatchTime.now().uptimeNanoseconds
+        func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
         let grader = Grader(lab: lab, lang: options.lang, limits: options.limits.yaml)
-        let workers = max(1, min(options.jobs, pending.count))
-        // One thread a job, not concurrentPerform: that caps the width at the
-        // number of cores, and a learner's clone mostly waits on the network.
-        WorkerThreads.run(count: pending.isEmpty ? 0 : workers) {
-            while let index = state.next(limit: pending.count) {
-                let entry = self.gradeOne(pending[index], grader: grader)
-                try? journal.append(entry)
-                let (count, errors) = state.finish(isError: entry.status == "error")
-                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                progress(BatchProgress(done: count, total: pending.count, errors: errors, entry: entry, elapsed: elapsed))
+        let stop = StopFlag()
+        let events = self.events
+        // One thread a job: a learner's clone mostly waits on the network.
+        let pool = WorkerPool(width: options.jobs, jobs: pending.count, onExit: { events.post(.workerDone) }) { index in
+            events.post(.started(index: index))
+            let outcome = self.gradeOne(pending[index], grader: grader, stop: stop) { event in
+                switch event {
+                case .waitingForLock: events.post(.waitingForLock(index: index))
+                case .retrying(let attempt, let delay, let error): events.post(.retrying(index: index, attempt: attempt, delay: delay, error: error))
+                }
+            }
+            events.post(.finished(index: index, outcome))
+        }
+        let workers = max(0, min(options.jobs, pending.count))
+        var workersLeft = workers
+        var started = Set<Int>(), finished = 0, errors = 0
+        var results: [String: GradeResult] = [:]
+        var interned: [String: String] = [:]
+        var failure: String?
+        var interrupted = false
+        func state() -> BatchProgress {
+            let running = started.sorted().map { pending[$0].student }
+            return BatchProgress(done: finished, total: pending.count, errors: errors, elapsed: elapsed(), inProgress: running)
+        }
+        // Every outcome comes before its worker's `.workerDone`.
+        while workersLeft > 0 {
+            guard let event = events.next(waiting: 1) else {
+                if !started.isEmpty { progress(.idle(state())) }
+                continue
+            }
+            switch event {
+            case .interrupt:
+                if !interrupted {
+                    interrupted = true
+                    stop.set()
+                    pool.stop()
+                    GitRemote.interruptAll()
+                }
+            case .workerDone:
+                workersLeft -= 1
+            case .started(let index):
+                started.insert(index)
+            case .waitingForLock(let index):
+                progress(.waitingForLock(student: pending[index].student))
+            case .retrying(let index, let attempt, let delay, let error):
+                progress(.retrying(student: pending[index].student, attempt: attempt, delay: delay, error: error))
+            case .finished(let index, let outcome):
+                started.remove(index)
+                switch outcome {
+                case .interrupted:
+                    continue
+                case .outputFailed(let message):
+                    if failure == nil { failure = message }
+                    stop.set()
+                    pool.stop()
+                case .row(let entry, let result):
+                    if failure != nil { continue }
+                    do {
+                        try journal.append(entry)
+                    } catch {
+                        failure = error.message
+                        stop.set()
+                        pool.stop()
+                        continue
+                    }
+                    finished += 1
+                    if entry.status == .error { errors += 1 }
+                    if let result { results[entry.student] = result.summarized(interning: &interned) }
+                    progress(.finished(entry, state()))
+                }
             }
         }
-        let entries = try writeOutputs(roster: inShard, journalPath: journalPath)
-        let (count, errors) = state.finish(isError: false, count: false)
-        return BatchSummary(graded: count, errors: errors, skippedByResume: inShard.count - pending.count, inShard: inShard.count,
-                            errorsInGradebook: entries.filter { $0.status == "error" }.count)
+        pool.join()
+        if let failure {
+            // Best effort: the disk that refused a result may refuse these too.
+            _ = try? writeOutputs(roster: inShard, journalPath: journalPath, known: results)
+            let saved = Journal.read(journalPath).filter { entry in inShard.contains { $0.student == entry.student } }.count
+            throw BatchFailure(BatchText.outputFailed(failure, saved: saved, total: inShard.count, lang: options.lang))
+        }
+        let entries = try writeOutputs(roster: inShard, journalPath: journalPath, known: results)
+        let inError = entries.filter { $0.status == .error }.map(\.student)
+        return BatchSummary(graded: finished, errors: errors, skippedByResume: inShard.count - pending.count, inShard: inShard.count,
+                            errorsInGradebook: inError.count, studentsInError: inError, interrupted: interrupted, resumed: options.resume)
+    }
+
+    enum LearnerEvent {
+        case waitingForLock
+        case retrying(attempt: Int, delay: Double, error: String)
     }
 
     /// Grades one learner; a failure becomes an `error` row, never the end of the batch.
-    func gradeOne(_ learner: RosterEntry, grader: Grader) -> JournalEntry {
-        var entry = JournalEntry(student: learner.student, repo: learner.repo, commit: nil, status: "error", error: nil,
-                                 score: nil, maxScore: nil, exercises: nil, result: nil)
-        if !SourceLoader.isURL(learner.repo) && !options.allowLocal {
-            entry.error = "a local path needs --allow-local (only https, ssh and git URLs are graded by default)"
-            return entry
+    func gradeOne(_ learner: RosterEntry, grader: Grader, stop: StopFlag, tell: (LearnerEvent) -> Void) -> Outcome {
+        var entry = JournalEntry(student: learner.student, repo: learner.repo, commit: nil, status: .error)
+        func failed(_ message: String, kind: ErrorKind, attempts: Int = 1) -> Outcome {
+            entry.error = attempts > 1 ? message + " " + BatchText.attempts(attempts, lang: options.lang) : message
+            entry.errorKind = kind
+            entry.attempts = attempts
+            return .row(entry, nil)
         }
-        let request = SourceRequest(source: learner.repo, rev: learner.rev ?? "HEAD", deadline: options.deadline,
-                                    cacheDirectory: options.cacheDirectory, cloneTimeout: options.cloneTimeout,
-                                    allowLocal: options.allowLocal, limits: options.limits.source)
-        let snapshot: SourceSnapshot
-        do {
-            snapshot = try SourceLoader.snapshot(request)
-        } catch {
-            entry.error = error.message
-            return entry
+        let isURL = SourceLoader.isURL(learner.repo)
+        if !isURL && !options.allowLocal {
+            return failed("a local path needs --allow-local (only https, ssh and git URLs are graded by default)", kind: .permanent)
         }
-        let result = grader.grade(snapshot)
+        var attempts = 1
+        var snapshot: SourceSnapshot
+        if isURL {
+            let cache = options.cacheDirectory ?? SourceLoader.defaultCacheDirectory()
+            let mirror: String
+            while true {
+                do {
+                    let repository = try GitRemote.cloneOrFetch(learner.repo, cacheDirectory: cache, timeout: options.cloneTimeout,
+                                                                allowLocal: options.allowLocal, lockWait: options.lockWait,
+                                                                onLockWait: { tell(.waitingForLock) })
+                    mirror = repository.gitDirectory
+                    break
+                } catch {
+                    if error.code == .interrupted || stop.isSet { return .interrupted }
+                    // The repository once: most git messages name it already.
+                    let message = error.message.contains(learner.repo) ? error.message : "\(learner.repo): \(error.message)"
+                    guard error.isTransient, attempts <= options.retries else {
+                        return failed(message, kind: error.isTransient ? .transient : .permanent, attempts: attempts)
+                    }
+                    let delay = min(30, options.retryBackoff * Double(1 << min(attempts - 1, 10)))
+                    tell(.retrying(attempt: attempts, delay: delay, error: message))
+                    if !stop.sleep(delay) { return .interrupted }
+                    attempts += 1
+                }
+            }
+            let request = SourceRequest(source: mirror, rev: learner.rev ?? "HEAD", deadline: options.deadline,
+                                        cloneTimeout: options.cloneTimeout, allowLocal: true, limits: options.limits.source)
+            do {
+                let read = try SourceLoader.snapshot(request)
+                var origin = read.origin
+                origin.path = nil
+                origin.url = learner.repo
+                snapshot = SourceSnapshot(origin: origin, files: read.files, notes: read.notes)
+            } catch {
+                let message = error.message.hasPrefix(mirror + ": ") ? learner.repo + ": " + error.message.dropFirst(mirror.count + 2) : error.message
+                return failed(message, kind: .permanent, attempts: attempts)
+            }
+        } else {
+            let request = SourceRequest(source: learner.repo, rev: learner.rev ?? "HEAD", deadline: options.deadline,
+                                        cacheDirectory: options.cacheDirectory, cloneTimeout: options.cloneTimeout,
+                                        allowLocal: options.allowLocal, limits: options.limits.source)
+            do {
+                snapshot = try SourceLoader.snapshot(request)
+            } catch {
+                return failed(error.message, kind: .permanent)
+            }
+        }
+        var result = grader.grade(snapshot)
+        // The result file says "passed" as the gradebook does (CONTRACT.md: every exercise of the course).
+        result.passed = LearnerStatus(result) == .pass
         let file = "results/" + SafeName.of(learner.student) + ".json"
         do {
             try FileOutput.write(JSONReporter.encode(result), to: options.outDirectory + "/" + file)
         } catch {
-            entry.error = error.message
-            return entry
+            return .outputFailed(error.message)
         }
         entry.commit = snapshot.origin.commit
-        entry.status = result.exercises.allSatisfy(\.passed) ? "pass" : "fail"
+        entry.status = LearnerStatus(result)
+        entry.attempts = attempts
         entry.score = result.score
         entry.maxScore = result.maxScore
         entry.exercises = Dictionary(result.exercises.map { ($0.id, $0.score) }, uniquingKeysWith: { a, _ in a })
         entry.result = file
-        return entry
+        return .row(entry, result)
     }
 
     /// gradebook.csv and report.html from the journal, in roster order.
     @discardableResult
-    func writeOutputs(roster: [RosterEntry], journalPath: String) throws(BatchFailure) -> [JournalEntry] {
+    func writeOutputs(roster: [RosterEntry], journalPath: String, known: [String: GradeResult]) throws(BatchFailure) -> [JournalEntry] {
         let journaled = Dictionary(Journal.read(journalPath).map { ($0.student, $0) }, uniquingKeysWith: { _, b in b })
         let entries = roster.compactMap { journaled[$0.student] }
-        try Self.writeReports(entries, directories: [options.outDirectory], csvPath: options.outDirectory + "/gradebook.csv",
+        try Self.writeReports(entries, known: known, directories: [options.outDirectory], csvPath: options.outDirectory + "/gradebook.csv",
                               htmlPath: options.outDirectory + "/report.html", lab: lab, lang: options.lang)
         return entries
     }
 
-    /// Writes the gradebook and the class report for journaled learners whose
-    /// results live in `directories` (one per shard).
-    public static func writeReports(_ entries: [JournalEntry], directories: [String], csvPath: String?, htmlPath: String?,
-                                    lab: Lab, lang: Lang) throws(BatchFailure) {
+    /// Writes the gradebook and the class report for journaled learners. The
+    /// class report uses the results in `known` (those graded by this process);
+    /// only learners graded by another run (`--resume`, shards merged by
+    /// `report`) are read back from their result files in `directories`.
+    public static func writeReports(_ entries: [JournalEntry], known: [String: GradeResult] = [:], directories: [String],
+                                    csvPath: String?, htmlPath: String?, lab: Lab, lang: Lang) throws(BatchFailure) {
         let columns = Gradebook.exerciseColumns(entries, preferred: lab.exercises.map(\.id))
         if let csvPath {
             do { try FileOutput.write(Gradebook.csv(entries, exercises: columns), to: csvPath) } catch { throw BatchFailure(error.message) }
         }
         guard let htmlPath else { return }
-        let decoder = JSONDecoder()
         var interned: [String: String] = [:]
         let classEntries = entries.map { entry -> ClassEntry in
-            var result: GradeResult?
-            if let file = entry.result {
+            var result = entry.status == .error ? nil : known[entry.student]
+            if result == nil, entry.status != .error, let file = entry.result {
                 for directory in directories {
-                    if let bytes = try? Journal.readBytes(directory + "/" + file),
-                       let decoded = try? decoder.decode(GradeResult.self, from: Data(bytes)) {
+                    if let decoded = ResultFile.read(directory + "/" + file) {
                         result = decoded.summarized(interning: &interned)
                         break
                     }
@@ -166,7 +339,7 @@ public final class BatchGrader: Sendable {
             }
             let link = entry.result.map { relativeLink(from: htmlPath, to: directories, file: $0) }
             return ClassEntry(student: entry.student, repo: entry.repo, commit: entry.commit,
-                              status: entry.status == "error" ? "error" : "graded", error: entry.error, result: result, feedbackLink: link)
+                              status: entry.status, error: entry.error, result: result, feedbackLink: link)
         }
         let title = lang == .ru ? "Проверка: много-контейнерные PODs" : "Grades: multi-container Pods"
         do { try FileOutput.write(ClassReport.html(classEntries, lang: lang, title: title), to: htmlPath) } catch { throw BatchFailure(error.message) }
@@ -189,57 +362,43 @@ public final class BatchGrader: Sendable {
     }
 }
 
-/// Runs `body` on `count` threads of their own and waits for all of them.
-enum WorkerThreads {
-    private final class Box {
-        let body: () -> Void
-        init(_ body: @escaping () -> Void) { self.body = body }
-    }
-
-    static func run(count: Int, _ body: @escaping @Sendable () -> Void) {
-        var threads: [pthread_t] = []
-        for _ in 0..<count {
-            var thread = pthread_t()
-            let box = Unmanaged.passRetained(Box(body)).toOpaque()
-            let status = pthread_create(&thread, nil, { argument in
-                guard let argument else { return nil }
-                let box = Unmanaged<Box>.fromOpaque(argument).takeRetainedValue()
-                box.body()
-                return nil
-            }, box)
-            if status == 0 {
-                threads.append(thread)
-            } else {
-                Unmanaged<Box>.fromOpaque(box).release()
-            }
-        }
-        // No thread could start (resource limits): do the work here.
-        if threads.isEmpty && count > 0 { body() }
-        for thread in threads { pthread_join(thread, nil) }
+/// A result file written by an earlier run, read back for the class report.
+enum ResultFile {
+    static func read(_ path: String) -> GradeResult? {
+        guard let bytes = try? Journal.readBytes(path) else { return nil }
+        return try? JSONDecoder().decode(GradeResult.self, from: Data(bytes))
     }
 }
 
-/// The work queue and the counters, under one lock.
-final class RunState: @unchecked Sendable {
-    private let lock = NSLockLike()
-    private var nextIndex = 0
-    private var finished = 0
-    private var errors = 0
+/// Set once, read by every worker: stop starting, stop waiting.
+final class StopFlag: Sendable {
+    private let flag = Atomic<Bool>(false)
 
-    func next(limit: Int) -> Int? {
-        lock.withLock {
-            guard nextIndex < limit else { return nil }
-            defer { nextIndex += 1 }
-            return nextIndex
+    func set() { flag.store(true, ordering: .relaxed) }
+
+    var isSet: Bool { flag.load(ordering: .relaxed) }
+
+    /// Sleeps `seconds` unless the flag is set meanwhile; false if it was.
+    func sleep(_ seconds: Double) -> Bool {
+        let end = DispatchTime.now().uptimeNanoseconds + UInt64(max(0, seconds) * 1e9)
+        while DispatchTime.now().uptimeNanoseconds < end {
+            if isSet { return false }
+            usleep(50_000)
         }
+        return !isSet
+    }
+}
+
+/// The batch's own sentences (the git layer's are English).
+enum BatchText {
+    static func attempts(_ count: Int, lang: Lang) -> String {
+        lang == .ru ? "(попыток: \(count))" : "(\(count) attempts)"
     }
 
-    func finish(isError: Bool, count: Bool = true) -> (Int, Int) {
-        lock.withLock {
-            if count { finished += 1 }
-            if isError { errors += 1 }
-            return (finished, errors)
-        }
+    static func outputFailed(_ reason: String, saved: Int, total: Int, lang: Lang) -> String {
+        lang == .ru
+            ? "не удалось записать итоги: \(reason). Сохранено в журнале: \(saved) из \(total); освободите место и запустите ту же команду с --resume"
+            : "cannot write the results: \(reason). Saved in the journal: \(saved) of \(total); free some space, then run the same command with --resume"
     }
 }
 

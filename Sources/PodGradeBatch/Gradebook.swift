@@ -9,7 +9,7 @@ public enum Gradebook {
         for entry in entries {
             let scores = exercises.map { id in entry.exercises?[id].map(String.init) ?? "" }
             out += CSV.row([entry.student, entry.repo, entry.commit ?? ""] + scores
-                           + [entry.score.map(String.init) ?? "", entry.maxScore.map(String.init) ?? "", entry.status, entry.error ?? ""])
+                           + [entry.score.map(String.init) ?? "", entry.maxScore.map(String.init) ?? "", entry.status.rawValue, entry.error ?? ""])
         }
         return out
     }

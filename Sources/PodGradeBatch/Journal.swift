@@ -1,4 +1,5 @@
 import FoundationEssentials
+public import PodGradeReport
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,9 +9,13 @@ public struct JournalEntry: Codable, Sendable {
     public var student: String
     public var repo: String
     public var commit: String?
-    /// `pass`, `fail` or `error`.
-    public var status: String
+    public var status: LearnerStatus
     public var error: String?
+    /// For an `error`: whether it can pass (a server down: `--resume` grades
+    /// the learner again) or needs someone to act (no such repository: kept).
+    public var errorKind: ErrorKind?
+    /// Tries of the clone or fetch (more than one after transient errors).
+    public var attempts: Int?
     public var score: Int?
     public var maxScore: Int?
     /// Exercise id → score (missing exercises score 0).
@@ -18,8 +23,11 @@ public struct JournalEntry: Codable, Sendable {
     /// The result file, relative to the output folder.
     public var result: String?
 
-    public init(student: String, repo: String, commit: String? = nil, status: String, error: String? = nil, score: Int? = nil,
+    public init(student: String, repo: String, commit: String? = nil, status: LearnerStatus, error: String? = nil,
+                errorKind: ErrorKind? = nil, attempts: Int? = nil, score: Int? = nil,
                 maxScore: Int? = nil, exercises: [String: Int]? = nil, result: String? = nil) {
+        self.errorKind = errorKind
+        self.attempts = attempts
         self.student = student
         self.repo = repo
         self.commit = commit
@@ -32,21 +40,47 @@ public struct JournalEntry: Codable, Sendable {
     }
 }
 
+/// Whether an error row is worth another try.
+public enum ErrorKind: String, Codable, Sendable {
+    /// Can pass by itself: connection refused or reset, a timeout, HTTP 5xx, a
+    /// busy cache lock, a full cache disk. `--resume` grades the learner again.
+    case transient
+    /// Needs someone to act: no such repository or revision, credentials
+    /// asked, a URL refused by policy. `--resume` keeps the row.
+    case permanent
+}
+
+extension JournalEntry {
+    /// Whether `--resume` keeps this row rather than grading the learner again:
+    /// graded learners and permanent errors are kept; transient errors (and
+    /// errors journaled before kinds were recorded) are graded again.
+    public var isFinal: Bool { status != .error || errorKind == .permanent }
+}
+
 /// `journal.jsonl`: appended and flushed as each learner finishes, so a batch
 /// killed at any moment loses no finished learner; `--resume` skips them. A
-/// torn last line (the process died mid-write) is ignored when read.
-public final class Journal: @unchecked Sendable {
+/// line is written whole or not at all: a write that fails (a full disk) is cut
+/// back, so the last line stays the last complete one. One writer: the batch's
+/// own thread (workers hand their rows to it).
+public final class Journal {
     public let path: String
     private let fd: Int32
-    private let lock = NSLockLike()
 
-    public init(path: String) throws(BatchFailure) {
+    /// Opens (creates) the journal, locked for this run; `fresh` empties it.
+    public init(path: String, fresh: Bool = false) throws(BatchFailure) {
         self.path = path
         fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw BatchFailure("\(path): \(String(cString: strerror(errno)))") }
-        // A torn last line: start the next entry on a line of its own.
+        guard fd >= 0 else { throw BatchFailure("cannot open \(path): \(String(cString: strerror(errno)))") }
+        // One run an output folder: a second one would interleave their learners.
+        guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
+            close(fd)
+            throw BatchFailure("\(path) is in use by another podgrade run; give each run its own --out folder")
+        }
+        if fresh { _ = ftruncate(fd, 0) }
+        // A torn last line (a process killed mid-write): cut it off.
         if let existing = try? Self.readBytes(path), let last = existing.last, last != UInt8(ascii: "\n") {
-            _ = "\n".utf8CString.withUnsafeBufferPointer { write(fd, $0.baseAddress, 1) }
+            let keep = existing.lastIndex(of: UInt8(ascii: "\n")).map { $0 + 1 } ?? 0
+            _ = ftruncate(fd, off_t(keep))
         }
     }
 
@@ -57,17 +91,25 @@ public final class Journal: @unchecked Sendable {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard let data = try? encoder.encode(entry) else { throw BatchFailure("cannot encode the journal entry of \(entry.student)") }
         let line = Array(data) + [UInt8(ascii: "\n")]
-        lock.withLock {
-            var offset = 0
-            while offset < line.count {
-                let n = line.withUnsafeBytes { buffer -> Int in
-                    guard let base = buffer.baseAddress else { return 0 }
-                    return write(fd, base + offset, buffer.count - offset)
-                }
-                if n < 0 { if errno == EINTR { continue }; break }
-                offset += n
+        let before = lseek(fd, 0, SEEK_END)
+        var offset = 0
+        while offset < line.count {
+            let n = line.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return write(fd, base + offset, buffer.count - offset)
             }
-            fsync(fd)
+            if n < 0 {
+                if errno == EINTR { continue }
+                let reason = String(cString: strerror(errno))
+                if before >= 0 { _ = ftruncate(fd, before) }
+                throw BatchFailure("\(path): \(reason)")
+            }
+            offset += n
+        }
+        if fsync(fd) != 0 && errno != EINVAL {
+            let reason = String(cString: strerror(errno))
+            if before >= 0 { _ = ftruncate(fd, before) }
+            throw BatchFailure("\(path): \(reason)")
         }
     }
 
@@ -106,14 +148,3 @@ public struct BatchFailure: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// A mutex over pthread, for the journal and the work queue.
-final class NSLockLike: @unchecked Sendable {
-    private var mutex = pthread_mutex_t()
-    init() { pthread_mutex_init(&mutex, nil) }
-    deinit { pthread_mutex_destroy(&mutex) }
-    func withLock<T>(_ body: () throws -> T) rethrows -> T {
-        pthread_mutex_lock(&mutex)
-        defer { pthread_mutex_unlock(&mutex) }
-        return try body()
-    }
-}

@@ -152,14 +152,32 @@ extension String {
     }
 }
 
-/// A file name for a student's result that cannot escape the results folder.
+/// A file name for a student's result that cannot escape the results folder
+/// and keeps the name readable in any alphabet ("Иванова, Анна" stays
+/// "Иванова, Анна"): only what is unsafe in a file name on Linux, macOS or
+/// Windows is replaced by `_` (`/ \ : * ? " < > |`, control and invisible
+/// formatting characters, a leading dot, a trailing dot or space), and the
+/// name is cut to 100 bytes of UTF-8. A changed name gets a hash of the
+/// student's name, so distinct students never share a file.
 public enum SafeName {
+    static let unsafe: Set<Character> = ["/", "\\", ":", "*", "?", "\"", "<", ">", "|"]
+
     public static func of(_ student: String) -> String {
-        let allowed = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789._-@")
-        var name = String(student.map { allowed.contains($0) ? $0 : "_" }.prefix(80))
+        var name = ""
+        var bytes = 0
+        for character in student {
+            let invisible = character.unicodeScalars.contains {
+                $0.properties.generalCategory == .control || $0.properties.generalCategory == .format
+            }
+            let kept: Character = invisible || unsafe.contains(character) ? "_" : character
+            let size = String(kept).utf8.count
+            if bytes + size > 100 { break }
+            name.append(kept)
+            bytes += size
+        }
         if name.isEmpty || name.hasPrefix(".") { name = "_" + name }
+        if name.hasSuffix(".") || name.hasSuffix(" ") { name += "_" }
         if name != student {
-            // Distinct students never share a file.
             name += "-" + String(Shard.fnv1a(student), radix: 16)
         }
         return name

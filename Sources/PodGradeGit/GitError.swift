@@ -9,10 +9,21 @@ public struct GitError: Error, Sendable, Equatable, CustomStringConvertible, Loc
         case notARepository
         /// A revision, branch, tag or deadline did not name any commit.
         case revisionNotFound
-        /// Cloning or fetching a remote failed (network, auth, protocol, server).
+        /// Cloning or fetching a remote failed in a way that can pass: connection
+        /// refused or reset, the connection dropped early, an HTTP 5xx answer.
         case cloneFailed
         /// A remote stopped answering for longer than the allowed timeout.
         case timedOut
+        /// The server says there is no such repository (or will not show it).
+        case repositoryNotFound
+        /// The server asks for credentials, which podgrade never sends.
+        case authenticationRequired
+        /// Another process held the cache entry's lock for longer than allowed.
+        case lockTimedOut
+        /// The file system of the cache is full.
+        case diskFull
+        /// The operation was ended by Ctrl-C.
+        case interrupted
         /// The URL was refused by policy before any connection was made.
         case transportRefused
         /// Reading or writing the local object database or file system failed.
@@ -25,6 +36,18 @@ public struct GitError: Error, Sendable, Equatable, CustomStringConvertible, Loc
 
     public let code: Code
     public let message: String
+
+    /// True for errors that can pass by themselves, so trying again later makes
+    /// sense (a server down, a network hiccup, a full disk, a busy cache);
+    /// false for those that need someone to act (no such repository or
+    /// revision, credentials, a URL refused by policy, a broken setup).
+    public var isTransient: Bool {
+        switch code {
+        case .cloneFailed, .timedOut, .lockTimedOut, .diskFull, .interrupted: return true
+        case .notARepository, .revisionNotFound, .transportRefused, .io, .limitExceeded, .other,
+             .repositoryNotFound, .authenticationRequired: return false
+        }
+    }
 
     public init(_ code: Code, _ message: String) {
         self.code = code

@@ -21,22 +21,32 @@ public enum GitRemote {
     /// Mirrors `url` as a bare repository `cacheDirectory/<name>-<hash>.git` and
     /// returns it opened; HEAD follows the remote's default branch.
     ///
-    /// First use: the mirror is built in a temporary sibling directory and renamed
-    /// into place only when complete, so a failed clone leaves nothing behind.
+    /// Any number of threads and processes may share a cache: each entry has a
+    /// lock (`CacheLock`, `<entry>.lock`) held for its clone or fetch; a caller
+    /// that has to wait is told through `onLockWait`, and gives up with
+    /// `.lockTimedOut` after `lockWait` seconds (default: twice `totalTimeout`).
+    ///
+    /// Updates are atomic. A first clone is built in a temporary sibling
+    /// (`.<entry>.partial-<uuid>`) and renamed into place only when complete; a
+    /// fetch that fails puts every ref back where it was. Under the lock,
+    /// what a killed process left (partial clones, git's `*.lock` files) is
+    /// removed, and an entry that is not a usable mirror (a ref to a missing
+    /// object, not a repository) is moved aside and cloned again, never read.
     /// Later uses fetch `+refs/heads/*:refs/heads/*` and `+refs/tags/*:refs/tags/*`
     /// with pruning. Submodules are never fetched.
     ///
     /// Timeouts: no single connect, read or write waits longer than `timeout`
     /// seconds for progress, and the whole operation ends after `totalTimeout`
     /// (default: 10 × `timeout`, at least 60 s) even if the server trickles data;
-    /// either way the error is `.timedOut`. Calls for the same cache path are
-    /// serialised within the process; different URLs proceed in parallel.
+    /// either way the error is `.timedOut`. `interruptAll()` ends it at once.
     public static func cloneOrFetch(
         _ url: String,
         cacheDirectory: String,
         timeout: Double,
         allowLocal: Bool,
-        totalTimeout: Double? = nil
+        totalTimeout: Double? = nil,
+        lockWait: Double? = nil,
+        onLockWait: () -> Void = {}
     ) throws(GitError) -> GitRepository {
         let kind = try RemoteURLPolicy.classify(url, allowLocal: allowLocal)
         LibGit2.ensureInitialized()
@@ -54,28 +64,41 @@ public enum GitRemote {
         } catch {
             throw GitError(.io, "cannot create the cache directory '\(cacheDirectory)': \(fileErrorReason(error)); pass a writable directory")
         }
+        if NetworkDeadline.allInterrupted { throw GitError(.interrupted, "interrupted before fetching '\(url)'") }
 
-        let destination = PathString.appending(cacheName(for: url), to: cacheDirectory)
+        let name = cacheName(for: url)
+        let destination = PathString.appending(name, to: cacheDirectory)
         let total = totalTimeout ?? max(60, 10 * timeout)
-        let deadline = NetworkDeadline(idleTimeout: timeout, overallTimeout: total)
+        let readable = String(name.dropLast(4).split(separator: "-").dropLast().joined(separator: "-"))
 
-        return try CachePathLocks.shared.withLock(destination) { () throws(GitError) -> GitRepository in
+        return try CacheLock.with(destination + ".lock", entry: readable.isEmpty ? name : readable, wait: lockWait ?? 2 * total,
+                                  onWait: onLockWait) { () throws(GitError) -> GitRepository in
+            // Holding the lock, anything in progress for this entry is a dead process's.
+            removeLeftovers(of: name, in: cacheDirectory)
+            let deadline = NetworkDeadline(idleTimeout: timeout, overallTimeout: total)
             if FileManager.default.fileExists(atPath: destination) {
-                if let repository = try? GitRepository.open(destination, searchParents: false), repository.isBare {
-                    try deadline.run { () throws(GitError) in
-                        try fetch(url, into: repository, deadline: deadline)
+                if let repository = usableMirror(destination) {
+                    let before = refTargets(repository)
+                    do throws(GitError) {
+                        try deadline.run { () throws(GitError) in
+                            try fetch(url, into: repository, deadline: deadline)
+                        }
+                    } catch {
+                        restoreRefs(before, in: repository)
+                        throw error
                     }
                     return repository
                 }
-                // Not a usable mirror (e.g. left by a crashed older version): rebuild it.
-                do {
-                    try FileManager.default.removeItem(atPath: destination)
-                } catch {
-                    throw GitError(.io, "cannot replace the broken cache entry '\(destination)': \(fileErrorReason(error)); delete it by hand")
-                }
+                try moveAside(destination, name: name, in: cacheDirectory)
             }
             return try cloneFresh(url, to: destination, deadline: deadline)
         }
+    }
+
+    /// Ends every clone and fetch of this process now, and any started later
+    /// (Ctrl-C): they fail with `.interrupted`, leaving the cache as it was.
+    public static func interruptAll() {
+        NetworkDeadline.interruptAll()
     }
 
     // MARK: internals
@@ -113,7 +136,9 @@ public enum GitRemote {
 
         var rawHandle: OpaquePointer?
         guard git_repository_init(&rawHandle, staging, 1) == 0, let raw = rawHandle else {
-            throw GitError.fromLibgit2(.io, "cannot create a repository in '\(parent)'", advice: "check that the cache directory is writable")
+            let detail = GitError.lastLibgit2Message() ?? ""
+            throw GitError.fromLibgit2(detail.contains("No space left") ? .diskFull : .io, "cannot create a repository in '\(parent)'",
+                                       advice: "check that the cache directory is writable and has free space")
         }
         git_repository_free(raw)
         let repository = try GitRepository.open(staging, searchParents: false)
@@ -150,6 +175,12 @@ public enum GitRemote {
         options.update_fetchhead = 0
         options.download_tags = GIT_REMOTE_DOWNLOAD_TAGS_ALL
         // No credential callback: an auth challenge fails at once instead of prompting.
+        // The progress callback ends a local transfer (no socket to shut down) on Ctrl-C.
+        options.callbacks.payload = Unmanaged.passUnretained(deadline).toOpaque()
+        options.callbacks.transfer_progress = { _, payload in
+            guard let payload else { return 0 }
+            return Unmanaged<NetworkDeadline>.fromOpaque(payload).takeUnretainedValue().interrupted ? -1 : 0
+        }
 
         let refspecs = ["+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*"]
         var cStrings: [UnsafeMutablePointer<CChar>?] = refspecs.map { strdup($0) }
@@ -158,15 +189,38 @@ public enum GitRemote {
             var array = git_strarray(strings: buffer.baseAddress, count: buffer.count)
             return git_remote_fetch(remote, &array, &options, "podgrade fetch")
         }
-        guard status == 0 else {
-            if deadline.timedOut {
-                throw GitError.fromLibgit2(.timedOut, "the server for '\(url)' stopped answering",
-                                           advice: "check that the URL is right and the server is up, or retry later")
-            }
-            throw GitError.fromLibgit2(.cloneFailed, "cannot fetch '\(url)'",
-                                       advice: "check the URL, that the repository is public and that the server is reachable")
-        }
+        guard status == 0 else { throw fetchError(status, url: url, deadline: deadline) }
         updateHead(of: repository, from: remote)
+    }
+
+    /// What a failed fetch means: an error that can pass (`isTransient`) or one
+    /// that needs someone to act, from libgit2's code and message.
+    static func fetchError(_ status: Int32, url: String, deadline: NetworkDeadline) -> GitError {
+        let detail = (GitError.lastLibgit2Message() ?? "").lowercased()
+        if deadline.interrupted {
+            return GitError(.interrupted, "the fetch of '\(url)' was interrupted")
+        }
+        if deadline.timedOut {
+            return GitError.fromLibgit2(.timedOut, "the server for '\(url)' stopped answering",
+                                        advice: "check that the URL is right and the server is up, or retry later")
+        }
+        if detail.contains("no space left") {
+            return GitError.fromLibgit2(.diskFull, "cannot store '\(url)' in the cache",
+                                        advice: "free space on the cache's file system and grade again")
+        }
+        if status == GIT_EAUTH.rawValue || detail.contains("authentication") || detail.contains("credentials")
+            || detail.contains("status code: 401") || detail.contains("status code: 403") {
+            return GitError.fromLibgit2(.authenticationRequired, "'\(url)' asks for credentials",
+                                        advice: "make the repository public or give a URL that needs no credentials")
+        }
+        if status == GIT_ENOTFOUND.rawValue || detail.contains("not exported") || detail.contains("could not find repository")
+            || detail.contains("failed to resolve path") || detail.contains("unsupported url protocol")
+            || detail.contains("status code: 404") || detail.contains("repository not found") || detail.contains("does not appear to be a git repository") {
+            return GitError.fromLibgit2(.repositoryNotFound, "cannot fetch '\(url)'",
+                                        advice: "there is no such repository, or it is not public; check the URL")
+        }
+        return GitError.fromLibgit2(.cloneFailed, "cannot fetch '\(url)'",
+                                    advice: "check the URL, that the repository is public and that the server is reachable")
     }
 
     /// Points HEAD at the remote's default branch when the remote advertised one
@@ -182,24 +236,88 @@ public enum GitRemote {
     }
 }
 
-/// Serialises operations on the same cache path inside this process (two jobs
-/// grading the same URL would otherwise fight over lock files).
-final class CachePathLocks: @unchecked Sendable {
-    static let shared = CachePathLocks()
-    private let condition = PThreadCondition()
-    private var busy: Set<String> = []
+// MARK: cache entries
 
-    func withLock<T>(_ path: String, _ body: () throws(GitError) -> T) throws(GitError) -> T {
-        condition.lock()
-        while busy.contains(path) { condition.wait() }
-        busy.insert(path)
-        condition.unlock()
-        defer {
-            condition.lock()
-            busy.remove(path)
-            condition.broadcast()
-            condition.unlock()
+extension GitRemote {
+    /// The entry opened if it is a bare repository whose every ref names an
+    /// object that is there; nil for anything else (half-written, corrupt).
+    static func usableMirror(_ path: String) -> GitRepository? {
+        guard let repository = try? GitRepository.open(path, searchParents: false), repository.isBare else { return nil }
+        removeStaleLockFiles(in: path)
+        var odbHandle: OpaquePointer?
+        guard git_repository_odb(&odbHandle, repository.handle) == 0, let odb = odbHandle else { return nil }
+        defer { git_odb_free(odb) }
+        for (_, hex) in refTargets(repository) {
+            var oid = git_oid()
+            guard git_oid_fromstr(&oid, hex) == 0 else { return nil }
+            var object: OpaquePointer?
+            guard git_odb_exists(odb, &oid) != 0, git_object_lookup(&object, repository.handle, &oid, GIT_OBJECT_ANY) == 0 else {
+                return nil
+            }
+            git_object_free(object)
         }
-        return try body()
+        return repository
+    }
+
+    /// Every direct ref of the repository: name → object id (hex).
+    static func refTargets(_ repository: GitRepository) -> [String: String] {
+        var iteratorHandle: OpaquePointer?
+        guard git_reference_iterator_new(&iteratorHandle, repository.handle) == 0, let iterator = iteratorHandle else { return [:] }
+        defer { git_reference_iterator_free(iterator) }
+        var result: [String: String] = [:]
+        var referenceHandle: OpaquePointer?
+        while git_reference_next(&referenceHandle, iterator) == 0, let reference = referenceHandle {
+            defer { git_reference_free(reference) }
+            guard git_reference_type(reference) == GIT_REFERENCE_DIRECT, let target = git_reference_target(reference),
+                  let cName = git_reference_name(reference) else { continue }
+            result[String(cString: cName)] = hexString(target)
+        }
+        return result
+    }
+
+    /// Puts the refs back as `before` had them (after a failed fetch).
+    static func restoreRefs(_ before: [String: String], in repository: GitRepository) {
+        let now = refTargets(repository)
+        for name in now.keys where before[name] == nil {
+            _ = git_reference_remove(repository.handle, name)
+        }
+        for (name, hex) in before where now[name] != hex {
+            var oid = git_oid()
+            guard git_oid_fromstr(&oid, hex) == 0 else { continue }
+            var created: OpaquePointer?
+            if git_reference_create(&created, repository.handle, name, &oid, 1, "podgrade: restored after a failed fetch") == 0 {
+                git_reference_free(created)
+            }
+        }
+    }
+
+    /// git's `*.lock` files a killed process left in the repository (they would
+    /// make every later fetch fail); called only while holding the entry's lock.
+    static func removeStaleLockFiles(in repository: String) {
+        for top in ["HEAD.lock", "config.lock", "packed-refs.lock", "shallow.lock", "FETCH_HEAD.lock"] {
+            unlink(PathString.appending(top, to: repository))
+        }
+        let refs = PathString.appending("refs", to: repository)
+        guard let paths = try? FileManager.default.subpathsOfDirectory(atPath: refs) else { return }
+        for path in paths where path.hasSuffix(".lock") {
+            unlink(PathString.appending(path, to: refs))
+        }
+    }
+
+    /// Partial clones and moved-aside entries of `name` left by a killed process.
+    static func removeLeftovers(of name: String, in cacheDirectory: String) {
+        guard let siblings = try? FileManager.default.contentsOfDirectory(atPath: cacheDirectory) else { return }
+        for sibling in siblings where sibling.hasPrefix(".\(name).partial-") || sibling.hasPrefix(".\(name).corrupt-") {
+            try? FileManager.default.removeItem(atPath: PathString.appending(sibling, to: cacheDirectory))
+        }
+    }
+
+    /// Renames a broken entry out of the way (atomic), then deletes it.
+    static func moveAside(_ destination: String, name: String, in cacheDirectory: String) throws(GitError) {
+        let aside = PathString.appending(".\(name).corrupt-\(UUID().uuidString)", to: cacheDirectory)
+        guard rename(destination, aside) == 0 else {
+            throw GitError(.io, "cannot move the broken cache entry '\(destination)' aside: \(String(cString: strerror(errno))); delete it by hand")
+        }
+        try? FileManager.default.removeItem(atPath: aside)
     }
 }

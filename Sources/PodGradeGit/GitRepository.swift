@@ -5,7 +5,7 @@ import FoundationEssentials
 ///
 /// Use one instance from one thread at a time; distinct instances may be used
 /// concurrently (libgit2 is thread-safe per object).
-public final class GitRepository: @unchecked Sendable {
+public final class GitRepository {
     let handle: OpaquePointer
 
     private init(handle: OpaquePointer) {

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -16,18 +17,22 @@ func monotonicSeconds() -> Double {
 /// payload, so the budget travels in a thread-local: `cloneOrFetch` installs it on
 /// its own thread and libgit2 creates and uses the stream synchronously on that
 /// same thread. Each stream keeps a strong reference to the context it was born in.
-final class NetworkDeadline: @unchecked Sendable {
+final class NetworkDeadline: Sendable {
     /// Longest wait for any single connect, read or write to make progress.
     let idleTimeout: Double
     /// Monotonic instant after which every wait fails, however the server trickles data.
     let overallDeadline: Double
 
-    private let lock = PThreadMutex()
-    private var didTimeOut = false
-    private var expired = false
-    /// Open sockets of this operation, so the watchdog can shut them down; that is the
-    /// only way to wake libssh2, which reads the descriptor directly, not through us.
-    private var sockets: Set<Int32> = []
+    private struct State {
+        var didTimeOut = false
+        var expired = false
+        var interrupted = false
+        /// Open sockets of this operation, so the watchdog can shut them down; that is the
+        /// only way to wake libssh2, which reads the descriptor directly, not through us.
+        var sockets: Set<Int32> = []
+    }
+
+    private let state = Mutex(State())
 
     init(idleTimeout: Double, overallTimeout: Double) {
         self.idleTimeout = max(0.05, idleTimeout)
@@ -40,9 +45,12 @@ final class NetworkDeadline: @unchecked Sendable {
         NetworkDeadline(idleTimeout: 60, overallTimeout: 600)
     }
 
-    var timedOut: Bool { lock.withLock { didTimeOut } }
+    var timedOut: Bool { state.withLock { $0.didTimeOut } }
 
-    func markTimedOut() { lock.withLock { didTimeOut = true } }
+    /// True once `interrupt()` was called (Ctrl-C): the operation fails as `.interrupted`.
+    var interrupted: Bool { state.withLock { $0.interrupted } }
+
+    func markTimedOut() { state.withLock { $0.didTimeOut = true } }
 
     /// The instant the next single wait must end.
     func nextWaitDeadline() -> Double {
@@ -54,9 +62,9 @@ final class NetworkDeadline: @unchecked Sendable {
     /// Records a socket; returns false (and the caller must close it) if the
     /// operation already expired.
     func adopt(_ fd: Int32) -> Bool {
-        lock.withLock {
-            if expired { return false }
-            sockets.insert(fd)
+        state.withLock { state in
+            if state.expired { return false }
+            state.sockets.insert(fd)
             return true
         }
     }
@@ -64,19 +72,28 @@ final class NetworkDeadline: @unchecked Sendable {
     /// Closes a socket under the lock, so the watchdog can never shut down a
     /// descriptor number that was already reused by someone else.
     func closeSocket(_ fd: Int32) {
-        lock.withLock {
-            sockets.remove(fd)
+        state.withLock { state in
+            state.sockets.remove(fd)
             _ = close(fd)
         }
     }
 
     /// Called by the watchdog at the overall deadline.
     func expire() {
-        lock.withLock {
-            if expired { return }
-            expired = true
-            if !sockets.isEmpty { didTimeOut = true }
-            for fd in sockets { _ = shutdown(fd, Int32(SHUT_RDWR)) }
+        state.withLock { state in
+            if state.expired { return }
+            state.expired = true
+            if !state.sockets.isEmpty { state.didTimeOut = true }
+            for fd in state.sockets { _ = shutdown(fd, Int32(SHUT_RDWR)) }
+        }
+    }
+
+    /// Ctrl-C: ends the operation now, whatever it is waiting for.
+    func interrupt() {
+        state.withLock { state in
+            state.interrupted = true
+            state.expired = true
+            for fd in state.sockets { _ = shutdown(fd, Int32(SHUT_RDWR)) }
         }
     }
 
@@ -89,9 +106,16 @@ final class NetworkDeadline: @unchecked Sendable {
         let watchdog = DispatchWorkItem { [weak self] in self?.expire() }
         let delay = max(0, overallDeadline - monotonicSeconds())
         DispatchQueue.global().asyncAfter(deadline: .now() + delay + 0.25, execute: watchdog)
+        let registered = NetworkDeadline.live.withLock { live -> Bool in
+            if live.interrupted { return false }
+            live.deadlines[ObjectIdentifier(self)] = self
+            return true
+        }
+        if !registered { interrupt() }
         defer {
             watchdog.cancel()
             pthread_setspecific(key, previous)
+            NetworkDeadline.live.withLock { _ = $0.deadlines.removeValue(forKey: ObjectIdentifier(self)) }
         }
         return try withExtendedLifetime(self) { () throws(GitError) -> T in try body() }
     }
@@ -101,6 +125,26 @@ final class NetworkDeadline: @unchecked Sendable {
         guard let raw = pthread_getspecific(threadKey) else { return nil }
         return Unmanaged<NetworkDeadline>.fromOpaque(raw).takeUnretainedValue()
     }
+
+    /// The operations running now, so Ctrl-C can end them all; once interrupted,
+    /// every later operation ends at once.
+    private struct Live {
+        var interrupted = false
+        var deadlines: [ObjectIdentifier: NetworkDeadline] = [:]
+    }
+
+    private static let live = Mutex(Live())
+
+    /// Ends every network operation of this process, now and from now on.
+    static func interruptAll() {
+        let running = live.withLock { live -> [NetworkDeadline] in
+            live.interrupted = true
+            return Array(live.deadlines.values)
+        }
+        for deadline in running { deadline.interrupt() }
+    }
+
+    static var allInterrupted: Bool { live.withLock { $0.interrupted } }
 
     private static let threadKey: pthread_key_t = {
         var key = pthread_key_t()

@@ -1,5 +1,5 @@
-// Small replacements for the parts of full Foundation (NSString, NSLock,
-// NSCondition, CharacterSet, String(format:)) that FoundationEssentials lacks, so
+// Small replacements for the parts of full Foundation (NSString, CharacterSet,
+// String(format:)) that FoundationEssentials lacks, so
 // that linking PodGradeGit does not pull in libFoundation and the ICU data.
 import FoundationEssentials
 #if canImport(Glibc)
@@ -7,63 +7,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-
-// MARK: locks
-
-/// A non-recursive pthread mutex (what NSLock is on Linux).
-final class PThreadMutex: @unchecked Sendable {
-    fileprivate let mutex: UnsafeMutablePointer<pthread_mutex_t>
-
-    init() {
-        mutex = .allocate(capacity: 1)
-        mutex.initialize(to: pthread_mutex_t())
-        pthread_mutex_init(mutex, nil)
-    }
-
-    deinit {
-        pthread_mutex_destroy(mutex)
-        mutex.deinitialize(count: 1)
-        mutex.deallocate()
-    }
-
-    func lock() { pthread_mutex_lock(mutex) }
-
-    func unlock() { pthread_mutex_unlock(mutex) }
-
-    func withLock<T, E: Error>(_ body: () throws(E) -> T) throws(E) -> T {
-        lock()
-        defer { unlock() }
-        return try body()
-    }
-}
-
-/// A mutex with a condition variable (what NSCondition is): `wait()` must be
-/// called with the lock held, and may wake spuriously, so callers loop on their predicate.
-final class PThreadCondition: @unchecked Sendable {
-    private let mutex = PThreadMutex()
-    private let condition: UnsafeMutablePointer<pthread_cond_t>
-
-    init() {
-        condition = .allocate(capacity: 1)
-        condition.initialize(to: pthread_cond_t())
-        pthread_cond_init(condition, nil)
-    }
-
-    deinit {
-        pthread_cond_destroy(condition)
-        condition.deinitialize(count: 1)
-        condition.deallocate()
-    }
-
-    func lock() { mutex.lock() }
-
-    func unlock() { mutex.unlock() }
-
-    /// Releases the lock, blocks until signalled, and re-acquires the lock.
-    func wait() { pthread_cond_wait(condition, mutex.mutex) }
-
-    func broadcast() { pthread_cond_broadcast(condition) }
-}
 
 // MARK: paths (the NSString semantics for '/'-separated paths)
 

@@ -1,19 +1,34 @@
 public import PodGradeCore
 
+/// A learner's status, the same in gradebook.csv, journal.jsonl and report.html.
+public enum LearnerStatus: String, Codable, Sendable {
+    /// Passed: every exercise of the course passed; one missing (not
+    /// submitted) or failed exercise makes the learner `fail`.
+    case pass
+    /// Graded, and some exercise failed or was not submitted.
+    case fail
+    /// Not graded: the repository could not be read (the row says why).
+    case error
+
+    /// The one definition of "passed" for a learner (README, "For instructors").
+    public init(_ result: GradeResult) {
+        self = !result.exercises.isEmpty && result.exercises.allSatisfy(\.passed) ? .pass : .fail
+    }
+}
+
 /// One learner of a class report: who, which repository, and what grading gave.
 public struct ClassEntry: Sendable {
     public var student: String
     public var repo: String
     public var commit: String?
-    /// "graded" or "error".
-    public var status: String
+    public var status: LearnerStatus
     public var error: String?
     public var result: GradeResult?
     /// A relative path to the learner's feedback (`results/<student>.json`), not
     /// yet percent-encoded: the report encodes it and never makes it absolute.
     public var feedbackLink: String?
 
-    public init(student: String, repo: String, commit: String? = nil, status: String, error: String? = nil,
+    public init(student: String, repo: String, commit: String? = nil, status: LearnerStatus, error: String? = nil,
                 result: GradeResult? = nil, feedbackLink: String? = nil) {
         self.student = student
         self.repo = repo
@@ -76,9 +91,9 @@ public enum ClassReport {
             var exerciseIndex: [String: Int] = [:]
             var ruleIndex: [String: Int] = [:]
             for entry in entries {
-                guard let result = entry.result else { errors += 1; continue }
+                guard let result = entry.result, entry.status != .error else { errors += 1; continue }
                 graded += 1
-                if result.passed { passedLearners += 1 }
+                if entry.status == .pass { passedLearners += 1 }
                 let percent = result.maxScore > 0 ? max(0, min(100, result.score * 100 / result.maxScore)) : 0
                 percents.append(percent)
                 bins[min(9, percent / 10)] += 1
@@ -231,10 +246,10 @@ public enum ClassReport {
                 out += "<td data-v=\"-1\">—</td>"
             }
             out += cells.joined()
-            if entry.status == "graded" && entry.error == nil {
-                out += "<td>\(h(entry.result?.passed == true ? ReportText.passed.text(lang) : ReportText.failed.text(lang)))</td>"
-            } else {
-                out += "<td class=\"err\">\(h(entry.status))\(entry.error.map { ": " + h($0) } ?? "")</td>"
+            switch entry.status {
+            case .pass: out += "<td>\(h(ReportText.passed.text(lang)))</td>"
+            case .fail: out += "<td>\(h(ReportText.failed.text(lang)))</td>"
+            case .error: out += "<td class=\"err\">error\(entry.error.map { ": " + h($0) } ?? "")</td>"
             }
             if let link = entry.feedbackLink.map(relativeHref) {
                 out += "<td><a href=\"\(h(link))\">\(h(Words.open.text(lang)))</a></td></tr>\n"

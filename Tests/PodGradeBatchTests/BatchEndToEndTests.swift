@@ -2,7 +2,7 @@ import Foundation
 #if canImport(Glibc)
 import Glibc
 #endif
-import PodGradeBatch
+@testable import PodGradeBatch
 import Testing
 
 /// The bundled lab's exercises, in gradebook column order.
@@ -60,7 +60,7 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
             ["erin", "git://127.0.0.1:\(hang.port)/erin.git", ""],
         ]
         try writeRoster(rows, to: tmp.sub("roster.csv"))
-        let run = try podgrade(["grade", "roster.csv", "--out", "out", "--jobs", "3", "--clone-timeout", "2", "--allow-local",
+        let run = try podgrade(["grade", "roster.csv", "--out", "out", "--jobs", "3", "--clone-timeout", "2", "--retries", "0", "--allow-local",
                                 "--cache", "cache", "--lang", "en"], in: tmp.path)
         #expect(run.status == 1, "\(run.stderr)")
         #expect(run.seconds < 15, "the hanging server held the batch for \(run.seconds) s")
@@ -123,6 +123,10 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         let rows = try CSV.parse(try read(tmp.sub("out/gradebook.csv")))
         #expect(rows.dropFirst().map { $0[$0.count - 4] } == ["12", "12"])
         #expect(rows.dropFirst().map { $0[$0.count - 2] } == ["fail", "fail"])
+        // `report` exits as `grade` did for the same rows.
+        let report = try podgrade(["report", "out", "--csv", "merged.csv", "--html", "merged.html"], in: tmp.path)
+        #expect(report.status == 0)
+        #expect(report.stdout == "2 ученика: merged.csv, merged.html\n")
     }
 
     /// https, ssh and git by default; local paths and file:// only with --allow-local; helpers never.
@@ -133,12 +137,21 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         let marker = tmp.sub("pwned")
         try writeRoster([["local", repo, ""], ["file", "file://" + repo, ""], ["helper", "ext::sh -c touch% " + marker, ""],
                          ["ftp", "ftp://127.0.0.1/x.git", ""]], to: tmp.sub("roster.csv"))
+        // A local path without --allow-local is a usage error up front, naming its line.
         let run = try podgrade(["grade", "roster.csv", "--out", "out", "--cache", "cache", "--lang", "en"], in: tmp.path)
-        #expect(run.status == 1)
+        #expect(run.status == 2)
+        #expect(run.stderr == "podgrade: roster.csv line 2: '\(repo)' is a local repository; pass --allow-local to grade local paths and file:// URLs\n")
+        #expect(!FileManager.default.fileExists(atPath: tmp.sub("out")))
+        try writeRoster([["helper", "ext::sh -c touch% " + marker, ""], ["ftp", "ftp://127.0.0.1/x.git", ""]], to: tmp.sub("remote.csv"))
+        let remote = try podgrade(["grade", "remote.csv", "--out", "out", "--cache", "cache", "--lang", "en"], in: tmp.path)
+        #expect(remote.status == 1)
         let rows = try CSV.parse(try read(tmp.sub("out/gradebook.csv"))).dropFirst()
-        #expect(rows.map { $0[$0.count - 2] } == ["error", "error", "error", "error"])
-        #expect(rows.first?.last?.contains("--allow-local") == true)
-        #expect(rows.dropFirst().first?.last?.contains("local repository") == true)
+        #expect(rows.map { $0[$0.count - 2] } == ["error", "error"])
+        // Refused by policy: permanent, tried once.
+        let journal = try journalLines(tmp.sub("out"))
+        #expect(journal.map { $0["errorKind"] as? String } == ["permanent", "permanent"])
+        #expect(journal.map { $0["attempts"] as? Int } == [1, 1])
+        #expect(rows.first?.last == "ext::sh -c touch% \(marker): 'ext::' transport URLs run helper programs and are not allowed; use an https://, http://, git://, ssh:// or user@host:path repository URL")
         #expect(!FileManager.default.fileExists(atPath: marker))
 
         let allowed = try podgrade(["grade", "roster.csv", "--out", "out2", "--allow-local", "--cache", "cache", "--lang", "en"],
@@ -207,7 +220,7 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         #expect(mtimes.allSatisfy { $0 != nil })
         usleep(20_000)
 
-        let second = try podgrade(arguments + ["--clone-timeout", "1", "--resume"], in: tmp.path)
+        let second = try podgrade(arguments + ["--clone-timeout", "1", "--retries", "0", "--resume"], in: tmp.path)
         #expect(second.status == 1, "the silent server's learner is an error row: \(second.stderr)")
         #expect(second.stderr.contains("skipped by --resume: 2"), "\(second.stderr)")
         let after = try journalLines(tmp.sub("out"))
@@ -220,10 +233,13 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         let rows = try CSV.parse(try read(tmp.sub("out/gradebook.csv"))).dropFirst()
         #expect(rows.map { $0[0] } == ["s1", "s2", "slow", "s3"])
 
-        // Resuming a finished batch grades nobody and keeps the exit status.
-        let third = try podgrade(arguments + ["--resume"], in: tmp.path)
+        // The silent server's timeout is an error that can pass: the next --resume
+        // grades that learner again (only that one) and keeps the exit status.
+        let third = try podgrade(arguments + ["--clone-timeout", "1", "--retries", "0", "--resume"], in: tmp.path)
         #expect(third.status == 1)
-        #expect(try journalLines(tmp.sub("out")).count == 4)
+        #expect(third.stderr.hasPrefix("[1/1] slow: error: the server for 'git://127.0.0.1:\(hang.port)/slow' stopped answering"),
+                "\(third.stderr)")
+        #expect(try journalLines(tmp.sub("out")).compactMap { $0["student"] as? String } == ["s1", "s2", "slow", "s3", "slow"])
     }
 
     /// Shards 0..2 of 3, merged by `podgrade report`, equal the unsharded run.
@@ -259,7 +275,10 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
 
         let merged = try podgrade(["report", "d0", "d1", "d2", "--csv", "merged.csv", "--html", "merged.html", "--lang", "en"],
                                   in: tmp.path)
-        #expect(merged.status == 0, "\(merged.stderr)")
+        #expect(merged.status == 1, "frank's row is an error, as for grade: \(merged.stderr)")
+        #expect(merged.stdout == "7 learners: merged.csv, merged.html\n")
+        let russian = try podgrade(["report", "d0", "d1", "d2", "--csv", "ru.csv", "--html", "ru.html", "--lang", "ru"], in: tmp.path)
+        #expect(russian.stdout == "7 учеников: ru.csv, ru.html\n")
         let all = try CSV.parse(try read(tmp.sub("all/gradebook.csv")))
         let mergedRows = try CSV.parse(try read(tmp.sub("merged.csv")))
         #expect(mergedRows.first == all.first)
@@ -275,17 +294,54 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         #expect(missing.status == 2 && missing.stderr.contains("nowhere"))
     }
 
+    /// On a terminal: a bar; while it waits, the learners in progress; at the end,
+    /// the learners in error by name, and no "skipped by --resume" without --resume.
     @Test func progressBarOnATerminal() throws {
         let tmp = try TemporaryDirectory()
         try makeRepository(at: tmp.sub("repos/r"), commits: [(["01-multi-container-pod"], Dates.first)])
-        try writeRoster([["a", tmp.sub("repos/r"), ""], ["b", tmp.sub("repos/r"), ""], ["c", tmp.sub("nowhere"), ""]],
-                        to: tmp.sub("roster.csv"))
-        let run = try podgradeOnTerminal(["grade", "roster.csv", "--out", "out", "--allow-local", "--lang", "en"], in: tmp.path)
+        let hang = try SilentServer().start()
+        defer { hang.stop() }
+        try writeRoster([["a", tmp.sub("repos/r"), ""], ["b", tmp.sub("repos/r"), ""], ["c", tmp.sub("nowhere"), ""],
+                         ["slow", "git://127.0.0.1:\(hang.port)/slow.git", ""]], to: tmp.sub("roster.csv"))
+        let run = try podgradeOnTerminal(["grade", "roster.csv", "--out", "out", "--allow-local", "--jobs", "2", "--clone-timeout", "2",
+                                          "--retries", "0", "--cache", "cache", "--lang", "en"], in: tmp.path)
         #expect(run.status == 1)
-        #expect(run.terminal.contains("\r\u{1B}[K[##############################] 3/3"), "\(run.terminal)")
-        #expect(run.terminal.contains("errors 1"))
-        #expect(!run.terminal.contains("[1/3] a:"), "plain lines are for pipes and files")
-        #expect(run.terminal.contains("Graded 3 of 3"))
+        #expect(run.terminal.contains("\r\u{1B}[K[##############################] 4/4"), "\(run.terminal)")
+        #expect(run.terminal.contains("] 3/4 · errors 1 · "), "\(run.terminal)")
+        #expect(run.terminal.contains(" · in progress: slow"), "\(run.terminal)")
+        #expect(!run.terminal.contains("[1/4] a:"), "plain lines are for pipes and files")
+        #expect(run.terminal.hasSuffix("\r\nGraded 4 of 4, errors: 2 (c, slow). Results: out/gradebook.csv, out/report.html\r\n"), "\(run.terminal)")
+    }
+
+    /// One meaning of "passed": every exercise of the course passed. A learner
+    /// with four exercises not submitted is `fail` in gradebook.csv, journal.jsonl,
+    /// the result file and report.html alike. Result files keep every alphabet.
+    @Test func passedMeansEveryExerciseInEveryOutput() throws {
+        let tmp = try TemporaryDirectory()
+        let all = try makeRepository(at: tmp.sub("repos/all"), commits: [(exerciseIDs, Dates.first)])[0]
+        let some = try makeRepository(at: tmp.sub("repos/some"), commits: [(Array(exerciseIDs.prefix(8)), Dates.first)])[0]
+        let anna = "Иванова, Анна"
+        let jo = "O'Brien: Jo"
+        try writeRoster([[anna, "file://" + tmp.sub("repos/all"), ""], [jo, "file://" + tmp.sub("repos/some"), ""]], to: tmp.sub("roster.csv"))
+        let run = try podgrade(["grade", "roster.csv", "--out", "out", "--allow-local", "--cache", "cache", "--lang", "ru"], in: tmp.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let rows = try CSV.parse(try read(tmp.sub("out/gradebook.csv"))).dropFirst()
+        #expect(rows.map { [$0[0], $0[2], $0[$0.count - 4], $0[$0.count - 3], $0[$0.count - 2]] }
+                == [[anna, all, "147", "147", "pass"], [jo, some, rows.last?[rows[2].count - 4] ?? "?", "147", "fail"]])
+        let journal = try journalLines(tmp.sub("out"))
+        let statuses = Dictionary(journal.map { ($0["student"] as? String ?? "", $0["status"] as? String ?? "") }, uniquingKeysWith: { a, _ in a })
+        #expect(statuses == [anna: "pass", jo: "fail"])
+        let files = try FileManager.default.contentsOfDirectory(atPath: tmp.sub("out/results")).sorted()
+        let joFile = "O'Brien_ Jo-" + String(Shard.fnv1a(jo), radix: 16) + ".json"
+        #expect(files == [joFile, anna + ".json"].sorted())
+        #expect(try jsonObject(tmp.sub("out/results/" + anna + ".json"))["passed"] as? Bool == true)
+        #expect(try jsonObject(tmp.sub("out/results/" + joFile))["passed"] as? Bool == false)
+        let html = try read(tmp.sub("out/report.html"))
+        #expect(html.contains("Учащихся: <b>2</b> · проверено: <b>2</b> · зачтено: <b>1</b> · ошибок проверки: <b>0</b>"), "\(html)")
+        #expect(html.components(separatedBy: "<td>зачтено</td>").count == 2)
+        #expect(html.components(separatedBy: "<td>не зачтено</td>").count == 2)
+        let joRow = try #require(html.components(separatedBy: "<tr><td>O&#39;Brien: Jo</td>").last)
+        #expect(joRow.prefix(while: { $0 != "\n" }).contains("<td>не зачтено</td>"), "\(joRow.prefix(400))")
     }
 
     /// --jobs is honoured beyond the core count: six silent servers time out together.
@@ -294,7 +350,7 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         let hang = try SilentServer().start()
         defer { hang.stop() }
         try writeRoster((1...6).map { ["h\($0)", "git://127.0.0.1:\(hang.port)/h\($0)", ""] }, to: tmp.sub("roster.csv"))
-        let run = try podgrade(["grade", "roster.csv", "--out", "out", "--jobs", "6", "--clone-timeout", "2", "--cache", "cache",
+        let run = try podgrade(["grade", "roster.csv", "--out", "out", "--jobs", "6", "--clone-timeout", "2", "--retries", "0", "--cache", "cache",
                                 "--lang", "en"], in: tmp.path)
         #expect(run.status == 1)
         #expect(try journalLines(tmp.sub("out")).count == 6)
@@ -306,7 +362,10 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         try write("student,repo\nann,https://example.invalid/a.git\nann,https://example.invalid/b.git\n", to: tmp.sub("dup.csv"))
         let duplicate = try podgrade(["grade", "dup.csv", "--out", "out", "--lang", "en"], in: tmp.path)
         #expect(duplicate.status == 2 && duplicate.stderr.contains("line 3"), "\(duplicate.stderr)")
-        for arguments in [["--shard", "3/3"], ["--deadline", "2024-01-02 10:00"], ["--clone-timeout", "0"]] {
+        let zero = try podgrade(["grade", "dup.csv", "--out", "out", "--jobs", "0"], in: tmp.path)
+        #expect(zero.status == 2 && zero.stderr == "podgrade: --jobs must be 1 or more (learners graded at once), not 0\n", "\(zero.stderr)")
+        for arguments in [["--shard", "3/3"], ["--deadline", "2024-01-02 10:00"], ["--clone-timeout", "0"], ["--jobs", "-1"],
+                          ["--jobs=-2"], ["--retries=-1"]] {
             let run = try podgrade(["grade", "dup.csv", "--out", "out"] + arguments, in: tmp.path)
             #expect(run.status == 2, "\(arguments)")
             #expect(run.stderr.split(separator: "\n").count == 1, "\(run.stderr)")

@@ -3,9 +3,11 @@ import Foundation
 import Glibc
 #endif
 import PodGradeBatch
+import PodGradeReport
+import PodGradeCore
 import Testing
 
-func entry(_ student: String, repo: String = "https://h/r.git", status: String = "pass", score: Int? = 3,
+func entry(_ student: String, repo: String = "https://h/r.git", status: LearnerStatus = .pass, score: Int? = 3,
            exercises: [String: Int]? = ["a": 1, "b": 2], error: String? = nil) -> JournalEntry {
     JournalEntry(student: student, repo: repo, commit: score == nil ? nil : "abc123", status: status, error: error,
                  score: score, maxScore: score == nil ? nil : 5, exercises: exercises, result: score == nil ? nil : "results/\(student).json")
@@ -13,7 +15,7 @@ func entry(_ student: String, repo: String = "https://h/r.git", status: String =
 
 @Suite struct GradebookTests {
     @Test func exactCSV() {
-        let csv = Gradebook.csv([entry("ann"), entry("bob", status: "error", score: nil, exercises: nil, error: "timed out, sorry")],
+        let csv = Gradebook.csv([entry("ann"), entry("bob", status: .error, score: nil, exercises: nil, error: "timed out, sorry")],
                                 exercises: ["a", "b"])
         #expect(csv == "student,repo,commit,a,b,total,max,status,error\r\n"
                 + "ann,https://h/r.git,abc123,1,2,3,5,pass,\r\n"
@@ -60,7 +62,7 @@ func entry(_ student: String, repo: String = "https://h/r.git", status: String =
         let path = tmp.sub("journal.jsonl")
         let journal = try Journal(path: path)
         try journal.append(entry("ann"))
-        try journal.append(entry("bob", status: "error", score: nil, exercises: nil, error: "no such repo"))
+        try journal.append(entry("bob", status: .error, score: nil, exercises: nil, error: "no such repo"))
         let read = Journal.read(path)
         #expect(read.map(\.student) == ["ann", "bob"])
         #expect(read[0].exercises == ["a": 1, "b": 2])
@@ -94,17 +96,48 @@ func entry(_ student: String, repo: String = "https://h/r.git", status: String =
         #expect(Journal.read(path).map(\.score) == [4])
     }
 
-    @Test func concurrentAppendsNeverInterleave() throws {
+    /// The kind of an error decides --resume: transient errors are graded again,
+    /// permanent ones and graded learners are kept; rows from before kinds were
+    /// recorded count as transient.
+    @Test func errorKindsDecideWhatResumeKeeps() throws {
         let tmp = try TemporaryDirectory()
         let path = tmp.sub("journal.jsonl")
         let journal = try Journal(path: path)
-        DispatchQueue.concurrentPerform(iterations: 200) { i in
-            try? journal.append(entry("s\(i)", error: String(repeating: "x", count: 3000)))
-        }
-        #expect(Set(Journal.read(path).map(\.student)).count == 200)
+        var down = entry("down", status: .error, score: nil, exercises: nil, error: "connection refused")
+        down.errorKind = .transient
+        down.attempts = 3
+        var gone = entry("gone", status: .error, score: nil, exercises: nil, error: "not exported")
+        gone.errorKind = .permanent
+        try journal.append(entry("ann"))
+        try journal.append(entry("bob", status: .fail))
+        try journal.append(down)
+        try journal.append(gone)
+        try journal.append(entry("old", status: .error, score: nil, exercises: nil, error: "timed out"))
+        let read = Journal.read(path)
+        #expect(read.map(\.isFinal) == [true, true, false, true, false])
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n")
+        #expect(lines[2] == #"{"attempts":3,"error":"connection refused","errorKind":"transient","repo":"https://h/r.git","status":"error","student":"down"}"#)
     }
 
     @Test func missingJournalReadsEmpty() {
         #expect(Journal.read("/nonexistent/journal.jsonl").isEmpty)
+    }
+}
+
+@Suite struct ClassReportInputTests {
+    /// The class report uses the results the run holds; only learners graded
+    /// elsewhere are read back from their files (here there are none to read).
+    @Test func reportUsesTheResultsItHas() throws {
+        let tmp = try TemporaryDirectory()
+        let result = Grader(lab: Lab.bundled, lang: .en).grade(SourceSnapshot(origin: SourceOrigin(url: "https://h/r.git"), files: []))
+        let graded = [entry("ann", status: .fail, score: 0, exercises: [:]), entry("bob", status: .fail, score: 0, exercises: [:])]
+        let html = tmp.sub("report.html")
+        try BatchGrader.writeReports(graded, known: ["ann": result], directories: [tmp.sub("nowhere")], csvPath: nil, htmlPath: html,
+                                     lab: Lab.bundled, lang: .en)
+        let text = try read(html)
+        #expect(text.contains("<tr><td>ann</td><td><a href=\"https://h/r.git\">https://h/r.git</a> <code>abc123</code></td><td data-v=\"0\">0/147</td>"),
+                "\(text)")
+        // bob's result file does not exist: no score, and the row still says what the journal says.
+        #expect(text.contains("<tr><td>bob</td><td><a href=\"https://h/r.git\">https://h/r.git</a> <code>abc123</code></td><td data-v=\"-1\">—</td>"))
     }
 }

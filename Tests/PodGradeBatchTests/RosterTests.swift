@@ -1,5 +1,5 @@
 import Foundation
-import PodGradeBatch
+@testable import PodGradeBatch
 import Testing
 
 @Suite struct CSVTests {
@@ -146,6 +146,20 @@ import Testing
         #expect(Set(names).count == Self.hostile.count, "\(names)")
         let many = (0..<2000).map { "a/\($0)" } + (0..<2000).map { "a_\($0)" }
         #expect(Set(many.map(SafeName.of)).count == many.count)
+    }
+
+    /// Letters of every alphabet, spaces and commas stay; only what is unsafe in
+    /// a file name is replaced, and then the name gets its hash.
+    @Test func namesKeepEveryAlphabet() {
+        #expect(SafeName.of("Иванова, Анна") == "Иванова, Анна")
+        #expect(SafeName.of("李雷") == "李雷")
+        #expect(SafeName.of("Ὀδυσσεύς Λαέρτου") == "Ὀδυσσεύς Λαέρτου")
+        #expect(SafeName.of("a/b") == "a_b-" + String(Shard.fnv1a("a/b"), radix: 16))
+        #expect(SafeName.of("Jo: \"x\" <y>?") == "Jo_ _x_ _y__-" + String(Shard.fnv1a("Jo: \"x\" <y>?"), radix: 16))
+        #expect(SafeName.of("tab\there") == "tab_here-" + String(Shard.fnv1a("tab\there"), radix: 16))
+        #expect(SafeName.of("ends.") == "ends._-" + String(Shard.fnv1a("ends."), radix: 16))
+        #expect(SafeName.of(String(repeating: "я", count: 60)) == String(repeating: "я", count: 50) + "-"
+                + String(Shard.fnv1a(String(repeating: "я", count: 60)), radix: 16))
     }
 
     @Test func plainNamesAreKept() {

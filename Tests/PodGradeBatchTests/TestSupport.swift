@@ -221,23 +221,38 @@ func podgrade(_ arguments: [String], in directory: String, environment: [String:
     return RunResult(status: status, stdout: child.stdout, stderr: child.stderr, seconds: Date().timeIntervalSince(started))
 }
 
-/// `git daemon` serving `baseDirectory` on a free loopback port, killed by `stop()`.
+/// `git daemon` serving `baseDirectory` on a loopback port (a free one unless
+/// given), killed by `stop()` and started again on the same port by `restart()`.
 final class GitDaemon: @unchecked Sendable {
     let port: UInt16
-    private let child: Child
+    private let baseDirectory: String
+    private let scratch: String
+    private var child: Child
 
-    init(baseDirectory: String, scratch: String) throws {
-        port = try freeLoopbackPort()
+    init(baseDirectory: String, scratch: String, port: UInt16? = nil) throws {
+        self.port = try port ?? freeLoopbackPort()
+        self.baseDirectory = baseDirectory
+        self.scratch = scratch
+        child = try Self.spawn(baseDirectory: baseDirectory, scratch: scratch, port: self.port)
+        try waitUntilListening()
+    }
+
+    private static func spawn(baseDirectory: String, scratch: String, port: UInt16) throws -> Child {
         let execPath = try git(["--exec-path"], in: baseDirectory)
         let executable = execPath + "/git-daemon"
         var environment = ProcessInfo.processInfo.environment
         environment["GIT_EXEC_PATH"] = execPath
         environment["GIT_CONFIG_GLOBAL"] = "/dev/null"
         environment["GIT_CONFIG_NOSYSTEM"] = "1"
-        child = try Child(executable: executable,
-                          arguments: ["--reuseaddr", "--base-path=\(baseDirectory)", "--export-all",
-                                      "--listen=127.0.0.1", "--port=\(port)", baseDirectory],
-                          directory: baseDirectory, environment: environment, outputIn: scratch)
+        return try Child(executable: executable,
+                         arguments: ["--reuseaddr", "--base-path=\(baseDirectory)", "--export-all",
+                                     "--listen=127.0.0.1", "--port=\(port)", baseDirectory],
+                         directory: baseDirectory, environment: environment, outputIn: scratch)
+    }
+
+    func restart() throws {
+        child.kill()
+        child = try Self.spawn(baseDirectory: baseDirectory, scratch: scratch, port: port)
         try waitUntilListening()
     }
 

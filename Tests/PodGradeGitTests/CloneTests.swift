@@ -13,7 +13,7 @@ import Testing
         #expect(first.isBare)
         #expect(try first.resolve().summary == "third")
         #expect(try first.resolve("feature").summary == "second")
-        let entries = try FileManager.default.contentsOfDirectory(atPath: cache)
+        let entries = try cacheEntries(cache)
         #expect(entries.count == 1)
         #expect(entries.first?.hasSuffix(".git") == true)
         #expect(entries.first?.hasPrefix("work-") == true)
@@ -63,8 +63,9 @@ import Testing
         let error = gitError {
             _ = try GitRemote.cloneOrFetch(tmp.sub("missing"), cacheDirectory: cache, timeout: 5, allowLocal: true)
         }
-        #expect(error?.code == .cloneFailed)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: cache) == [])
+        #expect(error?.code == .repositoryNotFound, "\(error?.message ?? "")")
+        #expect(error?.isTransient == false)
+        #expect(try cacheEntries(cache) == [])
     }
 
     @Test func refusedConnectionFailsFast() throws {
@@ -75,6 +76,7 @@ import Testing
             _ = try GitRemote.cloneOrFetch("git://127.0.0.1:\(port)/x", cacheDirectory: tmp.path, timeout: 5, allowLocal: false)
         }
         #expect(error?.code == .cloneFailed)
+        #expect(error?.isTransient == true)
         #expect(ContinuousClock.now - started < .seconds(3))
     }
 

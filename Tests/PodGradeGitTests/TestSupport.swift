@@ -121,3 +121,9 @@ final class GitDaemon {
         waitpid(pid, &status, 0)
     }
 }
+
+/// What a cache folder holds besides its entries' lock files (which stay: only
+/// the lock on them means something).
+func cacheEntries(_ cache: String) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: cache).filter { !$0.hasSuffix(".lock") }.sorted()
+}

@@ -17,7 +17,7 @@ import Testing
         #expect(error?.code == .timedOut, "\(error?.message ?? "no error")")
         #expect(elapsed >= .seconds(1.9))
         #expect(elapsed < .seconds(5))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path) == [])
+        #expect(try cacheEntries(tmp.path) == [])
     }
 
     @Test func silentGitServer() throws {

@@ -100,18 +100,22 @@ public final class LoopbackListener: @unchecked Sendable {
 }
 
 /// Accepts connections, optionally sends `greeting`, then never says anything
-/// more: the shape of a stuck or malicious server.
+/// more: the shape of a stuck or malicious server. With `hangUp`, it reads what
+/// the client sends first, answers `greeting` and closes the connection: a
+/// server that drops the connection after the first bytes.
 public final class SilentServer: @unchecked Sendable {
     private let listener: LoopbackListener
     private let greeting: [UInt8]
+    private let hangUp: Bool
     private let lock = NSLock()
     private var accepted: [Int32] = []
     private let finished = DispatchSemaphore(value: 0)
     public var port: UInt16 { listener.port }
 
-    public init(greeting: String = "") throws {
+    public init(greeting: String = "", hangUp: Bool = false) throws {
         listener = try LoopbackListener()
         self.greeting = Array(greeting.utf8)
+        self.hangUp = hangUp
     }
 
     /// A plain thread, not a task: accept() blocks.
@@ -129,8 +133,16 @@ public final class SilentServer: @unchecked Sendable {
                 if errno == EINTR { continue }
                 return // listener shut down
             }
+            if hangUp {
+                var buffer = [UInt8](repeating: 0, count: 4096)
+                _ = buffer.withUnsafeMutableBytes { recv(client, $0.baseAddress, $0.count, 0) }
+            }
             if !greeting.isEmpty {
                 _ = greeting.withUnsafeBytes { send(client, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            }
+            if hangUp {
+                _ = Glibc.close(client)
+                continue
             }
             lock.withLock { accepted.append(client) }
         }
