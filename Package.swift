@@ -21,8 +21,10 @@ let package = Package(
         .target(name: "PodGradeCore", dependencies: ["PodGradeYAML", "PodGradeKubernetes", "PodGradeGit", "PodGradeLab"]),
         .target(name: "PodGradeReport", dependencies: ["PodGradeCore"]),
         .target(name: "PodGradeBatch", dependencies: ["PodGradeCore", "PodGradeReport", "PodGradeGit"]),
+        // `podgrade similar`: fingerprints of submissions and pairs of learners that look alike.
+        .target(name: "PodGradeSimilarity", dependencies: ["PodGradeYAML", "PodGradeCore"]),
         .executableTarget(name: "podgrade", dependencies: [
-            "PodGradeCore", "PodGradeReport", "PodGradeBatch",
+            "PodGradeCore", "PodGradeReport", "PodGradeBatch", "PodGradeSimilarity",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `make bench`: in-process throughput of the layers, beside a bare libyaml loop.
@@ -37,6 +39,7 @@ let package = Package(
         .testTarget(name: "PodGradeReportTests", dependencies: ["PodGradeReport", "PodGradeCore"], exclude: ["Golden"]),
         .testTarget(name: "PodGradeBatchTests", dependencies: ["PodGradeBatch", "PodGradeCore", "podgrade", "PodGradeTestSupport"]),
         .testTarget(name: "PodGradeCLITests", dependencies: ["podgrade"], exclude: ["Golden"]),
+        .testTarget(name: "PodGradeSimilarityTests", dependencies: ["PodGradeSimilarity", "PodGradeCore", "PodGradeYAML", "podgrade"]),
     ]
 )
 
