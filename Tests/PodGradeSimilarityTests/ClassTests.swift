@@ -116,3 +116,23 @@ final class SweepTests: XCTestCase {
         print("sweep: recall \(found)/\(plantedTotal), precision \(found)/\(flagged)")
     }
 }
+
+/// Writes a generated class to disk, one folder per learner, for timing the
+/// command itself (README): PODGRADE_SIMILARITY_WRITE_CLASS=/tmp/class1000
+/// swift test --skip-build --filter ClassWriterTests, then
+/// time .build/release/podgrade similar --repos /tmp/class1000 --lang en
+final class ClassWriterTests: XCTestCase {
+    func testWriteClass() throws {
+        guard let directory = ProcessInfo.processInfo.environment["PODGRADE_SIMILARITY_WRITE_CLASS"] else { return }
+        let size = ProcessInfo.processInfo.environment["PODGRADE_SIMILARITY_CLASS_SIZE"].flatMap(Int.init) ?? 1000
+        let generated = ClassGenerator.makeClass(size: size, copies: 5, seed: UInt64(size))
+        for learner in generated.learners {
+            for (path, text) in learner.files {
+                let file = directory + "/" + learner.student + "/" + path
+                try FileManager.default.createDirectory(atPath: (file as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                try text.write(toFile: file, atomically: true, encoding: .utf8)
+            }
+        }
+        print("planted:", generated.planted.map { "\($0.original)~\($0.copier) \($0.exercise)" })
+    }
+}
