@@ -20,9 +20,9 @@ let package = Package(
         .target(name: "PodGradeLab"),
         .target(name: "PodGradeCore", dependencies: ["PodGradeYAML", "PodGradeKubernetes", "PodGradeGit", "PodGradeLab"]),
         .target(name: "PodGradeReport", dependencies: ["PodGradeCore"]),
-        .target(name: "PodGradeBatch", dependencies: ["PodGradeCore", "PodGradeReport", "PodGradeGit"]),
         // `podgrade similar`: fingerprints of submissions and pairs of learners that look alike.
         .target(name: "PodGradeSimilarity", dependencies: ["PodGradeYAML", "PodGradeCore"]),
+        .target(name: "PodGradeBatch", dependencies: ["PodGradeCore", "PodGradeReport", "PodGradeGit", "PodGradeSimilarity"]),
         .executableTarget(name: "podgrade", dependencies: [
             "PodGradeCore", "PodGradeReport", "PodGradeBatch", "PodGradeSimilarity",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -7,7 +7,8 @@ import Glibc
 
 struct Similar: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Find pairs of learners whose submissions are suspiciously alike: evidence to look at, not a verdict.")
+        abstract: "Find pairs of learners whose submissions are suspiciously alike: evidence to look at, not a verdict / "
+            + "Найти пары подозрительно похожих работ: повод посмотреть, а не вывод.")
 
     @Argument(help: "Output folders of `podgrade grade` (they keep fingerprints/).")
     var directories: [String] = []
