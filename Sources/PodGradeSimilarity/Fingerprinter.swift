@@ -125,6 +125,11 @@ public enum Fingerprinter {
     public static let format = 1
     static let maxKeptFileBytes = 64 << 10
     static let maxFragmentText = 160
+    /// Nodes (aliases expanded) a submission may have and still be fingerprinted:
+    /// a manifest of these labs has a few hundred; a hostile one is skipped, not walked.
+    static let maxNodes = 50_000
+    /// Comments read per file.
+    static let maxComments = 2_000
 
     /// Fingerprints of every exercise the snapshot holds a submission for.
     public static func fingerprints(of snapshot: SourceSnapshot, lab: Lab, student: String = "",
@@ -177,7 +182,8 @@ public enum Fingerprinter {
         let ordered = files.sorted { $0.path < $1.path }
         var canonicalizer = Canonicalizer(fixed: FixedNames(exercise: exercise))
         var documents: [(file: Int, node: CNode)] = []
-        for (index, file) in ordered.enumerated() {
+        let nodes = ordered.reduce(0) { total, file in file.yaml.documents.reduce(total) { $0 + $1.root.weight } }
+        for (index, file) in ordered.enumerated() where nodes <= maxNodes {
             canonicalizer.file = index
             for document in file.yaml.documents { documents.append((index, canonicalizer.convert(document.root))) }
         }
@@ -204,7 +210,7 @@ public enum Fingerprinter {
             builder.add(.order, path + ": " + renamed(order.text), order.span, given: [keys])
         }
         for (index, file) in ordered.enumerated() {
-            for comment in Comments.extract(file.bytes) {
+            for comment in Comments.extract(file.bytes).prefix(maxComments) {
                 let words = comment.text.lowercased().split(whereSeparator: { $0 == " " || $0 == "\t" }).map { renamer.word(String($0)) }
                 guard !words.isEmpty else { continue }
                 builder.add(.comment, words.joined(separator: " "), LineSpan(file: index, first: comment.line, last: comment.line))

@@ -155,6 +155,23 @@ final class FingerprintTests: XCTestCase {
         XCTAssertEqual(broken.submissions.first?.fragments.count, 0)
     }
 
+    /// A hostile submission costs little and crashes nothing: an alias bomb
+    /// within the parser's limits is not walked, a huge script is bounded.
+    func testHostileSubmissionsAreBounded() throws {
+        var bomb = "apiVersion: v1\nkind: Pod\nmetadata: {name: shared-volume-example}\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n"
+        for level in 1...5 { bomb += "a\(level): &a\(level) [" + Array(repeating: "*a\(level - 1)", count: 10).joined(separator: ", ") + "]\n" }
+        let start = now()
+        let walked = try XCTUnwrap(submission(bomb))
+        XCTAssertEqual(walked.fragments.filter { $0.kind != .comment }.count, 0)
+        let script = "command: [sh, -c, \"" + String(repeating: "echo a; ", count: 50_000) + "\"]"
+        let long = original.replacing("command: [\"sh\", \"-c\", \"tail -F /shared/data.txt\"]", with: script)
+        let fingerprint = try XCTUnwrap(submission(long))
+        XCTAssertGreaterThan(fingerprint.fragments.count, 10)
+        XCTAssertLessThan(now() - start, 20)
+        let comments = String(repeating: "# one more comment\n", count: 10_000) + original
+        XCTAssertEqual(try XCTUnwrap(submission(comments)).fragments.filter { $0.kind == .comment }.count, 1)
+    }
+
     func testWinnowingKeepsTheSmallestHashOfEachWindow() {
         let tokens = (0..<20).map { Token(text: "t\($0 % 7)", line: $0 + 1, file: 0) }
         let grams = Winnowing.select(tokens, parameters: WinnowingParameters(k: 3, w: 4))
