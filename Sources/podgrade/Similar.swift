@@ -19,7 +19,7 @@ struct Similar: ParsableCommand {
     @Option(name: .long, help: "Report pairs scoring at least this, from 0 to 1 (default 0.5).")
     var threshold: Double = 0.5
 
-    @Option(name: .long, help: "Report at most this many pairs (default 50).")
+    @Option(name: .long, help: "Show at most this many pairs here and in the HTML (default 50); the CSV has every pair above the threshold.")
     var top: Int = 50
 
     @Option(name: .long, help: "Write the pairs here (default: similarity.csv in the output folder, or here with --repos).")
@@ -77,18 +77,19 @@ struct Similar: ParsableCommand {
         }
 
         let analysis = SimilarityDetector.analyze(learners, lab: lab)
-        let pairs = analysis.pairs(threshold: threshold, top: top)
+        let pairs = analysis.pairs(threshold: threshold)
+        let shown = Array(pairs.prefix(top))
         let base = directories.first.map { $0 + "/" } ?? ""
         let csvPath = csv ?? base + "similarity.csv"
         let htmlPath = html ?? (csv.map { parent(of: $0) } ?? base) + "similarity.html"
         do {
             try FileOutput.write(SimilarityCSV.csv(pairs), to: csvPath)
-            try FileOutput.write(SimilarityHTML.page(pairs, threshold: threshold, lang: lang), to: htmlPath)
+            try FileOutput.write(SimilarityHTML.page(shown, threshold: threshold, lang: lang), to: htmlPath)
         } catch {
             throw UsageFailure(error.message)
         }
         print(SimilarityText.summary(analysis, found: pairs.count, threshold: threshold, lang))
-        for pair in pairs {
+        for pair in shown {
             print("  \(SimilarityCSV.scoreText(pair.score))  \(pair.studentA) ~ \(pair.studentB)  \(pair.exercise)")
         }
         print(say("Это повод посмотреть работы рядом, а не вывод о списывании: \(csvPath), \(htmlPath)",
