@@ -72,7 +72,6 @@ struct FixedNames {
 struct Canonicalizer {
     var fixed: FixedNames
     private(set) var names: Set<String> = []
-
     private(set) var paths: Set<String> = []
     /// Written orders of mappings and of object sequences: evidence of their own.
     private(set) var orders: [(path: String, text: String, keys: String, span: LineSpan)] = []
@@ -120,14 +119,17 @@ struct Canonicalizer {
                 converted.append(convert(item, path: path + "[" + shown + "]", parentKey: parentKey, inNamedSequence: named))
             }
             if labels.count >= 2, labels.count == items.count {
-                orders.append((path + "[]", labels.joined(separator: " "), labels.joined(separator: " "), LineSpan(file: file, first: node.mark.line, last: node.mark.line)))
+                let written = labels.joined(separator: " ")
+                orders.append((path + "[]", written, written, LineSpan(file: file, first: node.mark.line, last: node.mark.line)))
             }
             return .seq(converted, line: node.mark.line)
         case .mapping(let pairs):
             var result: [CPair] = []
             result.reserveCapacity(pairs.count)
             if pairs.count >= 2 {
-                orders.append((path, pairs.map(\.key).joined(separator: " "), pairs.map(\.key).sorted().joined(separator: " "), LineSpan(file: file, first: node.mark.line, last: node.mark.line)))
+                let keys = pairs.map(\.key)
+                orders.append((path, keys.joined(separator: " "), keys.sorted().joined(separator: " "),
+                               LineSpan(file: file, first: node.mark.line, last: node.mark.line)))
             }
             let isContainer = inNamedSequence && parentKey.hasSuffix("ontainers") && (node["command"] != nil || node["args"] != nil)
             var runLine = 0

@@ -71,7 +71,9 @@ public struct SimilarityAnalysis: Sendable {
         for fragment in subB.fragments { inB[fragment.hash] = fragment }
         var shared: [SharedFragment] = []
         for fragment in subA.fragments {
-            guard let other = inB[fragment.hash], let weight = table[fragment.hash], weight > 0 else { continue }
+            guard let other = inB[fragment.hash], let rarity = table[fragment.hash], rarity > 0 else { continue }
+            // As it counts in the score (an order half); k-grams and key sets by their rarity, for marking only.
+            let weight = fragment.kind.factor > 0 ? rarity * fragment.kind.factor : rarity
             shared.append(SharedFragment(kind: fragment.kind, text: fragment.text, weight: weight, spansA: fragment.spans, spansB: other.spans))
         }
         shared.sort { lhs, rhs in

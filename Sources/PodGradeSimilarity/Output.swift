@@ -19,8 +19,8 @@ public enum SimilarityCSV {
     /// The heaviest shared fragments, those a person reads first (scripts,
     /// comments, values) before k-grams: `kind: text (weight)` joined by ` | `.
     public static func summary(_ pair: SimilarPair, count: Int = 5) -> String {
-        let readable = pair.shared.filter { $0.kind != .kgram }
-        let chosen = (readable.count >= count ? readable : readable + pair.shared.filter { $0.kind == .kgram }).prefix(count)
+        let readable = pair.shared.filter { $0.kind.factor > 0 }
+        let chosen = (readable.isEmpty ? pair.shared.filter { $0.kind == .kgram } : readable).prefix(count)
         return chosen.map { "\($0.kind.rawValue): \(SimilarityFormat.shorten($0.text, 70)) (\(SimilarityFormat.weight($0.weight)))" }
             .joined(separator: " | ")
     }
@@ -164,7 +164,7 @@ public enum SimilarityHTML {
         let columns = SimilarityText.columns(lang)
         html += "<table class=\"similar-pairs\"><thead><tr>" + columns.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"
         for (index, pair) in pairs.enumerated() {
-            let top = pair.shared.filter { $0.kind != .kgram }.prefix(3).map { escape(SimilarityFormat.shorten($0.text, 60)) }
+            let top = pair.shared.filter { $0.kind.factor > 0 }.prefix(3).map { escape(SimilarityFormat.shorten($0.text, 60)) }
             html += "<tr><td>\(escape(pair.studentA))</td><td>\(escape(pair.studentB))</td><td>\(escape(pair.exercise))</td>"
             html += "<td class=\"score\"><a href=\"#similar-\(index + 1)\">\(SimilarityFormat.score(pair.score))</a></td>"
             html += "<td>\(top.joined(separator: "<br>"))</td></tr>\n"

@@ -61,8 +61,7 @@ final class DetectorTests: XCTestCase {
         XCTAssertEqual(lines.count, 2)
         XCTAssertEqual(lines[0], "student_a,student_b,exercise,score,shared_fragments")
         XCTAssertEqual(lines[1], "ann,bob,07-shared-volume,0.555,command: sleep 7 (1.4) | command: tail -F /shared/data.txt (1.4) | "
-                       + "value: spec.containers[writer].env[].value = hello there (1.4) | kgram: -F /shared/data.txt ; volumeMounts: [ (1.4) | "
-                       + "kgram: reader run: tail -F /shared/data.txt (1.4)")
+                       + "value: spec.containers[writer].env[].value = hello there (1.4)")
         XCTAssertEqual(SimilarityCSV.field("=HYPERLINK(1)"), "'=HYPERLINK(1)")
         XCTAssertEqual(SimilarityCSV.field("a, \"b\""), "\"a, \"\"b\"\"\"")
         XCTAssertEqual(SimilarityCSV.csv([]), "student_a,student_b,exercise,score,shared_fragments\n")
