@@ -251,3 +251,22 @@ public enum SimilarityHTML {
         return result
     }
 }
+
+/// What `podgrade grade` does at the end of a batch, in one call: compare the
+/// learners whose fingerprints the output folders hold, write
+/// `similarity.csv`, and return the section for the class report (nil when
+/// the folders hold no fingerprints).
+public enum SimilarityReport {
+    public static func write(directories: [String], lab: Lab, lang: Lang, csvPath: String, threshold: Double = 0.5,
+                             top: Int = 50) throws(SimilarityStore.Failure) -> String? {
+        let read = SimilarityStore.read(directories)
+        guard !read.learners.isEmpty else { return nil }
+        let pairs = SimilarityDetector.analyze(read.learners, lab: lab).pairs(threshold: threshold)
+        do {
+            try FileOutput.write(SimilarityCSV.csv(pairs), to: csvPath)
+        } catch {
+            throw SimilarityStore.Failure(message: error.message)
+        }
+        return SimilarityHTML.section(Array(pairs.prefix(top)), threshold: threshold, lang: lang)
+    }
+}

@@ -116,5 +116,13 @@ final class DetectorTests: XCTestCase {
         XCTAssertFalse(SimilarityStore.path(student: "a/../odd name", in: directory).contains("/../"))
         let again = SimilarityDetector.analyze(read.learners.filter { $0.student != "a/../odd name" }, lab: Lab.bundled)
         XCTAssertEqual(again.scored.first.map { SimilarityCSV.scoreText($0.score) }, "0.555")
+        // The end of a batch in one call: the CSV written, the report's section returned.
+        try FileManager.default.removeItem(atPath: directory + "/fingerprints/broken.json")
+        try FileManager.default.removeItem(atPath: SimilarityStore.path(student: "a/../odd name", in: directory))
+        let section = try XCTUnwrap(SimilarityReport.write(directories: [directory], lab: Lab.bundled, lang: .en,
+                                                           csvPath: directory + "/similarity.csv"))
+        XCTAssertTrue(section.contains("<td>ann</td><td>bob</td>"))
+        XCTAssertTrue(try String(contentsOfFile: directory + "/similarity.csv", encoding: .utf8).contains("\nann,bob,07-shared-volume,0.555,"))
+        XCTAssertNil(try SimilarityReport.write(directories: [directory + "/nowhere"], lab: Lab.bundled, lang: .en, csvPath: directory + "/x.csv"))
     }
 }
