@@ -22,11 +22,13 @@ let package = Package(
         .target(name: "PodGradeLab"),
         .target(name: "PodGradeCore", dependencies: ["PodGradeYAML", "PodGradeKubernetes", "PodGradeGit", "PodGradeLab"]),
         .target(name: "PodGradeReport", dependencies: ["PodGradeCore"]),
-        .target(name: "PodGradeBatch", dependencies: ["PodGradeCore", "PodGradeReport", "PodGradeGit"]),
+        // `podgrade similar`: fingerprints of submissions and pairs of learners that look alike.
+        .target(name: "PodGradeSimilarity", dependencies: ["PodGradeYAML", "PodGradeCore"]),
+        .target(name: "PodGradeBatch", dependencies: ["PodGradeCore", "PodGradeReport", "PodGradeGit", "PodGradeSimilarity"]),
         // `podgrade lsp`: the language server (framing, documents, diagnostics, hover, quick fixes).
         .target(name: "PodGradeLSP", dependencies: ["PodGradeCore", "PodGradeYAML", "PodGradeKubernetes"]),
         .executableTarget(name: "podgrade", dependencies: [
-            "PodGradeCore", "PodGradeReport", "PodGradeBatch", "PodGradeLSP",
+            "PodGradeCore", "PodGradeReport", "PodGradeBatch", "PodGradeLSP", "PodGradeSimilarity",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `make bench`: in-process throughput of the layers, beside a bare libyaml loop.
@@ -43,6 +45,7 @@ let package = Package(
         .testTarget(name: "PodGradeCLITests", dependencies: ["podgrade"], exclude: ["Golden"]),
         // Protocol-level tests in process, and the Neovim end-to-end test (nvim/e2e.lua) of the real binary.
         .testTarget(name: "PodGradeLSPTests", dependencies: ["PodGradeLSP", "PodGradeCore", "PodGradeYAML", "podgrade"], exclude: ["nvim"]),
+        .testTarget(name: "PodGradeSimilarityTests", dependencies: ["PodGradeSimilarity", "PodGradeCore", "PodGradeYAML", "podgrade"]),
     ]
 )
 

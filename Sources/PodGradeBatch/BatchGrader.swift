@@ -1,4 +1,5 @@
 public import PodGradeCore
+import PodGradeSimilarity
 import PodGradeReport
 import FoundationEssentials
 import PodGradeGit
@@ -287,6 +288,9 @@ public final class BatchGrader: Sendable {
             }
         }
         var result = grader.grade(snapshot)
+        // What `podgrade similar` and the report's similar-submissions section compare later;
+        // a failure here costs that evidence, never the learner's grade.
+        try? SimilarityStore.write(Fingerprinter.fingerprints(of: snapshot, lab: grader.lab), student: learner.student, to: options.outDirectory)
         // The result file says "passed" as the gradebook does (CONTRACT.md: every exercise of the course).
         result.passed = LearnerStatus(result) == .pass
         let file = "results/" + SafeName.of(learner.student) + ".json"
@@ -342,7 +346,11 @@ public final class BatchGrader: Sendable {
                               status: entry.status, error: entry.error, result: result, feedbackLink: link)
         }
         let title = lang == .ru ? "Проверка: много-контейнерные PODs" : "Grades: multi-container Pods"
-        do { try FileOutput.write(ClassReport.html(classEntries, lang: lang, title: title), to: htmlPath) } catch { throw BatchFailure(error.message) }
+        // Similar submissions of the learners these folders hold fingerprints of: similarity.csv beside the report.
+        let reportDirectory = htmlPath.contains("/") ? String(htmlPath[..<(htmlPath.lastIndex(of: "/") ?? htmlPath.endIndex)]) : "."
+        let similar = try? SimilarityReport.write(directories: directories, lab: lab, lang: lang, csvPath: reportDirectory + "/similarity.csv")
+        let appendix = (similar ?? nil).map { (html: $0, css: SimilarityHTML.style) }
+        do { try FileOutput.write(ClassReport.html(classEntries, lang: lang, title: title, appendix: appendix), to: htmlPath) } catch { throw BatchFailure(error.message) }
     }
 
     /// The result file as seen from the report's folder.

@@ -45,13 +45,15 @@ public struct ClassEntry: Sendable {
 /// charts aggregate, so they read the same at 20 learners and at 5,000; the
 /// table is one compact row a learner. Every learner-controlled text is escaped.
 public enum ClassReport {
-    public static func html(_ entries: [ClassEntry], lang: Lang, title: String) -> String {
+    /// `appendix` is a section another part of podgrade adds at the end (the
+    /// similar submissions), with the CSS it needs.
+    public static func html(_ entries: [ClassEntry], lang: Lang, title: String, appendix: (html: String, css: String)? = nil) -> String {
         let stats = Stats(entries)
         var out = ""
         out.reserveCapacity(4096 + entries.count * (200 + 24 * stats.exercises.count))
         out += "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        out += "<title>\(h(title))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
+        out += "<title>\(h(title))</title>\n<style>\n\(css)\(appendix?.css ?? "")</style>\n</head>\n<body>\n"
         out += "<h1>\(h(title))</h1>\n"
         out += summary(stats, lang: lang)
         out += "<div class=\"grid\">\n"
@@ -60,6 +62,7 @@ public enum ClassReport {
         out += "</div>\n"
         out += ruleRates(stats, lang: lang)
         out += table(entries, stats: stats, lang: lang)
+        out += appendix?.html ?? ""
         out += "<script>\n\(script)</script>\n</body>\n</html>\n"
         return out
     }

@@ -11,7 +11,7 @@ struct Podgrade: ParsableCommand {
         commandName: "podgrade",
         abstract: "Grades Kubernetes lab exercises on multi-container Pods / Проверяет задания по много-контейнерным PODs.",
         version: PodGrade.version,
-        subcommands: [Check.self, List.self, Show.self, Start.self, Explain.self, Validate.self, Verify.self, Grade.self, Report.self, LSP.self],
+        subcommands: [Check.self, List.self, Show.self, Start.self, Explain.self, Validate.self, Verify.self, Grade.self, Report.self, Similar.self, LSP.self],
         defaultSubcommand: Check.self)
 
     /// Usage errors exit 2 with one line on stderr (CONTRACT.md), not ArgumentParser's 64,

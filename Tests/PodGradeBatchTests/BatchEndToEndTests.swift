@@ -123,6 +123,13 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         let rows = try CSV.parse(try read(tmp.sub("out/gradebook.csv")))
         #expect(rows.dropFirst().map { $0[$0.count - 4] } == ["12", "12"])
         #expect(rows.dropFirst().map { $0[$0.count - 2] } == ["fail", "fail"])
+        // Each graded learner leaves its fingerprints; the batch compares them into similarity.csv and the report's section.
+        #expect(FileManager.default.fileExists(atPath: tmp.sub("out/fingerprints/ann.json")))
+        #expect(FileManager.default.fileExists(atPath: tmp.sub("out/fingerprints/ben.json")))
+        #expect(try read(tmp.sub("out/similarity.csv")).hasPrefix("student_a,student_b,exercise,score,shared_fragments\n"))
+        #expect(try read(tmp.sub("out/report.html")).contains("<section class=\"similarity\" id=\"similarity\">"))
+        let similar = try podgrade(["similar", "out", "--lang", "en"], in: tmp.path)
+        #expect(similar.status == 0, "\(similar.stderr)")
         // `report` exits as `grade` did for the same rows.
         let report = try podgrade(["report", "out", "--csv", "merged.csv", "--html", "merged.html"], in: tmp.path)
         #expect(report.status == 0)

@@ -300,11 +300,14 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
         let students = (1...5).map { "s\($0)" }
         try writeRoster(students.map { [$0, "file://" + repo, ""] }, to: tmp.sub("roster.csv"))
         let common = ["grade", "roster.csv", "--jobs", "1", "--allow-local", "--cache", "cache", "--lang", "en"]
-        // A lone run measures a result file: the tmpfs leaves room for two (and the journal).
+        // A lone run measures what a learner leaves (result and fingerprints): the tmpfs leaves room for two (and the journal).
         #expect(try podgrade(common + ["--out", "measure"], in: tmp.path).status == 0)
-        var info = stat()
-        stat(tmp.sub("measure/results/s1.json"), &info)
-        let pages = (Int(info.st_size) + 4095) / 4096
+        var pages = 0
+        for file in ["results/s1.json", "fingerprints/s1.json"] {
+            var info = stat()
+            stat(tmp.sub("measure/" + file), &info)
+            pages += (Int(info.st_size) + 4095) / 4096
+        }
         let size = 256 * 4096
         let filler = size - (2 * pages + 1) * 4096
         let command = ([podgradeBinary] + common).joined(separator: " ")

@@ -1,0 +1,108 @@
+import ArgumentParser
+import PodGradeCore
+import PodGradeSimilarity
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Similar: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Find pairs of learners whose submissions are suspiciously alike: evidence to look at, not a verdict / "
+            + "Найти пары подозрительно похожих работ: повод посмотреть, а не вывод.")
+
+    @Argument(help: "Output folders of `podgrade grade` (they keep fingerprints/).")
+    var directories: [String] = []
+
+    @Option(name: .long, help: "Instead of output folders: a folder of learners' repositories or folders, one sub-folder per learner.")
+    var repos: String?
+
+    @Option(name: .long, help: "Report pairs scoring at least this, from 0 to 1 (default 0.5).")
+    var threshold: Double = 0.5
+
+    @Option(name: .long, help: "Show at most this many pairs here and in the HTML (default 50); the CSV has every pair above the threshold.")
+    var top: Int = 50
+
+    @Option(name: .long, help: "Write the pairs here (default: similarity.csv in the output folder, or here with --repos).")
+    var csv: String?
+
+    @Option(name: .long, help: "Write the side-by-side page here (default: similarity.html beside the CSV).")
+    var html: String?
+
+    @OptionGroup var language: LanguageOptions
+    @OptionGroup var labOptions: LabOptions
+
+    func run() throws {
+        let lang = try language.resolve()
+        func say(_ ru: String, _ en: String) -> String { lang == .ru ? ru : en }
+        guard (repos == nil) != directories.isEmpty else {
+            throw UsageFailure(say("укажите папку результатов podgrade grade или --repos ПАПКА (одно из двух)",
+                                   "give an output folder of podgrade grade or --repos DIR (one of the two)"))
+        }
+        guard threshold.isFinite, (0...1).contains(threshold) else {
+            throw UsageFailure(say("--threshold должен быть числом от 0 до 1, например 0.5", "--threshold must be a number from 0 to 1, such as 0.5"))
+        }
+        guard top >= 1 else { throw UsageFailure(say("--top должен быть не меньше 1", "--top must be at least 1")) }
+        let lab = try labOptions.load()
+
+        var learners: [LearnerFingerprints] = []
+        if let repos {
+            guard isDirectory(repos) else {
+                throw UsageFailure(say("\(repos): нет такой папки (нужна папка с подпапкой на каждого ученика)",
+                                       "\(repos): no such folder (it needs one sub-folder per learner)"))
+            }
+            let folders = DirectoryListing.folders(repos)
+            guard !folders.isEmpty else {
+                throw UsageFailure(say("\(repos): нет подпапок учеников", "\(repos): no learner sub-folders"))
+            }
+            let limits = try LimitOptions.resolve()
+            for name in folders {
+                do {
+                    let snapshot = try SourceLoader.snapshot(SourceRequest(source: repos + "/" + name, limits: limits.source))
+                    learners.append(Fingerprinter.fingerprints(of: snapshot, lab: lab, student: name))
+                } catch {
+                    printError(say("podgrade: пропущен \(name): \(error.message)", "podgrade: skipped \(name): \(error.message)"))
+                }
+            }
+        } else {
+            for directory in directories where !isDirectory(directory) {
+                throw UsageFailure(say("\(directory): нет такой папки", "\(directory): no such folder"))
+            }
+            let read = SimilarityStore.read(directories)
+            for problem in read.problems { printError(say("podgrade: пропущен ", "podgrade: skipped ") + problem) }
+            guard !read.learners.isEmpty else {
+                throw UsageFailure(say("\(directories[0]): нет отпечатков в \(SimilarityStore.folder)/ (папка от старой версии podgrade grade?); сравните репозитории напрямую: --repos ПАПКА",
+                                       "\(directories[0]): no fingerprints in \(SimilarityStore.folder)/ (an output folder of an older podgrade grade?); compare the repositories directly with --repos DIR"))
+            }
+            learners = read.learners
+        }
+
+        let analysis = SimilarityDetector.analyze(learners, lab: lab)
+        let pairs = analysis.pairs(threshold: threshold)
+        let shown = Array(pairs.prefix(top))
+        let base = directories.first.map { $0 + "/" } ?? ""
+        let csvPath = csv ?? base + "similarity.csv"
+        let htmlPath = html ?? (csv.map { parent(of: $0) } ?? base) + "similarity.html"
+        do {
+            try FileOutput.write(SimilarityCSV.csv(pairs), to: csvPath)
+            try FileOutput.write(SimilarityHTML.page(shown, threshold: threshold, lang: lang), to: htmlPath)
+        } catch {
+            throw UsageFailure(error.message)
+        }
+        print(SimilarityText.summary(analysis, found: pairs.count, threshold: threshold, lang))
+        for pair in shown {
+            print("  \(SimilarityCSV.scoreText(pair.score))  \(pair.studentA) ~ \(pair.studentB)  \(pair.exercise)")
+        }
+        print(say("Это повод посмотреть работы рядом, а не вывод о списывании: \(csvPath), \(htmlPath)",
+                  "Evidence to look at side by side, not a verdict of copying: \(csvPath), \(htmlPath)"))
+    }
+
+    private func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    private func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        return String(path[...slash])
+    }
+}
