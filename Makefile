@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/debug/podgrade
 RELEASE_BIN := .build/release/podgrade
 
-.PHONY: deps build release test demo lab verify bench fuzz clean
+.PHONY: deps build release test demo lab rules verify bench fuzz clean
 
 deps:
 	@bash .ci/deps.sh
@@ -30,6 +30,10 @@ demo: build
 # Re-embed exercises/ and solutions/ into the binary after editing them.
 lab:
 	python3 .ci/embed-lab.py
+
+# After adding or removing a file Sources/PodGradeCore/Rules/<Name>Rule.swift.
+rules:
+	.ci/gen-rules.sh
 
 verify: build
 	$(BIN) verify

@@ -78,7 +78,7 @@ public final class BatchGrader: Sendable {
 
         let state = RunState()
         let start = DispatchTime.now().uptimeNanoseconds
-        let grader = Grader(lab: lab, lang: options.lang, limits: options.limits.yaml)
+        let grader = Grader(lab: lab, limits: options.limits.yaml)
         let workers = max(1, min(options.jobs, pending.count))
         // One thread a job, not concurrentPerform: that caps the width at the
         // number of cores, and a learner's clone mostly waits on the network.
@@ -118,7 +118,7 @@ public final class BatchGrader: Sendable {
         let result = grader.grade(snapshot)
         let file = "results/" + SafeName.of(learner.student) + ".json"
         do {
-            try FileOutput.write(JSONReporter.encode(result), to: options.outDirectory + "/" + file)
+            try FileOutput.write(JSONReporter.encode(result, lang: options.lang), to: options.outDirectory + "/" + file)
         } catch {
             entry.error = error.message
             return entry
@@ -263,11 +263,7 @@ extension GradeResult {
                     var c = check
                     c.rule = intern(check.rule)
                     c.id = c.rule
-                    c.message = ""
-                    c.key = ""
                     c.hint = nil
-                    c.location = nil
-                    c.path = nil
                     c.findings = []
                     index[check.rule] = kept.count
                     kept.append(c)
@@ -283,7 +279,7 @@ extension GradeResult {
         copy.exercises = exercises.enumerated().map { offset, exercise in
             var e = exercise
             e.id = intern(exercise.id)
-            e.title = intern(exercise.title)
+            e.title = LocalizedText(ru: intern(exercise.title.ru), en: intern(exercise.title.en))
             e.files = []
             e.checks = offset == 0 ? kept : []
             return e

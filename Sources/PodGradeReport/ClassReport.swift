@@ -31,7 +31,7 @@ public struct ClassEntry: Sendable {
 /// table is one compact row a learner. Every learner-controlled text is escaped.
 public enum ClassReport {
     public static func html(_ entries: [ClassEntry], lang: Lang, title: String) -> String {
-        let stats = Stats(entries)
+        let stats = Stats(entries, lang: lang)
         var out = ""
         out.reserveCapacity(4096 + entries.count * (200 + 24 * stats.exercises.count))
         out += "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
@@ -71,7 +71,7 @@ public enum ClassReport {
         var exercises: [ExerciseStats] = []
         var rules: [RuleStats] = []
 
-        init(_ entries: [ClassEntry]) {
+        init(_ entries: [ClassEntry], lang: Lang) {
             learners = entries.count
             var exerciseIndex: [String: Int] = [:]
             var ruleIndex: [String: Int] = [:]
@@ -90,7 +90,7 @@ public enum ClassReport {
                     } else {
                         i = exercises.count
                         exerciseIndex[exercise.id] = i
-                        exercises.append(ExerciseStats(id: exercise.id, title: exercise.title))
+                        exercises.append(ExerciseStats(id: exercise.id, title: exercise.title.text(lang)))
                     }
                     switch exercise.status {
                     case .pass: exercises[i].passed += 1

@@ -55,8 +55,8 @@ public struct SARIFReporter: Reporter {
 
     private func result(_ finding: FindingResult, check: CheckResult, exercise: ExerciseResult, level: String,
                         ruleIndex: Int?, lang: Lang) -> SARIFResult {
-        var text = finding.message
-        if level == "error", let hint = check.hint { text += "\n" + ReportText.hint.text(lang) + ": " + hint }
+        var text = finding.message.text(lang)
+        if level == "error", let hint = check.hint { text += "\n" + ReportText.hint.text(lang) + ": " + hint.text(lang) }
         var locations: [SARIFLocation] = []
         if let location = finding.location {
             locations.append(SARIFLocation(physicalLocation: PhysicalLocation(

@@ -35,8 +35,7 @@ struct Show: ParsableCommand {
         print("")
         print(lang == .ru ? "Проверки:" : "Checks:")
         for check in exercise.checks {
-            let title = RuleCatalog.rule(check.rule)?.doc.title.text(lang) ?? check.rule
-            print("  - \(check.id) [\(check.rule)] \(title): " + ReportText.points(check.points, lang))
+            print("  - \(check.id) [\(check.rule.id)] \(check.rule.doc.title.text(lang)): " + ReportText.points(check.points, lang))
         }
         print(lang == .ru ? "Зачёт: от \(exercise.passScore) из \(exercise.maxScore)." : "Pass: \(exercise.passScore) of \(exercise.maxScore).")
     }

@@ -82,7 +82,7 @@ struct Check: ParsableCommand {
         let limits = try LimitOptions.resolve()
         let request = SourceRequest(source: source, rev: rev, deadline: deadline, cacheDirectory: cache, cloneTimeout: cloneTimeout,
                                     limits: limits.source)
-        let grader = Grader(lab: lab, lang: lang, limits: limits.yaml)
+        let grader = Grader(lab: lab, limits: limits.yaml)
         if watch {
             try Watcher.run(request: request) { snapshot in
                 print("\u{1B}[2J\u{1B}[H", terminator: "")

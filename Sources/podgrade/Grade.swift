@@ -94,7 +94,7 @@ enum RosterFile {
         switch WorkTreeReader.readRegular(path) {
         case .success(let bytes): return .success(bytes)
         case .failure(.unreadable(let why)): return .failure(UsageFailure("\(path): \(why)"))
-        case .failure(let reason): return .failure(UsageFailure(Message.fileSkipped(path: path, reason: reason).text(.en)))
+        case .failure(let reason): return .failure(UsageFailure(SharedMessage.fileSkipped(path: path, reason: reason).text(.en)))
         }
     }
 }

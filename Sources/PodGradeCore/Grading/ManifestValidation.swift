@@ -7,7 +7,7 @@ public enum ManifestValidation {
     public struct Item: Sendable {
         public let rule: String
         public let isError: Bool
-        public let message: Message
+        public let message: SharedMessage
         public let location: Location?
     }
 
@@ -27,7 +27,7 @@ public enum ManifestValidation {
                 throw SourceFailure(error.message)
             }
         case .failure(let reason):
-            throw SourceFailure("\(path): " + Message.fileSkipped(path: path, reason: reason).text(.en))
+            throw SourceFailure("\(path): " + SharedMessage.fileSkipped(path: path, reason: reason).text(.en))
         }
     }
 

@@ -16,8 +16,10 @@ public struct Lab: Sendable {
     /// Reference solutions of the bundled lab, as a learner repository.
     public static var bundledSolutions: [String: [UInt8]] { BundledLab.solutions.mapValues { Array($0.utf8) } }
 
-    /// Loads every `<slug>/spec.yaml` and its companions.
-    public static func load(_ files: [String: [UInt8]]) -> Lab {
+    /// Loads every `<slug>/spec.yaml` and its companions; `extraRules` beside
+    /// the built-in ones (a test's own rule).
+    public static func load(_ files: [String: [UInt8]], extraRules: [any Rule] = []) -> Lab {
+        let rules = Dictionary((RuleCatalog.all + extraRules).map { ($0.id, $0) }, uniquingKeysWith: { _, extra in extra })
         var exercises: [Exercise] = []
         var problems: [LabProblem] = []
         let slugs = Set(files.keys.compactMap { path -> String? in
@@ -25,7 +27,7 @@ public struct Lab: Sendable {
             return parts.count == 2 && parts[1] == "spec.yaml" ? String(parts[0]) : nil
         }).sorted()
         for slug in slugs {
-            let loaded = ExerciseLoader.load(slug: slug, files: files)
+            let loaded = ExerciseLoader.load(slug: slug, files: files, rules: rules)
             if let exercise = loaded.exercise { exercises.append(exercise) }
             problems += loaded.problems
         }
@@ -35,7 +37,7 @@ public struct Lab: Sendable {
 
 enum ExerciseLoader {
     /// The exercise, when its spec is usable at all, and every problem found in its files.
-    static func load(slug: String, files: [String: [UInt8]]) -> (exercise: Exercise?, problems: [LabProblem]) {
+    static func load(slug: String, files: [String: [UInt8]], rules: [String: any Rule]) -> (exercise: Exercise?, problems: [LabProblem]) {
         let specPath = "\(slug)/spec.yaml"
         var problems: [LabProblem] = []
         func problem(_ message: String, _ node: Node? = nil, file: String = specPath) {
@@ -69,17 +71,17 @@ enum ExerciseLoader {
             let points = item["points"]?.int.map { Int($0) } ?? 1
             if points < 0 { problem("check '\(id)': points must not be negative", item) }
             let params = Params(item["params"])
-            if let definition = RuleCatalog.rule(rule) {
-                for text in params.problems(against: definition.params) { problem("check '\(id)' (\(rule)): \(text)", item) }
-            } else {
+            guard let definition = rules[rule] else {
                 problem("check '\(id)': unknown rule '\(rule)' (see `podgrade explain`)", item)
+                continue
             }
+            for text in params.problems(against: definition.params) { problem("check '\(id)' (\(rule)): \(text)", item) }
             var hint: LocalizedText?
             if let hintNode = item["hint"] {
                 hint = localized(hintNode)
                 if hint == nil { problem("check '\(id)': hint needs ru and en", hintNode) }
             }
-            checks.append(CheckSpec(id: id, rule: rule, points: points, params: params, hint: hint))
+            checks.append(CheckSpec(id: id, rule: definition, points: points, params: params, hint: hint))
         }
         if checks.isEmpty { problem("no checks", root) }
         let maxScore = checks.reduce(0) { $0 + $1.points }
@@ -107,7 +109,7 @@ enum ExerciseLoader {
                     problem("case file wrong/\(file) is missing", item, file: casesPath); continue
                 }
                 let fails = item["fails"]?.sequence?.compactMap(\.string) ?? []
-                for rule in fails where RuleCatalog.rule(rule) == nil { problem("case \(file): unknown rule '\(rule)'", item, file: casesPath) }
+                for rule in fails where rules[rule] == nil { problem("case \(file): unknown rule '\(rule)'", item, file: casesPath) }
                 wrongCases.append(WrongCase(file: file, content: content, fails: fails, why: localized(item["why"])))
             }
         }

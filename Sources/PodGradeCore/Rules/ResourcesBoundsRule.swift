@@ -1,0 +1,116 @@
+import PodGradeYAML
+import PodGradeKubernetes
+
+/// `resources.bounds`: requests and limits present, valid, limits >= requests, values as asked.
+struct ResourcesBoundsRule: Rule {
+    let id = "resources.bounds"
+    let doc = RuleDoc(
+        title: LocalizedText(ru: "Запросы и лимиты ресурсов", en: "Resource requests and limits"),
+        explanation: LocalizedText(
+            ru: "requests — сколько CPU и памяти планировщик резервирует для контейнера, limits — больше чего контейнер не получит. Лимит не может быть меньше запроса. Значения сравниваются по величине: 0.1 CPU = 100m, 128Mi = 134217728.",
+            en: "requests are the CPU and memory the scheduler reserves for a container, limits the most it may use. A limit cannot be below its request. Values compare by amount: 0.1 CPU = 100m, 128Mi = 134217728."),
+        section: "Практический пример: веб-сервер с мониторингом")
+    let params = [ParamSpec("container", .string, required: true), ParamSpec("requests", .quantityMap), ParamSpec("limits", .quantityMap)]
+    let examples = [
+        RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: web\n    image: nginx\n    resources:\n      requests: {memory: 64Mi, cpu: 0.1}\n      limits: {memory: 128Mi, cpu: 200m}\n",
+                    params: "{container: web, requests: {memory: 64Mi, cpu: 100m}, limits: {memory: 128Mi, cpu: 200m}}"),
+        RuleExample.fails(RuleExample.podHeader + "spec:\n  containers:\n  - name: web\n    image: nginx\n    resources:\n      requests: {memory: 256Mi}\n      limits: {memory: ↓128Mi}\n",
+                    params: "{container: web}", key: "limitBelowRequest"),
+        RuleExample.fails(RuleExample.podHeader + "spec:\n  containers:\n  - name: ↓web\n    image: nginx\n",
+                    params: "{container: web, requests: {memory: 64Mi}}", key: "resourceMissing"),
+    ]
+
+    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
+        let container = try context.container(params.string("container"))
+        let name = container.displayName
+        let resources = container.resources
+        var findings: [Finding] = []
+        let fallbackMark = resources?.mark ?? container.nameMark
+        let fallbackPath = resources?.path ?? container.path
+        for (section, expectedEntries) in [("requests", params.stringMap("requests") ?? []), ("limits", params.stringMap("limits") ?? [])] {
+            for (resource, expectedText) in expectedEntries {
+                let entry = section == "requests" ? resources?.request(resource) : resources?.limit(resource)
+                guard let entry else {
+                    let mark = (section == "requests" ? resources?.requestsMark : resources?.limitsMark) ?? fallbackMark
+                    findings.append(context.finding(Message.resourceMissing(container: name, section: section, resource: resource), mark: mark, path: fallbackPath))
+                    continue
+                }
+                guard let found = entry.quantity else {
+                    findings.append(context.finding(Message.resourceInvalid(container: name, resource: resource, text: entry.text.value), entry.text))
+                    continue
+                }
+                if let expected = Quantity(expectedText), expected != found {
+                    findings.append(context.finding(Message.resourceWrong(container: name, section: section, resource: resource,
+                                                                   expected: expectedText, found: entry.text.value), entry.text))
+                }
+            }
+        }
+        for request in resources?.requests ?? [] {
+            guard let limit = resources?.limit(request.name), let r = request.quantity, let l = limit.quantity, r > l else { continue }
+            findings.append(context.finding(Message.limitBelowRequest(container: name, resource: request.name, request: request.text.value, limit: limit.text.value), limit.text))
+        }
+        for entry in (resources?.requests ?? []) + (resources?.limits ?? []) where entry.quantity == nil {
+            if !findings.contains(where: { $0.path == entry.text.path }) {
+                findings.append(context.finding(Message.resourceInvalid(container: name, resource: entry.name, text: entry.text.value), entry.text))
+            }
+        }
+        if resources == nil && findings.isEmpty {
+            findings.append(context.finding(Message.resourceMissing(container: name, section: "requests", resource: "cpu/memory"), mark: container.nameMark, path: container.path))
+        }
+        return findings.isEmpty ? .pass(Message.resourcesOK(container: name)) : .fail(findings)
+    }
+}
+
+extension ResourcesBoundsRule {
+    /// One value of every message: `explain`, SARIF and the catalogue test render them.
+    var messageSamples: [Message] {
+        [
+            .resourceMissing(container: "web", section: "limits", resource: "cpu"),
+            .resourceWrong(container: "web", section: "limits", resource: "cpu", expected: "200m", found: "100m"),
+            .resourceInvalid(container: "web", resource: "memory", text: "64MB"),
+            .limitBelowRequest(container: "web", resource: "memory", request: "256Mi", limit: "128Mi"),
+            .resourcesOK(container: "web"),
+        ]
+    }
+
+    /// What `resources.bounds` says, in every language.
+    enum Message: RuleMessage {
+        case resourceMissing(container: String, section: String, resource: String)
+        case resourceWrong(container: String, section: String, resource: String, expected: String, found: String)
+        case resourceInvalid(container: String, resource: String, text: String)
+        case limitBelowRequest(container: String, resource: String, request: String, limit: String)
+        case resourcesOK(container: String)
+
+        var russian: String {
+            let q = Russian.quote
+            switch self {
+            case .resourceMissing(let container, let section, let resource):
+                return "У контейнера \(q(container)) не задано resources.\(section).\(resource)."
+            case .resourceWrong(let container, let section, let resource, let expected, let found):
+                return "У контейнера \(q(container)) resources.\(section).\(resource) = \(found), а нужно \(expected)."
+            case .resourceInvalid(let container, let resource, let text):
+                return "У контейнера \(q(container)) значение \(resource) \(q(text)) — не количество Kubernetes (например 64Mi, 100m)."
+            case .limitBelowRequest(let container, let resource, let request, let limit):
+                return "У контейнера \(q(container)) limit \(resource) (\(limit)) меньше request (\(request))."
+            case .resourcesOK(let container):
+                return "Ресурсы контейнера \(q(container)) заданы как нужно."
+            }
+        }
+
+        var english: String {
+            let q = English.quote
+            switch self {
+            case .resourceMissing(let container, let section, let resource):
+                return "Container \(q(container)) sets no resources.\(section).\(resource)."
+            case .resourceWrong(let container, let section, let resource, let expected, let found):
+                return "Container \(q(container)) has resources.\(section).\(resource) = \(found) but needs \(expected)."
+            case .resourceInvalid(let container, let resource, let text):
+                return "Container \(q(container))'s \(resource) value \(q(text)) is not a Kubernetes quantity (such as 64Mi, 100m)."
+            case .limitBelowRequest(let container, let resource, let request, let limit):
+                return "Container \(q(container))'s \(resource) limit (\(limit)) is below its request (\(request))."
+            case .resourcesOK(let container):
+                return "Container \(q(container))'s resources are as asked."
+            }
+        }
+    }
+}
