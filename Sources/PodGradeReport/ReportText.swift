@@ -49,6 +49,14 @@ extension ReportText {
     public static let submission = LocalizedText(ru: "решение", en: "submission")
 }
 
+/// Words of `podgrade explain` (and SARIF's help text).
+extension ReportText {
+    public static let lectureSection = LocalizedText(ru: "Раздел лекции", en: "Lecture section")
+    public static let parameters = LocalizedText(ru: "Параметры:", en: "Parameters:")
+    public static let examplePasses = LocalizedText(ru: "Проходит", en: "Passes")
+    public static let exampleFails = LocalizedText(ru: "Не проходит", en: "Fails")
+}
+
 extension ReportText {
     /// "✗ 02-yellow  Pod yellow  9/11 points (pass at 11)": an exercise's plain score line.
     static func scoreLine(_ exercise: ExerciseResult, _ lang: Lang) -> String {

@@ -33,11 +33,11 @@ struct Show: ParsableCommand {
         guard let exercise = lab.exercise(slug) else { throw UsageFailure("unknown exercise '\(slug)': see `podgrade list`") }
         print(exercise.task.text(lang).trimmingTrailingNewlines())
         print("")
-        print(lang == .ru ? "Проверки:" : "Checks:")
+        print(CLIText.checks.text(lang))
         for check in exercise.checks {
             print("  - \(check.id) [\(check.rule.id)] \(check.rule.doc.title.text(lang)): " + ReportText.points(check.points, lang))
         }
-        print(lang == .ru ? "Зачёт: от \(exercise.passScore) из \(exercise.maxScore)." : "Pass: \(exercise.passScore) of \(exercise.maxScore).")
+        print(CLIText.passMark(exercise.passScore, of: exercise.maxScore, lang))
     }
 }
 
@@ -62,8 +62,7 @@ struct Start: ParsableCommand {
             do { try FileOutput.write(file.content, to: target) } catch { throw UsageFailure(error.message) }
             print(target)
         }
-        print(lang == .ru ? "Задание: podgrade show \(slug); проверка: podgrade check --exercise \(slug)"
-                          : "Task: podgrade show \(slug); check: podgrade check --exercise \(slug)")
+        print(CLIText.nextSteps(slug, lang))
     }
 }
 

@@ -83,8 +83,7 @@ struct Report: ParsableCommand {
         } catch {
             throw UsageFailure(error.message)
         }
-        print(lang == .ru ? "\(entries.count) учеников: \(csv ?? "gradebook.csv"), \(html ?? "report.html")"
-                          : "\(entries.count) learners: \(csv ?? "gradebook.csv"), \(html ?? "report.html")")
+        print(CLIText.reportWritten(entries.count, csv: csv ?? "gradebook.csv", html: html ?? "report.html", lang))
     }
 }
 
@@ -126,7 +125,7 @@ final class ProgressDisplay: @unchecked Sendable {
             let width = 30
             let filled = p.total > 0 ? min(width, max(0, width * p.done / p.total)) : width
             let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
-            let errors = lang == .ru ? "ошибок" : "errors"
+            let errors = CLIText.errors.text(lang)
             let line = "\r\u{1B}[K[\(bar)] \(p.done)/\(p.total) · \(errors) \(p.errors) · \(format(rate))/s · ETA \(remaining / 60):\(pad(remaining % 60))"
             printError(line, newline: p.done == p.total)
             barOpen = p.done != p.total
@@ -142,10 +141,7 @@ final class ProgressDisplay: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if barOpen { printError("") }
-        let text = lang == .ru
-            ? "Проверено \(summary.graded) из \(summary.inShard) (пропущено по --resume: \(summary.skippedByResume)), ошибок: \(summary.errorsInGradebook). Итоги: \(out)/gradebook.csv, \(out)/report.html"
-            : "Graded \(summary.graded) of \(summary.inShard) (skipped by --resume: \(summary.skippedByResume)), errors: \(summary.errorsInGradebook). Results: \(out)/gradebook.csv, \(out)/report.html"
-        printError(text)
+        printError(CLIText.batchFinished(summary, out: out, lang))
     }
 
     private func format(_ rate: Double) -> String { String(Int(rate * 10) / 10) + "." + String(Int(rate * 10) % 10) }
