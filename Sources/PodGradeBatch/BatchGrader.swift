@@ -166,7 +166,7 @@ public final class BatchGrader: Sendable {
             }
             let link = entry.result.map { relativeLink(from: htmlPath, to: directories, file: $0) }
             return ClassEntry(student: entry.student, repo: entry.repo, commit: entry.commit,
-                              status: entry.status == "error" ? "error" : "graded", error: entry.error, result: result, feedbackLink: link)
+                              status: entry.status == "error" ? .error : .graded, error: entry.error, result: result, feedbackLink: link)
         }
         let title = lang == .ru ? "Проверка: много-контейнерные PODs" : "Grades: multi-container Pods"
         do { try FileOutput.write(ClassReport.html(classEntries, lang: lang, title: title), to: htmlPath) } catch { throw BatchFailure(error.message) }

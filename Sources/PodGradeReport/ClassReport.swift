@@ -2,18 +2,20 @@ public import PodGradeCore
 
 /// One learner of a class report: who, which repository, and what grading gave.
 public struct ClassEntry: Sendable {
+    /// Whether the learner was graded, or grading failed (clone, read).
+    public enum Status: String, Sendable { case graded, error }
+
     public var student: String
     public var repo: String
     public var commit: String?
-    /// "graded" or "error".
-    public var status: String
+    public var status: Status
     public var error: String?
     public var result: GradeResult?
     /// A relative path to the learner's feedback (`results/<student>.json`), not
     /// yet percent-encoded: the report encodes it and never makes it absolute.
     public var feedbackLink: String?
 
-    public init(student: String, repo: String, commit: String? = nil, status: String, error: String? = nil,
+    public init(student: String, repo: String, commit: String? = nil, status: Status, error: String? = nil,
                 result: GradeResult? = nil, feedbackLink: String? = nil) {
         self.student = student
         self.repo = repo
@@ -231,10 +233,10 @@ public enum ClassReport {
                 out += "<td data-v=\"-1\">—</td>"
             }
             out += cells.joined()
-            if entry.status == "graded" && entry.error == nil {
+            if entry.status == .graded && entry.error == nil {
                 out += "<td>\(h(entry.result?.passed == true ? ReportText.passed.text(lang) : ReportText.failed.text(lang)))</td>"
             } else {
-                out += "<td class=\"err\">\(h(entry.status))\(entry.error.map { ": " + h($0) } ?? "")</td>"
+                out += "<td class=\"err\">\(h(entry.status.rawValue))\(entry.error.map { ": " + h($0) } ?? "")</td>"
             }
             if let link = entry.feedbackLink.map(relativeHref) {
                 out += "<td><a href=\"\(h(link))\">\(h(Words.open.text(lang)))</a></td></tr>\n"

@@ -42,17 +42,12 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Seconds a git server may stay silent before the clone fails (default 60).")
     var cloneTimeout: Double = 60
 
-    func validate() throws {
-        let plans = try outputs()
-        if plans.filter({ $0.file == nil }).count > 1 {
-            throw UsageFailure("several formats would go to standard output: give each but one a file (--format sarif:out.sarif or --output FILE)")
-        }
-    }
-
-    /// Each format with its destination: `--format NAME:FILE`, else the
-    /// `--output` files paired with the other formats in order, else stdout.
-    func outputs() throws -> [(name: String, file: String?)] {
-        var plans: [(name: String, file: String?)] = []
+    /// Each format with its reporter and destination: `--format NAME:FILE`, else
+    /// the `--output` files paired with the other formats in order, else stdout.
+    /// Read once, before anything else runs; a mistake is a usage error (with
+    /// the pointer to --help, as ArgumentParser's own).
+    func outputs() throws -> [(name: String, reporter: any Reporter, file: String?)] {
+        var plans: [(name: String, reporter: any Reporter, file: String?)] = []
         var files = output[...]
         for spec in format.isEmpty ? ["text"] : format {
             var name = spec
@@ -60,20 +55,24 @@ struct Check: ParsableCommand {
             if let colon = spec.firstIndex(of: ":") {
                 name = String(spec[..<colon])
                 file = String(spec[spec.index(after: colon)...])
-                if file?.isEmpty ?? true { throw UsageFailure("--format \(spec): the file after ':' is empty") }
+                if file?.isEmpty ?? true { throw ValidationError("--format \(spec): the file after ':' is empty") }
             } else if let next = files.popFirst() {
                 file = next
             }
-            guard Reporters.named(name) != nil else {
-                throw UsageFailure("unknown format '\(name)': use one of \(Reporters.names.joined(separator: ", "))")
+            guard let reporter = Reporters.named(name) else {
+                throw ValidationError("unknown format '\(name)': use one of \(Reporters.names.joined(separator: ", "))")
             }
-            plans.append((name, file))
+            plans.append((name, reporter, file))
         }
-        if !files.isEmpty { throw UsageFailure("more --output files than formats to write") }
+        if !files.isEmpty { throw ValidationError("more --output files than formats to write") }
+        if plans.filter({ $0.file == nil }).count > 1 {
+            throw ValidationError("several formats would go to standard output: give each but one a file (--format sarif:out.sarif or --output FILE)")
+        }
         return plans
     }
 
     func run() throws {
+        let plans = try outputs()
         let lang = try language.resolve()
         let lab = try labOptions.load()
         for slug in exercise where lab.exercise(slug) == nil {
@@ -86,12 +85,12 @@ struct Check: ParsableCommand {
         if watch {
             try Watcher.run(request: request) { snapshot in
                 print("\u{1B}[2J\u{1B}[H", terminator: "")
-                _ = emit(grader.grade(snapshot, only: exercise), snapshot: snapshot, lang: lang)
+                _ = emit(grader.grade(snapshot, only: exercise), snapshot: snapshot, lang: lang, plans: plans)
             }
         }
         let snapshot = try load(request)
         let result = grader.grade(snapshot, only: exercise)
-        let code = emit(result, snapshot: snapshot, lang: lang)
+        let code = emit(result, snapshot: snapshot, lang: lang, plans: plans)
         throw ExitCode(code)
     }
 
@@ -104,10 +103,9 @@ struct Check: ParsableCommand {
     }
 
     /// Renders every asked format; returns the exit status.
-    func emit(_ result: GradeResult, snapshot: SourceSnapshot, lang: Lang) -> Int32 {
+    func emit(_ result: GradeResult, snapshot: SourceSnapshot, lang: Lang, plans: [(name: String, reporter: any Reporter, file: String?)]) -> Int32 {
         let lines = SourceLines(snapshot)
-        for (name, file) in (try? outputs()) ?? [] {
-            guard let reporter = Reporters.named(name) else { continue }
+        for (name, reporter, file) in plans {
             let toFile = file != nil
             let context = ReportContext(lang: lang, color: !toFile && color.enabled(), sourceLines: lines.lines)
             let text = reporter.render(result, context: context)

@@ -20,19 +20,19 @@ struct Podgrade: ParsableCommand {
             var command = try parseAsRoot()
             try command.run()
         } catch let exit as ExitCode {
-            Foundation_exit(exit.rawValue)
+            exitFlushed(exit.rawValue)
         } catch let failure as UsageFailure {
             printError("podgrade: " + failure.message)
-            Foundation_exit(2)
+            exitFlushed(2)
         } catch {
             let code = exitCode(for: error)
             if code == .success {
                 print(fullMessage(for: error))
-                Foundation_exit(0)
+                exitFlushed(0)
             }
             let message = message(for: error).split(separator: "\n").first.map(String.init) ?? "usage error"
             printError("podgrade: " + message + " (see podgrade --help)")
-            Foundation_exit(2)
+            exitFlushed(2)
         }
     }
 }
@@ -56,7 +56,8 @@ struct StandardError: TextOutputStream {
     }
 }
 
-func Foundation_exit(_ code: Int32) -> Never {
+/// Flushes the output streams and exits with a status.
+func exitFlushed(_ code: Int32) -> Never {
     fflush(nil)
     Glibc.exit(code)
 }

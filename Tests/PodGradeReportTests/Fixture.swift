@@ -82,10 +82,10 @@ enum Fixture {
 
     static let classEntries: [ClassEntry] = [
         ClassEntry(student: "<script>alert(1)</script>", repo: "https://example.com/x?a=1&b=\"2\"", commit: "89abcdef0123456789",
-                   status: "graded", result: result, feedbackLink: "results/<script>alert(1)</script>.json"),
-        ClassEntry(student: "Иван Петров", repo: "file:///srv/repos/ivan.git", commit: nil, status: "graded",
+                   status: .graded, result: result, feedbackLink: "results/<script>alert(1)</script>.json"),
+        ClassEntry(student: "Иван Петров", repo: "file:///srv/repos/ivan.git", commit: nil, status: .graded,
                    result: perfect, feedbackLink: "results/Иван Петров.json"),
-        ClassEntry(student: "mallory", repo: "javascript:alert(2)", status: "error",
+        ClassEntry(student: "mallory", repo: "javascript:alert(2)", status: .error,
                    error: "clone failed: <b>timeout</b> & \"gone\"", result: nil, feedbackLink: "javascript:alert(3)"),
     ]
 }

@@ -40,23 +40,11 @@ struct WorkloadReplicasRule: Rule {
         return findings.isEmpty ? .pass(Message.replicasOK(replicas: expected)) : .fail(findings)
     }
 
-    /// matchLabels and matchExpressions against the template's labels.
+    /// A selector that is not empty and matches the template's labels.
     static func selectorMatches(_ workload: Workload) -> Bool {
-        guard let selector = workload.selector else { return false }
+        guard let selector = workload.selector, !(selector.matchLabels.isEmpty && selector.matchExpressions.isEmpty) else { return false }
         let labels = Dictionary((workload.templateLabels ?? []).map { ($0.key, $0.value.value) }, uniquingKeysWith: { a, _ in a })
-        if selector.matchLabels.isEmpty && selector.matchExpressions.isEmpty { return false }
-        for label in selector.matchLabels where labels[label.key] != label.value.value { return false }
-        for requirement in selector.matchExpressions {
-            let value = labels[requirement.key]
-            switch requirement.op {
-            case "In": if !(value.map { requirement.values.contains($0) } ?? false) { return false }
-            case "NotIn": if let value, requirement.values.contains(value) { return false }
-            case "Exists": if value == nil { return false }
-            case "DoesNotExist": if value != nil { return false }
-            default: return false
-            }
-        }
-        return true
+        return selector.matches(labels)
     }
 }
 
