@@ -149,20 +149,3 @@ private func append(_ text: String, to path: String) -> Bool {
     }
     return true
 }
-
-/// The lines of each submission file, for code frames.
-final class SourceLines: Sendable {
-    private let files: [String: [Substring]]
-
-    init(_ snapshot: SourceSnapshot) {
-        var files: [String: [Substring]] = [:]
-        for file in snapshot.files {
-            if case .bytes(let bytes) = file.content {
-                files[file.path] = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            }
-        }
-        self.files = files
-    }
-
-    @Sendable func lines(_ path: String) -> [Substring]? { files[path] }
-}

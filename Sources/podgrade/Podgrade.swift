@@ -36,28 +36,3 @@ struct Podgrade: ParsableCommand {
         }
     }
 }
-
-/// Unusable input: one line on stderr, exit 2.
-struct UsageFailure: Error, CustomStringConvertible {
-    let message: String
-    init(_ message: String) { self.message = message }
-    var description: String { message }
-}
-
-func printError(_ text: String, newline: Bool = true) {
-    var stderr = StandardError()
-    print(text, terminator: newline ? "\n" : "", to: &stderr)
-}
-
-struct StandardError: TextOutputStream {
-    mutating func write(_ string: String) {
-        var bytes = Array(string.utf8)
-        _ = bytes.withUnsafeMutableBytes { Glibc.write(2, $0.baseAddress, $0.count) }
-    }
-}
-
-/// Flushes the output streams and exits with a status.
-func exitFlushed(_ code: Int32) -> Never {
-    fflush(nil)
-    Glibc.exit(code)
-}

@@ -3,34 +3,6 @@ import PodGradeGit
 import Glibc
 #endif
 
-/// What `podgrade check` was asked to grade.
-public struct SourceRequest: Sendable {
-    public var source: String
-    public var rev: String?
-    public var deadline: String?
-    public var cacheDirectory: String?
-    public var cloneTimeout: Double
-    public var allowLocal: Bool
-    /// Bounds on what is read (files, sizes, depth), on disk or from git objects.
-    public var limits: SourceLimits
-
-    public init(source: String, rev: String? = nil, deadline: String? = nil, cacheDirectory: String? = nil,
-                cloneTimeout: Double = 60, allowLocal: Bool = true, limits: SourceLimits = SourceLimits()) {
-        self.limits = limits
-        self.source = source
-        self.rev = rev
-        self.deadline = deadline
-        self.cacheDirectory = cacheDirectory
-        self.cloneTimeout = cloneTimeout
-        self.allowLocal = allowLocal
-    }
-}
-
-public struct SourceFailure: Error, Sendable {
-    public let message: String
-    public init(_ message: String) { self.message = message }
-}
-
 /// Turns a SOURCE into a snapshot of its manifests: a folder as it is on disk,
 /// or a repository's git objects at a revision or a deadline (bare
 /// repositories, `--rev`/`--deadline`, and URLs, which are cloned bare into a cache).

@@ -1,0 +1,18 @@
+import ArgumentParser
+import PodGradeCore
+import PodGradeBatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A pthread mutex (this target does not import Foundation).
+final class DisplayLock: @unchecked Sendable {
+    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+    init() { pthread_mutex_init(mutex, nil) }
+    deinit {
+        pthread_mutex_destroy(mutex)
+        mutex.deallocate()
+    }
+    func lock() { pthread_mutex_lock(mutex) }
+    func unlock() { pthread_mutex_unlock(mutex) }
+}
