@@ -35,8 +35,8 @@ final class RuleExampleTests: XCTestCase {
         let file = ParsedFile(path: "demo/pod.yaml", yaml: YAMLReader.read(example.manifest))
         let target = file.workloads.first.map { Target(workload: $0, file: file.path, exact: $0.name?.value == "demo") }
         let context = CheckContext(exercise: exercise, files: [file], target: target)
-        let params = Params(YAMLReader.read(example.params).documents.first?.root)
-        switch rule.evaluate(context, params) {
+        guard let check = try? rule.bind(YAMLReader.read(example.params).documents.first?.root) else { return nil }
+        switch check.run(context) {
         case .pass, .passWithNotes: return .pass
         case .fail(let findings):
             guard let first = findings.first else { return nil }

@@ -1,5 +1,6 @@
 import XCTest
 @testable import PodGradeCore
+import PodGradeYAML
 
 /// The registry is generated from the rule files (`make rules`): one file
 /// Rules/<Name>Rule.swift per rule, named after its id.
@@ -31,5 +32,39 @@ final class RuleRegistryTests: XCTestCase {
                 for rule in wrong.fails { XCTAssertNotNil(RuleCatalog.rule(rule), "\(exercise.id): \(rule)") }
             }
         }
+    }
+}
+
+/// Parameters are a typed struct per rule: the declared list is read from it,
+/// and a check's `params:` is decoded once when the lab loads.
+final class RuleParametersTests: XCTestCase {
+    func testTheDeclaredParametersAreTheStructsProperties() {
+        let specs = ContainerSpecRule().params
+        XCTAssertEqual(specs.map(\.name), ["container", "image", "tag", "command", "runs"])
+        XCTAssertEqual(specs.map(\.required), [true, false, false, false, false])
+        XCTAssertEqual(specs.map(\.type), [.string, .string, .string, .stringList, .string])
+        XCTAssertEqual(VolumeSharedRule().params.map(\.type), [.string, .string, .mountList])
+        XCTAssertEqual(ResourcesBoundsRule().params.map(\.type), [.string, .quantityMap, .quantityMap])
+        XCTAssertEqual(PodFoundRule().params.count, 0)
+    }
+
+    func testParametersDecodeOnceWithTheirTypes() throws {
+        let node = YAMLReader.read("{container: web, command: [sleep, '1000'], tag: 1.25}").documents.first?.root
+        let parameters = try ContainerSpecRule().parameters(node)
+        XCTAssertEqual(parameters.container, "web")
+        XCTAssertEqual(parameters.command, ["sleep", "1000"])
+        XCTAssertEqual(parameters.tag, "1.25")
+        XCTAssertNil(parameters.image)
+        let labels = try PodMetadataRule().parameters(YAMLReader.read("{labels: {b: 2, a: 1}}").documents.first?.root)
+        XCTAssertEqual(labels.labels?.pairs.map(\.key), ["b", "a"], "in the order written")
+        XCTAssertThrowsError(try ContainerSpecRule().parameters(YAMLReader.read("{image: nginx}").documents.first?.root))
+    }
+
+    /// `podgrade verify` reports bad parameters with the spec's line, and the check is not graded.
+    func testBadParametersAreCourseProblemsWithLines() {
+        let spec = "id: demo\ntitle: {ru: Д, en: D}\nobject: {kind: Pod, name: demo}\nchecks:\n- {id: a, rule: containers.count, params: {count: two}}\n- {id: b, rule: containers.count, params: {count: 2}}\n"
+        let lab = Lab.load(["demo/spec.yaml": Array(spec.utf8), "demo/task.ru.md": Array("З".utf8), "demo/task.en.md": Array("T".utf8)])
+        XCTAssertEqual(lab.problems.map(\.description), ["demo/spec.yaml:5: check 'a' (containers.count): parameter 'count' must be a int"])
+        XCTAssertEqual(lab.exercise("demo")?.checks.map(\.id), ["b"])
     }
 }

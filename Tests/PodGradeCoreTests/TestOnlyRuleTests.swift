@@ -11,16 +11,20 @@ struct TestLabelsRule: Rule {
         title: LocalizedText(ru: "У объекта есть метки", en: "The object has labels"),
         explanation: LocalizedText(ru: "Метки находят объект.", en: "Labels find the object."),
         section: nil)
-    let params = [ParamSpec("min", .int, required: true)]
+
+    struct Parameters: RuleParameters {
+        let min: Int
+    }
+
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "  labels: {app: web, tier: front}\nspec:\n  containers: [{name: web, image: nginx}]\n", params: "{min: 2}"),
         RuleExample.fails("apiVersion: v1\nkind: Pod\nmetadata:\n  ↓name: demo\n  labels: {app: web}\nspec:\n  containers: [{name: web, image: nginx}]\n",
                           params: "{min: 2}", key: "tooFewLabels"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
         guard let workload = context.workload else { return .notRun }
-        let minimum = params.int("min") ?? 1
+        let minimum = params.min
         guard workload.labels.count >= minimum else {
             return .fail([context.finding(Message.tooFewLabels(found: workload.labels.count, minimum: minimum), mark: workload.metadataMark, path: "metadata")])
         }

@@ -58,7 +58,7 @@ public struct Grader: Sendable {
         if rule.needsWorkload && context.target == nil {
             return result(spec, status: .skip, points: 0, findings: [Finding(SharedMessage.skippedNoWorkload)], hint: nil)
         }
-        switch rule.evaluate(context, spec.params) {
+        switch spec.check.run(context) {
         case .pass(let message):
             return result(spec, status: .pass, points: spec.points, findings: [Finding(message)], hint: nil)
         case .passWithNotes(let message, let notes):
@@ -92,11 +92,11 @@ public struct Grader: Sendable {
         var findings = skipped.map {
             Finding(SharedMessage.fileSkipped(path: $0.path, reason: $0.reason), location: Location(file: $0.path, line: 1, column: 1))
         }
-        if !exercise.checks.contains(where: { $0.rule.id == syntax.id }), case .fail(let failures) = syntax.evaluate(context, Params(nil)) {
+        if !exercise.checks.contains(where: { $0.rule.id == syntax.id }), case .fail(let failures) = syntax.evaluate(context, NoParameters()) {
             findings += failures
         }
         guard !findings.isEmpty else { return nil }
-        let spec = CheckSpec(id: "yaml-syntax", rule: syntax, points: 0, params: Params(nil), hint: nil)
+        let spec = CheckSpec(id: "yaml-syntax", rule: syntax, points: 0, check: BoundCheck { syntax.evaluate($0, NoParameters()) }, hint: nil)
         return result(spec, status: .fail, points: 0, findings: findings, hint: defaultHint(syntax))
     }
 }

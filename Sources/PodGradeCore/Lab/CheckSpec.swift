@@ -1,10 +1,10 @@
-import PodGradeYAML
-
-/// One check of an exercise, as its spec states it, its rule resolved when the lab loads.
+/// One check of an exercise, as its spec states it: its rule resolved and its
+/// parameters decoded when the lab loads.
 public struct CheckSpec: Sendable {
     public let id: String
     public let rule: any Rule
     public let points: Int
-    public let params: Params
+    /// The rule bound to the check's parameters.
+    public let check: BoundCheck
     public let hint: LocalizedText?
 }

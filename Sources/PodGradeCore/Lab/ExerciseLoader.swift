@@ -42,12 +42,19 @@ enum ExerciseLoader {
                 continue
             }
             for text in params.problems(against: definition.params) { problem("check '\(id)' (\(rule)): \(text)", item) }
+            let bound: BoundCheck
+            do {
+                bound = try definition.bind(item["params"])
+            } catch {
+                if params.problems(against: definition.params).isEmpty { problem("check '\(id)' (\(rule)): \(error.description)", item) }
+                continue
+            }
             var hint: LocalizedText?
             if let hintNode = item["hint"] {
                 hint = localized(hintNode)
                 if hint == nil { problem("check '\(id)': hint needs ru and en", hintNode) }
             }
-            checks.append(CheckSpec(id: id, rule: definition, points: points, params: params, hint: hint))
+            checks.append(CheckSpec(id: id, rule: definition, points: points, check: bound, hint: hint))
         }
         if checks.isEmpty { problem("no checks", root) }
         let maxScore = checks.reduce(0) { $0 + $1.points }

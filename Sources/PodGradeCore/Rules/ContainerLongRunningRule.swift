@@ -10,7 +10,11 @@ struct ContainerLongRunningRule: Rule {
             ru: "Контейнеры POD живут вместе, пока живёт POD. Образ оболочки (busybox, alpine, ubuntu) без команды сразу завершается, и kubelet перезапускает его бесконечно (CrashLoopBackOff). Нужна команда, которая продолжает работать: sleep 1000, цикл while true, tail -f.",
             en: "The containers of a pod live as long as the pod does. A shell image (busybox, alpine, ubuntu) without a command exits at once and the kubelet restarts it forever (CrashLoopBackOff). Give it a command that keeps running: sleep 1000, a while true loop, tail -f."),
         section: "Требования к совместной работе")
-    let params = [ParamSpec("container", .string)]
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let container: String?
+    }
+
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: lemon\n    image: busybox\n    command: ['sleep', '1000']\n", params: "{container: lemon}"),
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: lemon\n    image: busybox\n    command: [sh, -c, 'while true; do date; sleep 5; done']\n"),
@@ -18,10 +22,10 @@ struct ContainerLongRunningRule: Rule {
         RuleExample.fails(RuleExample.podHeader + "spec:\n  containers:\n  - name: lemon\n    image: busybox\n    command: [↓sh, -c, 'echo hello']\n", key: "shellCommandEnds"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
-        guard let pod = context.pod else { return .skip(SharedMessage.skippedNoWorkload) }
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        guard let pod = context.pod else { return .notRun }
         var containers: [Container]
-        if let name = params.string("container") {
+        if let name = params.container {
             containers = [try context.container(name)]
         } else {
             containers = pod.longLivedContainers.filter { ImageKnowledge.isShellImage($0.image?.value) }

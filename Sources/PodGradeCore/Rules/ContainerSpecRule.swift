@@ -10,8 +10,15 @@ struct ContainerSpecRule: Rule {
             ru: "Каждый контейнер POD — отдельное приложение со своим образом. Образ сравнивается по репозиторию: nginx, nginx:1.25 и docker.io/library/nginx — один и тот же образ; тег проверяется, только если задание его называет.",
             en: "Each container of a pod is a separate application with its own image. Images compare by repository: nginx, nginx:1.25 and docker.io/library/nginx are the same image; the tag counts only when the task names one."),
         section: "Пример Pod с несколькими контейнерами")
-    let params = [ParamSpec("container", .string, required: true), ParamSpec("image", .string), ParamSpec("tag", .string),
-                  ParamSpec("command", .stringList), ParamSpec("runs", .string)]
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let container: String
+        let image: String?
+        let tag: String?
+        let command: [String]?
+        let runs: String?
+    }
+
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: web\n    image: docker.io/library/nginx:1.25\n", params: "{container: web, image: nginx}"),
         RuleExample.fails(RuleExample.podHeader + "spec:\n  containers:\n  - name: web\n    image: ↓httpd\n", params: "{container: web, image: nginx}", key: "imageWrong"),
@@ -19,30 +26,30 @@ struct ContainerSpecRule: Rule {
         RuleExample.fails(RuleExample.podHeader + "spec:\n  containers:\n  - name: ↓lemon\n    image: busybox\n", params: "{container: lemon, image: busybox, runs: sleep}", key: "runsWrong"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
-        let container = try context.container(params.string("container"))
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        let container = try context.container(params.container)
         let name = container.displayName
         guard let image = container.image else {
             return .fail([context.finding(Message.imageMissing(container: name), mark: container.nameMark, path: container.name?.path ?? container.path)])
         }
         var findings: [Finding] = []
-        if let expected = params.string("image") {
+        if let expected = params.image {
             guard let reference = ImageReference(image.value) else {
                 return .fail([context.finding(Message.imageInvalid(container: name, image: image.value), image)])
             }
             if let wanted = ImageReference(expected), wanted.name != reference.name {
                 findings.append(context.finding(Message.imageWrong(container: name, expected: expected, found: image.value), image))
-            } else if let tag = params.string("tag"), reference.tag != tag {
+            } else if let tag = params.tag, reference.tag != tag {
                 findings.append(context.finding(Message.tagWrong(container: name, expected: tag, found: reference.tag), image))
             }
         }
         let argv = (container.command ?? []).map(\.value) + (container.args ?? []).map(\.value)
-        if let command = params.strings("command"), (container.command ?? []).map(\.value) != command {
+        if let command = params.command, (container.command ?? []).map(\.value) != command {
             let at = container.command?.first
             findings.append(at.map { context.finding(Message.commandWrong(container: name, expected: command, found: argv), $0) }
                             ?? context.finding(Message.commandWrong(container: name, expected: command, found: argv), mark: container.nameMark, path: container.path))
         }
-        if let program = params.string("runs") {
+        if let program = params.runs {
             let programs = Shell.commands(command: (container.command ?? []).map(\.value), args: (container.args ?? []).map(\.value)).compactMap(\.program)
             if !programs.contains(program) {
                 let at = container.command?.first ?? container.args?.first

@@ -10,15 +10,19 @@ struct ContainersCountRule: Rule {
             ru: "Много-контейнерный POD объединяет несколько контейнеров с общим жизненным циклом: они создаются и уничтожаются вместе. Считаются контейнеры из spec.containers (initContainers — отдельно).",
             en: "A multi-container pod groups containers that share a lifecycle: they are created and destroyed together. Counted are spec.containers (initContainers apart)."),
         section: "Решение: много-контейнерные PODs")
-    let params = [ParamSpec("count", .int, required: true)]
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let count: Int
+    }
+
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: a\n    image: nginx\n  - name: b\n    image: redis\n", params: "{count: 2}"),
         RuleExample.fails(RuleExample.podHeader + "spec:\n  ↓containers:\n  - name: a\n    image: nginx\n", params: "{count: 2}", key: "containerCountWrong"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
-        guard let pod = context.pod else { return .skip(SharedMessage.skippedNoWorkload) }
-        let expected = params.int("count") ?? 0
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        guard let pod = context.pod else { return .notRun }
+        let expected = params.count
         let found = pod.containers.count
         return found == expected ? .pass(Message.containerCountOK(count: found)) : .fail([context.podFinding(Message.containerCountWrong(expected: expected, found: found))])
     }

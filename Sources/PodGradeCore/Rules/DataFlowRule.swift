@@ -10,7 +10,13 @@ struct DataFlowRule: Rule {
             ru: "Один контейнер пишет файл в общий volume, другой читает его. Пути в контейнерах могут различаться: важно, что после mountPath (и subPath) они указывают на один и тот же файл volume. Запись ищется в командах (>, >>, tee, touch, cp), чтение — в cat, tail, head, grep и каталогах, которые раздаёт сервер.",
             en: "One container writes a file into a shared volume, another reads it. The paths may differ between containers: what matters is that through mountPath (and subPath) they reach the same file of the volume. Writes are found in commands (>, >>, tee, touch, cp), reads in cat, tail, head, grep and directories a server serves."),
         section: "Общие Volumes в много-контейнерных PODs")
-    let params = [ParamSpec("writer", .string, required: true), ParamSpec("reader", .string, required: true), ParamSpec("file", .string)]
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let writer: String
+        let reader: String
+        let file: String?
+    }
+
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: writer\n    image: busybox\n    command: [sh, -c, 'while true; do date >> /out/data.txt; sleep 5; done']\n    volumeMounts: [{name: shared, mountPath: /out}]\n  - name: reader\n    image: busybox\n    command: [sh, -c, 'tail -f /in/data.txt']\n    volumeMounts: [{name: shared, mountPath: /in}]\n  volumes:\n  - name: shared\n    emptyDir: {}\n",
                     params: "{writer: writer, reader: reader}"),
@@ -18,9 +24,9 @@ struct DataFlowRule: Rule {
                     params: "{writer: writer, reader: reader}", key: "writesOffVolume"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
-        let writer = try context.container(params.string("writer"))
-        let reader = try context.container(params.string("reader"))
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        let writer = try context.container(params.writer)
+        let reader = try context.container(params.reader)
         let allWrites = FileAccesses.of(writer).filter { $0.kind == .write }
         let anchor = { (c: Container) -> Finding in
             let at = c.command?.first ?? c.args?.first
@@ -28,7 +34,7 @@ struct DataFlowRule: Rule {
                 ?? context.finding(Message.noWrites(container: c.displayName), mark: c.nameMark, path: c.path)
         }
         guard !allWrites.isEmpty else { return .fail([anchor(writer)]) }
-        if let file = params.string("file"), !allWrites.contains(where: { Paths.normalize($0.path) == Paths.normalize(file) }) {
+        if let file = params.file, !allWrites.contains(where: { Paths.normalize($0.path) == Paths.normalize(file) }) {
             let at = allWrites.first?.source
             let message = Message.flowFileWrong(writer: writer.displayName, expected: file, writes: allWrites.map(\.path))
             return .fail([at.map { context.finding(message, $0) } ?? context.finding(message, mark: writer.nameMark, path: writer.path)])

@@ -10,14 +10,13 @@ struct K8sSchemaRule: Rule {
             ru: "Kubernetes знает каждое поле объекта и его тип. Опечатка в имени поля (volumeMount вместо volumeMounts) молча теряет настройку или отклоняется kubectl; число в кавычках (containerPort: \"80\") — это строка, а не число.",
             en: "Kubernetes knows every field of an object and its type. A misspelt field (volumeMount for volumeMounts) is lost or rejected by kubectl; a quoted number (containerPort: \"80\") is a string, not a number."),
         section: "Создание много-контейнерного POD")
-    let params: [ParamSpec] = []
     let examples = [
         RuleExample.passes("apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: 80\n"),
         RuleExample.fails("apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - containerPort: ↓\"80\"\n", key: "k8s"),
         RuleExample.fails("apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: web\n    image: nginx\n    ↓volumeMount: []\n", key: "k8s"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
+    func check(_ context: CheckContext, _ params: NoParameters) throws(RuleStop) -> Outcome {
         var findings: [Finding] = []
         for file in context.files {
             for issues in file.schemaIssues {

@@ -10,14 +10,13 @@ struct K8sValidRule: Rule {
             ru: "API-сервер проверяет объект перед созданием: имена контейнеров и volumes по RFC 1123 и без повторов, каждое монтирование ссылается на объявленный volume, порты от 1 до 65535, имена портов не длиннее 15 символов, корректные количества ресурсов, selector совпадает с метками шаблона.",
             en: "The API server validates an object before creating it: container and volume names are RFC 1123 labels and unique, every mount names a declared volume, ports are 1-65535, port names at most 15 characters, resource quantities are valid, the selector matches the template's labels."),
         section: "Создание много-контейнерного POD")
-    let params: [ParamSpec] = []
     let examples = [
         RuleExample.passes("apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: web\n    image: nginx\n"),
         RuleExample.fails("apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: ↓Web_Server\n    image: nginx\n", key: "k8s"),
         RuleExample.fails("apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: web\n    image: nginx\n    volumeMounts:\n    - name: ↓data\n      mountPath: /data\n", key: "k8s"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
+    func check(_ context: CheckContext, _ params: NoParameters) throws(RuleStop) -> Outcome {
         var errors: [Finding] = []
         var warnings: [Finding] = []
         for file in context.files {

@@ -10,7 +10,13 @@ struct NetworkLocalhostRule: Rule {
             ru: "Контейнеры одного POD находятся в одном сетевом пространстве и обращаются друг к другу по localhost:ПОРТ — без Service и без IP-адресов. Порт должен быть объявлен (containerPort) тем контейнером, к которому обращаются. Адрес ищется в command, args и env (localhost:6379, http://localhost/, DB_HOST=localhost с DB_PORT=6379).",
             en: "The containers of one pod share a network namespace and reach each other at localhost:PORT, with no Service and no IP address. The port must be declared (containerPort) by the container being reached. The address is looked for in command, args and env (localhost:6379, http://localhost/, DB_HOST=localhost with DB_PORT=6379)."),
         section: "Общая сеть в много-контейнерных PODs")
-    let params = [ParamSpec("from", .string, required: true), ParamSpec("to", .string), ParamSpec("port", .int)]
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let from: String
+        let to: String?
+        let port: Int?
+    }
+
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: web\n    image: nginx\n    ports: [{containerPort: 80}]\n  - name: probe\n    image: busybox\n    command: [sh, -c, 'while true; do wget -qO- http://localhost/; sleep 5; done']\n",
                     params: "{from: probe, to: web}"),
@@ -20,14 +26,14 @@ struct NetworkLocalhostRule: Rule {
                     params: "{from: probe}", key: "localhostPortUndeclared"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
-        guard let pod = context.pod else { return .skip(SharedMessage.skippedNoWorkload) }
-        let from = try context.container(params.string("from"))
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        guard let pod = context.pod else { return .notRun }
+        let from = try context.container(params.from)
         var target: Container?
-        if let to = params.string("to") {
+        if let to = params.to {
             target = try context.container(to)
         }
-        let wantedPort = params.int("port")
+        let wantedPort = params.port
         let references = LocalhostReferences.of(from).filter { wantedPort == nil || $0.port == wantedPort }
         guard !references.isEmpty else {
             let at = from.command?.first ?? from.args?.first

@@ -10,14 +10,13 @@ struct PodFoundRule: Rule {
             ru: "Решение — это объект Kubernetes нужного вида (kind) с именем из задания (metadata.name). По имени его находят kubectl и проверки; если имя другое, остальные проверки всё же выполняются для единственного найденного объекта.",
             en: "A submission is a Kubernetes object of the asked kind with the asked name (metadata.name). kubectl and the checks find it by that name; with another name, the other checks still run on the only object found."),
         section: "Пример Pod с несколькими контейнерами")
-    let params: [ParamSpec] = []
     let needsWorkload = false
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: web\n    image: nginx\n"),
         RuleExample.fails("apiVersion: v1\nkind: Pod\nmetadata:\n  name: ↓other\nspec:\n  containers:\n  - name: web\n    image: nginx\n", key: "podWrongName"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
+    func check(_ context: CheckContext, _ params: NoParameters) throws(RuleStop) -> Outcome {
         let exercise = context.exercise
         guard let target = context.target else {
             // Name it when an object of that name has another kind.

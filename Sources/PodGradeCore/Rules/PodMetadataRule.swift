@@ -10,24 +10,29 @@ struct PodMetadataRule: Rule {
             ru: "Метки (labels) — то, по чему Service и Deployment находят PODs; namespace — пространство имён, в котором живёт объект. Задание называет их точно.",
             en: "Labels are how Services and Deployments find pods; the namespace is where the object lives. The task names both exactly."),
         section: "Практический пример: веб-сервер с мониторингом")
-    let params = [ParamSpec("namespace", .string), ParamSpec("labels", .stringMap)]
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let namespace: String?
+        let labels: StringMap?
+    }
+
     let examples = [
         RuleExample.passes("apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\n  namespace: team\n  labels:\n    app: web\nspec:\n  containers:\n  - name: web\n    image: nginx\n",
                     params: "{namespace: team, labels: {app: web}}"),
         RuleExample.fails("apiVersion: v1\nkind: Pod\nmetadata:\n  ↓name: demo\nspec:\n  containers:\n  - name: web\n    image: nginx\n", params: "{labels: {app: web}}", key: "labelMissing"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
-        guard let workload = context.workload else { return .skip(SharedMessage.skippedNoWorkload) }
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        guard let workload = context.workload else { return .notRun }
         var findings: [Finding] = []
-        if let expected = params.string("namespace"), workload.namespace?.value != expected {
+        if let expected = params.namespace, workload.namespace?.value != expected {
             if let namespace = workload.namespace {
                 findings.append(context.finding(Message.namespaceWrong(expected: expected, found: namespace.value), namespace))
             } else {
                 findings.append(context.finding(Message.namespaceWrong(expected: expected, found: nil), mark: workload.metadataMark, path: "metadata"))
             }
         }
-        for (key, value) in params.stringMap("labels") ?? [] {
+        for (key, value) in (params.labels?.pairs ?? []) {
             if let label = workload.labels.first(where: { $0.key == key }) {
                 if label.value.value != value { findings.append(context.finding(Message.labelWrong(key: key, expected: value, found: label.value.value), label.value)) }
             } else {

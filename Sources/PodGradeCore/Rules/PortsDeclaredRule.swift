@@ -10,17 +10,23 @@ struct PortsDeclaredRule: Rule {
             ru: "containerPort сообщает, какой порт слушает контейнер; имя порта (name) позволяет ссылаться на него из Service и проб. Объявление не открывает порт, но документирует его и участвует в проверке уникальности портов POD.",
             en: "containerPort says which port a container listens on; a port name lets Services and probes refer to it. Declaring does not open the port, but documents it and takes part in the pod's port uniqueness."),
         section: "Общая сеть в много-контейнерных PODs")
-    let params = [ParamSpec("container", .string, required: true), ParamSpec("port", .int, required: true),
-                  ParamSpec("name", .string), ParamSpec("protocol", .string)]
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let container: String
+        let port: Int
+        let name: String?
+        let `protocol`: String?
+    }
+
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - name: http\n      containerPort: 80\n", params: "{container: web, port: 80, name: http}"),
         RuleExample.fails(RuleExample.podHeader + "spec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - ↓containerPort: 8080\n", params: "{container: web, port: 80}", key: "portMissing"),
         RuleExample.fails(RuleExample.podHeader + "spec:\n  containers:\n  - name: web\n    image: nginx\n    ports:\n    - ↓containerPort: 80\n", params: "{container: web, port: 80, name: http}", key: "portNameWrong"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
-        let container = try context.container(params.string("container"))
-        let portNumber = params.int("port") ?? 0
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        let container = try context.container(params.container)
+        let portNumber = params.port
         let name = container.displayName
         guard let port = container.ports.first(where: { $0.containerPort?.value == Int64(portNumber) }) else {
             let mark = container.ports.first?.mark ?? container.nameMark
@@ -28,11 +34,11 @@ struct PortsDeclaredRule: Rule {
                                           path: container.ports.isEmpty ? container.path : container.path + ".ports")])
         }
         var findings: [Finding] = []
-        if let expected = params.string("name"), port.name?.value != expected {
+        if let expected = params.name, port.name?.value != expected {
             findings.append(context.finding(Message.portNameWrong(container: name, port: portNumber, expected: expected, found: port.name?.value),
                                             mark: port.name?.mark ?? port.mark, path: port.name?.path ?? port.path))
         }
-        if let expected = params.string("protocol"), port.effectiveProtocol != expected {
+        if let expected = params.`protocol`, port.effectiveProtocol != expected {
             findings.append(context.finding(Message.portProtocolWrong(container: name, port: portNumber, expected: expected, found: port.effectiveProtocol),
                                             mark: port.protocol?.mark ?? port.mark, path: port.protocol?.path ?? port.path))
         }

@@ -10,15 +10,14 @@ struct PortsUniqueRule: Rule {
             ru: "Все контейнеры POD делят одно сетевое пространство: для них localhost общий. Два контейнера не могут слушать один и тот же порт — второй не запустится с ошибкой «address already in use». Считаются контейнеры приложения и нативные sidecar (initContainers с restartPolicy: Always).",
             en: "All containers of a pod share one network namespace: localhost is common to them. Two containers cannot listen on the same port: the second fails with \"address already in use\". App containers and native sidecars (initContainers with restartPolicy: Always) count."),
         section: "Общая сеть в много-контейнерных PODs")
-    let params: [ParamSpec] = []
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: web\n    image: nginx\n    ports: [{containerPort: 80}]\n  - name: agent\n    image: cadvisor\n    ports: [{containerPort: 8080}]\n"),
         RuleExample.fails(RuleExample.podHeader + "spec:\n  containers:\n  - name: web\n    image: nginx\n    ports: [{containerPort: 80}]\n  - name: agent\n    image: httpd\n    ports: [{containerPort: ↓80}]\n", key: "portClash"),
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: dns\n    image: coredns\n    ports: [{containerPort: 53, protocol: UDP}, {containerPort: 53, protocol: TCP}]\n"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
-        guard let pod = context.pod else { return .skip(SharedMessage.skippedNoWorkload) }
+    func check(_ context: CheckContext, _ params: NoParameters) throws(RuleStop) -> Outcome {
+        guard let pod = context.pod else { return .notRun }
         var owners: [String: Container] = [:]
         var findings: [Finding] = []
         var count = 0

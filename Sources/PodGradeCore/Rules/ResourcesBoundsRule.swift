@@ -10,7 +10,13 @@ struct ResourcesBoundsRule: Rule {
             ru: "requests — сколько CPU и памяти планировщик резервирует для контейнера, limits — больше чего контейнер не получит. Лимит не может быть меньше запроса. Значения сравниваются по величине: 0.1 CPU = 100m, 128Mi = 134217728.",
             en: "requests are the CPU and memory the scheduler reserves for a container, limits the most it may use. A limit cannot be below its request. Values compare by amount: 0.1 CPU = 100m, 128Mi = 134217728."),
         section: "Практический пример: веб-сервер с мониторингом")
-    let params = [ParamSpec("container", .string, required: true), ParamSpec("requests", .quantityMap), ParamSpec("limits", .quantityMap)]
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let container: String
+        let requests: QuantityMap?
+        let limits: QuantityMap?
+    }
+
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: web\n    image: nginx\n    resources:\n      requests: {memory: 64Mi, cpu: 0.1}\n      limits: {memory: 128Mi, cpu: 200m}\n",
                     params: "{container: web, requests: {memory: 64Mi, cpu: 100m}, limits: {memory: 128Mi, cpu: 200m}}"),
@@ -20,14 +26,14 @@ struct ResourcesBoundsRule: Rule {
                     params: "{container: web, requests: {memory: 64Mi}}", key: "resourceMissing"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
-        let container = try context.container(params.string("container"))
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        let container = try context.container(params.container)
         let name = container.displayName
         let resources = container.resources
         var findings: [Finding] = []
         let fallbackMark = resources?.mark ?? container.nameMark
         let fallbackPath = resources?.path ?? container.path
-        for (section, expectedEntries) in [("requests", params.stringMap("requests") ?? []), ("limits", params.stringMap("limits") ?? [])] {
+        for (section, expectedEntries) in [("requests", (params.requests?.pairs ?? [])), ("limits", (params.limits?.pairs ?? []))] {
             for (resource, expectedText) in expectedEntries {
                 let entry = section == "requests" ? resources?.request(resource) : resources?.limit(resource)
                 guard let entry else {

@@ -10,7 +10,13 @@ struct RoleAdapterRule: Rule {
             ru: "Adapter приводит вывод основного контейнера к единому формату: он получает данные основного контейнера (через общий volume или localhost:ПОРТ основного) и отдаёт их в нормализованном виде на собственном порту, отличном от портов основного контейнера.",
             en: "An adapter turns the main container's output into a standard format: it takes main's data (through a shared volume or main's localhost:PORT) and serves it normalized on a port of its own, distinct from main's ports."),
         section: "Паттерны проектирования много-контейнерных PODs")
-    let params = [ParamSpec("main", .string, required: true), ParamSpec("adapter", .string, required: true), ParamSpec("portName", .string)]
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let main: String
+        let adapter: String
+        let portName: String?
+    }
+
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: app\n    image: busybox\n    command: [sh, -c, 'while true; do date > /data/status.txt; sleep 5; done']\n    volumeMounts: [{name: data, mountPath: /data}]\n  - name: adapter\n    image: busybox\n    command: [sh, -c, 'httpd -f -p 9113 -h /in']\n    ports: [{name: metrics, containerPort: 9113}]\n    volumeMounts: [{name: data, mountPath: /in, readOnly: true}]\n  volumes:\n  - name: data\n    emptyDir: {}\n",
                     params: "{main: app, adapter: adapter, portName: metrics}"),
@@ -18,8 +24,8 @@ struct RoleAdapterRule: Rule {
                     params: "{main: app, adapter: adapter}", key: "adapterNoOwnPort"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
-        let (main, adapter) = try Roles.pair(context, params, "main", "adapter")
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        let (main, adapter) = try Roles.pair(context, params.main, params.adapter)
         var findings: [Finding] = []
         let throughVolume = Roles.consumes(adapter, from: main).ok
         let throughNetwork = LocalhostReferences.of(adapter).contains { PodQueries.declares(main, $0.port) }
@@ -31,7 +37,7 @@ struct RoleAdapterRule: Rule {
             return !PodQueries.declares(main, Int(number.value))
         }
         var exposed: ContainerPort?
-        if let name = params.string("portName") {
+        if let name = params.portName {
             exposed = ownPorts.first { $0.name?.value == name }
             if exposed == nil {
                 if ownPorts.isEmpty {

@@ -10,7 +10,12 @@ struct RoleAmbassadorRule: Rule {
             ru: "Ambassador — посредник между основным контейнером и внешним миром: основной контейнер обращается к localhost:ПОРТ, этот порт слушает ambassador (а не сам основной контейнер) и проксирует запросы наружу. Так основному контейнеру не нужно знать, где на самом деле находится сервис.",
             en: "An ambassador stands between the main container and the outside world: main calls localhost:PORT, the ambassador (not main) listens on that port and proxies the calls outward, so main need not know where the service really is."),
         section: "Паттерны проектирования много-контейнерных PODs")
-    let params = [ParamSpec("main", .string, required: true), ParamSpec("ambassador", .string, required: true)]
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let main: String
+        let ambassador: String
+    }
+
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: app\n    image: busybox\n    command: [sh, -c, 'sleep 3600']\n    env:\n    - {name: DB_HOST, value: localhost}\n    - {name: DB_PORT, value: \"6379\"}\n  - name: proxy\n    image: envoyproxy/envoy\n    ports: [{containerPort: 6379}]\n",
                     params: "{main: app, ambassador: proxy}"),
@@ -18,8 +23,8 @@ struct RoleAmbassadorRule: Rule {
                     params: "{main: app, ambassador: proxy}", key: "ambassadorNotReached"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
-        let (main, ambassador) = try Roles.pair(context, params, "main", "ambassador")
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        let (main, ambassador) = try Roles.pair(context, params.main, params.ambassador)
         let references = LocalhostReferences.of(main).filter { PodQueries.declares(ambassador, $0.port) }
         guard let reference = references.first else {
             return .fail([Roles.anchor(context, Message.ambassadorNotReached(main: main.displayName, ambassador: ambassador.displayName), main)])

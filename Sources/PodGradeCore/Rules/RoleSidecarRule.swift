@@ -10,7 +10,12 @@ struct RoleSidecarRule: Rule {
             ru: "Sidecar расширяет основной контейнер, не меняя его: например, собирает логи, которые тот пишет в общий volume. Sidecar монтирует тот же volume, что и основной контейнер (который может туда писать), читает его данные и не занимает порт основного контейнера.",
             en: "A sidecar extends the main container without changing it: for example it ships the logs main writes to a shared volume. The sidecar mounts the volume main can write to, reads its data, and does not take main's port."),
         section: "Паттерны проектирования много-контейнерных PODs")
-    let params = [ParamSpec("main", .string, required: true), ParamSpec("sidecar", .string, required: true)]
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let main: String
+        let sidecar: String
+    }
+
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: web\n    image: nginx\n    ports: [{containerPort: 80}]\n    volumeMounts: [{name: logs, mountPath: /var/log/nginx}]\n  - name: shipper\n    image: fluentd\n    volumeMounts: [{name: logs, mountPath: /logs, readOnly: true}]\n  volumes:\n  - name: logs\n    emptyDir: {}\n",
                     params: "{main: web, sidecar: shipper}"),
@@ -18,8 +23,8 @@ struct RoleSidecarRule: Rule {
                     params: "{main: web, sidecar: shipper}", key: "sidecarNoSharedVolume"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
-        let (main, sidecar) = try Roles.pair(context, params, "main", "sidecar")
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        let (main, sidecar) = try Roles.pair(context, params.main, params.sidecar)
         var findings: [Finding] = []
         let shared = PodQueries.sharedVolumes(main, sidecar)
         var consumedVolume: String?

@@ -3,8 +3,8 @@ import PodGradeKubernetes
 /// Helpers the pattern rules share: they are built from the volume, flow and
 /// network analyses rather than beside them.
 enum Roles {
-    static func pair(_ context: CheckContext, _ params: Params, _ a: String, _ b: String) throws(RuleStop) -> (Container, Container) {
-        (try context.container(params.string(a)), try context.container(params.string(b)))
+    static func pair(_ context: CheckContext, _ a: String, _ b: String) throws(RuleStop) -> (Container, Container) {
+        (try context.container(a), try context.container(b))
     }
 
     /// Shared volumes where `main` can write (a writable mount).

@@ -1,12 +1,15 @@
+public import PodGradeYAML
+
 /// A check over the parsed submission, declared in one file
 /// (`Rules/<Name>Rule.swift`) with its documentation, parameters, messages and
 /// examples. A rule analyses the Kubernetes model, never the file's text.
 public protocol Rule: Sendable {
     /// What the rule says: a nested enum, one case a message, rendered in every language.
     associatedtype Message: RuleMessage
+    /// Its typed parameters (`NoParameters` when it takes none).
+    associatedtype Parameters: RuleParameters = NoParameters
     var id: String { get }
     var doc: RuleDoc { get }
-    var params: [ParamSpec] { get }
     var examples: [RuleExample] { get }
     /// Whether the rule needs the exercise's object found to run.
     var needsWorkload: Bool { get }
@@ -15,7 +18,7 @@ public protocol Rule: Sendable {
     var messageSamples: [Message] { get }
     /// The check itself; a lookup that cannot go on (a container the pod lacks)
     /// stops it with the outcome to report.
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome
 }
 
 extension Rule {
@@ -29,12 +32,32 @@ extension Rule {
         try MessageCoding.decode(Message.self, key: key, args: args)
     }
 
+    /// The declared parameters, read from the `Parameters` struct.
+    public var params: [ParamSpec] { ParamProbe.specs(Parameters.self) }
+
     /// The check's outcome, whether it ran to the end or was stopped early.
-    public func evaluate(_ context: CheckContext, _ params: Params) -> Outcome {
+    public func evaluate(_ context: CheckContext, _ params: Parameters) -> Outcome {
         do {
             return try check(context, params)
         } catch {
             return error.outcome
         }
+    }
+
+    /// A check's parameters as its spec writes them (`params:`), decoded.
+    public func parameters(_ node: Node?) throws(ParamFailure) -> Parameters {
+        do {
+            return try Parameters(from: ParamDecoder(node: node, codingPath: []))
+        } catch let failure as ParamFailure {
+            throw failure
+        } catch {
+            throw ParamFailure(description: "params: \(error)", line: node?.mark.line)
+        }
+    }
+
+    /// The check bound to its decoded parameters: what the grader runs.
+    public func bind(_ node: Node?) throws(ParamFailure) -> BoundCheck {
+        let parameters = try parameters(node)
+        return BoundCheck { context in evaluate(context, parameters) }
     }
 }

@@ -10,7 +10,13 @@ struct SidecarNativeRule: Rule {
             ru: "С Kubernetes 1.29 sidecar можно объявить в initContainers с restartPolicy: Always: он запускается до основных контейнеров, работает всё время жизни POD и останавливается после них. Он делит volume с основным контейнером, как и обычный sidecar.",
             en: "Since Kubernetes 1.29 a sidecar can be declared in initContainers with restartPolicy: Always: it starts before the app containers, runs for the pod's whole life and stops after them. Like any sidecar, it shares a volume with main."),
         section: "Паттерны проектирования много-контейнерных PODs")
-    let params = [ParamSpec("main", .string, required: true), ParamSpec("sidecar", .string, required: true), ParamSpec("volume", .string)]
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let main: String
+        let sidecar: String
+        let volume: String?
+    }
+
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  initContainers:\n  - name: shipper\n    image: busybox\n    restartPolicy: Always\n    command: [sh, -c, 'tail -F /logs/app.log']\n    volumeMounts: [{name: logs, mountPath: /logs}]\n  containers:\n  - name: app\n    image: busybox\n    command: [sh, -c, 'while true; do date >> /logs/app.log; sleep 1; done']\n    volumeMounts: [{name: logs, mountPath: /logs}]\n  volumes:\n  - name: logs\n    emptyDir: {}\n",
                     params: "{main: app, sidecar: shipper, volume: logs}"),
@@ -18,8 +24,8 @@ struct SidecarNativeRule: Rule {
                     params: "{main: app, sidecar: shipper}", key: "nativeSidecarRestartPolicy"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
-        let (main, sidecar) = try Roles.pair(context, params, "main", "sidecar")
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        let (main, sidecar) = try Roles.pair(context, params.main, params.sidecar)
         var findings: [Finding] = []
         if sidecar.role == .app {
             findings.append(Roles.anchor(context, Message.nativeSidecarIsAppContainer(sidecar: sidecar.displayName), sidecar))
@@ -28,7 +34,7 @@ struct SidecarNativeRule: Rule {
                             ?? Roles.anchor(context, Message.nativeSidecarRestartPolicy(sidecar: sidecar.displayName, found: nil), sidecar))
         }
         let shared = PodQueries.sharedVolumes(main, sidecar)
-        if shared.isEmpty || (params.string("volume").map { !shared.contains($0) } ?? false) {
+        if shared.isEmpty || (params.volume.map { !shared.contains($0) } ?? false) {
             findings.append(Roles.anchor(context, Message.nativeSidecarNoVolume(main: main.displayName, sidecar: sidecar.displayName), sidecar))
         }
         return findings.isEmpty ? .pass(Message.nativeSidecarOK(sidecar: sidecar.displayName)) : .fail(findings)

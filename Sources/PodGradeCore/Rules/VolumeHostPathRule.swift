@@ -10,7 +10,12 @@ struct VolumeHostPathRule: Rule {
             ru: "hostPath монтирует в контейнер каталог самого узла. Так агент мониторинга (cAdvisor) видит файловую систему узла, /var/run, /sys и /var/lib/docker; такие монтирования делают только для чтения.",
             en: "hostPath mounts a directory of the node itself into a container. That is how a monitoring agent (cAdvisor) sees the node's filesystem, /var/run, /sys and /var/lib/docker; such mounts are read-only."),
         section: "Типы Volumes для совместного использования")
-    let params = [ParamSpec("container", .string), ParamSpec("paths", .stringList, required: true)]
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let container: String?
+        let paths: [String]
+    }
+
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: agent\n    image: cadvisor\n    volumeMounts: [{name: sys, mountPath: /sys, readOnly: true}]\n  volumes:\n  - name: sys\n    hostPath: {path: /sys}\n",
                     params: "{container: agent, paths: [/sys]}"),
@@ -18,14 +23,14 @@ struct VolumeHostPathRule: Rule {
                     params: "{paths: [/sys]}", key: "hostPathMissing"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
-        guard let pod = context.pod else { return .skip(SharedMessage.skippedNoWorkload) }
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        guard let pod = context.pod else { return .notRun }
         var container: Container?
-        if let name = params.string("container") {
+        if let name = params.container {
             container = try context.container(name)
         }
         var findings: [Finding] = []
-        let paths = params.strings("paths") ?? []
+        let paths = params.paths
         for path in paths {
             let normalized = Paths.normalize(path)
             guard let volume = pod.volumes.first(where: { $0.hostPath.map { Paths.normalize($0.value) } == normalized }) else {

@@ -10,7 +10,13 @@ struct VolumeReadOnlyRule: Rule {
             ru: "Контейнер, которому данные общего volume нужны только для чтения (сборщик логов, агент мониторинга), монтирует его с readOnly: true: так он не испортит данные соседа, а hostPath — файлы узла.",
             en: "A container that only reads a shared volume (a log collector, a monitoring agent) mounts it with readOnly: true, so it cannot damage its neighbour's data, nor, with hostPath, the node's files."),
         section: "Общие Volumes в много-контейнерных PODs")
-    let params = [ParamSpec("container", .string, required: true), ParamSpec("volume", .string), ParamSpec("type", .string)]
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let container: String
+        let volume: String?
+        let type: String?
+    }
+
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: agent\n    image: fluentd\n    volumeMounts: [{name: logs, mountPath: /logs, readOnly: true}]\n  volumes:\n  - name: logs\n    emptyDir: {}\n",
                     params: "{container: agent, volume: logs}"),
@@ -18,11 +24,11 @@ struct VolumeReadOnlyRule: Rule {
                     params: "{container: agent, volume: logs}", key: "mountNotReadOnly"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
-        guard let pod = context.pod else { return .skip(SharedMessage.skippedNoWorkload) }
-        let container = try context.container(params.string("container"))
-        let volumeName = params.string("volume")
-        let type = params.string("type")
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        guard let pod = context.pod else { return .notRun }
+        let container = try context.container(params.container)
+        let volumeName = params.volume
+        let type = params.type
         let mounts = container.volumeMounts.filter { mount in
             guard let name = mount.name?.value else { return false }
             if let volumeName, name != volumeName { return false }

@@ -10,7 +10,13 @@ struct VolumeSharedRule: Rule {
             ru: "Контейнеры POD обмениваются файлами через общий volume: он объявляется один раз в spec.volumes и монтируется (volumeMounts) в каждый контейнер, которому нужны эти данные, — возможно, по разным путям. emptyDir живёт столько же, сколько POD.",
             en: "The containers of a pod exchange files through a shared volume: declared once under spec.volumes and mounted (volumeMounts) into every container that needs the data, possibly at different paths. An emptyDir lives as long as the pod."),
         section: "Общие Volumes в много-контейнерных PODs")
-    let params = [ParamSpec("volume", .string), ParamSpec("type", .string), ParamSpec("mounts", .mountList, required: true)]
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let volume: String?
+        let type: String?
+        let mounts: MountList
+    }
+
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: a\n    image: nginx\n    volumeMounts: [{name: data, mountPath: /a}]\n  - name: b\n    image: busybox\n    volumeMounts: [{name: data, mountPath: /b/}]\n  volumes:\n  - name: data\n    emptyDir: {}\n",
                     params: "{volume: data, type: emptyDir, mounts: [{container: a, path: /a}, {container: b, path: /b}]}"),
@@ -18,18 +24,18 @@ struct VolumeSharedRule: Rule {
                     params: "{volume: data, mounts: [{container: a}, {container: b}]}", key: "volumeNotMounted"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
-        guard let pod = context.pod else { return .skip(SharedMessage.skippedNoWorkload) }
-        let wanted = params.mounts("mounts") ?? []
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        guard let pod = context.pod else { return .notRun }
+        let wanted = params.mounts.mounts
         var containers: [Container] = []
         for mount in wanted {
             containers.append(try context.container(mount.container))
         }
-        let type = params.string("type")
+        let type = params.type
         let names = containers.map(\.displayName)
         // The volume to examine: the named one, else the one most listed containers share.
         let volumeName: String
-        if let named = params.string("volume") {
+        if let named = params.volume {
             volumeName = named
         } else {
             let candidates = pod.volumes.compactMap { volume -> (String, Int)? in

@@ -10,7 +10,11 @@ struct WorkloadReplicasRule: Rule {
             ru: "Deployment масштабирует POD целиком: каждая реплика получает все его контейнеры, поэтому агент всегда рядом со своим веб-сервером. spec.selector должен совпадать с метками шаблона, иначе Deployment не найдёт свои PODs.",
             en: "A Deployment scales the whole pod: every replica gets all its containers, so each agent stays beside its web server. spec.selector must match the template's labels, or the Deployment cannot find its pods."),
         section: "Преимущества много-контейнерных PODs")
-    let params = [ParamSpec("replicas", .int, required: true)]
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let replicas: Int
+    }
+
     let examples = [
         RuleExample.passes("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: demo\nspec:\n  replicas: 3\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx\n",
                     params: "{replicas: 3}"),
@@ -18,9 +22,9 @@ struct WorkloadReplicasRule: Rule {
                     params: "{replicas: 3}", key: "selectorMismatch"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
-        guard let workload = context.workload else { return .skip(SharedMessage.skippedNoWorkload) }
-        let expected = params.int("replicas") ?? 1
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        guard let workload = context.workload else { return .notRun }
+        let expected = params.replicas
         guard ["Deployment", "ReplicaSet", "StatefulSet", "ReplicationController"].contains(workload.kind) else {
             return .fail([context.finding(Message.notAWorkload(kind: workload.kind), mark: workload.mark, path: workload.path.isEmpty ? nil : workload.path)])
         }

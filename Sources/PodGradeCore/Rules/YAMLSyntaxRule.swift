@@ -10,14 +10,13 @@ struct YAMLSyntaxRule: Rule {
             ru: "Каждый файл-манифест решения должен быть корректным YAML: отступы пробелами, двоеточие после ключа, ключи без повторов. Ошибка указывает строку и столбец, где чтение остановилось.",
             en: "Every manifest file of the submission must be valid YAML: spaces for indentation, a colon after each key, no repeated keys. An error names the line and column where reading stopped."),
         section: "Создание много-контейнерного POD")
-    let params: [ParamSpec] = []
     let needsWorkload = false
     let examples = [
         RuleExample.passes("apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\n"),
         RuleExample.fails("apiVersion: v1\nkind: Pod\nmetadata:\n↓\tname: demo\n", key: "yaml"),
     ]
 
-    func check(_ context: CheckContext, _ params: Params) throws(RuleStop) -> Outcome {
+    func check(_ context: CheckContext, _ params: NoParameters) throws(RuleStop) -> Outcome {
         if context.files.isEmpty { return .fail([Finding(Message.noManifests)]) }
         let findings = context.files.compactMap { file -> Finding? in
             guard let error = file.yaml.error else { return nil }

@@ -1,36 +1,12 @@
 public import PodGradeYAML
 import PodGradeKubernetes
 
-/// A check's parameters as written in spec.yaml, read through typed getters.
+/// A check's parameters as written in spec.yaml, checked against the rule's
+/// declared ones with the spec's line numbers before they are decoded.
 public struct Params: Sendable {
     public let node: Node?
 
     public init(_ node: Node?) { self.node = node }
-
-    public func string(_ name: String) -> String? {
-        guard let value = node?[name], let scalar = value.scalar, !value.isNull else { return nil }
-        return scalar.text
-    }
-
-    public func int(_ name: String) -> Int? {
-        node?[name]?.int.map { Int($0) }
-    }
-
-    public func strings(_ name: String) -> [String]? {
-        node?[name]?.sequence?.compactMap { $0.scalar?.text }
-    }
-
-    public func stringMap(_ name: String) -> [(String, String)]? {
-        node?[name]?.mapping?.compactMap { pair in pair.value.scalar.map { (pair.key, $0.text) } }
-    }
-
-    /// `mounts: [{container: a, path: /x}]`
-    public func mounts(_ name: String) -> [(container: String, path: String?)]? {
-        node?[name]?.sequence?.compactMap { item in
-            guard let container = item["container"]?.scalar?.text else { return nil }
-            return (container, item["path"]?.string)
-        }
-    }
 
     /// Problems with these parameters against a rule's declared ones.
     public func problems(against specs: [ParamSpec]) -> [String] {
