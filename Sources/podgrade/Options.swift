@@ -28,6 +28,12 @@ struct LabOptions: ParsableArguments {
         self.exercises = exercises
     }
 
+    /// One exercise of the lab, or a usage error naming the slug.
+    func exercise(_ slug: String) throws -> Exercise {
+        guard let exercise = try load().exercise(slug) else { throw UsageFailure("unknown exercise '\(slug)': see `podgrade list`") }
+        return exercise
+    }
+
     func load() throws -> Lab {
         guard let exercises else { return Lab.bundled }
         let files: [String: [UInt8]]

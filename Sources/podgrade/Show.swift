@@ -13,8 +13,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let lang = try language.resolve()
-        let lab = try labOptions.load()
-        guard let exercise = lab.exercise(slug) else { throw UsageFailure("unknown exercise '\(slug)': see `podgrade list`") }
+        let exercise = try labOptions.exercise(slug)
         print(exercise.task.text(lang).trimmingTrailingNewlines())
         print("")
         print(CLIText.checks.text(lang))

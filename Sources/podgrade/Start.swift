@@ -14,8 +14,7 @@ struct Start: ParsableCommand {
 
     func run() throws {
         let lang = try language.resolve()
-        let lab = try labOptions.load()
-        guard let exercise = lab.exercise(slug) else { throw UsageFailure("unknown exercise '\(slug)': see `podgrade list`") }
+        let exercise = try labOptions.exercise(slug)
         let folder = directory + "/" + slug
         if mkdir(folder, 0o755) != 0 && errno != EEXIST {
             throw UsageFailure("cannot create \(folder): \(String(cString: strerror(errno)))")

@@ -20,12 +20,8 @@ public enum SourceLoader {
                                                                newerCommits: snapshot.origin.newerCommits, deadline: snapshot.origin.deadline),
                                           files: snapshot.files, notes: snapshot.notes)
                 return snapshot
-            } catch let error as GitError {
-                throw SourceFailure("\(source): \(error.message)")
-            } catch let error as SourceFailure {
-                throw error
             } catch {
-                throw SourceFailure("\(source): \(error)")
+                throw failure(error, source)
             }
         }
         var info = stat()
@@ -35,12 +31,8 @@ public enum SourceLoader {
             do {
                 let repository = try GitRepository.open(source)
                 return try read(repository, request, path: source)
-            } catch let error as GitError {
-                throw SourceFailure("\(source): \(error.message)")
-            } catch let error as SourceFailure {
-                throw error
             } catch {
-                throw SourceFailure("\(source): \(error)")
+                throw failure(error, source)
             }
         }
         do {
@@ -51,6 +43,15 @@ public enum SourceLoader {
     }
 
     /// The repository's manifests at the asked revision or deadline.
+    /// A git or reading error as the one-line failure the CLI prints.
+    static func failure(_ error: any Error, _ source: String) -> SourceFailure {
+        switch error {
+        case let error as GitError: return SourceFailure("\(source): \(error.message)")
+        case let error as SourceFailure: return error
+        default: return SourceFailure("\(source): \(error)")
+        }
+    }
+
     static func read(_ repository: GitRepository, _ request: SourceRequest, path: String? = nil) throws -> SourceSnapshot {
         let rev = request.rev ?? "HEAD"
         var newer: Int?
