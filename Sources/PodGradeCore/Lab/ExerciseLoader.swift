@@ -3,7 +3,8 @@ import PodGradeLab
 
 enum ExerciseLoader {
     /// The exercise, when its spec is usable at all, and every problem found in its files.
-    static func load(slug: String, files: [String: [UInt8]], rules: [String: any Rule]) -> (exercise: Exercise?, problems: [LabProblem]) {
+    static func load(slug: String, files: [String: [UInt8]], rules: [String: any Rule],
+                     declared: inout [String: [ParamSpec]]) -> (exercise: Exercise?, problems: [LabProblem]) {
         let specPath = "\(slug)/spec.yaml"
         var problems: [LabProblem] = []
         func problem(_ message: String, _ node: Node? = nil, file: String = specPath) {
@@ -41,12 +42,15 @@ enum ExerciseLoader {
                 problem("check '\(id)': unknown rule '\(rule)' (see `podgrade explain`)", item)
                 continue
             }
-            for text in params.problems(against: definition.params) { problem("check '\(id)' (\(rule)): \(text)", item) }
+            let specs = declared[rule] ?? definition.params
+            declared[rule] = specs
+            let paramProblems = params.problems(against: specs)
+            for text in paramProblems { problem("check '\(id)' (\(rule)): \(text)", item) }
             let bound: BoundCheck
             do {
                 bound = try definition.bind(item["params"])
             } catch {
-                if params.problems(against: definition.params).isEmpty { problem("check '\(id)' (\(rule)): \(error.description)", item) }
+                if paramProblems.isEmpty { problem("check '\(id)' (\(rule)): \(error.description)", item) }
                 continue
             }
             var hint: LocalizedText?

@@ -20,6 +20,8 @@ public struct Lab: Sendable {
     /// the built-in ones (a test's own rule).
     public static func load(_ files: [String: [UInt8]], extraRules: [any Rule] = []) -> Lab {
         let rules = Dictionary((RuleCatalog.all + extraRules).map { ($0.id, $0) }, uniquingKeysWith: { _, extra in extra })
+        // Each used rule's declared parameters, read once (reading them instantiates the struct's decoding).
+        var declared: [String: [ParamSpec]] = [:]
         var exercises: [Exercise] = []
         var problems: [LabProblem] = []
         let slugs = Set(files.keys.compactMap { path -> String? in
@@ -27,7 +29,7 @@ public struct Lab: Sendable {
             return parts.count == 2 && parts[1] == "spec.yaml" ? String(parts[0]) : nil
         }).sorted()
         for slug in slugs {
-            let loaded = ExerciseLoader.load(slug: slug, files: files, rules: rules)
+            let loaded = ExerciseLoader.load(slug: slug, files: files, rules: rules, declared: &declared)
             if let exercise = loaded.exercise { exercises.append(exercise) }
             problems += loaded.problems
         }

@@ -13,6 +13,16 @@ enum ParamProbe {
     }
 
     struct Unsupported: Error {}
+
+    /// The kind of a parameter type, by identity: a cast to `any ParamValue.Type`
+    /// would cost a runtime conformance search per type at every start.
+    static func kind(of type: Any.Type) -> ParamSpec.Kind? {
+        for candidate in [String.self, Int.self, [String].self, StringMap.self, QuantityMap.self, MountList.self] as [any ParamValue.Type]
+            where candidate == type {
+            return candidate.kind
+        }
+        return nil
+    }
 }
 
 private struct ProbeDecoder: Decoder {
@@ -53,7 +63,7 @@ private struct ProbeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try value(type, key, required: true) }
 
     private func value<T: Decodable>(_ type: T.Type, _ key: Key, required: Bool) throws -> T {
-        if top, let kind = (type as? any ParamValue.Type)?.kind {
+        if top, let kind = ParamProbe.kind(of: type) {
             recorder.specs.append(ParamSpec(key.stringValue, kind, required: required))
         }
         return try T(from: ProbeDecoder(recorder: recorder, top: false))
