@@ -139,6 +139,21 @@ final class MessageCatalogTests: XCTestCase {
         }
     }
 
+    /// Every message is written to a result file as `key` and `args` and reads
+    /// back as the same value (a case missing from a message enum's `init(from:)`
+    /// would come back as the text it was written with).
+    func testEveryMessageRoundTripsThroughAResultFile() throws {
+        for (owner, message) in Self.samples {
+            let check = CheckResult(id: "c", rule: owner, status: .fail, points: 0, maxPoints: 1, hint: nil,
+                                    findings: [FindingResult(message: message, location: nil, path: nil)])
+            let decoded = try JSONDecoder().decode(CheckResult.self, from: JSONEncoder().encode(check))
+            let back = try XCTUnwrap(decoded.findings.first?.message)
+            XCTAssertFalse(back is WrittenMessage, "\(owner) \(message.key) did not read back")
+            XCTAssertEqual(back.key, message.key)
+            for lang in Lang.allCases { XCTAssertEqual(back.text(lang), message.text(lang), "\(owner) \(message.key) in \(lang)") }
+        }
+    }
+
     func testKeysAreStableCaseNames() {
         XCTAssertEqual(PortsUniqueRule.Message.portClash(port: 80, protocol: "TCP", container: "b", other: "a").key, "portClash")
         XCTAssertEqual(K8sSchemaRule.Message.schemaOK.key, "schemaOK")

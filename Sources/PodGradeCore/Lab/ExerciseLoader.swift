@@ -42,16 +42,22 @@ enum ExerciseLoader {
                 problem("check '\(id)': unknown rule '\(rule)' (see `podgrade explain`)", item)
                 continue
             }
-            let specs = declared[rule] ?? definition.params
-            declared[rule] = specs
-            let paramProblems = params.problems(against: specs)
-            for text in paramProblems { problem("check '\(id)' (\(rule)): \(text)", item) }
+            // The common case decodes once; anything else is checked against the
+            // declared parameters (read from the struct, once per rule) to name each problem.
             let bound: BoundCheck
-            do {
-                bound = try definition.bind(item["params"])
-            } catch {
-                if paramProblems.isEmpty { problem("check '\(id)' (\(rule)): \(error.description)", item) }
-                continue
+            if let exact = definition.bindIfExact(item["params"]) {
+                bound = exact
+            } else {
+                let specs = declared[rule] ?? definition.params
+                declared[rule] = specs
+                let paramProblems = params.problems(against: specs)
+                for text in paramProblems { problem("check '\(id)' (\(rule)): \(text)", item) }
+                do {
+                    bound = try definition.bind(item["params"])
+                } catch {
+                    if paramProblems.isEmpty { problem("check '\(id)' (\(rule)): \(error.description)", item) }
+                    continue
+                }
             }
             var hint: LocalizedText?
             if let hintNode = item["hint"] {

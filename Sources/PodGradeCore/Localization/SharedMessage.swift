@@ -82,3 +82,47 @@ public enum SharedMessage: RuleMessage {
         }
     }
 }
+
+// A result file's `key` and `args`: see MessageArguments.
+extension SharedMessage {
+    public init(from decoder: any Decoder) throws {
+        let args = try MessageArguments(decoder)
+        switch args.key {
+        case "skippedNoWorkload": self = .skippedNoWorkload
+        case "containerMissing": self = .containerMissing(name: try args.value("name"), present: try args.value("present"))
+        case "yaml": self = .yaml(error: try args.value("error"))
+        case "fileSkipped": self = .fileSkipped(path: try args.value("path"), reason: try args.value("reason"))
+        case "k8s": self = .k8s(issue: try args.value("issue"))
+        case "unknownRule": self = .unknownRule(rule: try args.value("rule"))
+        case "checkCrashed": self = .checkCrashed(detail: try args.value("detail"))
+        default: throw MessageCoding.Unexpected()
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .skippedNoWorkload:
+            _ = MessageArguments.Writer(encoder, "skippedNoWorkload")
+        case .containerMissing(let name, let present):
+            var args = MessageArguments.Writer(encoder, "containerMissing")
+            try args.write(name, "name")
+            try args.write(present, "present")
+        case .yaml(let error):
+            var args = MessageArguments.Writer(encoder, "yaml")
+            try args.write(error, "error")
+        case .fileSkipped(let path, let reason):
+            var args = MessageArguments.Writer(encoder, "fileSkipped")
+            try args.write(path, "path")
+            try args.write(reason, "reason")
+        case .k8s(let issue):
+            var args = MessageArguments.Writer(encoder, "k8s")
+            try args.write(issue, "issue")
+        case .unknownRule(let rule):
+            var args = MessageArguments.Writer(encoder, "unknownRule")
+            try args.write(rule, "rule")
+        case .checkCrashed(let detail):
+            var args = MessageArguments.Writer(encoder, "checkCrashed")
+            try args.write(detail, "detail")
+        }
+    }
+}

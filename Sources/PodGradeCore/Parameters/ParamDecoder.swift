@@ -12,7 +12,14 @@ public struct ParamFailure: Error, Sendable, CustomStringConvertible {
 struct ParamDecoder: Decoder {
     let node: Node?
     let codingPath: [any CodingKey]
+    /// The top-level keys the struct asked for: after a decoding, a key of the
+    /// mapping not among them is an unknown parameter.
+    var asked: AskedKeys?
     var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    final class AskedKeys {
+        var names: Set<String> = []
+    }
 
     func failure(_ what: String) -> ParamFailure {
         let name = codingPath.map(\.stringValue).joined(separator: ".")
@@ -32,7 +39,8 @@ struct ParamDecoder: Decoder {
     func singleValueContainer() throws -> any SingleValueDecodingContainer { ParamScalar(decoder: self) }
 
     func child(_ node: Node?, _ key: any CodingKey) -> ParamDecoder {
-        ParamDecoder(node: node, codingPath: codingPath + [key])
+        if codingPath.isEmpty { asked?.names.insert(key.stringValue) }
+        return ParamDecoder(node: node, codingPath: codingPath + [key], asked: nil)
     }
 }
 
@@ -44,7 +52,11 @@ private struct ParamMapping<Key: CodingKey>: KeyedDecodingContainerProtocol {
 
     private func value(_ key: Key) -> Node? { pairs.first { $0.key == key.stringValue }?.value }
 
-    func contains(_ key: Key) -> Bool { value(key) != nil }
+    func contains(_ key: Key) -> Bool {
+        if decoder.codingPath.isEmpty { decoder.asked?.names.insert(key.stringValue) }
+        return value(key) != nil
+    }
+
     func decodeNil(forKey key: Key) throws -> Bool { value(key)?.isNull ?? true }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
@@ -75,7 +87,7 @@ private struct ParamList: UnkeyedDecodingContainer {
     private mutating func next() throws -> ParamDecoder {
         guard !isAtEnd else { throw decoder.failure("too few items") }
         defer { currentIndex += 1 }
-        return decoder.child(items[currentIndex], ParamKey(stringValue: "[\(currentIndex)]"))
+        return decoder.child(items[currentIndex], AnyKey("[\(currentIndex)]"))
     }
 
     mutating func decodeNil() throws -> Bool {

@@ -25,7 +25,7 @@ public struct StringMap: ParamValue {
     public let pairs: [(key: String, value: String)]
 
     public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: ParamKey.self)
+        let container = try decoder.container(keyedBy: AnyKey.self)
         pairs = try container.allKeys.map { ($0.stringValue, try container.decode(String.self, forKey: $0)) }
     }
 }
@@ -54,12 +54,4 @@ public struct MountList: ParamValue {
     public init(from decoder: any Decoder) throws {
         mounts = try [Mount](from: decoder)
     }
-}
-
-/// Any key of a mapping.
-struct ParamKey: CodingKey {
-    let stringValue: String
-    var intValue: Int? { nil }
-    init(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }

@@ -140,3 +140,34 @@ enum LongRunning {
         return Double(text)
     }
 }
+
+// A result file's `key` and `args`: see MessageArguments.
+extension ContainerLongRunningRule.Message {
+    init(from decoder: any Decoder) throws {
+        let args = try MessageArguments(decoder)
+        switch args.key {
+        case "shellWithoutCommand": self = .shellWithoutCommand(container: try args.value("container"), image: try args.value("image"))
+        case "shellCommandEnds": self = .shellCommandEnds(container: try args.value("container"))
+        case "longRunningOK": self = .longRunningOK(containers: try args.value("containers"))
+        case "noShellContainers": self = .noShellContainers
+        default: throw MessageCoding.Unexpected()
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .shellWithoutCommand(let container, let image):
+            var args = MessageArguments.Writer(encoder, "shellWithoutCommand")
+            try args.write(container, "container")
+            try args.write(image, "image")
+        case .shellCommandEnds(let container):
+            var args = MessageArguments.Writer(encoder, "shellCommandEnds")
+            try args.write(container, "container")
+        case .longRunningOK(let containers):
+            var args = MessageArguments.Writer(encoder, "longRunningOK")
+            try args.write(containers, "containers")
+        case .noShellContainers:
+            _ = MessageArguments.Writer(encoder, "noShellContainers")
+        }
+    }
+}

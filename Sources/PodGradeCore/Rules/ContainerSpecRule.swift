@@ -126,3 +126,55 @@ extension ContainerSpecRule {
         }
     }
 }
+
+// A result file's `key` and `args`: see MessageArguments.
+extension ContainerSpecRule.Message {
+    init(from decoder: any Decoder) throws {
+        let args = try MessageArguments(decoder)
+        switch args.key {
+        case "imageMissing": self = .imageMissing(container: try args.value("container"))
+        case "imageInvalid": self = .imageInvalid(container: try args.value("container"), image: try args.value("image"))
+        case "imageWrong": self = .imageWrong(container: try args.value("container"), expected: try args.value("expected"), found: try args.value("found"))
+        case "tagWrong": self = .tagWrong(container: try args.value("container"), expected: try args.value("expected"), found: try args.optional("found"))
+        case "commandWrong": self = .commandWrong(container: try args.value("container"), expected: try args.value("expected"), found: try args.value("found"))
+        case "runsWrong": self = .runsWrong(container: try args.value("container"), program: try args.value("program"))
+        case "containerSpecOK": self = .containerSpecOK(container: try args.value("container"), image: try args.value("image"))
+        default: throw MessageCoding.Unexpected()
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .imageMissing(let container):
+            var args = MessageArguments.Writer(encoder, "imageMissing")
+            try args.write(container, "container")
+        case .imageInvalid(let container, let image):
+            var args = MessageArguments.Writer(encoder, "imageInvalid")
+            try args.write(container, "container")
+            try args.write(image, "image")
+        case .imageWrong(let container, let expected, let found):
+            var args = MessageArguments.Writer(encoder, "imageWrong")
+            try args.write(container, "container")
+            try args.write(expected, "expected")
+            try args.write(found, "found")
+        case .tagWrong(let container, let expected, let found):
+            var args = MessageArguments.Writer(encoder, "tagWrong")
+            try args.write(container, "container")
+            try args.write(expected, "expected")
+            try args.write(found, "found")
+        case .commandWrong(let container, let expected, let found):
+            var args = MessageArguments.Writer(encoder, "commandWrong")
+            try args.write(container, "container")
+            try args.write(expected, "expected")
+            try args.write(found, "found")
+        case .runsWrong(let container, let program):
+            var args = MessageArguments.Writer(encoder, "runsWrong")
+            try args.write(container, "container")
+            try args.write(program, "program")
+        case .containerSpecOK(let container, let image):
+            var args = MessageArguments.Writer(encoder, "containerSpecOK")
+            try args.write(container, "container")
+            try args.write(image, "image")
+        }
+    }
+}

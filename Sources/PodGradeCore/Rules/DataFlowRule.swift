@@ -124,3 +124,51 @@ extension DataFlowRule {
         }
     }
 }
+
+// A result file's `key` and `args`: see MessageArguments.
+extension DataFlowRule.Message {
+    init(from decoder: any Decoder) throws {
+        let args = try MessageArguments(decoder)
+        switch args.key {
+        case "noWrites": self = .noWrites(container: try args.value("container"))
+        case "noReads": self = .noReads(container: try args.value("container"))
+        case "writesOffVolume": self = .writesOffVolume(container: try args.value("container"), paths: try args.value("paths"))
+        case "flowMismatch": self = .flowMismatch(writer: try args.value("writer"), reader: try args.value("reader"), writes: try args.value("writes"), reads: try args.value("reads"))
+        case "flowFileWrong": self = .flowFileWrong(writer: try args.value("writer"), expected: try args.value("expected"), writes: try args.value("writes"))
+        case "dataFlowOK": self = .dataFlowOK(writer: try args.value("writer"), reader: try args.value("reader"), volume: try args.value("volume"), file: try args.value("file"))
+        default: throw MessageCoding.Unexpected()
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .noWrites(let container):
+            var args = MessageArguments.Writer(encoder, "noWrites")
+            try args.write(container, "container")
+        case .noReads(let container):
+            var args = MessageArguments.Writer(encoder, "noReads")
+            try args.write(container, "container")
+        case .writesOffVolume(let container, let paths):
+            var args = MessageArguments.Writer(encoder, "writesOffVolume")
+            try args.write(container, "container")
+            try args.write(paths, "paths")
+        case .flowMismatch(let writer, let reader, let writes, let reads):
+            var args = MessageArguments.Writer(encoder, "flowMismatch")
+            try args.write(writer, "writer")
+            try args.write(reader, "reader")
+            try args.write(writes, "writes")
+            try args.write(reads, "reads")
+        case .flowFileWrong(let writer, let expected, let writes):
+            var args = MessageArguments.Writer(encoder, "flowFileWrong")
+            try args.write(writer, "writer")
+            try args.write(expected, "expected")
+            try args.write(writes, "writes")
+        case .dataFlowOK(let writer, let reader, let volume, let file):
+            var args = MessageArguments.Writer(encoder, "dataFlowOK")
+            try args.write(writer, "writer")
+            try args.write(reader, "reader")
+            try args.write(volume, "volume")
+            try args.write(file, "file")
+        }
+    }
+}

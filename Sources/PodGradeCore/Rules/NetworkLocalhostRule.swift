@@ -121,3 +121,45 @@ extension NetworkLocalhostRule {
         }
     }
 }
+
+// A result file's `key` and `args`: see MessageArguments.
+extension NetworkLocalhostRule.Message {
+    init(from decoder: any Decoder) throws {
+        let args = try MessageArguments(decoder)
+        switch args.key {
+        case "noLocalhostReference": self = .noLocalhostReference(container: try args.value("container"))
+        case "localhostPortUndeclared": self = .localhostPortUndeclared(container: try args.value("container"), port: try args.value("port"))
+        case "localhostOwnPort": self = .localhostOwnPort(container: try args.value("container"), port: try args.value("port"))
+        case "localhostWrongTarget": self = .localhostWrongTarget(container: try args.value("container"), port: try args.value("port"), expected: try args.value("expected"), owners: try args.value("owners"))
+        case "localhostOK": self = .localhostOK(from: try args.value("from"), port: try args.value("port"), to: try args.value("to"))
+        default: throw MessageCoding.Unexpected()
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .noLocalhostReference(let container):
+            var args = MessageArguments.Writer(encoder, "noLocalhostReference")
+            try args.write(container, "container")
+        case .localhostPortUndeclared(let container, let port):
+            var args = MessageArguments.Writer(encoder, "localhostPortUndeclared")
+            try args.write(container, "container")
+            try args.write(port, "port")
+        case .localhostOwnPort(let container, let port):
+            var args = MessageArguments.Writer(encoder, "localhostOwnPort")
+            try args.write(container, "container")
+            try args.write(port, "port")
+        case .localhostWrongTarget(let container, let port, let expected, let owners):
+            var args = MessageArguments.Writer(encoder, "localhostWrongTarget")
+            try args.write(container, "container")
+            try args.write(port, "port")
+            try args.write(expected, "expected")
+            try args.write(owners, "owners")
+        case .localhostOK(let from, let port, let to):
+            var args = MessageArguments.Writer(encoder, "localhostOK")
+            try args.write(from, "from")
+            try args.write(port, "port")
+            try args.write(to, "to")
+        }
+    }
+}

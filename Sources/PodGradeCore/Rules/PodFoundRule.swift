@@ -97,3 +97,40 @@ extension PodFoundRule {
         }
     }
 }
+
+// A result file's `key` and `args`: see MessageArguments.
+extension PodFoundRule.Message {
+    init(from decoder: any Decoder) throws {
+        let args = try MessageArguments(decoder)
+        switch args.key {
+        case "podFound": self = .podFound(kind: try args.value("kind"), name: try args.value("name"))
+        case "podNotFound": self = .podNotFound(kinds: try args.value("kinds"), name: try args.value("name"))
+        case "podWrongName": self = .podWrongName(kind: try args.value("kind"), expected: try args.value("expected"), found: try args.value("found"))
+        case "podWrongKind": self = .podWrongKind(expected: try args.value("expected"), found: try args.value("found"), name: try args.value("name"))
+        default: throw MessageCoding.Unexpected()
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .podFound(let kind, let name):
+            var args = MessageArguments.Writer(encoder, "podFound")
+            try args.write(kind, "kind")
+            try args.write(name, "name")
+        case .podNotFound(let kinds, let name):
+            var args = MessageArguments.Writer(encoder, "podNotFound")
+            try args.write(kinds, "kinds")
+            try args.write(name, "name")
+        case .podWrongName(let kind, let expected, let found):
+            var args = MessageArguments.Writer(encoder, "podWrongName")
+            try args.write(kind, "kind")
+            try args.write(expected, "expected")
+            try args.write(found, "found")
+        case .podWrongKind(let expected, let found, let name):
+            var args = MessageArguments.Writer(encoder, "podWrongKind")
+            try args.write(expected, "expected")
+            try args.write(found, "found")
+            try args.write(name, "name")
+        }
+    }
+}

@@ -96,3 +96,42 @@ extension PortsDeclaredRule {
         }
     }
 }
+
+// A result file's `key` and `args`: see MessageArguments.
+extension PortsDeclaredRule.Message {
+    init(from decoder: any Decoder) throws {
+        let args = try MessageArguments(decoder)
+        switch args.key {
+        case "portMissing": self = .portMissing(container: try args.value("container"), port: try args.value("port"))
+        case "portNameWrong": self = .portNameWrong(container: try args.value("container"), port: try args.value("port"), expected: try args.value("expected"), found: try args.optional("found"))
+        case "portProtocolWrong": self = .portProtocolWrong(container: try args.value("container"), port: try args.value("port"), expected: try args.value("expected"), found: try args.value("found"))
+        case "portDeclaredOK": self = .portDeclaredOK(container: try args.value("container"), port: try args.value("port"))
+        default: throw MessageCoding.Unexpected()
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .portMissing(let container, let port):
+            var args = MessageArguments.Writer(encoder, "portMissing")
+            try args.write(container, "container")
+            try args.write(port, "port")
+        case .portNameWrong(let container, let port, let expected, let found):
+            var args = MessageArguments.Writer(encoder, "portNameWrong")
+            try args.write(container, "container")
+            try args.write(port, "port")
+            try args.write(expected, "expected")
+            try args.write(found, "found")
+        case .portProtocolWrong(let container, let port, let expected, let found):
+            var args = MessageArguments.Writer(encoder, "portProtocolWrong")
+            try args.write(container, "container")
+            try args.write(port, "port")
+            try args.write(expected, "expected")
+            try args.write(found, "found")
+        case .portDeclaredOK(let container, let port):
+            var args = MessageArguments.Writer(encoder, "portDeclaredOK")
+            try args.write(container, "container")
+            try args.write(port, "port")
+        }
+    }
+}

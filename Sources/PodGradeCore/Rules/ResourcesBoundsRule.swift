@@ -120,3 +120,49 @@ extension ResourcesBoundsRule {
         }
     }
 }
+
+// A result file's `key` and `args`: see MessageArguments.
+extension ResourcesBoundsRule.Message {
+    init(from decoder: any Decoder) throws {
+        let args = try MessageArguments(decoder)
+        switch args.key {
+        case "resourceMissing": self = .resourceMissing(container: try args.value("container"), section: try args.value("section"), resource: try args.value("resource"))
+        case "resourceWrong": self = .resourceWrong(container: try args.value("container"), section: try args.value("section"), resource: try args.value("resource"), expected: try args.value("expected"), found: try args.value("found"))
+        case "resourceInvalid": self = .resourceInvalid(container: try args.value("container"), resource: try args.value("resource"), text: try args.value("text"))
+        case "limitBelowRequest": self = .limitBelowRequest(container: try args.value("container"), resource: try args.value("resource"), request: try args.value("request"), limit: try args.value("limit"))
+        case "resourcesOK": self = .resourcesOK(container: try args.value("container"))
+        default: throw MessageCoding.Unexpected()
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .resourceMissing(let container, let section, let resource):
+            var args = MessageArguments.Writer(encoder, "resourceMissing")
+            try args.write(container, "container")
+            try args.write(section, "section")
+            try args.write(resource, "resource")
+        case .resourceWrong(let container, let section, let resource, let expected, let found):
+            var args = MessageArguments.Writer(encoder, "resourceWrong")
+            try args.write(container, "container")
+            try args.write(section, "section")
+            try args.write(resource, "resource")
+            try args.write(expected, "expected")
+            try args.write(found, "found")
+        case .resourceInvalid(let container, let resource, let text):
+            var args = MessageArguments.Writer(encoder, "resourceInvalid")
+            try args.write(container, "container")
+            try args.write(resource, "resource")
+            try args.write(text, "text")
+        case .limitBelowRequest(let container, let resource, let request, let limit):
+            var args = MessageArguments.Writer(encoder, "limitBelowRequest")
+            try args.write(container, "container")
+            try args.write(resource, "resource")
+            try args.write(request, "request")
+            try args.write(limit, "limit")
+        case .resourcesOK(let container):
+            var args = MessageArguments.Writer(encoder, "resourcesOK")
+            try args.write(container, "container")
+        }
+    }
+}

@@ -104,3 +104,38 @@ extension RoleAdapterRule {
         }
     }
 }
+
+// A result file's `key` and `args`: see MessageArguments.
+extension RoleAdapterRule.Message {
+    init(from decoder: any Decoder) throws {
+        let args = try MessageArguments(decoder)
+        switch args.key {
+        case "adapterNoInput": self = .adapterNoInput(main: try args.value("main"), adapter: try args.value("adapter"))
+        case "adapterNoOwnPort": self = .adapterNoOwnPort(adapter: try args.value("adapter"))
+        case "adapterPortNameWrong": self = .adapterPortNameWrong(adapter: try args.value("adapter"), expected: try args.value("expected"))
+        case "adapterOK": self = .adapterOK(main: try args.value("main"), adapter: try args.value("adapter"), port: try args.value("port"))
+        default: throw MessageCoding.Unexpected()
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .adapterNoInput(let main, let adapter):
+            var args = MessageArguments.Writer(encoder, "adapterNoInput")
+            try args.write(main, "main")
+            try args.write(adapter, "adapter")
+        case .adapterNoOwnPort(let adapter):
+            var args = MessageArguments.Writer(encoder, "adapterNoOwnPort")
+            try args.write(adapter, "adapter")
+        case .adapterPortNameWrong(let adapter, let expected):
+            var args = MessageArguments.Writer(encoder, "adapterPortNameWrong")
+            try args.write(adapter, "adapter")
+            try args.write(expected, "expected")
+        case .adapterOK(let main, let adapter, let port):
+            var args = MessageArguments.Writer(encoder, "adapterOK")
+            try args.write(main, "main")
+            try args.write(adapter, "adapter")
+            try args.write(port, "port")
+        }
+    }
+}

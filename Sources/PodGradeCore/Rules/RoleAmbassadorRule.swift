@@ -77,3 +77,34 @@ extension RoleAmbassadorRule {
         }
     }
 }
+
+// A result file's `key` and `args`: see MessageArguments.
+extension RoleAmbassadorRule.Message {
+    init(from decoder: any Decoder) throws {
+        let args = try MessageArguments(decoder)
+        switch args.key {
+        case "ambassadorNotReached": self = .ambassadorNotReached(main: try args.value("main"), ambassador: try args.value("ambassador"))
+        case "ambassadorPortOnMain": self = .ambassadorPortOnMain(main: try args.value("main"), port: try args.value("port"))
+        case "ambassadorOK": self = .ambassadorOK(main: try args.value("main"), ambassador: try args.value("ambassador"), port: try args.value("port"))
+        default: throw MessageCoding.Unexpected()
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .ambassadorNotReached(let main, let ambassador):
+            var args = MessageArguments.Writer(encoder, "ambassadorNotReached")
+            try args.write(main, "main")
+            try args.write(ambassador, "ambassador")
+        case .ambassadorPortOnMain(let main, let port):
+            var args = MessageArguments.Writer(encoder, "ambassadorPortOnMain")
+            try args.write(main, "main")
+            try args.write(port, "port")
+        case .ambassadorOK(let main, let ambassador, let port):
+            var args = MessageArguments.Writer(encoder, "ambassadorOK")
+            try args.write(main, "main")
+            try args.write(ambassador, "ambassador")
+            try args.write(port, "port")
+        }
+    }
+}

@@ -105,3 +105,44 @@ extension RoleSidecarRule {
         }
     }
 }
+
+// A result file's `key` and `args`: see MessageArguments.
+extension RoleSidecarRule.Message {
+    init(from decoder: any Decoder) throws {
+        let args = try MessageArguments(decoder)
+        switch args.key {
+        case "sidecarNoSharedVolume": self = .sidecarNoSharedVolume(main: try args.value("main"), sidecar: try args.value("sidecar"))
+        case "mainCannotWrite": self = .mainCannotWrite(main: try args.value("main"), volume: try args.value("volume"))
+        case "sidecarReadsElsewhere": self = .sidecarReadsElsewhere(sidecar: try args.value("sidecar"), paths: try args.value("paths"))
+        case "sidecarTakesPort": self = .sidecarTakesPort(sidecar: try args.value("sidecar"), port: try args.value("port"))
+        case "sidecarOK": self = .sidecarOK(main: try args.value("main"), sidecar: try args.value("sidecar"), volume: try args.value("volume"))
+        default: throw MessageCoding.Unexpected()
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .sidecarNoSharedVolume(let main, let sidecar):
+            var args = MessageArguments.Writer(encoder, "sidecarNoSharedVolume")
+            try args.write(main, "main")
+            try args.write(sidecar, "sidecar")
+        case .mainCannotWrite(let main, let volume):
+            var args = MessageArguments.Writer(encoder, "mainCannotWrite")
+            try args.write(main, "main")
+            try args.write(volume, "volume")
+        case .sidecarReadsElsewhere(let sidecar, let paths):
+            var args = MessageArguments.Writer(encoder, "sidecarReadsElsewhere")
+            try args.write(sidecar, "sidecar")
+            try args.write(paths, "paths")
+        case .sidecarTakesPort(let sidecar, let port):
+            var args = MessageArguments.Writer(encoder, "sidecarTakesPort")
+            try args.write(sidecar, "sidecar")
+            try args.write(port, "port")
+        case .sidecarOK(let main, let sidecar, let volume):
+            var args = MessageArguments.Writer(encoder, "sidecarOK")
+            try args.write(main, "main")
+            try args.write(sidecar, "sidecar")
+            try args.write(volume, "volume")
+        }
+    }
+}

@@ -46,8 +46,12 @@ extension Rule {
 
     /// A check's parameters as its spec writes them (`params:`), decoded.
     public func parameters(_ node: Node?) throws(ParamFailure) -> Parameters {
+        try parameters(node, asked: nil)
+    }
+
+    func parameters(_ node: Node?, asked: ParamDecoder.AskedKeys?) throws(ParamFailure) -> Parameters {
         do {
-            return try Parameters(from: ParamDecoder(node: node, codingPath: []))
+            return try Parameters(from: ParamDecoder(node: node, codingPath: [], asked: asked))
         } catch let failure as ParamFailure {
             throw failure
         } catch {
@@ -58,6 +62,18 @@ extension Rule {
     /// The check bound to its decoded parameters: what the grader runs.
     public func bind(_ node: Node?) throws(ParamFailure) -> BoundCheck {
         let parameters = try parameters(node)
+        return BoundCheck { context in evaluate(context, parameters) }
+    }
+
+    /// The same, or nil when the parameters are not exactly the declared ones (a
+    /// key the struct does not have, a missing or mistyped one): the loader then
+    /// reports each problem against `params`.
+    func bindIfExact(_ node: Node?) -> BoundCheck? {
+        let asked = ParamDecoder.AskedKeys()
+        guard let parameters = try? parameters(node, asked: asked) else { return nil }
+        if let node, !node.isNull {
+            guard let pairs = node.mapping, pairs.allSatisfy({ asked.names.contains($0.key) }) else { return nil }
+        }
         return BoundCheck { context in evaluate(context, parameters) }
     }
 }

@@ -91,3 +91,36 @@ extension SidecarNativeRule {
         }
     }
 }
+
+// A result file's `key` and `args`: see MessageArguments.
+extension SidecarNativeRule.Message {
+    init(from decoder: any Decoder) throws {
+        let args = try MessageArguments(decoder)
+        switch args.key {
+        case "nativeSidecarIsAppContainer": self = .nativeSidecarIsAppContainer(sidecar: try args.value("sidecar"))
+        case "nativeSidecarRestartPolicy": self = .nativeSidecarRestartPolicy(sidecar: try args.value("sidecar"), found: try args.optional("found"))
+        case "nativeSidecarNoVolume": self = .nativeSidecarNoVolume(main: try args.value("main"), sidecar: try args.value("sidecar"))
+        case "nativeSidecarOK": self = .nativeSidecarOK(sidecar: try args.value("sidecar"))
+        default: throw MessageCoding.Unexpected()
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .nativeSidecarIsAppContainer(let sidecar):
+            var args = MessageArguments.Writer(encoder, "nativeSidecarIsAppContainer")
+            try args.write(sidecar, "sidecar")
+        case .nativeSidecarRestartPolicy(let sidecar, let found):
+            var args = MessageArguments.Writer(encoder, "nativeSidecarRestartPolicy")
+            try args.write(sidecar, "sidecar")
+            try args.write(found, "found")
+        case .nativeSidecarNoVolume(let main, let sidecar):
+            var args = MessageArguments.Writer(encoder, "nativeSidecarNoVolume")
+            try args.write(main, "main")
+            try args.write(sidecar, "sidecar")
+        case .nativeSidecarOK(let sidecar):
+            var args = MessageArguments.Writer(encoder, "nativeSidecarOK")
+            try args.write(sidecar, "sidecar")
+        }
+    }
+}

@@ -88,3 +88,33 @@ extension VolumeReadOnlyRule {
         }
     }
 }
+
+// A result file's `key` and `args`: see MessageArguments.
+extension VolumeReadOnlyRule.Message {
+    init(from decoder: any Decoder) throws {
+        let args = try MessageArguments(decoder)
+        switch args.key {
+        case "mountNotReadOnly": self = .mountNotReadOnly(container: try args.value("container"), volume: try args.value("volume"), mountPath: try args.value("mountPath"))
+        case "noMatchingMounts": self = .noMatchingMounts(container: try args.value("container"))
+        case "readOnlyOK": self = .readOnlyOK(container: try args.value("container"), mounts: try args.value("mounts"))
+        default: throw MessageCoding.Unexpected()
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .mountNotReadOnly(let container, let volume, let mountPath):
+            var args = MessageArguments.Writer(encoder, "mountNotReadOnly")
+            try args.write(container, "container")
+            try args.write(volume, "volume")
+            try args.write(mountPath, "mountPath")
+        case .noMatchingMounts(let container):
+            var args = MessageArguments.Writer(encoder, "noMatchingMounts")
+            try args.write(container, "container")
+        case .readOnlyOK(let container, let mounts):
+            var args = MessageArguments.Writer(encoder, "readOnlyOK")
+            try args.write(container, "container")
+            try args.write(mounts, "mounts")
+        }
+    }
+}

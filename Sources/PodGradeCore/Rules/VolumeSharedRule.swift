@@ -135,3 +135,49 @@ extension VolumeSharedRule {
         }
     }
 }
+
+// A result file's `key` and `args`: see MessageArguments.
+extension VolumeSharedRule.Message {
+    init(from decoder: any Decoder) throws {
+        let args = try MessageArguments(decoder)
+        switch args.key {
+        case "volumeMissing": self = .volumeMissing(name: try args.value("name"))
+        case "volumeTypeWrong": self = .volumeTypeWrong(name: try args.value("name"), expected: try args.value("expected"), found: try args.optional("found"))
+        case "volumeNotMounted": self = .volumeNotMounted(volume: try args.value("volume"), container: try args.value("container"))
+        case "mountPathWrong": self = .mountPathWrong(volume: try args.value("volume"), container: try args.value("container"), expected: try args.value("expected"), found: try args.value("found"))
+        case "noSharedVolume": self = .noSharedVolume(containers: try args.value("containers"))
+        case "volumeSharedOK": self = .volumeSharedOK(volume: try args.value("volume"), containers: try args.value("containers"))
+        default: throw MessageCoding.Unexpected()
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .volumeMissing(let name):
+            var args = MessageArguments.Writer(encoder, "volumeMissing")
+            try args.write(name, "name")
+        case .volumeTypeWrong(let name, let expected, let found):
+            var args = MessageArguments.Writer(encoder, "volumeTypeWrong")
+            try args.write(name, "name")
+            try args.write(expected, "expected")
+            try args.write(found, "found")
+        case .volumeNotMounted(let volume, let container):
+            var args = MessageArguments.Writer(encoder, "volumeNotMounted")
+            try args.write(volume, "volume")
+            try args.write(container, "container")
+        case .mountPathWrong(let volume, let container, let expected, let found):
+            var args = MessageArguments.Writer(encoder, "mountPathWrong")
+            try args.write(volume, "volume")
+            try args.write(container, "container")
+            try args.write(expected, "expected")
+            try args.write(found, "found")
+        case .noSharedVolume(let containers):
+            var args = MessageArguments.Writer(encoder, "noSharedVolume")
+            try args.write(containers, "containers")
+        case .volumeSharedOK(let volume, let containers):
+            var args = MessageArguments.Writer(encoder, "volumeSharedOK")
+            try args.write(volume, "volume")
+            try args.write(containers, "containers")
+        }
+    }
+}
