@@ -6,13 +6,16 @@ import Glibc
 #endif
 
 /// Progress on stderr: a bar redrawn in place on a terminal, plain lines otherwise.
-final class ProgressDisplay: @unchecked Sendable {
+final class ProgressDisplay: Sendable {
     let terminal: Bool
     let lang: Lang
     /// Workers report concurrently: one line at a time, and the bar never goes back.
-    private let lock = DisplayLock()
-    private var shown = 0
-    private var barOpen = false
+    private let state = Locked(State())
+
+    private struct State {
+        var shown = 0
+        var barOpen = false
+    }
 
     init(terminal: Bool, lang: Lang) {
         self.terminal = terminal
@@ -20,11 +23,13 @@ final class ProgressDisplay: @unchecked Sendable {
     }
 
     func update(_ p: BatchProgress) {
-        lock.lock()
-        defer { lock.unlock() }
+        state.withLock { state in show(p, &state) }
+    }
+
+    private func show(_ p: BatchProgress, _ state: inout State) {
         if terminal {
-            guard p.done > shown else { return }
-            shown = p.done
+            guard p.done > state.shown else { return }
+            state.shown = p.done
         }
         let rate = p.elapsed > 0 ? Double(p.done) / p.elapsed : 0
         let remaining = rate > 0 ? Int(Double(max(0, p.total - p.done)) / rate) : 0
@@ -35,7 +40,7 @@ final class ProgressDisplay: @unchecked Sendable {
             let errors = CLIText.errors.text(lang)
             let line = "\r\u{1B}[K[\(bar)] \(p.done)/\(p.total) · \(errors) \(p.errors) · \(format(rate))/s · ETA \(remaining / 60):\(pad(remaining % 60))"
             printError(line, newline: p.done == p.total)
-            barOpen = p.done != p.total
+            state.barOpen = p.done != p.total
         } else {
             var line = "[\(p.done)/\(p.total)] \(p.entry.student): "
             if let score = p.entry.score, let max = p.entry.maxScore { line += "\(score)/\(max) \(p.entry.status)" }
@@ -45,10 +50,10 @@ final class ProgressDisplay: @unchecked Sendable {
     }
 
     func finish(_ summary: BatchSummary, out: String) {
-        lock.lock()
-        defer { lock.unlock() }
-        if barOpen { printError("") }
-        printError(CLIText.batchFinished(summary, out: out, lang))
+        state.withLock { state in
+            if state.barOpen { printError("") }
+            printError(CLIText.batchFinished(summary, out: out, lang))
+        }
     }
 
     private func format(_ rate: Double) -> String { String(Int(rate * 10) / 10) + "." + String(Int(rate * 10) % 10) }
