@@ -64,6 +64,44 @@ private struct ParamMapping<Key: CodingKey>: KeyedDecodingContainerProtocol {
         return try T(from: decoder.child(node, key))
     }
 
+    // Text and numbers, the most common parameters, read straight from the node
+    // (no decoder per value: a lab's checks decode at every start).
+    func decode(_ type: String.Type, forKey key: Key) throws -> String {
+        try text(key, required: true) ?? ""
+    }
+
+    func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
+        try text(key, required: false)
+    }
+
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int {
+        try number(key, required: true) ?? 0
+    }
+
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? {
+        try number(key, required: false)
+    }
+
+    private func text(_ key: Key, required: Bool) throws -> String? {
+        let child = decoder.child(nil, key)
+        guard let node = value(key), !node.isNull else {
+            if required { throw child.failure("missing") }
+            return nil
+        }
+        guard let scalar = node.scalar else { throw decoder.child(node, key).failure("must be a string") }
+        return scalar.text
+    }
+
+    private func number(_ key: Key, required: Bool) throws -> Int? {
+        let child = decoder.child(nil, key)
+        guard let node = value(key), !node.isNull else {
+            if required { throw child.failure("missing") }
+            return nil
+        }
+        guard let value = node.int, let int = Int(exactly: value) else { throw decoder.child(node, key).failure("must be an int") }
+        return int
+    }
+
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
         try decoder.child(value(key), key).container(keyedBy: type)
     }
