@@ -68,3 +68,40 @@ final class RuleParametersTests: XCTestCase {
         XCTAssertEqual(lab.exercise("demo")?.checks.map(\.id), ["b"])
     }
 }
+
+/// What the compiler cannot see: every case of a rule's `Message` has a sample
+/// (so the catalogue test renders it in every language) and is read back by the
+/// enum's `init(from:)`.
+final class MessageDeclarationTests: XCTestCase {
+    func testEveryMessageCaseHasASampleAndIsReadBack() throws {
+        let sources = RuleRegistryTests.rulesDirectory
+        for rule in RuleCatalog.all {
+            let file = sources.appendingPathComponent(String(describing: type(of: rule)) + ".swift")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            let declared = Self.cases(inEnumOf: text)
+            XCTAssertFalse(declared.isEmpty, rule.id)
+            XCTAssertEqual(Set(rule.anyMessageSamples.map(\.key)), declared, "\(rule.id): messageSamples must hold every case")
+            let reader = text.range(of: "init(from decoder: any Decoder) throws {").map { text[$0.upperBound...] } ?? ""
+            let readBack = Set(reader.prefix { $0 != "}" }.split(separator: "\n").compactMap { line -> String? in
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                guard trimmed.hasPrefix("case \""), let end = trimmed.dropFirst(6).firstIndex(of: "\"") else { return nil }
+                return String(trimmed.dropFirst(6)[..<end])
+            })
+            XCTAssertEqual(readBack, declared, "\(rule.id): init(from:) must read every case")
+        }
+    }
+
+    /// The case names declared in `enum Message: RuleMessage { ... }` before its first member.
+    static func cases(inEnumOf text: String) -> Set<String> {
+        guard let start = text.range(of: "enum Message: RuleMessage {") else { return [] }
+        var names = Set<String>()
+        for line in text[start.upperBound...].split(separator: "\n") {
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty { continue }
+            guard trimmed.hasPrefix("case ") else { break }
+            let name = trimmed.dropFirst(5).prefix { $0.isLetter || $0.isNumber }
+            names.insert(String(name))
+        }
+        return names
+    }
+}
