@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/debug/podgrade
 RELEASE_BIN := .build/release/podgrade
 
-.PHONY: deps build release test demo lab schemas verify bench fuzz clean dist dist-test
+.PHONY: deps build release test demo lab schemas rules verify bench fuzz clean dist dist-test
 
 deps:
 	@bash .ci/deps.sh
@@ -42,6 +42,10 @@ lab:
 # Regenerate the Kubernetes schema table from schemas/kubernetes/ (see SOURCES.md there).
 schemas:
 	python3 .ci/gen-k8s-schemas.py
+
+# After adding or removing a file Sources/PodGradeCore/Rules/<Name>Rule.swift.
+rules:
+	.ci/gen-rules.sh
 
 verify: build
 	$(BIN) verify

@@ -136,7 +136,7 @@ public final class BatchGrader: Sendable {
 
         let start = DispatchTime.now().uptimeNanoseconds
         func elapsed() -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
-        let grader = Grader(lab: lab, lang: options.lang, limits: options.limits.yaml)
+        let grader = Grader(lab: lab, limits: options.limits.yaml)
         let stop = StopFlag()
         let events = self.events
         // One thread a job: a learner's clone mostly waits on the network.
@@ -295,7 +295,7 @@ public final class BatchGrader: Sendable {
         result.passed = LearnerStatus(result) == .pass
         let file = "results/" + SafeName.of(learner.student) + ".json"
         do {
-            try FileOutput.write(JSONReporter.encode(result), to: options.outDirectory + "/" + file)
+            try FileOutput.write(JSONReporter.encode(result, lang: options.lang), to: options.outDirectory + "/" + file)
         } catch {
             return .outputFailed(error.message)
         }
@@ -430,11 +430,7 @@ extension GradeResult {
                     var c = check
                     c.rule = intern(check.rule)
                     c.id = c.rule
-                    c.message = ""
-                    c.key = ""
                     c.hint = nil
-                    c.location = nil
-                    c.path = nil
                     c.findings = []
                     index[check.rule] = kept.count
                     kept.append(c)
@@ -450,7 +446,7 @@ extension GradeResult {
         copy.exercises = exercises.enumerated().map { offset, exercise in
             var e = exercise
             e.id = intern(exercise.id)
-            e.title = intern(exercise.title)
+            e.title = LocalizedText(ru: intern(exercise.title.ru), en: intern(exercise.title.en))
             e.files = []
             e.checks = offset == 0 ? kept : []
             return e

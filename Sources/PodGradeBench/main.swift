@@ -143,7 +143,7 @@ func measure(_ name: String, _ body: () -> Int) -> (seconds: Double, check: Int)
     return (times[times.count / 2], check)
 }
 
-let grader = Grader(lab: lab, lang: .en)
+let grader = Grader(lab: lab)
 let exercisesByID = Dictionary(lab.exercises.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
 let grade = measure("grade") {

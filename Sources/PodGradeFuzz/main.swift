@@ -15,7 +15,7 @@ import Glibc
 /// below hands control to libFuzzer's driver instead.
 enum FuzzHarness {
     static let lab = Lab.bundled
-    static let graders = [Grader(lab: lab, lang: .ru), Grader(lab: lab, lang: .en)]
+    static let grader = Grader(lab: lab)
 
     static func run(_ bytes: [UInt8]) {
         let inFolders = SourceSnapshot(origin: SourceOrigin(path: "/fuzz"),
@@ -24,9 +24,8 @@ enum FuzzHarness {
                                       files: [SourceFile(path: "submission.yaml", content: .bytes(bytes))])
         let lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
         for (index, snapshot) in [inFolders, byObject].enumerated() {
-            let grader = graders[index]
             let result = grader.grade(snapshot)
-            let context = ReportContext(lang: grader.lang, color: index == 0, sourceLines: { _ in lines })
+            let context = ReportContext(lang: index == 0 ? .ru : .en, color: index == 0, sourceLines: { _ in lines })
             _ = TextReporter().render(result, context: context)
             _ = JSONReporter().render(result, context: context)
         }

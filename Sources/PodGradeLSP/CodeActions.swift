@@ -51,7 +51,7 @@ enum CodeActions {
         }
         for result in results {
             for check in result.checks where check.rule == "volume.readonly" && check.status == .fail {
-                for finding in check.findings where finding.key == "mountNotReadOnly" {
+                for finding in check.findings where finding.message.key == "mountNotReadOnly" {
                     guard let location = finding.location, location.file == path, range.contains(line: location.line - 1),
                           let edit = readOnly(at: Mark(line: location.line, column: location.column), yaml: yaml, table: table) else { continue }
                     let title = lang == .ru ? "Добавить readOnly: true" : "Add readOnly: true"

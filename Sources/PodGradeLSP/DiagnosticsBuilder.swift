@@ -44,21 +44,21 @@ enum DiagnosticsBuilder {
             for (index, finding) in findings.enumerated() {
                 guard let file = finding.location?.file ?? firstFile else { continue }
                 let range = self.range(of: finding.location, in: table(file))
-                var message = finding.message
-                if severity == .error, let hint = check.hint, !hint.isEmpty { message += "\n" + hint }
+                var message = finding.message.text(lang)
+                if severity == .error, let hint = check.hint?.text(lang), !hint.isEmpty { message += "\n" + hint }
                 var diagnostic: [String: JSON] = [
                     "range": range.json,
                     "severity": .int(Int64(severity.rawValue)),
                     "code": .string(check.rule),
                     "source": "podgrade",
                     "message": .string(message),
-                    "data": ["check": .string(check.id), "key": .string(finding.key), "exercise": .string(result.id)],
+                    "data": ["check": .string(check.id), "key": .string(finding.message.key), "exercise": .string(result.id)],
                 ]
                 var related: [JSON] = []
                 for (otherIndex, other) in findings.enumerated() where otherIndex != index {
                     guard let location = other.location, location != finding.location else { continue }
                     related.append(["location": ["uri": .string(uri(location.file)), "range": self.range(of: location, in: table(location.file)).json],
-                                    "message": .string(other.message)])
+                                    "message": .string(other.message.text(lang))])
                 }
                 for location in otherDeclarations(of: finding, texts: graded.texts) where location != finding.location {
                     related.append(["location": ["uri": .string(uri(location.file)), "range": self.range(of: location, in: table(location.file)).json],

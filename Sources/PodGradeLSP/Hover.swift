@@ -37,7 +37,7 @@ enum Hover {
             }
         }
         ruleIDs += rulesByField[key] ?? []
-        let used = Set(exercises.flatMap { $0.checks.map(\.rule) })
+        let used = Set(exercises.flatMap { $0.checks.map(\.rule.id) })
         var seen = Set<String>()
         var sections: [String] = []
         for id in ruleIDs where used.contains(id) && seen.insert(id).inserted {

@@ -68,7 +68,7 @@ public actor LanguageServer {
     public init(options: ServerOptions, sink: any MessageSink) {
         self.options = options
         self.sink = sink
-        self.grader = Grader(lab: options.lab, lang: options.lang, limits: options.limits.yaml)
+        self.grader = Grader(lab: options.lab, limits: options.limits.yaml)
     }
 
     /// Serves until `exit` or the end of the input; the process's exit status
@@ -261,7 +261,7 @@ public actor LanguageServer {
                 problems.append("cannot read exercises folder: \(error.message)")
             }
         }
-        grader = Grader(lab: options.lab, lang: options.lang, limits: options.limits.yaml)
+        grader = Grader(lab: options.lab, limits: options.limits.yaml)
         return problems
     }
 

@@ -30,6 +30,18 @@ public enum CommandText: Sendable, Equatable {
     case checksHeading
     case passMark(pass: Int, max: Int)
     case seeHelp(command: String)
+    /// `grade`'s progress and closing lines, `report`'s summary.
+    case waitingForLock(student: String)
+    case retryingSoon(student: String, seconds: String)
+    case attemptFailed(student: String, attempt: Int, error: String, seconds: String)
+    case inProgress(names: String)
+    case errorsWord
+    case andMore(count: Int)
+    case batchFinished(graded: Int, of: Int, skippedByResume: Int?, errors: Int, inError: String?, out: String)
+    case interrupted(command: String)
+    case reportWritten(learners: Int, csv: String, html: String)
+    /// `validate`'s closing line: what was checked.
+    case validationSummary(files: Int, objects: Int, errors: Int, warnings: Int)
     /// An error of the argument parser, in its words when no translation is known.
     case parser(ParserProblem)
 
@@ -126,6 +138,31 @@ public enum CommandText: Sendable, Equatable {
             return "Зачёт: от \(RussianPlural.points(pass)) из \(max)."
         case .seeHelp(let command):
             return "Справка: \(command) --help."
+        case .waitingForLock(let student):
+            return "ожидание блокировки кэша для \(student) (его обновляет другой podgrade)"
+        case .retryingSoon(let student, let seconds):
+            return "\(student): повтор через \(seconds) с"
+        case .attemptFailed(let student, let attempt, let error, let seconds):
+            return "\(student): попытка \(attempt) не удалась (\(error)); повтор через \(seconds) с"
+        case .inProgress(let names):
+            return "в работе: \(names)"
+        case .errorsWord:
+            return "ошибок"
+        case .andMore(let count):
+            return "и ещё \(count)"
+        case .batchFinished(let graded, let of, let skipped, let errors, let inError, let out):
+            return "Проверено \(graded) из \(of)" + (skipped.map { " (пропущено по --resume: \($0))" } ?? "")
+                + ", ошибок: \(errors)" + (inError.map { " (\($0))" } ?? "") + ". Итоги: \(out)/gradebook.csv, \(out)/report.html"
+        case .interrupted(let command):
+            return "Прервано. Чтобы продолжить с того же места: \(command)"
+        case .reportWritten(let learners, let csv, let html):
+            return RussianPlural.form(learners, one: "\(learners) ученик", few: "\(learners) ученика", many: "\(learners) учеников") + ": \(csv), \(html)"
+        case .validationSummary(let files, let objects, let errors, let warnings):
+            return RussianPlural.form(files, one: "\(files) файл", few: "\(files) файла", many: "\(files) файлов")
+                + ", " + RussianPlural.form(objects, one: "\(objects) объект", few: "\(objects) объекта", many: "\(objects) объектов")
+                + ", " + RussianPlural.form(errors, one: "\(errors) ошибка", few: "\(errors) ошибки", many: "\(errors) ошибок")
+                + (warnings > 0 ? ", " + RussianPlural.form(warnings, one: "\(warnings) предупреждение", few: "\(warnings) предупреждения",
+                                                             many: "\(warnings) предупреждений") : "")
         case .parser(let problem):
             switch problem {
             case .unknownOption(let option): return "Неизвестный параметр \(option)."
@@ -194,6 +231,29 @@ public enum CommandText: Sendable, Equatable {
             return "Pass: \(EnglishPlural.points(pass)) of \(max)."
         case .seeHelp(let command):
             return "See \(command) --help."
+        case .waitingForLock(let student):
+            return "waiting for the cache lock of \(student) (another podgrade is updating it)"
+        case .retryingSoon(let student, let seconds):
+            return "\(student): trying again in \(seconds) s"
+        case .attemptFailed(let student, let attempt, let error, let seconds):
+            return "\(student): attempt \(attempt) failed (\(error)); trying again in \(seconds) s"
+        case .inProgress(let names):
+            return "in progress: \(names)"
+        case .errorsWord:
+            return "errors"
+        case .andMore(let count):
+            return "and \(count) more"
+        case .batchFinished(let graded, let of, let skipped, let errors, let inError, let out):
+            return "Graded \(graded) of \(of)" + (skipped.map { " (skipped by --resume: \($0))" } ?? "")
+                + ", errors: \(errors)" + (inError.map { " (\($0))" } ?? "") + ". Results: \(out)/gradebook.csv, \(out)/report.html"
+        case .interrupted(let command):
+            return "Interrupted. To continue where it stopped: \(command)"
+        case .reportWritten(let learners, let csv, let html):
+            return (learners == 1 ? "1 learner" : "\(learners) learners") + ": \(csv), \(html)"
+        case .validationSummary(let files, let objects, let errors, let warnings):
+            func count(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }
+            return "\(count(files, "file")), \(count(objects, "object")), \(count(errors, "error"))"
+                + (warnings > 0 ? ", \(count(warnings, "warning"))" : "")
         case .parser(let problem):
             switch problem {
             case .unknownOption(let option): return "Unknown option \(option)."

@@ -18,17 +18,17 @@ public struct GitHubReporter: Reporter {
                 switch check.status {
                 case .fail, .error:
                     var hint = ""
-                    if let text = check.hint { hint = "\n" + ReportText.hint.text(lang) + ": " + text }
+                    if let text = check.hint { hint = "\n" + ReportText.hint.text(lang) + ": " + text.text(lang) }
                     for finding in check.findings {
-                        out.append(Self.command("error", finding: finding, title: "\(exercise.id): \(check.id)", message: finding.message + hint))
+                        out.append(Self.command("error", finding: finding, title: "\(exercise.id): \(check.id)", message: finding.message.text(lang) + hint))
                     }
                 case .info:
                     for finding in check.findings {
-                        out.append(Self.command("warning", finding: finding, title: "\(exercise.id): \(check.id)", message: finding.message))
+                        out.append(Self.command("warning", finding: finding, title: "\(exercise.id): \(check.id)", message: finding.message.text(lang)))
                     }
                 case .pass:
                     for finding in check.findings.dropFirst() {
-                        out.append(Self.command("warning", finding: finding, title: "\(exercise.id): \(check.id)", message: finding.message))
+                        out.append(Self.command("warning", finding: finding, title: "\(exercise.id): \(check.id)", message: finding.message.text(lang)))
                     }
                 case .skip:
                     continue

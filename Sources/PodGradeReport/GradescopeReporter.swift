@@ -43,10 +43,10 @@ public struct GradescopeReporter: Reporter {
     private func output(_ check: CheckResult, lang: Lang) -> String {
         var lines: [String] = []
         switch check.status {
-        case .error: lines.append(ReportText.checkError.text(lang) + ": " + check.message)
-        default: lines += check.findings.map(ReportText.located)
+        case .error: lines.append(ReportText.checkError.text(lang) + ": " + check.text(lang))
+        default: lines += check.findings.map { ReportText.located($0, lang) }
         }
-        if let hint = check.hint { lines.append(ReportText.hint.text(lang) + ": " + hint) }
+        if let hint = check.hint { lines.append(ReportText.hint.text(lang) + ": " + hint.text(lang)) }
         return lines.joined(separator: "\n")
     }
 

@@ -42,21 +42,21 @@ public struct JUnitReporter: Reporter {
                 switch check.status {
                 case .fail:
                     failures += 1
-                    body = "      <failure message=\"\(Escape.xml(check.message))\" type=\"rule\">"
+                    body = "      <failure message=\"\(Escape.xml(check.text(lang)))\" type=\"rule\">"
                         + Escape.xmlText(details(check, lang: lang)) + "</failure>\n"
                 case .error:
                     errors += 1
-                    body = "      <error message=\"\(Escape.xml(check.message))\" type=\"check\">"
+                    body = "      <error message=\"\(Escape.xml(check.text(lang)))\" type=\"check\">"
                         + Escape.xmlText(details(check, lang: lang)) + "</error>\n"
                 case .skip:
                     skipped += 1
-                    body = "      <skipped message=\"\(Escape.xml(check.message))\"/>\n"
+                    body = "      <skipped message=\"\(Escape.xml(check.text(lang)))\"/>\n"
                 case .info:
-                    let text = check.findings.map(ReportText.located).joined(separator: "\n")
+                    let text = check.findings.map { ReportText.located($0, lang) }.joined(separator: "\n")
                     if !text.isEmpty { body = "      <system-out>" + Escape.xmlText(text) + "</system-out>\n" }
                 case .pass:
                     // Kubernetes warnings on a passing check: worth reading, not a failure.
-                    let notes = check.findings.dropFirst().map(ReportText.located).joined(separator: "\n")
+                    let notes = check.findings.dropFirst().map { ReportText.located($0, lang) }.joined(separator: "\n")
                     if !notes.isEmpty { body = "      <system-out>" + Escape.xmlText(notes) + "</system-out>\n" }
                 }
                 let name = Escape.xml("\(check.id) [\(check.rule)]")
@@ -70,7 +70,7 @@ public struct JUnitReporter: Reporter {
         let tests = cases.count
         var out = "  <testsuite name=\"\(id)\" tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\" skipped=\"\(skipped)\" time=\"0\">\n"
         out += "    <properties>\n"
-        out += "      <property name=\"title\" value=\"\(Escape.xml(exercise.title))\"/>\n"
+        out += "      <property name=\"title\" value=\"\(Escape.xml(exercise.title.text(lang)))\"/>\n"
         out += "      <property name=\"status\" value=\"\(exercise.status.rawValue)\"/>\n"
         out += "      <property name=\"score\" value=\"\(exercise.score)\"/>\n"
         out += "      <property name=\"maxScore\" value=\"\(exercise.maxScore)\"/>\n"
@@ -83,8 +83,8 @@ public struct JUnitReporter: Reporter {
 
     /// Every finding as `file:line:column: message`, then the hint.
     private func details(_ check: CheckResult, lang: Lang) -> String {
-        var lines = check.findings.map(ReportText.located)
-        if let hint = check.hint { lines.append(ReportText.hint.text(lang) + ": " + hint) }
+        var lines = check.findings.map { ReportText.located($0, lang) }
+        if let hint = check.hint { lines.append(ReportText.hint.text(lang) + ": " + hint.text(lang)) }
         return lines.joined(separator: "\n")
     }
 }

@@ -32,11 +32,11 @@ public struct MarkdownReporter: Reporter {
             case .missing: score = "— (" + Escape.markdown(ReportText.missing.text(lang)) + ")"
             default: score = "\(exercise.score)/\(exercise.maxScore)"
             }
-            out.append("| \(Self.emoji(exercise.status)) | \(Escape.markdown(exercise.id)) | \(Escape.markdown(exercise.title)) | \(score) |")
+            out.append("| \(Self.emoji(exercise.status)) | \(Escape.markdown(exercise.id)) | \(Escape.markdown(exercise.title.text(lang))) | \(score) |")
         }
         for exercise in result.exercises where exercise.status == .fail || exercise.status == .error {
             out.append("")
-            out.append("### \(Self.emoji(exercise.status)) " + Escape.markdown("\(exercise.id): \(exercise.title)")
+            out.append("### \(Self.emoji(exercise.status)) " + Escape.markdown("\(exercise.id): \(exercise.title.text(lang))")
                        + " (\(exercise.score)/" + Escape.markdown(ReportText.points(exercise.maxScore, lang) + ", " + ReportText.passAt(exercise.passScore, lang)) + ")")
             out.append("")
             for check in exercise.checks where check.status == .fail || check.status == .error || check.status == .skip {
@@ -55,7 +55,7 @@ public struct MarkdownReporter: Reporter {
         }
         var out = ["- \(mark) **\(Escape.markdown(check.id))** " + Self.code(check.rule) + " \(check.points)/\(check.maxPoints)"]
         if check.status == .skip {
-            out[0] += " — " + Escape.markdown(check.message)
+            out[0] += " — " + Escape.markdown(check.text(lang))
             return out
         }
         for finding in check.findings {
@@ -63,10 +63,10 @@ public struct MarkdownReporter: Reporter {
             if let location = finding.location {
                 line += Self.code("\(location.file):\(location.line):\(location.column)") + " "
             }
-            out.append(line + Escape.markdown(finding.message))
+            out.append(line + Escape.markdown(finding.message.text(lang)))
         }
         if let hint = check.hint {
-            out.append("  - *" + Escape.markdown(ReportText.hint.text(lang)) + ":* " + Escape.markdown(hint))
+            out.append("  - *" + Escape.markdown(ReportText.hint.text(lang)) + ":* " + Escape.markdown(hint.text(lang)))
         }
         return out
     }

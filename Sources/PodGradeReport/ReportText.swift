@@ -49,16 +49,24 @@ extension ReportText {
     public static let submission = LocalizedText(ru: "решение", en: "submission")
 }
 
+/// Words of `podgrade explain` (and SARIF's help text).
+extension ReportText {
+    public static let lectureSection = LocalizedText(ru: "Раздел лекции", en: "Lecture section")
+    public static let parameters = LocalizedText(ru: "Параметры:", en: "Parameters:")
+    public static let examplePasses = LocalizedText(ru: "Проходит", en: "Passes")
+    public static let exampleFails = LocalizedText(ru: "Не проходит", en: "Fails")
+}
+
 extension ReportText {
     /// "✗ 02-yellow  Pod yellow  9/11 points (pass at 11)": an exercise's plain score line.
     static func scoreLine(_ exercise: ExerciseResult, _ lang: Lang) -> String {
         switch exercise.status {
         case .missing:
-            return "○ \(exercise.id)  \(exercise.title) — " + missing.text(lang)
+            return "○ \(exercise.id)  \(exercise.title.text(lang)) — " + missing.text(lang)
         case .pass:
-            return "✓ \(exercise.id)  \(exercise.title)  \(exercise.score)/" + points(exercise.maxScore, lang)
+            return "✓ \(exercise.id)  \(exercise.title.text(lang))  \(exercise.score)/" + points(exercise.maxScore, lang)
         case .fail, .error:
-            return "✗ \(exercise.id)  \(exercise.title)  \(exercise.score)/" + points(exercise.maxScore, lang)
+            return "✗ \(exercise.id)  \(exercise.title.text(lang))  \(exercise.score)/" + points(exercise.maxScore, lang)
                 + " (" + passAt(exercise.passScore, lang) + ")"
         }
     }
@@ -71,8 +79,9 @@ extension ReportText {
     }
 
     /// `file:line:column: message`, or the message alone.
-    static func located(_ finding: FindingResult) -> String {
-        guard let location = finding.location else { return finding.message }
-        return "\(location.file):\(location.line):\(location.column): \(finding.message)"
+    static func located(_ finding: FindingResult, _ lang: Lang) -> String {
+        let text = finding.message.text(lang)
+        guard let location = finding.location else { return text }
+        return "\(location.file):\(location.line):\(location.column): \(text)"
     }
 }

@@ -5,14 +5,14 @@ public enum RuleText {
     public static func explain(_ rule: any Rule, lang: Lang) -> String {
         var out = "\(rule.id): \(rule.doc.title.text(lang))\n\n\(rule.doc.explanation.text(lang))\n"
         if let section = rule.doc.section {
-            out += "\n" + (lang == .ru ? "Раздел лекции: «\(section)»" : "Lecture section: «\(section)»") + "\n"
+            out += "\n" + ReportText.lectureSection.text(lang) + ": «\(section)»\n"
         }
         if !rule.params.isEmpty {
-            out += "\n" + (lang == .ru ? "Параметры:" : "Parameters:") + " "
+            out += "\n" + ReportText.parameters.text(lang) + " "
             out += rule.params.map { $0.name + ($0.required ? "*" : "") + " (\($0.type.rawValue))" }.joined(separator: ", ") + "\n"
         }
         for example in rule.examples {
-            out += "\n" + (example.passes ? (lang == .ru ? "Проходит" : "Passes") : (lang == .ru ? "Не проходит" : "Fails"))
+            out += "\n" + (example.passes ? ReportText.examplePasses : ReportText.exampleFails).text(lang)
             out += example.params == "{}" ? ":\n" : " (params: \(example.params)):\n"
             out += example.manifest.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n")
             if !example.manifest.hasSuffix("\n") { out += "\n" }

@@ -2,10 +2,11 @@ public import PodGradeCore
 import FoundationEssentials
 
 /// SARIF 2.1.0 for code scanning (GitHub uploads it as is): every rule of the
-/// catalog as a reportingDescriptor, a result per finding of a failed check
-/// (errors) and per Kubernetes warning or advice (warnings). A finding without
-/// a location points at the exercise's file without a region, never at a
-/// made-up line.
+/// catalog as a reportingDescriptor with its message strings, a result per
+/// finding of a failed check (errors) and per Kubernetes warning or advice
+/// (warnings), its message with text, `id` and `arguments` (SARIFMessages). A
+/// finding without a location points at the exercise's file without a region,
+/// never at a made-up line.
 public struct SARIFReporter: Reporter {
     public static let name = "sarif"
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -36,7 +37,9 @@ public struct SARIFReporter: Reporter {
                 }
             }
         }
-        let driver = Driver(name: "podgrade", version: PodGrade.version, semanticVersion: PodGrade.version, rules: rules)
+        let shared = SARIFMessages.templates(SharedMessage.samples, rule: nil, lang: lang)
+        let driver = Driver(name: "podgrade", version: PodGrade.version, semanticVersion: PodGrade.version,
+                            globalMessageStrings: shared.mapValues { MessageString(text: $0) }, rules: rules)
         return Log(schema: Self.schemaURI, version: "2.1.0",
                    runs: [Run(tool: Tool(driver: driver), results: results, columnKind: "unicodeCodePoints",
                               originalUriBaseIds: ["%SRCROOT%": OriginalURIBase(description: Message(text: ReportText.source.text(lang)))])])
@@ -49,14 +52,15 @@ public struct SARIFReporter: Reporter {
             shortDescription: Message(text: rule.doc.title.text(lang)),
             fullDescription: Message(text: rule.doc.explanation.text(lang)),
             help: Message(text: RuleText.explain(rule, lang: lang)),
+            messageStrings: SARIFMessages.templates(rule.anyMessageSamples, rule: rule.id, lang: lang).mapValues { MessageString(text: $0) },
             defaultConfiguration: Configuration(level: "error"),
             properties: properties)
     }
 
     private func result(_ finding: FindingResult, check: CheckResult, exercise: ExerciseResult, level: String,
                         ruleIndex: Int?, lang: Lang) -> SARIFResult {
-        var text = finding.message
-        if level == "error", let hint = check.hint { text += "\n" + ReportText.hint.text(lang) + ": " + hint }
+        var text = finding.message.text(lang)
+        if level == "error", let hint = check.hint { text += "\n" + ReportText.hint.text(lang) + ": " + hint.text(lang) }
         var locations: [SARIFLocation] = []
         if let location = finding.location {
             locations.append(SARIFLocation(physicalLocation: PhysicalLocation(
@@ -67,7 +71,8 @@ public struct SARIFReporter: Reporter {
             locations.append(SARIFLocation(physicalLocation: PhysicalLocation(
                 artifactLocation: ArtifactLocation(uri: Escape.uriPath(file), uriBaseId: "%SRCROOT%"), region: nil)))
         }
-        return SARIFResult(ruleId: check.rule, ruleIndex: ruleIndex, level: level, message: Message(text: text),
+        let message = Message(text: text, id: finding.message.key, arguments: SARIFMessages.arguments(finding.message))
+        return SARIFResult(ruleId: check.rule, ruleIndex: ruleIndex, level: level, message: message,
                            locations: locations.isEmpty ? nil : locations,
                            properties: ResultProperties(exercise: exercise.id, check: check.id, path: finding.path))
     }
@@ -105,6 +110,7 @@ public struct SARIFReporter: Reporter {
         var name: String
         var version: String
         var semanticVersion: String
+        var globalMessageStrings: [String: MessageString]
         var rules: [ReportingDescriptor]
     }
 
@@ -114,6 +120,7 @@ public struct SARIFReporter: Reporter {
         var shortDescription: Message
         var fullDescription: Message
         var help: Message
+        var messageStrings: [String: MessageString]
         var defaultConfiguration: Configuration
         var properties: DescriptorProperties
     }
@@ -125,7 +132,19 @@ public struct SARIFReporter: Reporter {
 
     struct Configuration: Encodable { var level: String }
 
-    struct Message: Encodable { var text: String }
+    struct Message: Encodable {
+        var text: String
+        var id: String?
+        var arguments: [String]?
+
+        init(text: String, id: String? = nil, arguments: [String]? = nil) {
+            self.text = text
+            self.id = id
+            self.arguments = arguments
+        }
+    }
+
+    struct MessageString: Encodable { var text: String }
 
     struct SARIFResult: Encodable {
         var ruleId: String

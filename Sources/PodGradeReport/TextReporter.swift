@@ -22,12 +22,12 @@ public struct TextReporter: Reporter {
             let score = "\(exercise.score)/" + ReportText.points(exercise.maxScore, lang)
             switch exercise.status {
             case .missing:
-                out.append(style.dim("○ \(exercise.id)  \(exercise.title) — " + ReportText.missing.text(lang)))
+                out.append(style.dim("○ \(exercise.id)  \(exercise.title.text(lang)) — " + ReportText.missing.text(lang)))
                 continue
             case .pass:
-                out.append(style.green("✓ ") + style.bold(exercise.id) + "  \(exercise.title)  " + style.green(score))
+                out.append(style.green("✓ ") + style.bold(exercise.id) + "  \(exercise.title.text(lang))  " + style.green(score))
             case .fail, .error:
-                out.append(style.red("✗ ") + style.bold(exercise.id) + "  \(exercise.title)  " + style.red(score)
+                out.append(style.red("✗ ") + style.bold(exercise.id) + "  \(exercise.title.text(lang))  " + style.red(score)
                            + style.dim("  (" + ReportText.passAt(exercise.passScore, lang) + ")"))
             }
             for check in exercise.checks where check.status != .pass || check.findings.count > 1 {
@@ -60,26 +60,15 @@ public struct TextReporter: Reporter {
             if let location = finding.location {
                 line += style.bold("\(location.file):\(location.line):\(location.column)") + ": "
             }
-            out.append(line + finding.message)
+            out.append(line + finding.message.text(context.lang))
             if let location = finding.location, let lines = context.sourceLines(location.file),
                let frame = CodeFrame.render(lines: lines, line: location.line, column: location.column, color: context.color) {
                 out.append(frame.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n"))
             }
         }
         if let hint = check.hint {
-            out.append("      " + style.cyan(ReportText.hint.text(context.lang) + ": ") + hint)
+            out.append("      " + style.cyan(ReportText.hint.text(context.lang) + ": ") + hint.text(context.lang))
         }
         return out
     }
-}
-
-/// ANSI styling, a no-op when color is off.
-struct Style {
-    let enabled: Bool
-    private func wrap(_ code: String, _ text: String) -> String { enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text }
-    func bold(_ t: String) -> String { wrap("1", t) }
-    func dim(_ t: String) -> String { wrap("2", t) }
-    func red(_ t: String) -> String { wrap("31", t) }
-    func green(_ t: String) -> String { wrap("32", t) }
-    func cyan(_ t: String) -> String { wrap("36", t) }
 }

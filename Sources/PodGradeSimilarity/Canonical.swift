@@ -53,7 +53,7 @@ struct FixedNames {
         var values = Set<String>()
         if let exercise {
             values.insert(exercise.objectName)
-            for check in exercise.checks { Self.collect(check.params.node, into: &values) }
+            for check in exercise.checks { Self.collect(check.writtenParams, into: &values) }
         }
         self.values = values
     }

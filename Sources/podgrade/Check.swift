@@ -42,10 +42,11 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Seconds a git server may stay silent before the clone fails.")
     var cloneTimeout: Double = 60
 
-    /// Each format with its destination: `--format NAME:FILE`, else the
-    /// `--output` files paired with the other formats in order, else stdout.
-    func outputs() throws -> [(name: String, file: String?)] {
-        var plans: [(name: String, file: String?)] = []
+    /// Each format with its reporter and destination: `--format NAME:FILE`, else
+    /// the `--output` files paired with the other formats in order, else stdout.
+    /// Read once, before anything else runs; a mistake is a usage error.
+    func outputs() throws -> [(name: String, reporter: any Reporter, file: String?)] {
+        var plans: [(name: String, reporter: any Reporter, file: String?)] = []
         var files = output[...]
         for spec in format.isEmpty ? ["text"] : format {
             var name = spec
@@ -57,10 +58,10 @@ struct Check: ParsableCommand {
             } else if let next = files.popFirst() {
                 file = next
             }
-            guard Reporters.named(name) != nil else {
+            guard let reporter = Reporters.named(name) else {
                 throw UsageFailure(.unknownFormat(name: name, known: Reporters.names))
             }
-            plans.append((name, file))
+            plans.append((name, reporter, file))
         }
         if !files.isEmpty { throw UsageFailure(.moreOutputsThanFormats) }
         if plans.filter({ $0.file == nil }).count > 1 { throw UsageFailure(.severalFormatsToStdout) }
@@ -75,7 +76,7 @@ struct Check: ParsableCommand {
         let limits = try LimitOptions.resolve()
         let request = SourceRequest(source: source, rev: rev, deadline: deadline, cacheDirectory: cache, cloneTimeout: cloneTimeout,
                                     limits: limits.source)
-        let grader = Grader(lab: lab, lang: lang, limits: limits.yaml)
+        let grader = Grader(lab: lab, limits: limits.yaml)
         if watch {
             if SourceLoader.isURL(source) { throw UsageFailure(.watchNeedsFolder(reason: .url)) }
             if rev != nil { throw UsageFailure(.watchNeedsFolder(reason: .rev)) }
@@ -118,10 +119,9 @@ struct Check: ParsableCommand {
     }
 
     /// Renders every asked format; returns the exit status.
-    func emit(_ result: GradeResult, snapshot: SourceSnapshot, plans: [(name: String, file: String?)], lang: Lang) -> Int32 {
+    func emit(_ result: GradeResult, snapshot: SourceSnapshot, plans: [(name: String, reporter: any Reporter, file: String?)], lang: Lang) -> Int32 {
         let lines = SourceLines(snapshot)
-        for (name, file) in plans {
-            guard let reporter = Reporters.named(name) else { continue }
+        for (name, reporter, file) in plans {
             let toFile = file != nil
             let context = ReportContext(lang: lang, color: !toFile && color.enabled(), sourceLines: lines.lines)
             let text = reporter.render(result, context: context)
@@ -164,21 +164,4 @@ private func append(_ text: String, to path: String) -> Bool {
         offset += n
     }
     return true
-}
-
-/// The lines of each submission file, for code frames.
-final class SourceLines: Sendable {
-    private let files: [String: [Substring]]
-
-    init(_ snapshot: SourceSnapshot) {
-        var files: [String: [Substring]] = [:]
-        for file in snapshot.files {
-            if case .bytes(let bytes) = file.content {
-                files[file.path] = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            }
-        }
-        self.files = files
-    }
-
-    @Sendable func lines(_ path: String) -> [Substring]? { files[path] }
 }

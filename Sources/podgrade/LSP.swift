@@ -28,7 +28,7 @@ struct LSP: ParsableCommand {
         let input = FileDescriptorSource.stream(fd: 0)
         Task {
             let code = await server.run(input: input)
-            exitProcess(code)
+            exitFlushed(code)
         }
         dispatchMain()
     }

@@ -58,6 +58,11 @@ struct CourseOptions<Purpose: CoursePurpose>: ParsableArguments {
         self.exercises = exercises
     }
 
+    /// The exercise a person typed (slug, unique prefix or number), or a usage error that suggests.
+    func exercise(_ typed: String) throws -> Exercise {
+        try Self.exercise(typed, in: load())
+    }
+
     func load() throws -> Lab {
         guard let exercises else { return Lab.bundled }
         let files: [String: [UInt8]]

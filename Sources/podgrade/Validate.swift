@@ -57,8 +57,8 @@ struct Validate: ParsableCommand {
             }
             total.warnings += snapshot.notes.count
         }
-        print(Message.validationSummary(files: total.files, objects: total.objects, errors: total.errors,
-                                        warnings: total.warnings).text(lang))
+        print(CommandText.validationSummary(files: total.files, objects: total.objects, errors: total.errors,
+                                            warnings: total.warnings).text(lang))
         if total.errors > 0 { throw ExitCode(1) }
     }
 

@@ -129,7 +129,7 @@ func entry(_ student: String, repo: String = "https://h/r.git", status: LearnerS
     /// elsewhere are read back from their files (here there are none to read).
     @Test func reportUsesTheResultsItHas() throws {
         let tmp = try TemporaryDirectory()
-        let result = Grader(lab: Lab.bundled, lang: .en).grade(SourceSnapshot(origin: SourceOrigin(url: "https://h/r.git"), files: []))
+        let result = Grader(lab: Lab.bundled).grade(SourceSnapshot(origin: SourceOrigin(url: "https://h/r.git"), files: []))
         let graded = [entry("ann", status: .fail, score: 0, exercises: [:]), entry("bob", status: .fail, score: 0, exercises: [:])]
         let html = tmp.sub("report.html")
         try BatchGrader.writeReports(graded, known: ["ann": result], directories: [tmp.sub("nowhere")], csvPath: nil, htmlPath: html,

@@ -1,11 +1,12 @@
 import Foundation
 import XCTest
+import PodGradeCore
 
 final class CatalogCommandTests: XCTestCase {
     func testListShowExplain() throws {
         let list = try podgrade(["list", "--lang", "en"])
         XCTAssertEqual(list.status, 0)
-        XCTAssertEqual(list.stdout.split(separator: "\n").count, 12)
+        XCTAssertEqual(list.stdout.split(separator: "\n").count, Lab.bundled.exercises.count)
         XCTAssertTrue(list.stdout.hasPrefix("01-multi-container-pod  A multi-container POD  (13 points)\n"), list.stdout)
         let ruList = try podgrade(["list"])
         XCTAssertTrue(ruList.stdout.contains("(13 баллов)"), ruList.stdout)
@@ -20,7 +21,7 @@ final class CatalogCommandTests: XCTestCase {
         XCTAssertTrue(explain.stdout.hasPrefix("ports.unique: Container ports do not clash\n"), explain.stdout)
         XCTAssertTrue(explain.stdout.contains("Fails:"))
         let all = try podgrade(["explain"])
-        XCTAssertEqual(all.stdout.split(separator: "\n").count, 21)
+        XCTAssertEqual(all.stdout.split(separator: "\n").count, RuleCatalog.all.count)
     }
 
     func testStartCopiesTheStarterOnce() throws {
@@ -50,14 +51,15 @@ final class CatalogCommandTests: XCTestCase {
         try FileManager.default.copyItem(atPath: podgradeBinary, toPath: copy)
         let run = try podgrade(["list"], in: dir, binary: copy)
         XCTAssertEqual(run.status, 0)
-        XCTAssertEqual(run.stdout.split(separator: "\n").count, 12)
+        XCTAssertEqual(run.stdout.split(separator: "\n").count, Lab.bundled.exercises.count)
         XCTAssertEqual(try podgrade(["verify"], in: dir, binary: copy).status, 0)
     }
 
     func testVerify() throws {
         let run = try podgrade(["verify"])
         XCTAssertEqual(run.status, 0, run.stdout)
-        XCTAssertEqual(run.stdout, "12 exercises, 12 solutions, 12 starters, 46 known-wrong cases: the course is sound\n")
+        let n = Lab.bundled.exercises.count, wrong = Lab.bundled.exercises.reduce(0) { $0 + $1.wrongCases.count }
+        XCTAssertEqual(run.stdout, "\(n) exercises, \(n) solutions, \(n) starters, \(wrong) known-wrong cases: the course is sound\n")
         // A broken course: a solution that no longer passes.
         let dir = try temporaryDirectory()
         try FileManager.default.copyItem(atPath: packageRoot + "/exercises", toPath: dir + "/exercises")

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import PodGradeCore
 
 final class CheckCommandTests: XCTestCase {
     let sample = "Tests/Fixtures/sample-learner"
@@ -7,7 +8,9 @@ final class CheckCommandTests: XCTestCase {
     func testSolutionsPassWithExitZero() throws {
         let run = try podgrade(["check", "solutions"])
         XCTAssertEqual(run.status, 0, run.stderr)
-        XCTAssertTrue(run.stdout.hasSuffix("Итого: 147/147 баллов · зачтено 12 из 12 заданий\n"), run.stdout)
+        let lab = Lab.bundled, total = lab.exercises.reduce(0) { $0 + $1.maxScore }, n = lab.exercises.count
+        let line = "Итого: \(total)/" + RussianPlural.points(total) + " · зачтено \(n) из \(n) " + RussianPlural.form(n, one: "задания", few: "заданий", many: "заданий")
+        XCTAssertTrue(run.stdout.hasSuffix(line + "\n"), run.stdout)
         XCTAssertEqual(run.stderr, "")
     }
 
@@ -32,7 +35,7 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertEqual(json["lang"] as? String, "en")
         XCTAssertEqual(json["passed"] as? Bool, false)
         let exercises = try XCTUnwrap(json["exercises"] as? [[String: Any]])
-        XCTAssertEqual(exercises.count, 12)
+        XCTAssertEqual(exercises.count, Lab.bundled.exercises.count)
         let yellow = try XCTUnwrap(exercises.first { $0["id"] as? String == "02-yellow" })
         XCTAssertEqual(yellow["files"] as? [String], ["misc/yellow.yaml"])
         let checks = try XCTUnwrap(yellow["checks"] as? [[String: Any]])

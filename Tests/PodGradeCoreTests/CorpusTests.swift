@@ -9,7 +9,7 @@ final class CorpusTests: XCTestCase {
         let root = corpusRoot
         let snapshot = try WorkTreeReader.read(root: root)
         XCTAssertEqual(snapshot.files.count, 29, "corpus at \(root)")
-        let grader = Grader(lab: .bundled, lang: .en)
+        let grader = Grader(lab: .bundled)
         for file in snapshot.files {
             // Each file alone, as a learner's whole repository; each exercise reads it by kind and name or not at all.
             let single = SourceSnapshot(origin: SourceOrigin(path: file.path), files: [SourceFile(path: "01-multi-container-pod/" + file.path, content: file.content)])

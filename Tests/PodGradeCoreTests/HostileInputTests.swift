@@ -27,7 +27,7 @@ final class HostileInputTests: XCTestCase {
         var result: ExerciseResult?
         let elapsed = clock.measure {
             let snapshot = SourceSnapshot(origin: SourceOrigin(path: "test"), files: [SourceFile(path: path, content: .bytes(bytes))])
-            result = Grader(lab: Lab.bundled, lang: .en, limits: limits).grade(snapshot, only: [Self.slug]).exercises.first
+            result = Grader(lab: Lab.bundled, limits: limits).grade(snapshot, only: [Self.slug]).exercises.first
         }
         XCTAssertLessThan(elapsed, Self.budget, "grading took \(elapsed)", file: file, line: line)
         guard let result else { XCTFail("no result", file: file, line: line); fatalError() }
@@ -41,7 +41,7 @@ final class HostileInputTests: XCTestCase {
     /// The findings of failed or errored checks of one rule.
     func findings(_ result: ExerciseResult, _ rule: String) -> [Seen] {
         result.checks.filter { $0.rule == rule && $0.status != .pass }.flatMap { check in
-            check.findings.map { Seen(rule: rule, key: $0.key, line: $0.location?.line, column: $0.location?.column) }
+            check.findings.map { Seen(rule: rule, key: $0.message.key, line: $0.location?.line, column: $0.location?.column) }
         }
     }
 
@@ -150,14 +150,14 @@ final class HostileInputTests: XCTestCase {
     func testWrongTypesAtEveryLevel() {
         let spec17 = grade("apiVersion: v1\nkind: Pod\nmetadata:\n  name: multi-container-pod\nspec: 17\n")
         XCTAssertEqual(findings(spec17, "k8s.schema"), [Seen(rule: "k8s.schema", key: "k8s", line: 5, column: 7)])
-        XCTAssertEqual(spec17.checks.first { $0.rule == "k8s.schema" }?.findings.first?.message, "spec: expected an object, got integer")
+        XCTAssertEqual(spec17.checks.first { $0.rule == "k8s.schema" }?.findings.first?.message.text(.en), "spec: expected an object, got integer")
 
         let containersX = grade("apiVersion: v1\nkind: Pod\nmetadata:\n  name: multi-container-pod\nspec:\n  containers: \"x\"\n")
         XCTAssertEqual(findings(containersX, "k8s.schema"), [Seen(rule: "k8s.schema", key: "k8s", line: 6, column: 15)])
 
         let kindMap = grade("apiVersion: v1\nkind: {Pod: 1}\nmetadata:\n  name: multi-container-pod\n")
         XCTAssertEqual(findings(kindMap, "pod.found"), [Seen(rule: "pod.found", key: "podWrongKind", line: 2, column: 7)])
-        XCTAssertEqual(kindMap.checks.first { $0.rule == "pod.found" }?.message,
+        XCTAssertEqual(kindMap.checks.first { $0.rule == "pod.found" }?.text(.en),
                        "\"multi-container-pod\" is a {…} but the exercise asks for a Pod.")
         // The schema names the mistyped kind (as `podgrade validate` shows it).
         let kindIssues = SchemaChecker.check(YAMLReader.read("kind: {Pod: 1}\n").documents[0].root, path: "")
@@ -240,8 +240,8 @@ final class LimitTests: XCTestCase {
         XCTAssertEqual(read("a\n---\nb\n", YAMLLimits(maxDocuments: 1)), .tooManyDocuments(limit: 1))
         // The grader applies its limits.
         let snapshot = SourceSnapshot(origin: SourceOrigin(path: "t"), files: [SourceFile(path: "01-multi-container-pod/p.yaml", content: .bytes(Array("a: [[1]]\n".utf8)))])
-        let graded = Grader(lab: Lab.bundled, lang: .en, limits: YAMLLimits(maxDepth: 2)).grade(snapshot, only: ["01-multi-container-pod"])
-        XCTAssertEqual(graded.exercises.first?.checks.first?.findings.first?.key, "yaml")
+        let graded = Grader(lab: Lab.bundled, limits: YAMLLimits(maxDepth: 2)).grade(snapshot, only: ["01-multi-container-pod"])
+        XCTAssertEqual(graded.exercises.first?.checks.first?.findings.first?.message.key, "yaml")
         XCTAssertEqual(ManifestValidation.findings(in: snapshot, limits: YAMLLimits(maxDepth: 2)).first?.location?.column, 5)
         XCTAssertEqual(ManifestValidation.findings(in: snapshot, limits: YAMLLimits(maxDepth: 3)).map(\.rule), ["k8s.schema"]) // read; `a:` is no object
     }

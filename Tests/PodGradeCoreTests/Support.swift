@@ -17,8 +17,8 @@ func snapshot(_ files: [(String, String)]) -> SourceSnapshot {
 }
 
 /// Grades one exercise of the bundled lab over the given files.
-func grade(_ exercise: String, _ files: [(String, String)], lang: Lang = .en) -> ExerciseResult? {
-    let grader = Grader(lab: Lab.bundled, lang: lang)
+func grade(_ exercise: String, _ files: [(String, String)]) -> ExerciseResult? {
+    let grader = Grader(lab: Lab.bundled)
     return grader.grade(snapshot(files), only: [exercise]).exercises.first
 }
 

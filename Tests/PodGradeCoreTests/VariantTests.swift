@@ -6,7 +6,7 @@ final class VariantTests: XCTestCase {
     func assertFullMarks(_ slug: String, _ files: [(String, String)], file: StaticString = #filePath, line: UInt = #line) {
         guard let result = grade(slug, files) else { return XCTFail("not graded", file: file, line: line) }
         XCTAssertEqual(result.score, result.maxScore,
-                       result.checks.filter { $0.status != .pass }.map { "\($0.id): \($0.message)" }.joined(separator: "; "), file: file, line: line)
+                       result.checks.filter { $0.status != .pass }.map { "\($0.id): \($0.text(.en))" }.joined(separator: "; "), file: file, line: line)
     }
 
     func testImageTagsAndRegistriesAreFree() {
@@ -86,26 +86,26 @@ final class VariantTests: XCTestCase {
 
     func testExactFindingForADuplicatePort() throws {
         let text = solution("01-multi-container-pod").replacingOccurrences(of: "containerPort: 8080", with: "containerPort: 80")
-        let result = try XCTUnwrap(grade("01-multi-container-pod", [("01-multi-container-pod/pod.yaml", text)], lang: .ru))
+        let result = try XCTUnwrap(grade("01-multi-container-pod", [("01-multi-container-pod/pod.yaml", text)]))
         let check = try XCTUnwrap(result.checks.first { $0.rule == "ports.unique" })
         XCTAssertEqual(check.status, .fail)
         XCTAssertEqual(check.key, "portClash")
         XCTAssertEqual(check.location, Location(file: "01-multi-container-pod/pod.yaml", line: 19, column: 22))
         XCTAssertEqual(check.path, "spec.containers[1].ports[0].containerPort")
-        XCTAssertEqual(check.message, "Порт 80/TCP объявлен и в «web-server», и в «cadvisor»: контейнеры POD делят одно сетевое пространство (localhost), и второй не сможет занять этот порт.")
+        XCTAssertEqual(check.text(.ru), "Порт 80/TCP объявлен и в «web-server», и в «cadvisor»: контейнеры POD делят одно сетевое пространство (localhost), и второй не сможет занять этот порт.")
         XCTAssertEqual(check.points, 0)
         XCTAssertNotNil(check.hint)
     }
 
     func testYAMLErrorBecomesAFindingWithPosition() throws {
         let text = "apiVersion: v1\nkind: Pod\nmetadata:\n\tname: yellow\n"
-        let result = try XCTUnwrap(grade("02-yellow", [("02-yellow/pod.yaml", text)], lang: .ru))
+        let result = try XCTUnwrap(grade("02-yellow", [("02-yellow/pod.yaml", text)]))
         XCTAssertEqual(result.status, .fail)
         let syntax = try XCTUnwrap(result.checks.first)
         XCTAssertEqual(syntax.id, "yaml-syntax")
         XCTAssertEqual(syntax.status, .fail)
         XCTAssertEqual(syntax.location, Location(file: "02-yellow/pod.yaml", line: 4, column: 1))
-        XCTAssertEqual(syntax.message, "табуляция в отступе недопустима в YAML, используйте пробелы")
+        XCTAssertEqual(syntax.text(.ru), "табуляция в отступе недопустима в YAML, используйте пробелы")
         XCTAssertEqual(result.check("pod-found")?.key, "podNotFound")
         XCTAssertEqual(result.score, 0)
     }

@@ -12,7 +12,7 @@ enum Fixture {
     static let result: GradeResult = {
         let file = "01-pod/pod, v1:%.yaml"
         let failed = ExerciseResult(
-            id: "01-pod", title: "Под «Ёлка» <для> Пети & Васи", status: .fail, passed: false,
+            id: "01-pod", title: same("Под «Ёлка» <для> Пети & Васи"), status: .fail, passed: false,
             score: 3, maxScore: 9, passScore: 8, files: [file],
             checks: [
                 check("pod-found", "pod.found", .pass, 2, 2, [finding("Pod найден.")]),
@@ -31,29 +31,29 @@ enum Fixture {
                 ]),
             ])
         let passed = ExerciseResult(
-            id: "02-sidecar", title: "Sidecar", status: .pass, passed: true, score: 4, maxScore: 4, passScore: 4,
+            id: "02-sidecar", title: same("Sidecar"), status: .pass, passed: true, score: 4, maxScore: 4, passScore: 4,
             files: ["02-sidecar/pod.yaml"],
             checks: [check("pod-found", "pod.found", .pass, 4, 4, [finding("Pod найден.")])])
         let missing = ExerciseResult(
-            id: "03-adapter", title: "Adapter", status: .missing, passed: false, score: 0, maxScore: 5, passScore: 5,
+            id: "03-adapter", title: same("Adapter"), status: .missing, passed: false, score: 0, maxScore: 5, passScore: 5,
             files: [], checks: [])
         return GradeResult(
             source: .init(path: "курс/студент <x>", url: nil, commit: "0123456789abcdef0123456789abcdef01234567",
                           newerCommits: 2, deadline: nil),
-            lang: .ru, score: 7, maxScore: 18, passed: false,
+            score: 7, maxScore: 18, passed: false,
             exercises: [failed, passed, missing], notes: ["Файл misc/a b.yaml пропущен: 100% бинарный"])
     }()
 
     static func finding(_ message: String, at location: Location? = nil, path: String? = nil) -> FindingResult {
-        FindingResult(message: message, key: "fixture", location: location, path: path)
+        FindingResult(message: WrittenMessage(written: message, key: "fixture"), location: location, path: path)
     }
+
+    /// A text the fixture shows alike in every language.
+    static func same(_ text: String) -> LocalizedText { LocalizedText(ru: text, en: text) }
 
     static func check(_ id: String, _ rule: String, _ status: CheckResult.Status, _ points: Int, _ maxPoints: Int,
                       _ findings: [FindingResult], hint: String? = nil) -> CheckResult {
-        let first = findings.first
-        return CheckResult(id: id, rule: rule, status: status, points: points, maxPoints: maxPoints,
-                           message: first?.message ?? "", key: first?.key ?? "", hint: hint,
-                           location: first?.location, path: first?.path, findings: findings)
+        CheckResult(id: id, rule: rule, status: status, points: points, maxPoints: maxPoints, hint: hint.map(same), findings: findings)
     }
 
     /// A passing learner's result (the same exercises, everything passed).

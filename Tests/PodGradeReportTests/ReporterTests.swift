@@ -181,3 +181,23 @@ final class ClassReportTests: XCTestCase {
         XCTAssertGreaterThan(Double(large), Double(small) * 8)
     }
 }
+
+/// A result written as JSON in one language reads back as message values that
+/// render in any language exactly as the original does.
+final class ResultRoundTripTests: XCTestCase {
+    func testAResultWrittenInRussianRendersInEnglish() throws {
+        let snapshot = try WorkTreeReader.read(root: Paths.packageRoot.appendingPathComponent("Tests/Fixtures/sample-learner").path)
+        let original = Grader(lab: .bundled).grade(snapshot)
+        let written = JSONReporter.encode(original, lang: .ru)
+        let decoded = try JSONDecoder().decode(GradeResult.self, from: Data(written.utf8))
+        for lang in Lang.allCases {
+            for reporter in [TextReporter() as any Reporter, MarkdownReporter(), JUnitReporter(), SARIFReporter(), JSONReporter()] {
+                XCTAssertEqual(reporter.render(decoded, context: ReportContext(lang: lang)),
+                               reporter.render(original, context: ReportContext(lang: lang)), "\(type(of: reporter)) in \(lang)")
+            }
+        }
+        // Every finding came back as its rule's message, none as the text it was written with.
+        let keys = decoded.exercises.flatMap(\.checks).flatMap(\.findings).map { "\(type(of: $0.message))" }
+        XCTAssertFalse(keys.contains("WrittenMessage"), keys.joined(separator: ", "))
+    }
+}

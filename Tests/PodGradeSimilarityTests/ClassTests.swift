@@ -32,7 +32,7 @@ final class ClassTests: XCTestCase {
     /// The generated answers are correct: every one passes its exercise.
     func testGeneratedAnswersPassTheGrader() {
         let generated = ClassGenerator.makeClass(size: 200, copies: 5, seed: 14)
-        let grader = Grader(lab: Lab.bundled, lang: .en)
+        let grader = Grader(lab: Lab.bundled)
         var failures: [String] = []
         var graded = 0
         for learner in generated.learners {

@@ -16,7 +16,7 @@ public enum CourseVerifier {
     public static func verify(lab: Lab, solutions: [String: [UInt8]]) -> Report {
         var report = Report()
         report.problems += lab.problems.map(\.description)
-        let grader = Grader(lab: lab, lang: .en)
+        let grader = Grader(lab: lab)
         for exercise in lab.exercises {
             report.problems += textProblems(exercise)
 
@@ -78,7 +78,7 @@ public enum CourseVerifier {
     }
 
     static func failed(_ result: ExerciseResult, rules: Set<String>? = nil) -> [String] {
-        result.checks.filter { $0.status != .pass && (rules?.contains($0.rule) ?? true) }.map { "\($0.id) [\($0.rule)] \($0.message)" }
+        result.checks.filter { $0.status != .pass && (rules?.contains($0.rule) ?? true) }.map { "\($0.id) [\($0.rule)] \($0.text(.en))" }
     }
 
     /// Task texts in both languages, titles and hints too, with the same placeholders.

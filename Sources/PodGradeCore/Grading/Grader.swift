@@ -2,15 +2,14 @@ import PodGradeYAML
 import PodGradeKubernetes
 
 /// Grades snapshots against a lab: finds each exercise's submission, runs its
-/// checks, scores them, and renders the messages in one language.
+/// checks and scores them. The result holds message values; reporters render
+/// them in the language they are asked for.
 public struct Grader: Sendable {
     public let lab: Lab
-    public let lang: Lang
     public let limits: YAMLLimits
 
-    public init(lab: Lab, lang: Lang, limits: YAMLLimits = .default) {
+    public init(lab: Lab, limits: YAMLLimits = .default) {
         self.lab = lab
-        self.lang = lang
         self.limits = limits
     }
 
@@ -29,7 +28,6 @@ public struct Grader: Sendable {
         let origin = snapshot.origin
         return GradeResult(
             source: .init(path: origin.path, url: origin.url, commit: origin.commit, newerCommits: origin.newerCommits, deadline: origin.deadline),
-            lang: lang,
             score: results.reduce(0) { $0 + $1.score },
             maxScore: results.reduce(0) { $0 + $1.maxScore },
             passed: passed,
@@ -41,55 +39,37 @@ public struct Grader: Sendable {
         let submission = manifests.submission(for: exercise)
         let paths = (submission.files.map(\.path) + submission.skipped.map(\.path)).sorted()
         guard !paths.isEmpty else {
-            return ExerciseResult(id: exercise.id, title: exercise.title.text(lang), status: .missing, passed: false, score: 0,
+            return ExerciseResult(id: exercise.id, title: exercise.title, status: .missing, passed: false, score: 0,
                                   maxScore: exercise.maxScore, passScore: exercise.passScore, files: [], checks: [])
         }
-        let context = CheckContext(exercise: exercise, files: submission.files, target: target(for: exercise, in: submission.files))
+        let context = CheckContext(exercise: exercise, files: submission.files, target: submission.target)
         var checks = exercise.checks.map { run($0, context) }
         if let unreadable = implicitSyntaxCheck(exercise, context, skipped: submission.skipped) {
             checks.insert(unreadable, at: 0)
         }
         let score = checks.reduce(0) { $0 + $1.points }
         let passed = score >= exercise.passScore && !checks.contains { $0.status == .error }
-        return ExerciseResult(id: exercise.id, title: exercise.title.text(lang), status: passed ? .pass : .fail, passed: passed,
+        return ExerciseResult(id: exercise.id, title: exercise.title, status: passed ? .pass : .fail, passed: passed,
                               score: score, maxScore: exercise.maxScore, passScore: exercise.passScore, files: paths, checks: checks)
     }
 
-    /// The object the checks examine: the one with the exercise's kind and
-    /// name, else the only object of an accepted kind.
-    func target(for exercise: Exercise, in files: [ParsedFile]) -> Target? {
-        var candidates: [Target] = []
-        for file in files {
-            for workload in file.workloads where exercise.objectKinds.contains(workload.kind) {
-                if workload.name?.value == exercise.objectName { return Target(workload: workload, file: file.path, exact: true) }
-                candidates.append(Target(workload: workload, file: file.path, exact: false))
-            }
-        }
-        return candidates.count == 1 ? candidates[0] : nil
-    }
-
     func run(_ spec: CheckSpec, _ context: CheckContext) -> CheckResult {
-        guard let rule = RuleCatalog.rule(spec.rule) else {
-            return result(spec, status: .error, points: 0, findings: [Finding(.unknownRule(spec.rule))], hint: nil)
-        }
+        let rule = spec.rule
         if rule.needsWorkload && context.target == nil {
-            return result(spec, status: .skip, points: 0, findings: [Finding(.skippedNoWorkload)], hint: nil)
+            return result(spec, status: .skip, points: 0, findings: [Finding(SharedMessage.skippedNoWorkload)], hint: nil)
         }
-        switch rule.evaluate(context, spec.params) {
+        switch spec.check.run(context) {
         case .pass(let message):
             return result(spec, status: .pass, points: spec.points, findings: [Finding(message)], hint: nil)
         case .passWithNotes(let message, let notes):
             return result(spec, status: .pass, points: spec.points, findings: [Finding(message)] + notes, hint: nil)
         case .fail(let findings):
-            // The hint only shows on a failure: rendered only then.
-            let hint = (spec.hint ?? defaultHint(rule)).text(lang)
-            return result(spec, status: .fail, points: 0, findings: findings.isEmpty ? [Finding(.checkCrashed("no finding"))] : findings, hint: hint)
+            // The hint only shows on a failure.
+            let hint = spec.hint ?? defaultHint(rule)
+            let shown = findings.isEmpty ? [Finding(SharedMessage.checkCrashed(detail: "no finding"))] : findings
+            return result(spec, status: .fail, points: 0, findings: shown, hint: hint)
         case .skip(let message):
             return result(spec, status: .skip, points: 0, findings: [Finding(message)], hint: nil)
-        case .info(let findings):
-            return result(spec, status: .info, points: 0, findings: findings, hint: nil)
-        case .error(let message):
-            return result(spec, status: .error, points: 0, findings: [Finding(message)], hint: nil)
         }
     }
 
@@ -100,24 +80,23 @@ public struct Grader: Sendable {
                              en: rule.doc.explanation.en + " See the lecture's section «\(section)».")
     }
 
-    private func result(_ spec: CheckSpec, status: CheckResult.Status, points: Int, findings: [Finding], hint: String?) -> CheckResult {
-        let rendered = findings.map { FindingResult(message: $0.message.text(lang), key: $0.message.key, location: $0.location, path: $0.path) }
-        let first = rendered.first
-        return CheckResult(id: spec.id, rule: spec.rule, status: status, points: points, maxPoints: spec.points,
-                           message: first?.message ?? "", key: first?.key ?? "", hint: hint,
-                           location: first?.location, path: first?.path, findings: rendered)
+    private func result(_ spec: CheckSpec, status: CheckResult.Status, points: Int, findings: [Finding], hint: LocalizedText?) -> CheckResult {
+        CheckResult(id: spec.id, rule: spec.rule.id, status: status, points: points, maxPoints: spec.points, hint: hint,
+                    findings: findings.map { FindingResult(message: $0.message, location: $0.location, path: $0.path) })
     }
 
     /// Files that do not parse, or could not be read, always show: as the
     /// spec's own yaml.syntax check, or else as one worth no points.
     private func implicitSyntaxCheck(_ exercise: Exercise, _ context: CheckContext, skipped: [(path: String, reason: SkipReason)]) -> CheckResult? {
-        var findings = skipped.map { Finding(.fileSkipped(path: $0.path, reason: $0.reason), location: Location(file: $0.path, line: 1, column: 1)) }
-        if !exercise.checks.contains(where: { $0.rule == "yaml.syntax" }),
-           case .fail(let syntax) = YAMLSyntaxRule().evaluate(context, Params(nil)) {
-            findings += syntax
+        let syntax = YAMLSyntaxRule()
+        var findings = skipped.map {
+            Finding(SharedMessage.fileSkipped(path: $0.path, reason: $0.reason), location: Location(file: $0.path, line: 1, column: 1))
+        }
+        if !exercise.checks.contains(where: { $0.rule.id == syntax.id }), case .fail(let failures) = syntax.evaluate(context, NoParameters()) {
+            findings += failures
         }
         guard !findings.isEmpty else { return nil }
-        let spec = CheckSpec(id: "yaml-syntax", rule: "yaml.syntax", points: 0, params: Params(nil), hint: nil)
-        return result(spec, status: .fail, points: 0, findings: findings, hint: defaultHint(YAMLSyntaxRule()).text(lang))
+        let spec = CheckSpec(id: "yaml-syntax", rule: syntax, points: 0, check: BoundCheck { syntax.evaluate($0, NoParameters()) }, hint: nil)
+        return result(spec, status: .fail, points: 0, findings: findings, hint: defaultHint(syntax))
     }
 }

@@ -14,7 +14,7 @@ public enum ManifestValidation {
     public struct Item: Sendable {
         public let rule: String
         public let isError: Bool
-        public let message: Message
+        public let message: SharedMessage
         public let location: Location?
     }
 
@@ -61,7 +61,7 @@ public enum ManifestValidation {
                 throw SourceFailure(error.message)
             }
         case .failure(let reason):
-            throw SourceFailure(Message.fileSkipped(path: path, reason: reason).text(.en))
+            throw SourceFailure(SharedMessage.fileSkipped(path: path, reason: reason).text(.en))
         }
     }
 
@@ -81,7 +81,7 @@ public enum ManifestValidation {
             if n == 0 { return bytes }
             bytes += buffer[0..<n]
             if bytes.count > limit {
-                throw SourceFailure(Message.fileSkipped(path: standardInputName, reason: .tooLarge(bytes: bytes.count, limit: limit)).text(.en))
+                throw SourceFailure(SharedMessage.fileSkipped(path: standardInputName, reason: .tooLarge(bytes: bytes.count, limit: limit)).text(.en))
             }
         }
     }

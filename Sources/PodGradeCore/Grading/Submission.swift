@@ -1,39 +1,36 @@
-import PodGradeYAML
 import PodGradeKubernetes
 
-/// The manifest files of a snapshot, each read once, and the rule for which of
-/// them are an exercise's submission.
-public struct ManifestSet: Sendable {
+/// An exercise's submission: its manifest files, those that could not be
+/// read, and the object its checks examine.
+public struct Submission: Sendable {
     public let files: [ParsedFile]
     /// Files that were not read (symlinks, FIFOs, too large), with why.
     public let skipped: [(path: String, reason: SkipReason)]
+    /// The object with the exercise's kind and name, else the only object of
+    /// an accepted kind.
+    public let target: Target?
 
-    public init(_ snapshot: SourceSnapshot, limits: YAMLLimits = .default) {
-        var files: [ParsedFile] = []
-        var skipped: [(String, SkipReason)] = []
-        for file in snapshot.files where SourceSnapshot.isManifest(file.path) {
-            switch file.content {
-            case .bytes(let bytes): files.append(ParsedFile(path: file.path, yaml: YAMLReader.read(bytes, limits: limits)))
-            case .skipped(let reason): skipped.append((file.path, reason))
-            }
-        }
+    init(_ exercise: Exercise, files: [ParsedFile], skipped: [(path: String, reason: SkipReason)]) {
         self.files = files
         self.skipped = skipped
+        var candidates: [Target] = []
+        var exact: Target?
+        search: for file in files {
+            for workload in file.workloads where exercise.objectKinds.contains(workload.kind) {
+                if exercise.isObject(workload) {
+                    exact = Target(workload: workload, file: file.path, exact: true)
+                    break search
+                }
+                candidates.append(Target(workload: workload, file: file.path, exact: false))
+            }
+        }
+        target = exact ?? (candidates.count == 1 ? candidates[0] : nil)
     }
+}
 
-    /// The submission for an exercise: manifests in a folder named exactly by
-    /// the slug, anywhere; else any manifest holding an object of the
-    /// exercise's kind and name.
-    public func submission(for exercise: Exercise) -> (files: [ParsedFile], skipped: [(path: String, reason: SkipReason)]) {
-        func inSlugFolder(_ path: String) -> Bool {
-            path.split(separator: "/").dropLast().contains { $0 == exercise.id }
-        }
-        let inFolder = files.filter { inSlugFolder($0.path) }
-        let skippedInFolder = skipped.filter { inSlugFolder($0.path) }
-        if !inFolder.isEmpty || !skippedInFolder.isEmpty { return (inFolder, skippedInFolder) }
-        let byObject = files.filter { file in
-            file.workloads.contains { exercise.objectKinds.contains($0.kind) && $0.name?.value == exercise.objectName }
-        }
-        return (byObject, [])
+extension Exercise {
+    /// Whether a workload is the exercise's object: an accepted kind and the asked name.
+    func isObject(_ workload: Workload) -> Bool {
+        objectKinds.contains(workload.kind) && workload.name?.value == objectName
     }
 }

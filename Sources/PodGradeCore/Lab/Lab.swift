@@ -16,8 +16,12 @@ public struct Lab: Sendable {
     /// Reference solutions of the bundled lab, as a learner repository.
     public static var bundledSolutions: [String: [UInt8]] { BundledLab.solutions.mapValues { Array($0.utf8) } }
 
-    /// Loads every `<slug>/spec.yaml` and its companions.
-    public static func load(_ files: [String: [UInt8]]) -> Lab {
+    /// Loads every `<slug>/spec.yaml` and its companions; `extraRules` beside
+    /// the built-in ones (a test's own rule).
+    public static func load(_ files: [String: [UInt8]], extraRules: [any Rule] = []) -> Lab {
+        let rules = Dictionary((RuleCatalog.all + extraRules).map { ($0.id, $0) }, uniquingKeysWith: { _, extra in extra })
+        // Each used rule's declared parameters, read once (reading them instantiates the struct's decoding).
+        var declared: [String: [ParamSpec]] = [:]
         var exercises: [Exercise] = []
         var problems: [LabProblem] = []
         let slugs = Set(files.keys.compactMap { path -> String? in
@@ -25,102 +29,11 @@ public struct Lab: Sendable {
             return parts.count == 2 && parts[1] == "spec.yaml" ? String(parts[0]) : nil
         }).sorted()
         for slug in slugs {
-            let loaded = ExerciseLoader.load(slug: slug, files: files)
+            let loaded = ExerciseLoader.load(slug: slug, files: files, rules: rules, declared: &declared)
             if let exercise = loaded.exercise { exercises.append(exercise) }
             problems += loaded.problems
         }
         return Lab(exercises: exercises, problems: problems)
-    }
-}
-
-enum ExerciseLoader {
-    /// The exercise, when its spec is usable at all, and every problem found in its files.
-    static func load(slug: String, files: [String: [UInt8]]) -> (exercise: Exercise?, problems: [LabProblem]) {
-        let specPath = "\(slug)/spec.yaml"
-        var problems: [LabProblem] = []
-        func problem(_ message: String, _ node: Node? = nil, file: String = specPath) {
-            problems.append(LabProblem(file: file, line: node?.mark.line, message: message))
-        }
-        let yaml = YAMLReader.read(files[specPath] ?? [])
-        if let error = yaml.error {
-            return (nil, [LabProblem(file: specPath, line: error.mark.line, message: YAMLErrorText.english(error))])
-        }
-        guard let root = yaml.documents.first?.root, root.mapping != nil else {
-            return (nil, [LabProblem(file: specPath, line: nil, message: "spec.yaml must be a mapping")])
-        }
-        if let id = root["id"]?.string, id != slug { problem("id '\(id)' differs from the folder name '\(slug)'", root["id"]) }
-        let title = localized(root["title"]) ?? LocalizedText(ru: slug, en: slug)
-        if root["title"] != nil, localized(root["title"]) == nil { problem("title needs ru and en", root["title"]) }
-        let object = root["object"]
-        var kinds: [String] = []
-        if let kind = object?["kind"]?.string { kinds = [kind] }
-        if let list = object?["kinds"]?.sequence { kinds = list.compactMap(\.string) }
-        let name = object?["name"]?.string ?? ""
-        if kinds.isEmpty || name.isEmpty { problem("object needs kind (or kinds) and name", object ?? root) }
-
-        var checks: [CheckSpec] = []
-        var ids = Set<String>()
-        for item in root["checks"]?.sequence ?? [] {
-            guard let id = item["id"]?.string, let rule = item["rule"]?.string else {
-                problem("a check needs id and rule", item)
-                continue
-            }
-            if !ids.insert(id).inserted { problem("check id '\(id)' is used twice", item) }
-            let points = item["points"]?.int.map { Int($0) } ?? 1
-            if points < 0 { problem("check '\(id)': points must not be negative", item) }
-            let params = Params(item["params"])
-            if let definition = RuleCatalog.rule(rule) {
-                for text in params.problems(against: definition.params) { problem("check '\(id)' (\(rule)): \(text)", item) }
-            } else {
-                problem("check '\(id)': unknown rule '\(rule)' (see `podgrade explain`)", item)
-            }
-            var hint: LocalizedText?
-            if let hintNode = item["hint"] {
-                hint = localized(hintNode)
-                if hint == nil { problem("check '\(id)': hint needs ru and en", hintNode) }
-            }
-            checks.append(CheckSpec(id: id, rule: rule, points: points, params: params, hint: hint))
-        }
-        if checks.isEmpty { problem("no checks", root) }
-        let maxScore = checks.reduce(0) { $0 + $1.points }
-        let passScore = root["passScore"]?.int.map { Int($0) } ?? maxScore
-        if passScore > maxScore { problem("passScore \(passScore) is above the total of \(maxScore) points", root["passScore"]) }
-
-        let taskRU = files["\(slug)/task.ru.md"].map { String(decoding: $0, as: UTF8.self) }
-        let taskEN = files["\(slug)/task.en.md"].map { String(decoding: $0, as: UTF8.self) }
-        if taskRU == nil { problem("task.ru.md is missing", file: "\(slug)/task.ru.md") }
-        if taskEN == nil { problem("task.en.md is missing", file: "\(slug)/task.en.md") }
-
-        let starterPrefix = "\(slug)/starter/"
-        let starter = files.keys.filter { $0.hasPrefix(starterPrefix) }.sorted().map { path in
-            (String(path.dropFirst(starterPrefix.count)), files[path] ?? [])
-        }
-
-        var wrongCases: [WrongCase] = []
-        let casesPath = "\(slug)/wrong/cases.yaml"
-        if let casesBytes = files[casesPath] {
-            let casesYAML = YAMLReader.read(casesBytes)
-            if let error = casesYAML.error { problem(YAMLErrorText.english(error), file: casesPath) }
-            for item in casesYAML.documents.first?.root.sequence ?? [] {
-                guard let file = item["file"]?.string else { problem("a case needs file", item, file: casesPath); continue }
-                guard let content = files["\(slug)/wrong/\(file)"] else {
-                    problem("case file wrong/\(file) is missing", item, file: casesPath); continue
-                }
-                let fails = item["fails"]?.sequence?.compactMap(\.string) ?? []
-                for rule in fails where RuleCatalog.rule(rule) == nil { problem("case \(file): unknown rule '\(rule)'", item, file: casesPath) }
-                wrongCases.append(WrongCase(file: file, content: content, fails: fails, why: localized(item["why"])))
-            }
-        }
-        if kinds.isEmpty || checks.isEmpty { return (nil, problems) }
-        let exercise = Exercise(id: slug, title: title, objectKinds: kinds, objectName: name, passScore: passScore,
-                                checks: checks, task: LocalizedText(ru: taskRU ?? "", en: taskEN ?? ""),
-                                starter: starter, wrongCases: wrongCases)
-        return (exercise, problems)
-    }
-
-    static func localized(_ node: Node?) -> LocalizedText? {
-        guard let ru = node?["ru"]?.string, let en = node?["en"]?.string else { return nil }
-        return LocalizedText(ru: ru, en: en)
     }
 }
 

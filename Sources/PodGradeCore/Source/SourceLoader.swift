@@ -3,47 +3,6 @@ import PodGradeGit
 import Glibc
 #endif
 
-/// What `podgrade check` was asked to grade.
-public struct SourceRequest: Sendable {
-    public var source: String
-    public var rev: String?
-    public var deadline: String?
-    public var cacheDirectory: String?
-    public var cloneTimeout: Double
-    public var allowLocal: Bool
-    /// Bounds on what is read (files, sizes, depth), on disk or from git objects.
-    public var limits: SourceLimits
-
-    public init(source: String, rev: String? = nil, deadline: String? = nil, cacheDirectory: String? = nil,
-                cloneTimeout: Double = 60, allowLocal: Bool = true, limits: SourceLimits = SourceLimits()) {
-        self.limits = limits
-        self.source = source
-        self.rev = rev
-        self.deadline = deadline
-        self.cacheDirectory = cacheDirectory
-        self.cloneTimeout = cloneTimeout
-        self.allowLocal = allowLocal
-    }
-}
-
-public struct SourceFailure: Error, Sendable {
-    /// What went wrong, where a person can be told in their language.
-    public enum Kind: Sendable, Equatable {
-        /// Nothing at that path (and it is no URL).
-        case notFound(path: String)
-        /// Any other failure: `message` says it (git's and the system's words).
-        case other
-    }
-
-    public let message: String
-    public let kind: Kind
-
-    public init(_ message: String, kind: Kind = .other) {
-        self.message = message
-        self.kind = kind
-    }
-}
-
 /// Turns a SOURCE into a snapshot of its manifests: a folder as it is on disk,
 /// or a repository's git objects at a revision or a deadline (bare
 /// repositories, `--rev`/`--deadline`, and URLs, which are cloned bare into a cache).
@@ -61,12 +20,8 @@ public enum SourceLoader {
                                                                newerCommits: snapshot.origin.newerCommits, deadline: snapshot.origin.deadline),
                                           files: snapshot.files, notes: snapshot.notes)
                 return snapshot
-            } catch let error as GitError {
-                throw SourceFailure("\(source): \(error.message)")
-            } catch let error as SourceFailure {
-                throw error
             } catch {
-                throw SourceFailure("\(source): \(error)")
+                throw failure(error, source)
             }
         }
         var info = stat()
@@ -82,12 +37,8 @@ public enum SourceLoader {
             do {
                 let repository = try GitRepository.open(source)
                 return try read(repository, request, path: source)
-            } catch let error as GitError {
-                throw SourceFailure("\(source): \(error.message)")
-            } catch let error as SourceFailure {
-                throw error
             } catch {
-                throw SourceFailure("\(source): \(error)")
+                throw failure(error, source)
             }
         }
         do {
@@ -124,6 +75,15 @@ public enum SourceLoader {
         case .failure(let reason): content = .skipped(reason)
         }
         return SourceSnapshot(origin: SourceOrigin(path: path), files: [SourceFile(path: folder + name, content: content)])
+    }
+
+    /// A git or reading error as the one-line failure the CLI prints.
+    static func failure(_ error: any Error, _ source: String) -> SourceFailure {
+        switch error {
+        case let error as GitError: return SourceFailure("\(source): \(error.message)")
+        case let error as SourceFailure: return error
+        default: return SourceFailure("\(source): \(error)")
+        }
     }
 
     /// The repository's manifests at the asked revision or deadline.

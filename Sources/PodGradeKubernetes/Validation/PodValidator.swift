@@ -105,7 +105,7 @@ private struct ValidationRun {
             validateSelector(selector)
             if selector.matchLabels.isEmpty && selector.matchExpressions.isEmpty {
                 error(.forbidden(.emptySelector(kind: kind)), selector.path, selector.mark)
-            } else if template != nil, !matches(selector, templateLabels) {
+            } else if template != nil, !selector.matches(templateLabels) {
                 error(.invalid(Self.render(templateLabels), .selectorMismatch), labelsPath, labelsMark)
             }
         } else if kind == "ReplicationController" {
@@ -146,21 +146,6 @@ private struct ValidationRun {
                       Self.join(requirement.path, "operator"), requirement.mark)
             }
         }
-    }
-
-    func matches(_ selector: LabelSelector, _ labels: [String: String]) -> Bool {
-        for label in selector.matchLabels where labels[label.key] != label.value.value { return false }
-        for requirement in selector.matchExpressions {
-            let value = labels[requirement.key]
-            switch requirement.op {
-            case "In": guard let value, requirement.values.contains(value) else { return false }
-            case "NotIn": if let value, requirement.values.contains(value) { return false }
-            case "Exists": if value == nil { return false }
-            case "DoesNotExist": if value != nil { return false }
-            default: return false
-            }
-        }
-        return true
     }
 
     /// Labels as the API prints a map value: JSON with sorted keys.

@@ -1,0 +1,24 @@
+public import PodGradeYAML
+
+/// One check of an exercise, as its spec states it: its rule resolved and its
+/// parameters decoded when the lab loads.
+public struct CheckSpec: Sendable {
+    public let id: String
+    public let rule: any Rule
+    public let points: Int
+    /// The rule bound to the check's parameters.
+    public let check: BoundCheck
+    public let hint: LocalizedText?
+    /// The parameters as the spec writes them: what the task names (tools that
+    /// compare submissions treat these values as given, not as the learner's).
+    public let writtenParams: Node?
+
+    public init(id: String, rule: any Rule, points: Int, check: BoundCheck, hint: LocalizedText?, writtenParams: Node? = nil) {
+        self.id = id
+        self.rule = rule
+        self.points = points
+        self.check = check
+        self.hint = hint
+        self.writtenParams = writtenParams
+    }
+}

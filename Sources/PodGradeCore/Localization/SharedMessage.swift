@@ -1,0 +1,134 @@
+public import PodGradeYAML
+public import PodGradeKubernetes
+
+/// Messages more than one rule gives (a check not run, a container missing, a
+/// problem the YAML reader or Kubernetes found) and the engine's own.
+public enum SharedMessage: RuleMessage {
+    case skippedNoWorkload
+    case containerMissing(name: String, present: [String])
+    case yaml(error: LayerIssue<YAMLError>)
+    case fileSkipped(path: String, reason: SkipReason)
+    case k8s(issue: LayerIssue<K8sIssue>)
+    case unknownRule(rule: String)
+    case checkCrashed(detail: String)
+
+    /// One value of every message, for the catalogue test.
+    public static var samples: [SharedMessage] {
+        [
+        .skippedNoWorkload,
+        .containerMissing(name: "web", present: ["a", "b"]),
+        .yaml(YAMLError(.tabIndentation, at: Mark(line: 3, column: 7))),
+        .yaml(YAMLError(.duplicateKey(key: "name", firstLine: 2), at: Mark(line: 3, column: 7))),
+        .yaml(YAMLError(.syntax(problem: "mapping values are not allowed in this context", context: nil), at: Mark(line: 3, column: 7))),
+        .yaml(YAMLError(.syntax(problem: "could not find expected ':'", context: "while scanning a simple key"), at: Mark(line: 3, column: 7),
+                        stoppedAt: Mark(line: 4, column: 1))),
+        .yaml(YAMLError(.syntax(problem: "did not find expected ',' or ']'", context: "while parsing a flow sequence"), at: Mark(line: 3, column: 7),
+                        openedAt: Mark(line: 2, column: 4))),
+        .fileSkipped(path: "x.yaml", reason: .symlink(target: "/etc/passwd")),
+        .k8s(K8sIssue(.valid, .duplicate("app"), path: "spec.containers[1].name", mark: Mark(line: 3, column: 7))),
+        .unknownRule(rule: "x.y"),
+        .checkCrashed(detail: "boom"),
+        ]
+    }
+
+    public static func yaml(_ error: YAMLError) -> SharedMessage { .yaml(error: LayerIssue(error)) }
+    public static func k8s(_ issue: K8sIssue) -> SharedMessage { .k8s(issue: LayerIssue(issue)) }
+
+    public var russian: String {
+        let q = Russian.quote, list = Russian.list
+        switch self {
+        case .skippedNoWorkload:
+            return "Не проверено: сначала нужен сам объект задания."
+        case .containerMissing(let name, let present):
+            return "В POD нет контейнера \(q(name)); есть: \(list(present))."
+        case .yaml(let error):
+            return error.text(.ru)
+        case .fileSkipped(let path, let reason):
+            switch reason {
+            case .symlink(let target): return "\(path) — символическая ссылка (на \(target)); podgrade не переходит по ссылкам: положите в репозиторий сам файл."
+            case .tooLarge(let bytes, let limit): return "\(path) слишком велик (\(bytes) байт, предел \(limit)) и не прочитан."
+            case .notRegularFile: return "\(path) — не обычный файл (каталог, FIFO или устройство) и не прочитан."
+            case .directoryNamedLikeManifest: return "\(path) — каталог, а не файл: манифесты в нём прочитаны как в обычной папке."
+            case .unreadable(let why): return "\(path) не удалось прочитать: \(why)."
+            case .submodule: return "\(path) — подмодуль git; podgrade не загружает подмодули."
+            }
+        case .k8s(let issue):
+            return issue.text(.ru)
+        case .unknownRule(let rule):
+            return "Неизвестное правило \(q(rule))."
+        case .checkCrashed(let detail):
+            return "Проверка не смогла выполниться: \(detail)."
+        }
+    }
+
+    public var english: String {
+        let q = English.quote, list = English.list
+        switch self {
+        case .skippedNoWorkload:
+            return "Not checked: the exercise's object must be found first."
+        case .containerMissing(let name, let present):
+            return "The pod has no container \(q(name)); it has: \(list(present))."
+        case .yaml(let error):
+            return error.text(.en)
+        case .fileSkipped(let path, let reason):
+            switch reason {
+            case .symlink(let target): return "\(path) is a symbolic link (to \(target)); podgrade does not follow links: commit the file itself."
+            case .tooLarge(let bytes, let limit): return "\(path) is too large (\(bytes) bytes, limit \(limit)) and was not read."
+            case .notRegularFile: return "\(path) is not a regular file (a directory, FIFO or device) and was not read."
+            case .directoryNamedLikeManifest: return "\(path) is a directory, not a file: the manifests inside it were read as a folder's."
+            case .unreadable(let why): return "\(path) could not be read: \(why)."
+            case .submodule: return "\(path) is a git submodule; podgrade does not fetch submodules."
+            }
+        case .k8s(let issue):
+            return issue.text(.en)
+        case .unknownRule(let rule):
+            return "Unknown rule \(q(rule))."
+        case .checkCrashed(let detail):
+            return "The check could not run: \(detail)."
+        }
+    }
+}
+
+// A result file's `key` and `args`: see MessageArguments.
+extension SharedMessage {
+    public init(from decoder: any Decoder) throws {
+        let args = try MessageArguments(decoder)
+        switch args.key {
+        case "skippedNoWorkload": self = .skippedNoWorkload
+        case "containerMissing": self = .containerMissing(name: try args.value("name"), present: try args.value("present"))
+        case "yaml": self = .yaml(error: try args.value("error"))
+        case "fileSkipped": self = .fileSkipped(path: try args.value("path"), reason: try args.value("reason"))
+        case "k8s": self = .k8s(issue: try args.value("issue"))
+        case "unknownRule": self = .unknownRule(rule: try args.value("rule"))
+        case "checkCrashed": self = .checkCrashed(detail: try args.value("detail"))
+        default: throw MessageCoding.Unexpected()
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .skippedNoWorkload:
+            _ = MessageArguments.Writer(encoder, "skippedNoWorkload")
+        case .containerMissing(let name, let present):
+            var args = MessageArguments.Writer(encoder, "containerMissing")
+            try args.write(name, "name")
+            try args.write(present, "present")
+        case .yaml(let error):
+            var args = MessageArguments.Writer(encoder, "yaml")
+            try args.write(error, "error")
+        case .fileSkipped(let path, let reason):
+            var args = MessageArguments.Writer(encoder, "fileSkipped")
+            try args.write(path, "path")
+            try args.write(reason, "reason")
+        case .k8s(let issue):
+            var args = MessageArguments.Writer(encoder, "k8s")
+            try args.write(issue, "issue")
+        case .unknownRule(let rule):
+            var args = MessageArguments.Writer(encoder, "unknownRule")
+            try args.write(rule, "rule")
+        case .checkCrashed(let detail):
+            var args = MessageArguments.Writer(encoder, "checkCrashed")
+            try args.write(detail, "detail")
+        }
+    }
+}

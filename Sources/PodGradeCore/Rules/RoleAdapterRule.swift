@@ -1,0 +1,141 @@
+import PodGradeYAML
+import PodGradeKubernetes
+
+/// `role.adapter`: the adapter consumes main's output and exposes it on a port of its own.
+struct RoleAdapterRule: Rule {
+    let id = "role.adapter"
+    let doc = RuleDoc(
+        title: LocalizedText(ru: "Паттерн Adapter", en: "The Adapter pattern"),
+        explanation: LocalizedText(
+            ru: "Adapter приводит вывод основного контейнера к единому формату: он получает данные основного контейнера (через общий volume или localhost:ПОРТ основного) и отдаёт их в нормализованном виде на собственном порту, отличном от портов основного контейнера.",
+            en: "An adapter turns the main container's output into a standard format: it takes main's data (through a shared volume or main's localhost:PORT) and serves it normalized on a port of its own, distinct from main's ports."),
+        section: "Паттерны проектирования много-контейнерных PODs")
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let main: String
+        let adapter: String
+        let portName: String?
+    }
+
+    let examples = [
+        RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: app\n    image: busybox\n    command: [sh, -c, 'while true; do date > /data/status.txt; sleep 5; done']\n    volumeMounts: [{name: data, mountPath: /data}]\n  - name: adapter\n    image: busybox\n    command: [sh, -c, 'httpd -f -p 9113 -h /in']\n    ports: [{name: metrics, containerPort: 9113}]\n    volumeMounts: [{name: data, mountPath: /in, readOnly: true}]\n  volumes:\n  - name: data\n    emptyDir: {}\n",
+                    params: "{main: app, adapter: adapter, portName: metrics}"),
+        RuleExample.fails(RuleExample.podHeader + "spec:\n  containers:\n  - name: app\n    image: busybox\n    command: [sh, -c, 'while true; do date > /data/status.txt; sleep 5; done']\n    volumeMounts: [{name: data, mountPath: /data}]\n  - name: ↓adapter\n    image: busybox\n    command: [sh, -c, 'sleep 3600']\n    volumeMounts: [{name: data, mountPath: /in}]\n  volumes:\n  - name: data\n    emptyDir: {}\n",
+                    params: "{main: app, adapter: adapter}", key: "adapterNoOwnPort"),
+    ]
+
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        let (main, adapter) = try Roles.pair(context, params.main, params.adapter)
+        var findings: [Finding] = []
+        let throughVolume = Roles.consumes(adapter, from: main).ok
+        let throughNetwork = LocalhostReferences.of(adapter).contains { PodQueries.declares(main, $0.port) }
+        if !throughVolume && !throughNetwork {
+            findings.append(Roles.anchor(context, Message.adapterNoInput(main: main.displayName, adapter: adapter.displayName), adapter))
+        }
+        let ownPorts = adapter.ports.filter { port in
+            guard let number = port.containerPort else { return false }
+            return !PodQueries.declares(main, Int(number.value))
+        }
+        var exposed: ContainerPort?
+        if let name = params.portName {
+            exposed = ownPorts.first { $0.name?.value == name }
+            if exposed == nil {
+                if ownPorts.isEmpty {
+                    findings.append(Roles.anchor(context, Message.adapterNoOwnPort(adapter: adapter.displayName), adapter))
+                } else {
+                    findings.append(context.finding(Message.adapterPortNameWrong(adapter: adapter.displayName, expected: name), mark: ownPorts[0].mark, path: ownPorts[0].path))
+                }
+            }
+        } else {
+            exposed = ownPorts.first
+            if exposed == nil { findings.append(Roles.anchor(context, Message.adapterNoOwnPort(adapter: adapter.displayName), adapter)) }
+        }
+        if findings.isEmpty, let port = exposed?.containerPort {
+            return .pass(Message.adapterOK(main: main.displayName, adapter: adapter.displayName, port: Int(port.value)))
+        }
+        return .fail(findings)
+    }
+}
+
+extension RoleAdapterRule {
+    /// One value of every message: `explain`, SARIF and the catalogue test render them.
+    var messageSamples: [Message] {
+        [
+            .adapterNoInput(main: "app", adapter: "adapter"),
+            .adapterNoOwnPort(adapter: "adapter"),
+            .adapterPortNameWrong(adapter: "adapter", expected: "metrics"),
+            .adapterOK(main: "app", adapter: "adapter", port: 9113),
+        ]
+    }
+
+    /// What `role.adapter` says, in every language.
+    enum Message: RuleMessage {
+        case adapterNoInput(main: String, adapter: String)
+        case adapterNoOwnPort(adapter: String)
+        case adapterPortNameWrong(adapter: String, expected: String)
+        case adapterOK(main: String, adapter: String, port: Int)
+
+        var russian: String {
+            let q = Russian.quote
+            switch self {
+            case .adapterNoInput(let main, let adapter):
+                return "Adapter \(q(adapter)) не получает данные \(q(main)): нет ни общего volume, куда \(q(main)) пишет, ни обращения к его порту через localhost."
+            case .adapterNoOwnPort(let adapter):
+                return "Adapter \(q(adapter)) не объявляет собственный порт, отличный от портов основного контейнера."
+            case .adapterPortNameWrong(let adapter, let expected):
+                return "У adapter \(q(adapter)) нет порта с именем \(q(expected))."
+            case .adapterOK(let main, let adapter, let port):
+                return "Adapter \(q(adapter)) берёт данные \(q(main)) и отдаёт их на своём порту \(port)."
+            }
+        }
+
+        var english: String {
+            let q = English.quote
+            switch self {
+            case .adapterNoInput(let main, let adapter):
+                return "Adapter \(q(adapter)) gets nothing from \(q(main)): no shared volume \(q(main)) writes to, and no localhost call to its port."
+            case .adapterNoOwnPort(let adapter):
+                return "Adapter \(q(adapter)) declares no port of its own, distinct from the main container's."
+            case .adapterPortNameWrong(let adapter, let expected):
+                return "Adapter \(q(adapter)) has no port named \(q(expected))."
+            case .adapterOK(let main, let adapter, let port):
+                return "Adapter \(q(adapter)) takes \(q(main))'s output and serves it on its own port \(port)."
+            }
+        }
+    }
+}
+
+// A result file's `key` and `args`: see MessageArguments.
+extension RoleAdapterRule.Message {
+    init(from decoder: any Decoder) throws {
+        let args = try MessageArguments(decoder)
+        switch args.key {
+        case "adapterNoInput": self = .adapterNoInput(main: try args.value("main"), adapter: try args.value("adapter"))
+        case "adapterNoOwnPort": self = .adapterNoOwnPort(adapter: try args.value("adapter"))
+        case "adapterPortNameWrong": self = .adapterPortNameWrong(adapter: try args.value("adapter"), expected: try args.value("expected"))
+        case "adapterOK": self = .adapterOK(main: try args.value("main"), adapter: try args.value("adapter"), port: try args.value("port"))
+        default: throw MessageCoding.Unexpected()
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .adapterNoInput(let main, let adapter):
+            var args = MessageArguments.Writer(encoder, "adapterNoInput")
+            try args.write(main, "main")
+            try args.write(adapter, "adapter")
+        case .adapterNoOwnPort(let adapter):
+            var args = MessageArguments.Writer(encoder, "adapterNoOwnPort")
+            try args.write(adapter, "adapter")
+        case .adapterPortNameWrong(let adapter, let expected):
+            var args = MessageArguments.Writer(encoder, "adapterPortNameWrong")
+            try args.write(adapter, "adapter")
+            try args.write(expected, "expected")
+        case .adapterOK(let main, let adapter, let port):
+            var args = MessageArguments.Writer(encoder, "adapterOK")
+            try args.write(main, "main")
+            try args.write(adapter, "adapter")
+            try args.write(port, "port")
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import PodGradeYAML
+import PodGradeKubernetes
+
+/// `volume.readonly`: the mounts that must be read-only are.
+struct VolumeReadOnlyRule: Rule {
+    let id = "volume.readonly"
+    let doc = RuleDoc(
+        title: LocalizedText(ru: "Монтирование только для чтения", en: "Read-only mounts"),
+        explanation: LocalizedText(
+            ru: "Контейнер, которому данные общего volume нужны только для чтения (сборщик логов, агент мониторинга), монтирует его с readOnly: true: так он не испортит данные соседа, а hostPath — файлы узла.",
+            en: "A container that only reads a shared volume (a log collector, a monitoring agent) mounts it with readOnly: true, so it cannot damage its neighbour's data, nor, with hostPath, the node's files."),
+        section: "Общие Volumes в много-контейнерных PODs")
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let container: String
+        let volume: String?
+        let type: String?
+    }
+
+    let examples = [
+        RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: agent\n    image: fluentd\n    volumeMounts: [{name: logs, mountPath: /logs, readOnly: true}]\n  volumes:\n  - name: logs\n    emptyDir: {}\n",
+                    params: "{container: agent, volume: logs}"),
+        RuleExample.fails(RuleExample.podHeader + "spec:\n  containers:\n  - name: agent\n    image: fluentd\n    volumeMounts: [↓{name: logs, mountPath: /logs}]\n  volumes:\n  - name: logs\n    emptyDir: {}\n",
+                    params: "{container: agent, volume: logs}", key: "mountNotReadOnly"),
+    ]
+
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        guard let pod = context.pod else { return .notRun }
+        let container = try context.container(params.container)
+        let volumeName = params.volume
+        let type = params.type
+        let mounts = container.volumeMounts.filter { mount in
+            guard let name = mount.name?.value else { return false }
+            if let volumeName, name != volumeName { return false }
+            if let type, pod.volume(named: name)?.type != type { return false }
+            return true
+        }
+        guard !mounts.isEmpty else {
+            return .fail([context.finding(Message.noMatchingMounts(container: container.displayName), mark: container.nameMark, path: container.path)])
+        }
+        let findings = mounts.filter { !$0.isReadOnly }.map { mount in
+            context.finding(Message.mountNotReadOnly(container: container.displayName, volume: mount.name?.value ?? "",
+                                              mountPath: mount.mountPath?.value ?? ""),
+                            mark: mount.readOnly?.mark ?? mount.mark, path: mount.readOnly?.path ?? mount.path)
+        }
+        return findings.isEmpty ? .pass(Message.readOnlyOK(container: container.displayName, mounts: mounts.count)) : .fail(findings)
+    }
+}
+
+extension VolumeReadOnlyRule {
+    /// One value of every message: `explain`, SARIF and the catalogue test render them.
+    var messageSamples: [Message] {
+        [
+            .mountNotReadOnly(container: "agent", volume: "logs", mountPath: "/logs"),
+            .noMatchingMounts(container: "agent"),
+            .readOnlyOK(container: "agent", mounts: 4),
+        ]
+    }
+
+    /// What `volume.readonly` says, in every language.
+    enum Message: RuleMessage {
+        case mountNotReadOnly(container: String, volume: String, mountPath: String)
+        case noMatchingMounts(container: String)
+        case readOnlyOK(container: String, mounts: Int)
+
+        var russian: String {
+            let q = Russian.quote
+            switch self {
+            case .mountNotReadOnly(let container, let volume, let mountPath):
+                return "Контейнер \(q(container)) монтирует \(q(volume)) в \(mountPath) на запись: добавьте readOnly: true."
+            case .noMatchingMounts(let container):
+                return "У контейнера \(q(container)) нет нужных монтирований."
+            case .readOnlyOK(let container, let mounts):
+                return "Контейнер \(q(container)): " + RussianPlural.form(mounts, one: "\(mounts) монтирование", few: "\(mounts) монтирования", many: "\(mounts) монтирований") + " только для чтения."
+            }
+        }
+
+        var english: String {
+            let q = English.quote, plural = English.plural
+            switch self {
+            case .mountNotReadOnly(let container, let volume, let mountPath):
+                return "Container \(q(container)) mounts \(q(volume)) at \(mountPath) writable: add readOnly: true."
+            case .noMatchingMounts(let container):
+                return "Container \(q(container)) has none of the expected mounts."
+            case .readOnlyOK(let container, let mounts):
+                return "Container \(q(container)): \(plural(mounts, "mount")) read-only."
+            }
+        }
+    }
+}
+
+// A result file's `key` and `args`: see MessageArguments.
+extension VolumeReadOnlyRule.Message {
+    init(from decoder: any Decoder) throws {
+        let args = try MessageArguments(decoder)
+        switch args.key {
+        case "mountNotReadOnly": self = .mountNotReadOnly(container: try args.value("container"), volume: try args.value("volume"), mountPath: try args.value("mountPath"))
+        case "noMatchingMounts": self = .noMatchingMounts(container: try args.value("container"))
+        case "readOnlyOK": self = .readOnlyOK(container: try args.value("container"), mounts: try args.value("mounts"))
+        default: throw MessageCoding.Unexpected()
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .mountNotReadOnly(let container, let volume, let mountPath):
+            var args = MessageArguments.Writer(encoder, "mountNotReadOnly")
+            try args.write(container, "container")
+            try args.write(volume, "volume")
+            try args.write(mountPath, "mountPath")
+        case .noMatchingMounts(let container):
+            var args = MessageArguments.Writer(encoder, "noMatchingMounts")
+            try args.write(container, "container")
+        case .readOnlyOK(let container, let mounts):
+            var args = MessageArguments.Writer(encoder, "readOnlyOK")
+            try args.write(container, "container")
+            try args.write(mounts, "mounts")
+        }
+    }
+}

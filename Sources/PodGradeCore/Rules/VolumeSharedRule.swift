@@ -1,0 +1,183 @@
+import PodGradeYAML
+import PodGradeKubernetes
+
+/// `volume.shared`: the named volume, of the asked type, is mounted by every listed container.
+struct VolumeSharedRule: Rule {
+    let id = "volume.shared"
+    let doc = RuleDoc(
+        title: LocalizedText(ru: "Общий volume", en: "A shared volume"),
+        explanation: LocalizedText(
+            ru: "Контейнеры POD обмениваются файлами через общий volume: он объявляется один раз в spec.volumes и монтируется (volumeMounts) в каждый контейнер, которому нужны эти данные, — возможно, по разным путям. emptyDir живёт столько же, сколько POD.",
+            en: "The containers of a pod exchange files through a shared volume: declared once under spec.volumes and mounted (volumeMounts) into every container that needs the data, possibly at different paths. An emptyDir lives as long as the pod."),
+        section: "Общие Volumes в много-контейнерных PODs")
+    /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
+    struct Parameters: RuleParameters {
+        let volume: String?
+        let type: String?
+        let mounts: MountList
+    }
+
+    let examples = [
+        RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: a\n    image: nginx\n    volumeMounts: [{name: data, mountPath: /a}]\n  - name: b\n    image: busybox\n    volumeMounts: [{name: data, mountPath: /b/}]\n  volumes:\n  - name: data\n    emptyDir: {}\n",
+                    params: "{volume: data, type: emptyDir, mounts: [{container: a, path: /a}, {container: b, path: /b}]}"),
+        RuleExample.fails(RuleExample.podHeader + "spec:\n  containers:\n  - name: a\n    image: nginx\n    volumeMounts: [{name: data, mountPath: /a}]\n  - name: ↓b\n    image: busybox\n  volumes:\n  - name: data\n    emptyDir: {}\n",
+                    params: "{volume: data, mounts: [{container: a}, {container: b}]}", key: "volumeNotMounted"),
+    ]
+
+    func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
+        guard let pod = context.pod else { return .notRun }
+        let wanted = params.mounts.mounts
+        var containers: [Container] = []
+        for mount in wanted {
+            containers.append(try context.container(mount.container))
+        }
+        let type = params.type
+        let names = containers.map(\.displayName)
+        // The volume to examine: the named one, else the one most listed containers share.
+        let volumeName: String
+        if let named = params.volume {
+            volumeName = named
+        } else {
+            let candidates = pod.volumes.compactMap { volume -> (String, Int)? in
+                guard let name = volume.name?.value, type == nil || volume.type == type else { return nil }
+                return (name, containers.filter { !PodQueries.mounts(of: name, in: $0).isEmpty }.count)
+            }
+            guard let best = candidates.max(by: { $0.1 < $1.1 }), best.1 > 0 else {
+                return .fail([context.podFinding(Message.noSharedVolume(containers: names))])
+            }
+            volumeName = best.0
+        }
+        guard let volume = pod.volume(named: volumeName) else {
+            return .fail([context.podFinding(Message.volumeMissing(name: volumeName))])
+        }
+        var findings: [Finding] = []
+        if let type, volume.type != type {
+            findings.append(context.finding(Message.volumeTypeWrong(name: volumeName, expected: type, found: volume.type ?? volume.sources.first?.value),
+                                            mark: volume.sources.first?.mark ?? volume.mark, path: volume.sources.first?.path ?? volume.path))
+        }
+        for (container, mount) in zip(containers, wanted) {
+            let mounts = PodQueries.mounts(of: volumeName, in: container)
+            guard !mounts.isEmpty else {
+                findings.append(context.finding(Message.volumeNotMounted(volume: volumeName, container: container.displayName),
+                                                mark: container.volumeMounts.first?.mark ?? container.nameMark,
+                                                path: container.volumeMounts.isEmpty ? container.path : container.path + ".volumeMounts"))
+                continue
+            }
+            if let expected = mount.path {
+                let normalized = Paths.normalize(expected)
+                if !mounts.contains(where: { $0.mountPath.map { Paths.normalize($0.value) } == normalized }) {
+                    let at = mounts[0].mountPath
+                    findings.append(context.finding(Message.mountPathWrong(volume: volumeName, container: container.displayName, expected: expected,
+                                                                    found: at?.value ?? "—"), mark: at?.mark ?? mounts[0].mark, path: at?.path ?? mounts[0].path))
+                }
+            }
+        }
+        return findings.isEmpty ? .pass(Message.volumeSharedOK(volume: volumeName, containers: names)) : .fail(findings)
+    }
+}
+
+extension VolumeSharedRule {
+    /// One value of every message: `explain`, SARIF and the catalogue test render them.
+    var messageSamples: [Message] {
+        [
+            .volumeMissing(name: "logs"),
+            .volumeTypeWrong(name: "logs", expected: "emptyDir", found: "hostPath"),
+            .volumeNotMounted(volume: "logs", container: "web"),
+            .mountPathWrong(volume: "logs", container: "web", expected: "/a", found: "/b"),
+            .noSharedVolume(containers: ["a", "b"]),
+            .volumeSharedOK(volume: "logs", containers: ["a", "b"]),
+        ]
+    }
+
+    /// What `volume.shared` says, in every language.
+    enum Message: RuleMessage {
+        case volumeMissing(name: String)
+        case volumeTypeWrong(name: String, expected: String, found: String?)
+        case volumeNotMounted(volume: String, container: String)
+        case mountPathWrong(volume: String, container: String, expected: String, found: String)
+        case noSharedVolume(containers: [String])
+        case volumeSharedOK(volume: String, containers: [String])
+
+        var russian: String {
+            let q = Russian.quote, list = Russian.list
+            switch self {
+            case .volumeMissing(let name):
+                return "В POD нет volume \(q(name))."
+            case .volumeTypeWrong(let name, let expected, let found):
+                return "Volume \(q(name)) имеет тип \(q(found ?? "—")), а нужен \(q(expected))."
+            case .volumeNotMounted(let volume, let container):
+                return "Контейнер \(q(container)) не монтирует volume \(q(volume)): без этого у контейнеров нет общих данных."
+            case .mountPathWrong(let volume, let container, let expected, let found):
+                return "Контейнер \(q(container)) монтирует \(q(volume)) в \(found), а нужно в \(expected)."
+            case .noSharedVolume(let containers):
+                return "У контейнеров \(list(containers)) нет общего volume."
+            case .volumeSharedOK(let volume, let containers):
+                return "Volume \(q(volume)) общий для \(list(containers))."
+            }
+        }
+
+        var english: String {
+            let q = English.quote, list = English.list
+            switch self {
+            case .volumeMissing(let name):
+                return "The pod has no volume \(q(name))."
+            case .volumeTypeWrong(let name, let expected, let found):
+                return "Volume \(q(name)) is of type \(q(found ?? "none")) but must be \(q(expected))."
+            case .volumeNotMounted(let volume, let container):
+                return "Container \(q(container)) does not mount volume \(q(volume)): without it the containers share no data."
+            case .mountPathWrong(let volume, let container, let expected, let found):
+                return "Container \(q(container)) mounts \(q(volume)) at \(found) but should at \(expected)."
+            case .noSharedVolume(let containers):
+                return "Containers \(list(containers)) share no volume."
+            case .volumeSharedOK(let volume, let containers):
+                return "Volume \(q(volume)) is shared by \(list(containers))."
+            }
+        }
+    }
+}
+
+// A result file's `key` and `args`: see MessageArguments.
+extension VolumeSharedRule.Message {
+    init(from decoder: any Decoder) throws {
+        let args = try MessageArguments(decoder)
+        switch args.key {
+        case "volumeMissing": self = .volumeMissing(name: try args.value("name"))
+        case "volumeTypeWrong": self = .volumeTypeWrong(name: try args.value("name"), expected: try args.value("expected"), found: try args.optional("found"))
+        case "volumeNotMounted": self = .volumeNotMounted(volume: try args.value("volume"), container: try args.value("container"))
+        case "mountPathWrong": self = .mountPathWrong(volume: try args.value("volume"), container: try args.value("container"), expected: try args.value("expected"), found: try args.value("found"))
+        case "noSharedVolume": self = .noSharedVolume(containers: try args.value("containers"))
+        case "volumeSharedOK": self = .volumeSharedOK(volume: try args.value("volume"), containers: try args.value("containers"))
+        default: throw MessageCoding.Unexpected()
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        switch self {
+        case .volumeMissing(let name):
+            var args = MessageArguments.Writer(encoder, "volumeMissing")
+            try args.write(name, "name")
+        case .volumeTypeWrong(let name, let expected, let found):
+            var args = MessageArguments.Writer(encoder, "volumeTypeWrong")
+            try args.write(name, "name")
+            try args.write(expected, "expected")
+            try args.write(found, "found")
+        case .volumeNotMounted(let volume, let container):
+            var args = MessageArguments.Writer(encoder, "volumeNotMounted")
+            try args.write(volume, "volume")
+            try args.write(container, "container")
+        case .mountPathWrong(let volume, let container, let expected, let found):
+            var args = MessageArguments.Writer(encoder, "mountPathWrong")
+            try args.write(volume, "volume")
+            try args.write(container, "container")
+            try args.write(expected, "expected")
+            try args.write(found, "found")
+        case .noSharedVolume(let containers):
+            var args = MessageArguments.Writer(encoder, "noSharedVolume")
+            try args.write(containers, "containers")
+        case .volumeSharedOK(let volume, let containers):
+            var args = MessageArguments.Writer(encoder, "volumeSharedOK")
+            try args.write(volume, "volume")
+            try args.write(containers, "containers")
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ArgumentParser
+import PodGradeCore
+import PodGradeReport
+import PodGradeBatch
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Merge the output folders of `grade` (shards) into one gradebook and HTML report.")
+
+    @Argument(help: "Output folders of `podgrade grade`.") var directories: [String]
+    @Option(name: .long, help: "Write the HTML report here (default: report.html).") var html: String?
+    @Option(name: .long, help: "Write the gradebook here (default: gradebook.csv).") var csv: String?
+    @OptionGroup var language: LanguageOptions
+    @OptionGroup var labOptions: LabOptions
+
+    func run() throws {
+        let lang = try language.resolve()
+        let lab = try labOptions.load()
+        var entries: [JournalEntry] = []
+        var seen = Set<String>()
+        for directory in directories {
+            let path = directory + "/journal.jsonl"
+            guard access(path, R_OK) == 0 else { throw UsageFailure("\(directory): no journal.jsonl (is it an output folder of podgrade grade?)") }
+            for entry in Journal.read(path) where seen.insert(entry.student).inserted { entries.append(entry) }
+        }
+        entries.sort { $0.student < $1.student }
+        do {
+            try BatchGrader.writeReports(entries, directories: directories, csvPath: csv ?? "gradebook.csv", htmlPath: html ?? "report.html",
+                                         lab: lab, lang: lang)
+        } catch {
+            throw UsageFailure(error.message)
+        }
+        print(CommandText.reportWritten(learners: entries.count, csv: csv ?? "gradebook.csv", html: html ?? "report.html").text(lang))
+        // As `grade` exits for the same rows: 1 when a learner's row is an error.
+        if entries.contains(where: { $0.status == .error }) { throw ExitCode(1) }
+    }
+}

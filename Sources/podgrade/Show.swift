@@ -1,0 +1,25 @@
+import ArgumentParser
+import PodGradeCore
+import PodGradeReport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Show: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show an exercise's task and its checks.")
+    @Argument(help: "The exercise: its slug, a unique prefix or its number (see podgrade list).") var slug: String
+    @OptionGroup var language: LanguageOptions
+    @OptionGroup var labOptions: CourseOptions<ForShow>
+
+    func run() throws {
+        let lang = try language.resolve()
+        let exercise = try labOptions.exercise(slug)
+        print(exercise.task.text(lang).trimmingTrailingNewlines())
+        print("")
+        print(CommandText.checksHeading.text(lang))
+        for check in exercise.checks {
+            print("  - \(check.id) [\(check.rule.id)] \(check.rule.doc.title.text(lang)): " + ReportText.points(check.points, lang))
+        }
+        print(CommandText.passMark(pass: exercise.passScore, max: exercise.maxScore).text(lang))
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import PodGradeCore
+import PodGradeReport
+#if canImport(Glibc)
+import Glibc
+#endif
+
+struct Start: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Copy an exercise's starter manifest into DIR/<slug>/.")
+    @Argument(help: "The exercise: its slug, a unique prefix or its number.") var slug: String
+    @Argument(help: "Your repository.") var directory: String = "."
+    @OptionGroup var language: LanguageOptions
+    @OptionGroup var labOptions: CourseOptions<ForStart>
+
+    func run() throws {
+        let lang = try language.resolve()
+        let exercise = try labOptions.exercise(slug)
+        let folder = directory + "/" + exercise.id
+        if mkdir(folder, 0o755) != 0 && errno != EEXIST {
+            throw UsageFailure(.cannotCreate(path: folder, reason: String(cString: strerror(errno))))
+        }
+        for file in exercise.starter {
+            let target = folder + "/" + file.path
+            if access(target, F_OK) == 0 { throw UsageFailure(.alreadyExists(path: target)) }
+            // The starter's comments in the learner's language only.
+            do { try FileOutput.write(StarterComments.localized(file.content, lang), to: target) } catch { throw UsageFailure(.cannotWrite(detail: error.message)) }
+            print(target)
+        }
+        print(CommandText.startNext(slug: exercise.id).text(lang))
+    }
+}
