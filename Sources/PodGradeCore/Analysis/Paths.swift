@@ -30,6 +30,11 @@ public enum Paths {
     /// mounts (the deepest mountPath wins; subPath is prefixed), or nil when the
     /// path is on the container's own filesystem.
     public static func place(of path: String, in container: Container) -> VolumePlace? {
+        resolve(path, in: container)?.place
+    }
+
+    /// The volume place a container path lands on and the mount it lands through.
+    public static func resolve(_ path: String, in container: Container) -> (place: VolumePlace, mount: VolumeMount)? {
         var absolute = path
         if !absolute.hasPrefix("/") {
             let base = container.workingDir?.value ?? "/"
@@ -51,7 +56,7 @@ public enum Paths {
             relative = relative.isEmpty ? normalize(sub) : normalize(sub) + "/" + relative
             relative = relative.hasPrefix("/") ? String(relative.dropFirst()) : relative
         }
-        return VolumePlace(volume: volume, relative: relative)
+        return (VolumePlace(volume: volume, relative: relative), best.mount)
     }
 
     /// Whether a read of `pattern` (a file, a directory, or a glob like `*.log`)
