@@ -277,6 +277,9 @@ struct ShellRun {
         var unknown: ScriptOutcome?
         var backgroundBlocker: ScriptOutcome?
         var last: ScriptOutcome = .finishes(.nothingToRun)
+        // Once the script blocks or exits, what follows never runs; it is still read, so that
+        // the files and addresses it names are known, but it no longer decides the outcome.
+        var decided: ScriptOutcome?
         for item in items {
             var inner = context
             if item.background { inner.background = true }
@@ -293,19 +296,20 @@ struct ShellRun {
                     break
                 }
             }
+            if decided != nil { continue }
             if item.background {
                 if case .blocks = outcome { backgroundBlocker = outcome }
                 continue
             }
             if case .finishes(.waitsForJobs) = outcome {
-                if let backgroundBlocker { return backgroundBlocker }
+                if let backgroundBlocker { decided = backgroundBlocker }
                 continue
             }
             switch outcome {
             case .blocks:
-                return outcome
+                decided = outcome
             case .exits:
-                return unknown ?? outcome
+                decided = unknown ?? outcome
             case .unknown:
                 unknown = unknown ?? outcome
             case .finishes:
@@ -313,6 +317,7 @@ struct ShellRun {
             }
             last = outcome
         }
+        if let decided { return decided }
         if let unknown { return unknown }
         if case .finishes(let reason) = last, reason == .nothingToRun || reason == .finishes { return .finishes(.finishes) }
         return last

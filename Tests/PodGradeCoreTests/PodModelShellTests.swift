@@ -1,0 +1,82 @@
+import XCTest
+@testable import PodGradeCore
+import PodGradeYAML
+import PodGradeKubernetes
+
+/// The shell reader and runner under the model: words, quotes, expansion, structure.
+final class PodModelShellTests: XCTestCase {
+    let here = Located("", path: "x", mark: Mark(line: 1, column: 1))
+
+    func run(_ script: String, _ variables: [String: String] = [:]) -> (commands: [ScriptCommand], outcome: ScriptOutcome) {
+        var runner = ShellRun(variables: variables, source: here)
+        let outcome = runner.run(script)
+        return (runner.commands, outcome)
+    }
+
+    func words(_ script: String, _ variables: [String: String] = [:]) -> [[String]] {
+        run(script, variables).commands.map(\.words)
+    }
+
+    func testQuotesEscapesAndOperators() {
+        XCTAssertEqual(words(#"echo 'a b' "c $X d" e\ f; ls -l && cat /x || true | wc -l"#, ["X": "1"]),
+                       [["echo", "a b", "c 1 d", "e f"], ["ls", "-l"], ["cat", "/x"], ["true"], ["wc", "-l"]])
+        XCTAssertEqual(words("a=1; b=${a}2; echo $b ${UNKNOWN} ${MISSING:-fallback} $((1+2))"),
+                       [["echo", "12", "$UNKNOWN", "fallback", "$((1+2))"]])
+        XCTAssertEqual(words("echo \"$(date) hi\" `hostname`"), [["date"], ["hostname"], ["echo", "$(date) hi", "$(hostname)"]])
+    }
+
+    func testLoopsIfCaseSubshellsAndHereDocuments() {
+        let script = """
+        while true; do
+          if [ -f /a ]; then cat /a; elif [ -f /b ]; then cat /b; else echo none; fi
+          case "$1" in start) echo go ;; *) echo no ;; esac
+          ( cd /tmp && touch x )
+          for f in /c /d; do head -n 1 $f; done
+        done > /out.log
+        cat <<EOF > /etc/conf
+        line $HOME
+        EOF
+        """
+        let (commands, outcome) = run(script, ["HOME": "/root"])
+        XCTAssertEqual(commands.map(\.words), [
+            [], ["true"], ["[", "-f", "/a", "]"], ["cat", "/a"], ["[", "-f", "/b", "]"], ["cat", "/b"], ["echo", "none"],
+            ["echo", "go"], ["echo", "no"], ["cd", "/tmp"], ["touch", "x"], ["head", "-n", "1", "$f"], ["cat"],
+        ])
+        XCTAssertEqual(commands[0].output, .file("/out.log"))
+        XCTAssertEqual(commands[3].output, .file("/out.log"))
+        XCTAssertEqual(commands[10].directory, "/tmp")
+        XCTAssertEqual(commands.last?.input, .text("line $HOME\n"), "here-document bodies are kept as written")
+        XCTAssertEqual(commands.last?.output, .file("/etc/conf"))
+        XCTAssertEqual(outcome, .blocks(.endlessLoop))
+    }
+
+    func testPipelinesAndBackgroundJobs() {
+        let (commands, outcome) = run("tail -F /x | while read line; do echo \"got $line\"; done")
+        XCTAssertEqual(commands.map(\.output), [.pipe, .stdout, .stdout])
+        XCTAssertEqual(commands.map(\.input), [.none, .pipe, .pipe])
+        XCTAssertEqual(outcome, .blocks(.follows(path: "/x")))
+        XCTAssertEqual(run("while true; do date; sleep 5; done & exec /bin/node_exporter --x").outcome, .blocks(.server(program: "node_exporter")))
+        XCTAssertEqual(run("sleep infinity & echo started").outcome, .finishes(.finishes))
+        XCTAssertEqual(run("sleep infinity & echo started; wait").outcome, .blocks(.sleepsForever))
+    }
+
+    func testNestedShellsAndKubernetesExpansion() {
+        XCTAssertEqual(words("su -p -s /bin/bash -c \"mysql -u root -h $H\" vitess", ["H": "127.0.0.1"]),
+                       [["mysql", "-u", "root", "-h", "127.0.0.1"]])
+        XCTAssertEqual(words("exec busybox nohup env A=1 sh -c 'nc -l -p 80'"), [["nc", "-l", "-p", "80"]])
+        XCTAssertEqual(ContainerBuilder.kubernetesExpand("$(A):$(B) $$(A) $$HOME $(C", ["A": "x", "B": "1"]), "x:1 $(A) $HOME $(C")
+    }
+
+    func testBashArraysDoubleBracketsAndComments() {
+        XCTAssertEqual(words("A=(x y) # comment\n[[ `hostname` =~ -([0-9]+)$ ]] || exit 1\nB+=(z)"),
+                       [["hostname"], ["[[", "$(hostname)", "=~", "-([0-9]+)$", "]]"], ["exit", "1"]])
+    }
+
+    func testHostileScriptsTerminate() {
+        for script in ["((((((((((", "))))", "while", "do done fi esac }", "case x in", "cat <<EOF", "'unterminated", "\"a $(b",
+                       "${", "`", "echo $(((", String(repeating: "(", count: 5_000), String(repeating: "$(", count: 3_000),
+                       String(repeating: "while true; do ", count: 500), "a | | b && && c ;; ;"] {
+            _ = run(script)
+        }
+    }
+}
