@@ -129,7 +129,7 @@ enum Programs {
             case "<": result.append((.read, target, "<"))
             case "<>": result.append((.read, target, "<>")); result.append((.write, target, "<>"))
             case "<<<": break
-            default: result.append((.write, target, r.op))
+            default: result.append((.write, target, (r.fd.map(String.init) ?? "") + r.op))
             }
         }
         guard let program = c.program else { return result }
@@ -148,7 +148,7 @@ enum Programs {
             }
         case "grep", "egrep", "fgrep", "awk", "sed":
             let explicitPattern = c.arguments.contains { $0 == "-e" || $0 == "-f" || $0.hasPrefix("--regexp") }
-            var ops = operands(c, valueFlags: ["-e", "-f", "-m", "-A", "-B", "-C", "-F", "-v", "--regexp", "--max-count"])
+            var ops = operands(c, valueFlags: ["-e", "-f", "-m", "-A", "-B", "-C", "--regexp", "--max-count"])
             if !explicitPattern, !ops.isEmpty { ops.removeFirst() }
             result += ops.map { (.read, $0, program) }
             if program == "sed", c.hasFlag("i") { result += ops.map { (.write, $0, program) } }
