@@ -95,4 +95,20 @@ final class PodModelFileTests: XCTestCase {
         XCTAssertEqual(m.onlySharedVolume("a", "b"), "one")
         XCTAssertEqual(m.volumesMountedByOne.map(\.name), ["two", "undeclared"])
     }
+
+    func testImplicitReadsAreNotUnwrittenFiles() throws {
+        // Exercise 01's answer: cadvisor reads its mounts and nginx serves its folder, of an emptyDir nobody writes.
+        let m = try podModel("""
+          containers:
+          - {name: web-server, image: nginx:1.25, volumeMounts: [{name: shared-storage, mountPath: /usr/share/nginx/html}]}
+          - {name: cadvisor, image: gcr.io/cadvisor/cadvisor:v0.47.2, volumeMounts: [{name: shared-storage, mountPath: /var/log}]}
+          - {name: reader, image: busybox, command: [sh, -c, 'tail -f /data/x.log'], volumeMounts: [{name: shared-storage, mountPath: /data}]}
+          volumes: [{name: shared-storage, emptyDir: {}}]
+        """)
+        XCTAssertEqual(m.reads(of: "web-server").map { "\($0.path) \($0.isImplicit) \($0.source.path)" },
+                       ["/usr/share/nginx/html true spec.containers[0].image", "/etc/nginx true spec.containers[0].image"])
+        XCTAssertEqual(m.reads(of: "cadvisor").map { "\($0.path) \($0.isImplicit) \($0.source.path)" },
+                       ["/var/log true spec.containers[1].volumeMounts[0].mountPath"])
+        XCTAssertEqual(m.readersOfUnwrittenFiles.map { "\($0.container) \($0.path)" }, ["reader /data/x.log"])
+    }
 }

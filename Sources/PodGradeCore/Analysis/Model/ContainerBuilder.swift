@@ -127,7 +127,8 @@ struct ContainerBuilder {
         var facts: [FileFact] = []
         var seenFiles = Set<String>()
         let workingDirectory = spec.workingDir?.value
-        func addFile(_ kind: FileFact.Kind, _ path: String, via: String, source: Located<String>, directory: String? = nil) {
+        func addFile(_ kind: FileFact.Kind, _ path: String, via: String, source: Located<String>, directory: String? = nil,
+                     implicit: Bool = false) {
             var absolute = path
             guard !path.hasPrefix("/dev/"), !path.hasPrefix("/proc/"), path != "/dev/null" else { return }
             if !absolute.hasPrefix("/"), !absolute.hasPrefix("$") { absolute = (directory ?? workingDirectory ?? "/") + "/" + absolute }
@@ -135,15 +136,17 @@ struct ContainerBuilder {
             guard seenFiles.insert("\(kind):\(absolute)").inserted else { return }
             let resolved = absolute.contains("$") ? nil : Paths.resolve(absolute, in: spec)
             facts.append(FileFact(container: name, kind: kind, path: absolute, place: resolved?.place, mount: resolved?.mount,
-                                  isStdout: false, via: via, source: source))
+                                  isStdout: false, via: via, source: source, isImplicit: implicit))
         }
         var printsToStdout: (String, Located<String>)?
         var written: [String: String] = [:]
         for c in commands {
             for (k, path, via) in Programs.files(of: c, workingDirectory: workingDirectory) {
                 guard !path.isEmpty, !path.hasPrefix("-") else { continue }
-                addFile(k == .write ? .write : (k == .create ? .create : .read), path, via: via, source: locate(path, c.source),
-                        directory: c.directory)
+                let implicit = via == "nginx"
+                addFile(k == .write ? .write : (k == .create ? .create : .read), path, via: via,
+                        source: implicit && origin == .imageDefault ? imageSource : locate(path, c.source),
+                        directory: c.directory, implicit: implicit)
             }
             if c.output == .stdout, Programs.prints(c), printsToStdout == nil, let program = c.program {
                 printsToStdout = (program, c.source)
@@ -158,17 +161,18 @@ struct ContainerBuilder {
             }
         }
         if let (program, source) = printsToStdout {
-            facts.append(FileFact(container: name, kind: .write, path: "", place: nil, mount: nil, isStdout: true, via: program, source: source))
+            facts.append(FileFact(container: name, kind: .write, path: "", place: nil, mount: nil, isStdout: true, via: program, source: source,
+                                  isImplicit: false))
         }
         if let defaults, origin == .imageDefault || origin == .args {
-            for path in defaults.writes { addFile(.write, path, via: defaults.family.name, source: imageSource) }
-            for path in defaults.reads { addFile(.read, path, via: defaults.family.name, source: imageSource) }
+            for path in defaults.writes { addFile(.write, path, via: defaults.family.name, source: imageSource, implicit: true) }
+            for path in defaults.reads { addFile(.read, path, via: defaults.family.name, source: imageSource, implicit: true) }
         }
         let runsShipper = commands.contains { $0.program.map(Programs.logShippers.contains) ?? false }
         if (defaults?.readsMounts == true && origin != .command) || runsShipper {
             for mount in spec.volumeMounts {
                 guard let path = mount.mountPath?.value else { continue }
-                addFile(.read, path, via: family?.name ?? "log shipper", source: mount.mountPath ?? imageSource)
+                addFile(.read, path, via: family?.name ?? "log shipper", source: mount.mountPath ?? imageSource, implicit: true)
             }
         }
 

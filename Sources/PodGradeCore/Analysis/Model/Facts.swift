@@ -73,6 +73,9 @@ public struct FileFact: Sendable {
     /// The program or operator that does it (`>>`, `tee`, `tail`, `nginx`, or the image family).
     public let via: String
     public let source: Located<String>
+    /// Known of the image or program (nginx's logs, a log shipper reading its mounts), not
+    /// named by the learner: `source` is then the image or the mount.
+    public let isImplicit: Bool
 
     public var onReadOnlyMount: Bool { mount?.isReadOnly ?? false }
     /// A path with an unknown variable in it.

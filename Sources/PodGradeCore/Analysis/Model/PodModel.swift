@@ -132,13 +132,15 @@ public struct PodModel: Sendable {
         return !w.isEmpty && w.allSatisfy(\.isStdout)
     }
 
-    /// Reads of a place on an emptyDir volume that no container writes content to: the
-    /// volume starts empty, so the reader waits for data that never comes. (Other volume
-    /// types may hold files from outside the Pod and are not judged.)
+    /// Reads the learner wrote of a place on an emptyDir volume that no container writes
+    /// content to: the volume starts empty, so the reader waits for data that never comes.
+    /// Other volume types may hold files from outside the Pod and are not judged; implicit
+    /// reads (nginx serving its html folder, a shipper reading its mounts) are left to the
+    /// rules, since an empty served folder is not a mistake of its own.
     public var readersOfUnwrittenFiles: [FileFact] {
         let written = files.filter { $0.kind == .write && $0.place != nil }
         return files.filter { read in
-            guard read.kind == .read, let place = read.place, !read.isSymbolic,
+            guard read.kind == .read, !read.isImplicit, let place = read.place, !read.isSymbolic,
                   volumes.first(where: { $0.name == place.volume })?.type == "emptyDir" else { return false }
             return !written.contains { w in
                 guard let wp = w.place, wp.volume == place.volume else { return false }
