@@ -80,3 +80,31 @@ final class PodModelShellTests: XCTestCase {
         }
     }
 }
+
+/// Every prefix of every real script (corpus and solutions) reads without a crash or a hang.
+final class PodModelTruncationTests: XCTestCase {
+    func testEveryPrefixOfRealScripts() throws {
+        var scripts: [String] = []
+        let texts = try WorkTreeReader.read(root: corpusRoot).files.compactMap { file -> String? in
+            guard case .bytes(let bytes) = file.content else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
+        } + Lab.bundledSolutions.values.map { String(decoding: $0, as: UTF8.self) }
+        for text in texts {
+            for m in podModels(text) { scripts += m.containers.compactMap(\.process.script) }
+        }
+        XCTAssertGreaterThan(scripts.count, 20)
+        let here = Located("", path: "x", mark: Mark(line: 1, column: 1))
+        var commands = 0
+        for script in scripts {
+            let scalars = Array(script.unicodeScalars)
+            for end in stride(from: 0, through: scalars.count, by: max(1, scalars.count / 50)) {
+                var prefix = String.UnicodeScalarView()
+                prefix.append(contentsOf: scalars[..<end])
+                var runner = ShellRun(variables: [:], source: here)
+                _ = runner.run(String(prefix))
+                commands += runner.commands.count
+            }
+        }
+        XCTAssertGreaterThan(commands, 0)
+    }
+}
