@@ -72,6 +72,29 @@ final class PodModelShellTests: XCTestCase {
                        [["hostname"], ["[[", "$(hostname)", "=~", "-([0-9]+)$", "]]"], ["exit", "1"]])
     }
 
+    func testLinesOfCommands() throws {
+        let (commands, _) = run("a\nb; c \"x\ny\"\n\nwhile true; do\n  d $(e)\ndone > /x\nsh -c 'f; g'")
+        XCTAssertEqual(commands.map { "\($0.words.first ?? "-")@\($0.line)" }, ["a@0", "b@1", "c@1", "-@6", "true@4", "e@5", "d@5", "f@7", "g@7"])
+        let m = try podModel("""
+          containers:
+          - name: adapter
+            image: busybox
+            command: [sh, -c]
+            args:
+            - |
+              mkdir -p /www
+              while true; do
+                grep -q OK /data/status.log && echo up > /www/metrics
+                sleep 5
+              done
+            volumeMounts: [{name: d, mountPath: /data}]
+          volumes: [{name: d, emptyDir: {}}]
+        """)
+        let read = try XCTUnwrap(m.readersOfUnwrittenFiles.first)
+        XCTAssertEqual(read.scriptLine, 2)
+        XCTAssertEqual(read.source.mark.line + 1 + (read.scriptLine ?? 0), 13, "the file line of `grep`")
+    }
+
     func testHostileScriptsTerminate() {
         for script in ["((((((((((", "))))", "while", "do done fi esac }", "case x in", "cat <<EOF", "'unterminated", "\"a $(b",
                        "${", "`", "echo $(((", String(repeating: "(", count: 5_000), String(repeating: "$(", count: 3_000),

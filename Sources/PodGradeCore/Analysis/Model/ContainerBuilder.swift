@@ -5,8 +5,8 @@ struct ContainerBuilder {
     let container: ModelContainer
     let files: [FileFact]
     let listeners: [Listener]
-    /// (host, port, via, text, source), not yet classified.
-    let connections: [(String, Int?, String, String, Located<String>)]
+    /// (host, port, via, text, source, script line), not yet classified.
+    let connections: [(String, Int?, String, String, Located<String>, Int?)]
 
     /// Kubernetes' own expansion of `$(VAR)` in command, args and env values, from the
     /// variables defined before: `$$` is a literal `$`, an unknown `$(VAR)` stays as written.
@@ -117,6 +117,9 @@ struct ContainerBuilder {
             lifecycle = .keepsRunning(.imageProcess(family: family.name))
         }
 
+        /// The script line of a command, when the process is a script.
+        func scriptLine(_ c: ScriptCommand) -> Int? { script == nil ? nil : c.line }
+
         /// The argv element holding a text, for pointing at it.
         func locate(_ text: String, _ fallback: Located<String>) -> Located<String> {
             guard script == nil, !text.isEmpty else { return fallback }
@@ -128,7 +131,7 @@ struct ContainerBuilder {
         var seenFiles = Set<String>()
         let workingDirectory = spec.workingDir?.value
         func addFile(_ kind: FileFact.Kind, _ path: String, via: String, source: Located<String>, directory: String? = nil,
-                     implicit: Bool = false) {
+                     implicit: Bool = false, line: Int? = nil) {
             var absolute = path
             guard !path.hasPrefix("/dev/"), !path.hasPrefix("/proc/"), path != "/dev/null" else { return }
             if !absolute.hasPrefix("/"), !absolute.hasPrefix("$") { absolute = (directory ?? workingDirectory ?? "/") + "/" + absolute }
@@ -136,9 +139,10 @@ struct ContainerBuilder {
             guard seenFiles.insert("\(kind):\(absolute)").inserted else { return }
             let resolved = absolute.contains("$") ? nil : Paths.resolve(absolute, in: spec)
             facts.append(FileFact(container: name, kind: kind, path: absolute, place: resolved?.place, mount: resolved?.mount,
-                                  isStdout: false, via: via, source: source, isImplicit: implicit))
+                                  isStdout: false, via: via, source: source, isImplicit: implicit,
+                                  scriptLine: line))
         }
-        var printsToStdout: (String, Located<String>)?
+        var printsToStdout: (String, Located<String>, Int?)?
         var written: [String: String] = [:]
         for c in commands {
             for (k, path, via) in Programs.files(of: c, workingDirectory: workingDirectory) {
@@ -146,10 +150,10 @@ struct ContainerBuilder {
                 let implicit = via == "nginx"
                 addFile(k == .write ? .write : (k == .create ? .create : .read), path, via: via,
                         source: implicit && origin == .imageDefault ? imageSource : locate(path, c.source),
-                        directory: c.directory, implicit: implicit)
+                        directory: c.directory, implicit: implicit, line: implicit ? nil : scriptLine(c))
             }
             if c.output == .stdout, Programs.prints(c), printsToStdout == nil, let program = c.program {
-                printsToStdout = (program, c.source)
+                printsToStdout = (program, c.source, scriptLine(c))
             }
             // What a script writes into a file with echo/printf/cat <<EOF, for `envoy -c FILE`.
             if case .file(let path) = c.output, let program = c.program {
@@ -160,9 +164,9 @@ struct ContainerBuilder {
                 }
             }
         }
-        if let (program, source) = printsToStdout {
+        if let (program, source, line) = printsToStdout {
             facts.append(FileFact(container: name, kind: .write, path: "", place: nil, mount: nil, isStdout: true, via: program, source: source,
-                                  isImplicit: false))
+                                  isImplicit: false, scriptLine: line))
         }
         if let defaults, origin == .imageDefault || origin == .args {
             for path in defaults.writes { addFile(.write, path, via: defaults.family.name, source: imageSource, implicit: true) }
@@ -179,10 +183,10 @@ struct ContainerBuilder {
         // Listeners.
         var listens: [Listener] = []
         var seenPorts = Set<String>()
-        func addListener(_ port: Int, _ address: String?, _ via: Listener.Via, _ source: Located<String>) {
+        func addListener(_ port: Int, _ address: String?, _ via: Listener.Via, _ source: Located<String>, line: Int? = nil) {
             let key = via == .declared ? "d\(port)" : "f\(port)"
             guard seenPorts.insert(key).inserted else { return }
-            listens.append(Listener(container: name, port: port, address: address, via: via, source: source))
+            listens.append(Listener(container: name, port: port, address: address, via: via, source: source, scriptLine: line))
         }
         for port in spec.ports {
             guard let number = port.containerPort, (1...65535).contains(number.value) else { continue }
@@ -191,19 +195,19 @@ struct ContainerBuilder {
         let imageListens = defaults?.listens ?? []
         for c in commands {
             for (port, address, program) in Programs.listens(of: c, imageListens: imageListens) {
-                addListener(port, address, .program(program), locate(String(port), c.source))
+                addListener(port, address, .program(program), locate(String(port), c.source), line: scriptLine(c))
             }
         }
 
         // Connections.
-        var connects: [(String, Int?, String, String, Located<String>)] = []
+        var connects: [(String, Int?, String, String, Located<String>, Int?)] = []
         for c in commands {
             for (host, port, via, text) in Programs.connects(of: c) {
-                connects.append((host, port, via, text, locate(text, c.source)))
+                connects.append((host, port, via, text, locate(text, c.source), scriptLine(c)))
             }
         }
         for (_, value) in envValues {
-            for (host, port, text) in Programs.scan(value.value) { connects.append((host, port, "env", text, value)) }
+            for (host, port, text) in Programs.scan(value.value) { connects.append((host, port, "env", text, value, nil)) }
         }
         connects += Self.envPairs(envValues)
 
@@ -225,7 +229,7 @@ struct ContainerBuilder {
                     if address.isListener {
                         if let port = address.port { addListener(port, address.host, .envoy, source) }
                     } else {
-                        connects.append((address.host, address.port, "envoy", address.host + (address.port.map { ":\($0)" } ?? ""), source))
+                        connects.append((address.host, address.port, "envoy", address.host + (address.port.map { ":\($0)" } ?? ""), source, nil))
                     }
                 }
             }
@@ -250,8 +254,8 @@ struct ContainerBuilder {
     }
 
     /// `DB_HOST=localhost` beside `DB_PORT=6379`; also `*_HOSTNAME`, `*_ADDR`, `*_SERVER`, and `HOST`/`PORT`.
-    static func envPairs(_ env: [(name: String, value: Located<String>)]) -> [(String, Int?, String, String, Located<String>)] {
-        var result: [(String, Int?, String, String, Located<String>)] = []
+    static func envPairs(_ env: [(name: String, value: Located<String>)]) -> [(String, Int?, String, String, Located<String>, Int?)] {
+        var result: [(String, Int?, String, String, Located<String>, Int?)] = []
         for (name, value) in env {
             var prefix: Substring?
             for suffix in ["HOSTNAME", "HOST", "ADDR", "ADDRESS", "SERVER"] where name.hasSuffix(suffix) {
@@ -261,7 +265,7 @@ struct ContainerBuilder {
             else { continue }
             let portName = prefix + "PORT"
             guard let port = env.first(where: { $0.name == portName }), let number = Programs.port(port.value.value) else { continue }
-            result.append((value.value, number, "env", "\(name)=\(value.value) \(portName)=\(port.value.value)", value))
+            result.append((value.value, number, "env", "\(name)=\(value.value) \(portName)=\(port.value.value)", value, nil))
         }
         return result
     }

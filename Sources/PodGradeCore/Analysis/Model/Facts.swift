@@ -76,6 +76,9 @@ public struct FileFact: Sendable {
     /// Known of the image or program (nginx's logs, a log shipper reading its mounts), not
     /// named by the learner: `source` is then the image or the mount.
     public let isImplicit: Bool
+    /// For a fact found in a `sh -c` script: the script's line (0-based) it is on
+    /// (`ScriptCommand.line`); nil when `source` alone points at it.
+    public let scriptLine: Int?
 
     public var onReadOnlyMount: Bool { mount?.isReadOnly ?? false }
     /// A path with an unknown variable in it.
@@ -101,6 +104,9 @@ public struct Listener: Sendable {
     public let address: String?
     public let via: Via
     public let source: Located<String>
+    /// For a fact found in a `sh -c` script: the script's line (0-based) it is on
+    /// (`ScriptCommand.line`); nil when `source` alone points at it.
+    public let scriptLine: Int?
 }
 
 /// Who the host of a connection is.
@@ -131,6 +137,9 @@ public struct Connection: Sendable {
     /// The text it was read from (`http://localhost:8080/`, `DB_HOST=localhost DB_PORT=6379`).
     public let text: String
     public let source: Located<String>
+    /// For a fact found in a `sh -c` script: the script's line (0-based) it is on
+    /// (`ScriptCommand.line`); nil when `source` alone points at it.
+    public let scriptLine: Int?
     /// For loopback connections: the listeners of the Pod's long-lived containers (and of the
     /// connecting container) on that port; empty when nothing listens there.
     public let listeners: [Listener]

@@ -17,7 +17,7 @@ public struct PodModel: Sendable {
         var containers: [ModelContainer] = []
         var files: [FileFact] = []
         var listeners: [Listener] = []
-        var raw: [(container: Container, name: String, connections: [(String, Int?, String, String, Located<String>)])] = []
+        var raw: [(container: Container, name: String, connections: [(String, Int?, String, String, Located<String>, Int?)])] = []
         for spec in pod.allContainers {
             let built = ContainerBuilder(spec)
             containers.append(built.container)
@@ -30,13 +30,13 @@ public struct PodModel: Sendable {
         var connections: [Connection] = []
         for (_, name, list) in raw {
             var seen = Set<String>()
-            for (host, port, via, text, source) in list {
+            for (host, port, via, text, source, line) in list {
                 guard seen.insert(host.lowercased() + ":" + (port.map(String.init) ?? "")).inserted else { continue }
                 let kind = Self.classify(host, containerNames: names)
                 let on = kind == .loopback && port != nil
                     ? listeners.filter { $0.port == port && (longLived.contains($0.container) || $0.container == name) } : []
                 connections.append(Connection(container: name, host: host, port: port, hostKind: kind, via: via, text: text,
-                                              source: source, listeners: on))
+                                              source: source, scriptLine: line, listeners: on))
             }
         }
         var volumes: [ModelVolume] = []

@@ -37,6 +37,10 @@ public struct ScriptCommand: Sendable {
     public var source: Located<String>
     /// The directory the script changed to with `cd`, when it did (relative paths start there).
     public var directory: String? = nil
+    /// The line of the script (0-based) the command is on; for a nested `sh -c` or `$(...)`,
+    /// the line of the command that holds it. In a literal block scalar (`|`) the file line
+    /// is `source.mark.line + 1 + line`.
+    public var line: Int = 0
 
     /// The program's base name (`/bin/busybox` is `busybox`).
     public var program: String? { words.first.map(ScriptCommand.baseName) }
@@ -98,6 +102,9 @@ struct ShellRun {
     let source: Located<String>
     /// The current directory after `cd`, nil while it is the container's workingDir.
     var directory: String?
+    /// The line of the simple command being run, and of the command holding a nested script.
+    var currentLine = 0
+    var nestedLine: Int?
     var depth = 0
     /// Bound on the number of commands recorded (nested scripts included).
     static let maximumCommands = 2_000
@@ -135,7 +142,10 @@ struct ShellRun {
                     var inner = context
                     inner.output = .substitution
                     inner.background = false
+                    let saved = nestedLine
+                    nestedLine = nestedLine ?? currentLine
                     _ = run(ShellParser.parse(script), inner)
+                    nestedLine = saved
                     depth -= 1
                 }
                 text += "$(" + script + ")"
@@ -169,6 +179,7 @@ struct ShellRun {
     /// files they name are seen once), and the context of what runs inside.
     mutating func enter(_ list: [ShellRedirection], _ context: Context) -> Context {
         guard !list.isEmpty else { return context }
+        currentLine = nestedLine ?? list[0].line
         let expanded = expandRedirections(list, context)
         var inner = redirected(expanded, context)
         for r in list where r.hereDocument != nil || r.op == "<<<" {
@@ -180,6 +191,8 @@ struct ShellRun {
     }
 
     mutating func record(_ command: ScriptCommand) {
+        var command = command
+        command.line = nestedLine ?? currentLine
         if commands.count < Self.maximumCommands { commands.append(command) }
     }
 
@@ -324,6 +337,7 @@ struct ShellRun {
     }
 
     mutating func runSimple(_ simple: ShellSimpleCommand, _ context: Context) -> ScriptOutcome {
+        currentLine = nestedLine ?? simple.line
         for (name, value) in simple.assignments {
             let expanded = expand(value, context)
             variables[name] = expanded.contains("$") ? nil : expanded
@@ -373,7 +387,10 @@ struct ShellRun {
         // A shell inside the script: read its script in place.
         if let nested = Self.nestedScript(words), depth < 8 {
             depth += 1
+            let saved = nestedLine
+            nestedLine = nestedLine ?? currentLine
             let outcome = run(ShellParser.parse(nested), inner)
+            nestedLine = saved
             depth -= 1
             return isExec ? outcome.exec : outcome
         }

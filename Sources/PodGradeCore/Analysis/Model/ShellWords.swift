@@ -46,6 +46,8 @@ public struct ShellRedirection: Sendable {
     public var target: ShellWord
     /// The body of a here-document.
     public var hereDocument: String?
+    /// The line of the script it is on (0-based).
+    public var line: Int = 0
 
     /// Whether it sends the command's standard output somewhere.
     public var redirectsStdout: Bool { (op == ">" || op == ">>" || op == ">|") && (fd == nil || fd == 1) || op == "&>" || op == "&>>" }
@@ -56,6 +58,8 @@ public struct ShellSimpleCommand: Sendable {
     public var assignments: [(name: String, value: ShellWord)]
     public var words: [ShellWord]
     public var redirections: [ShellRedirection]
+    /// The line of the script it starts on (0-based).
+    public var line: Int = 0
 }
 
 public struct ShellAndOr: Sendable {
@@ -87,7 +91,7 @@ public enum ShellParser {
     public static func parse(_ script: String) -> ShellNode {
         var tokenizer = ShellTokenizer(script)
         let tokens = tokenizer.tokens()
-        var parser = Parser(tokens: tokens, hereDocuments: tokenizer.hereDocuments)
+        var parser = Parser(tokens: tokens, hereDocuments: tokenizer.hereDocuments, lines: tokenizer.lines())
         return parser.parseProgram()
     }
 
@@ -96,13 +100,18 @@ public enum ShellParser {
     struct Parser {
         let tokens: [ShellToken]
         let hereDocuments: [String]
+        /// The script line of each token.
+        let lines: [Int]
         var p = 0
         var depth = 0
 
-        init(tokens: [ShellToken], hereDocuments: [String]) {
+        init(tokens: [ShellToken], hereDocuments: [String], lines: [Int]) {
             self.tokens = tokens
             self.hereDocuments = hereDocuments
+            self.lines = lines
         }
+
+        var line: Int { p < lines.count ? lines[p] : (lines.last ?? 0) }
 
         mutating func parseProgram() -> ShellNode {
             var items: [ShellAndOr] = []
@@ -278,17 +287,18 @@ public enum ShellParser {
         mutating func parseRedirections() -> [ShellRedirection] {
             var result: [ShellRedirection] = []
             while case .redirect(let op, let fd, let hereIndex)? = current {
+                let line = self.line
                 p += 1
                 guard case .word(let target)? = current else { break }
                 p += 1
                 let body = hereIndex.flatMap { $0 < hereDocuments.count ? hereDocuments[$0] : nil }
-                result.append(ShellRedirection(op: op, fd: fd, target: target, hereDocument: body))
+                result.append(ShellRedirection(op: op, fd: fd, target: target, hereDocument: body, line: line))
             }
             return result
         }
 
         mutating func parseSimple() -> ShellNode? {
-            var command = ShellSimpleCommand(assignments: [], words: [], redirections: [])
+            var command = ShellSimpleCommand(assignments: [], words: [], redirections: [], line: line)
             loop: while let token = current {
                 switch token {
                 case .word(let word):
@@ -333,11 +343,26 @@ struct ShellTokenizer {
     /// Here-documents whose body starts at the next newline: (index, delimiter, strip tabs).
     var pendingHereDocuments: [(Int, String, Bool)] = []
     var inDoubleBracket = false
+    /// Where each token starts in `chars`.
+    var offsets: [Int] = []
 
     init(_ script: String) {
         var scalars = Array(script.unicodeScalars)
         if scalars.count > ShellParser.maximumLength { scalars = Array(scalars.prefix(ShellParser.maximumLength)) }
         chars = scalars
+    }
+
+    /// The line (0-based) each token starts on, from `offsets` (which only grow).
+    func lines() -> [Int] {
+        var result: [Int] = []
+        result.reserveCapacity(offsets.count)
+        var line = 0
+        var k = 0
+        for offset in offsets {
+            while k < offset, k < chars.count { if chars[k] == "\n" { line += 1 }; k += 1 }
+            result.append(line)
+        }
+        return result
     }
 
     static func isBlank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\r" }
@@ -350,7 +375,10 @@ struct ShellTokenizer {
     mutating func tokens() -> [ShellToken] {
         var result: [ShellToken] = []
         var expectHereDelimiter: (Int, Bool)?
+        var start = 0
         while i < chars.count {
+            while offsets.count < result.count { offsets.append(start) }
+            start = i
             let c = chars[i]
             if Self.isBlank(c) { i += 1; continue }
             if c == "\\", i + 1 < chars.count, chars[i + 1] == "\n" { i += 2; continue }
@@ -413,6 +441,7 @@ struct ShellTokenizer {
             if word.bare == "[[" { inDoubleBracket = true } else if word.bare == "]]" { inDoubleBracket = false }
             result.append(.word(word))
         }
+        while offsets.count < result.count { offsets.append(start) }
         // Bodies never closed by a newline: empty.
         for (index, _, _) in pendingHereDocuments where index < hereDocuments.count { hereDocuments[index] = "" }
         return result
