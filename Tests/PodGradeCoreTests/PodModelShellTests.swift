@@ -131,3 +131,70 @@ final class PodModelTruncationTests: XCTestCase {
         XCTAssertGreaterThan(commands, 0)
     }
 }
+
+/// Random scripts from shell-significant characters (PODGRADE_MODEL_FUZZ=ITERATIONS to run;
+/// deterministic seed). A crash or a hang fails.
+final class PodModelRandomScriptTests: XCTestCase {
+    func testRandomScripts() {
+        guard let iterations = ProcessInfo.processInfo.environment["PODGRADE_MODEL_FUZZ"].flatMap(Int.init) else { return }
+        let alphabet: [String] = ["a", "b", " ", "\n", ";", "&", "|", "(", ")", "{", "}", "<", ">", "<<", "EOF", "'", "\"", "\\", "$",
+                                  "$(", "${", "`", "#", "=", "-c", "sh", "while", "do", "done", "if", "then", "fi", "case", "in", ";;",
+                                  "esac", "for", "[[", "]]", "nc", "-l", "8080", "localhost:80", "http://x/", "tail", "-f", "/d/x",
+                                  "sleep", "infinity", "exec", "su", "envoy", "--config-yaml", "socket_address", "2>&1", "\t", "é"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> Int {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int(state % UInt64(alphabet.count))
+        }
+        let here = Located("", path: "x", mark: Mark(line: 1, column: 1))
+        for _ in 0..<iterations {
+            var script = ""
+            for _ in 0..<(next() % 40) { script += alphabet[next()] }
+            var runner = ShellRun(variables: ["X": "1"], source: here)
+            _ = runner.run(script)
+        }
+    }
+
+    func testRandomContainers() throws {
+        guard let iterations = ProcessInfo.processInfo.environment["PODGRADE_MODEL_FUZZ"].flatMap(Int.init) else { return }
+        let words: [String] = ["sh", "-c", "nc", "-lk", "-p", "80", "localhost", "$(A)", "$$", "$(B", "http://[::1]:9/", "envoy",
+                               "--config-yaml", "{static_resources: {listeners: [{address: {socket_address: {port_value: 1}}}]}}",
+                               "socat", "TCP-LISTEN:1,fork", "tcp:h:2", "redis-cli", "-h", "-u", "redis://", "cp", "a", "/d/",
+                               "tail -F /d/x | while read l; do echo $l; done", "sleep", "1e400", "inf", "-1", "nan", "999999999999",
+                               "python3", "-m", "http.server", "httpd", "-f", "wget", "-O", "curl", "-o", ":", "a:b:c", "[", "]:1"]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ n: Int) -> Int {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int(state % UInt64(n))
+        }
+        func json(_ s: String) -> String {
+            var out = "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                default: out.unicodeScalars.append(u)
+                }
+            }
+            return out + "\""
+        }
+        let images = ["busybox", "nginx", "envoyproxy/envoy", "alpine/socat", "prom/node-exporter", "unknown/x", "fluentd"]
+        for _ in 0..<iterations {
+            var containers: [String] = []
+            for k in 0..<(1 + next(3)) {
+                let argv = (0..<next(7)).map { _ in json(words[next(words.count)]) }.joined(separator: ",")
+                let args = (0..<next(3)).map { _ in json(words[next(words.count)]) }.joined(separator: ",")
+                let env = (0..<next(3)).map { _ in "{\"name\": \"\(["A", "B", "X_HOST", "X_PORT"][next(4)])\", \"value\": \(json(words[next(words.count)]))}" }
+                    .joined(separator: ",")
+                let command = next(3) == 0 ? "" : "\"command\": [\(argv)],"
+                containers.append("{\"name\": \"c\(k)\", \"image\": \"\(images[next(images.count)])\", \(command) \"args\": [\(args)], \"env\": [\(env)], "
+                                  + "\"ports\": [{\"containerPort\": \(next(3))}], \"volumeMounts\": [{\"name\": \"d\", \"mountPath\": \"/d\", \"subPath\": \"s\"}]}")
+            }
+            let manifest = "{\"apiVersion\": \"v1\", \"kind\": \"Pod\", \"metadata\": {\"name\": \"p\"}, \"spec\": {\"containers\": [\(containers.joined(separator: ","))], \"volumes\": [{\"name\": \"d\", \"emptyDir\": {}}]}}"
+            let models = podModels(manifest)
+            XCTAssertEqual(models.count, 1, manifest)
+            if models.count != 1 { return }
+        }
+    }
+}
