@@ -40,6 +40,8 @@ final class PodModelLifecycleTests: XCTestCase {
             ("[ -f /x ] || exit 1; sleep infinity", .keepsRunning(.sleepsForever)),
             ("(exit 1); sleep infinity", .keepsRunning(.sleepsForever)),
             ("/start.sh", .unknown(.unknownProgram("start.sh"))),
+            ("sh /app/run.sh", .unknown(.unknownProgram("run.sh"))),
+            ("bash -x", .ends(.finishes)),
             ("java -jar app.jar", .keepsRunning(.server(program: "java"))),
             ("if [ -f /x ]; then sleep infinity; else sleep infinity; fi", .keepsRunning(.sleepsForever)),
             ("if [ -f /x ]; then sleep infinity; fi", .unknown(.sleepsForever)),

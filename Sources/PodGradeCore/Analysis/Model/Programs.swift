@@ -76,6 +76,10 @@ enum Programs {
             return c.hasFlag("m", long: "--monitor") ? .blocks(.runsUntilStopped(program: program)) : .finishes(.finishes)
         case "crond":
             return c.hasFlag("f") ? .blocks(.server(program: program)) : .finishes(.daemonizes(program: program))
+        case "sh", "bash", "ash", "dash", "zsh", "ksh":
+            // `sh /start.sh` runs a script podgrade cannot see; `sh` alone reads no input and ends.
+            if let script = operands(c, valueFlags: ["-o", "+o"]).first { return .unknown(.unknownProgram(ScriptCommand.baseName(script))) }
+            return .finishes(.finishes)
         case "exit":
             return .exits(.exitCommand)
         case "wait":
