@@ -122,4 +122,15 @@ final class PathsResolveTests: XCTestCase {
         XCTAssertNil(Paths.resolve("/etc/hosts", in: c))
         XCTAssertEqual(Paths.place(of: "../data/q", in: c), VolumePlace(volume: "a", relative: "logs/q"))
     }
+
+    func testNormalizeFastPathAgreesWithTheSlowOne() {
+        let cases: [(String, String)] = [
+            ("/", "/"), ("//", "/"), ("/a/", "/a"), ("/a/.", "/a"), ("/a/..", "/"), ("/.../x", "/.../x"), ("/a/.b", "/a/.b"),
+            ("/a/b..", "/a/b.."), ("a/b", "a/b"), ("", "/"), ("/a//b", "/a/b"), ("/var/log/nginx", "/var/log/nginx"), ("/..", "/"),
+        ]
+        for (path, expected) in cases {
+            XCTAssertEqual(Paths.normalize(path), expected, path)
+            XCTAssertEqual(Paths.isNormalized(path), path == expected && path.hasPrefix("/"), path)
+        }
+    }
 }

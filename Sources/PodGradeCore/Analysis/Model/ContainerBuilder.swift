@@ -11,7 +11,14 @@ struct ContainerBuilder {
     /// Kubernetes' own expansion of `$(VAR)` in command, args and env values, from the
     /// variables defined before: `$$` is a literal `$`, an unknown `$(VAR)` stays as written.
     static func kubernetesExpand(_ text: String, _ env: [String: String]) -> String {
-        guard text.contains("$") else { return text }
+        // Most texts hold neither `$(` nor `$$`: nothing to do.
+        var previousDollar = false
+        var needed = false
+        for b in text.utf8 {
+            if previousDollar, b == UInt8(ascii: "(") || b == UInt8(ascii: "$") { needed = true; break }
+            previousDollar = b == UInt8(ascii: "$")
+        }
+        guard needed else { return text }
         var result = ""
         var chars = Substring(text)
         while let c = chars.first {
@@ -136,7 +143,8 @@ struct ContainerBuilder {
             guard !path.hasPrefix("/dev/"), !path.hasPrefix("/proc/"), path != "/dev/null" else { return }
             if !absolute.hasPrefix("/"), !absolute.hasPrefix("$") { absolute = (directory ?? workingDirectory ?? "/") + "/" + absolute }
             if !absolute.contains("$") { absolute = Paths.normalize(absolute) }
-            guard seenFiles.insert("\(kind):\(absolute)").inserted else { return }
+            let key = (kind == .write ? "w:" : kind == .create ? "c:" : "r:") + absolute
+            guard seenFiles.insert(key).inserted else { return }
             let resolved = absolute.contains("$") ? nil : Paths.resolve(absolute, in: spec)
             facts.append(FileFact(container: name, kind: kind, path: absolute, place: resolved?.place, mount: resolved?.mount,
                                   isStdout: false, via: via, source: source, isImplicit: implicit,

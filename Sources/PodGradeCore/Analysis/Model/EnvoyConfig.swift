@@ -12,7 +12,8 @@ enum EnvoyConfig {
 
     /// Whether a text looks like an Envoy configuration at all (cheap test before parsing).
     static func mayBeConfig(_ text: String) -> Bool {
-        text.contains("socket_address") && (text.contains("listeners") || text.contains("clusters") || text.contains("admin"))
+        Programs.asciiContains(text, "socket_address")
+            && (Programs.asciiContains(text, "listeners") || Programs.asciiContains(text, "clusters") || Programs.asciiContains(text, "admin"))
     }
 
     static func addresses(in text: String) -> [Address] {

@@ -56,7 +56,7 @@ enum Programs {
             return .finishes(.finishes)
         case "nginx":
             if c.hasFlag("t") || c.hasFlag("s") || c.hasFlag("v") || c.hasFlag("V") { return .finishes(.finishes) }
-            if c.arguments.contains(where: { $0.replacingOccurrences(" ", "").contains("daemonoff") }) { return .blocks(.server(program: "nginx")) }
+            if c.arguments.contains(where: { asciiContains($0.replacingOccurrences(" ", ""), "daemonoff") }) { return .blocks(.server(program: "nginx")) }
             return .finishes(.daemonizes(program: "nginx"))
         case "httpd":
             if c.hasFlag("f") || c.arguments.contains("-DFOREGROUND") { return .blocks(.server(program: "httpd")) }
@@ -277,8 +277,7 @@ enum Programs {
             result.append((c.value(of: ["-port", "--port"]).flatMap(port) ?? 8080, nil, program))
         case "node_exporter", "nginx-prometheus-exporter", "redis_exporter", "statsd_exporter", "blackbox_exporter", "json_exporter",
              "prometheus":
-            let defaults = ["node_exporter": 9100, "nginx-prometheus-exporter": 9113, "redis_exporter": 9121, "statsd_exporter": 9102,
-                            "blackbox_exporter": 9115, "json_exporter": 7979, "prometheus": 9090]
+            let defaults = exporterPorts
             if let value = c.value(of: ["--web.listen-address", "-web.listen-address"]), let (host, p) = listenAddress(value) {
                 result.append((p, host, program))
             } else if let p = defaults[program] {
@@ -286,10 +285,11 @@ enum Programs {
             }
         default:
             // `--listen=:8080`, `--bind 0.0.0.0:9000`, `--listen-port 8080`
+            guard !returns.contains(program) else { break }
             let args = Array(c.arguments)
             for (k, word) in args.enumerated() where word.hasPrefix("-") {
                 let flag = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
-                guard flag.lowercased().contains("listen") || flag.lowercased().contains("bind") || flag == "--port" || flag == "-port" else { continue }
+                guard asciiContains(flag, "listen") || asciiContains(flag, "bind") || flag == "--port" || flag == "-port" else { continue }
                 let value: String? = word.contains("=") ? String(word[word.index(after: word.firstIndex(of: "=") ?? word.startIndex)...])
                     : (k + 1 < args.count ? args[k + 1] : nil)
                 if let value, let (host, p) = listenAddress(value) { result.append((p, host, program)) }
@@ -379,13 +379,32 @@ enum Programs {
 
     static let defaultPorts: [String: Int] = LocalhostReferences.defaultPorts
 
+    /// Whether `text` holds `needle`, ASCII letters compared without case (cheaper than
+    /// `String.contains(_:)` on the hot path).
+    static func asciiContains(_ text: String, _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty else { return true }
+        var t = Array(text.utf8)
+        guard t.count >= n.count else { return false }
+        for k in t.indices where t[k] >= UInt8(ascii: "A") && t[k] <= UInt8(ascii: "Z") { t[k] += 32 }
+        for start in 0...(t.count - n.count) {
+            var k = 0
+            while k < n.count, t[start + k] == n[k] { k += 1 }
+            if k == n.count { return true }
+        }
+        return false
+    }
+
+    static let exporterPorts: [String: Int] = ["node_exporter": 9100, "nginx-prometheus-exporter": 9113, "redis_exporter": 9121,
+                                               "statsd_exporter": 9102, "blackbox_exporter": 9115, "json_exporter": 7979, "prometheus": 9090]
+
     /// `scheme://[user@]host[:port][/path]` → (host, port); the scheme's default port when none.
     static func parseURL(_ token: String) -> (String, Int?)? {
-        guard let range = token.firstRange(of: "://") else { return nil }
-        let scheme = token[..<range.lowerBound].lowercased()
+        guard let (schemeEnd, restStart) = schemeSeparator(token) else { return nil }
+        let scheme = token[..<schemeEnd].lowercased()
         guard !scheme.isEmpty, scheme.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || "+-.".unicodeScalars.contains($0) || ("0"..."9").contains($0)) })
         else { return nil }
-        var rest = token[range.upperBound...]
+        var rest = token[restStart...]
         if let slash = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<slash] }
         if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
         guard !rest.isEmpty else { return nil }
@@ -405,6 +424,23 @@ enum Programs {
         if p == 0 { p = nil }
         guard isHostName(host) || host.contains("$") || host == "::1" else { return nil }
         return (host, p)
+    }
+
+    /// Where `://` is in a token: (end of the scheme, start of the rest).
+    static func schemeSeparator(_ token: String) -> (String.Index, String.Index)? {
+        let u = token.utf8
+        var i = u.startIndex
+        while i != u.endIndex {
+            if u[i] == UInt8(ascii: ":") {
+                let a = u.index(after: i)
+                if a != u.endIndex, u[a] == UInt8(ascii: "/") {
+                    let b = u.index(after: a)
+                    if b != u.endIndex, u[b] == UInt8(ascii: "/") { return (i, u.index(after: b)) }
+                }
+            }
+            i = u.index(after: i)
+        }
+        return nil
     }
 
     /// `host:port`, `[::1]:port`, `$HOST:$PORT` (kept symbolic).
