@@ -116,11 +116,16 @@ final class PodModelCorpusTests: XCTestCase {
             guard case .bytes(let bytes) = file.content else { return nil }
             return YAMLReader.read(bytes).documents.flatMap { WorkloadDecoder.workloads(in: $0) }.compactMap(\.pod)
         }.flatMap { $0 }
-        let start = Date()
-        var containers = 0
-        for _ in 0..<rounds { for pod in pods { containers += PodModel(pod: pod).containers.count } }
-        let seconds = Date().timeIntervalSince(start)
-        let n = Double(rounds * pods.count)
-        print("PodModel: \(rounds * pods.count) pods (\(containers) containers) in \(seconds) s: \(seconds / n * 1e6) µs/pod, \(Int(n / seconds)) pods/s")
+        let solutions = Lab.bundledSolutions.values.flatMap { bytes in
+            YAMLReader.read(bytes).documents.flatMap { WorkloadDecoder.workloads(in: $0) }.compactMap(\.pod)
+        }
+        for (name, set) in [("corpus", pods), ("solutions", solutions)] {
+            let start = Date()
+            var containers = 0
+            for _ in 0..<rounds { for pod in set { containers += PodModel(pod: pod).containers.count } }
+            let seconds = Date().timeIntervalSince(start)
+            let n = Double(rounds * set.count)
+            print("PodModel \(name): \(rounds * set.count) pods (\(containers) containers) in \(seconds) s: \(seconds / n * 1e6) µs/pod, \(Int(n / seconds)) pods/s")
+        }
     }
 }

@@ -19,23 +19,25 @@ struct ContainerBuilder {
             previousDollar = b == UInt8(ascii: "$")
         }
         guard needed else { return text }
-        var result = ""
-        var chars = Substring(text)
-        while let c = chars.first {
-            chars = chars.dropFirst()
-            guard c == "$", let next = chars.first else { result.append(c); continue }
-            if next == "$" { result.append("$"); chars = chars.dropFirst(); continue }
-            if next == "(", let close = chars.firstIndex(of: ")") {
-                let name = String(chars[chars.index(after: chars.startIndex)..<close])
-                if let value = env[name] {
-                    result += value
-                    chars = chars[chars.index(after: close)...]
+        let bytes = Array(text.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var i = 0
+        while i < bytes.count {
+            let c = bytes[i]
+            if c == UInt8(ascii: "$"), i + 1 < bytes.count {
+                if bytes[i + 1] == UInt8(ascii: "$") { out.append(c); i += 2; continue }
+                if bytes[i + 1] == UInt8(ascii: "("), let close = bytes[(i + 2)...].firstIndex(of: UInt8(ascii: ")")),
+                   let value = env[String(decoding: bytes[(i + 2)..<close], as: UTF8.self)] {
+                    out += value.utf8
+                    i = close + 1
                     continue
                 }
             }
-            result.append(c)
+            out.append(c)
+            i += 1
         }
-        return result
+        return String(decoding: out, as: UTF8.self)
     }
 
     init(_ spec: Container) {
