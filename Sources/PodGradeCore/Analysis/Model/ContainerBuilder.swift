@@ -96,7 +96,7 @@ struct ContainerBuilder {
         var run: ShellRun
         var outcome: ScriptOutcome
         if let first = argv.first?.value, Shell.shells.contains(ScriptCommand.baseName(first)),
-           let k = argv.firstIndex(where: { $0.value == "-c" || ($0.value.hasPrefix("-") && !$0.value.hasPrefix("--") && $0.value.contains("c")) }),
+           let k = argv.firstIndex(where: { $0.value == "-c" || ($0.value.hasPrefix("-") && !$0.value.hasPrefix("--") && $0.value.utf8.contains(UInt8(ascii: "c"))) }),
            k > 0, k + 1 < argv.count {
             script = argv[k + 1].value
             source = argv[k + 1]
@@ -132,7 +132,7 @@ struct ContainerBuilder {
         /// The argv element holding a text, for pointing at it.
         func locate(_ text: String, _ fallback: Located<String>) -> Located<String> {
             guard script == nil, !text.isEmpty else { return fallback }
-            return argv.first { $0.value.contains(text) && $0.path != imageSource.path } ?? fallback
+            return argv.first { $0.path != imageSource.path && Programs.contains($0.value, text) } ?? fallback
         }
 
         // Files.
@@ -144,10 +144,10 @@ struct ContainerBuilder {
             var absolute = path
             guard !path.hasPrefix("/dev/"), !path.hasPrefix("/proc/"), path != "/dev/null" else { return }
             if !absolute.hasPrefix("/"), !absolute.hasPrefix("$") { absolute = (directory ?? workingDirectory ?? "/") + "/" + absolute }
-            if !absolute.contains("$") { absolute = Paths.normalize(absolute) }
+            if !absolute.utf8.contains(UInt8(ascii: "$")) { absolute = Paths.normalize(absolute) }
             let key = (kind == .write ? "w:" : kind == .create ? "c:" : "r:") + absolute
             guard seenFiles.insert(key).inserted else { return }
-            let resolved = absolute.contains("$") ? nil : Paths.resolve(absolute, in: spec)
+            let resolved = absolute.utf8.contains(UInt8(ascii: "$")) ? nil : Paths.resolve(absolute, in: spec)
             facts.append(FileFact(container: name, kind: kind, path: absolute, place: resolved?.place, mount: resolved?.mount,
                                   isStdout: false, via: via, source: source, isImplicit: implicit,
                                   scriptLine: line))
@@ -271,7 +271,7 @@ struct ContainerBuilder {
             for suffix in ["HOSTNAME", "HOST", "ADDR", "ADDRESS", "SERVER"] where name.hasSuffix(suffix) {
                 prefix = name.dropLast(suffix.count); break
             }
-            guard let prefix, !value.value.contains(":"), Programs.isHostName(value.value) || value.value.contains("$") || value.value == "::1"
+            guard let prefix, !value.value.utf8.contains(UInt8(ascii: ":")), Programs.isHostName(value.value) || value.value.utf8.contains(UInt8(ascii: "$")) || value.value == "::1"
             else { continue }
             let portName = prefix + "PORT"
             guard let port = env.first(where: { $0.name == portName }), let number = Programs.port(port.value.value) else { continue }

@@ -82,7 +82,7 @@ public struct FileFact: Sendable {
 
     public var onReadOnlyMount: Bool { mount?.isReadOnly ?? false }
     /// A path with an unknown variable in it.
-    public var isSymbolic: Bool { path.contains("$") }
+    public var isSymbolic: Bool { path.utf8.contains(UInt8(ascii: "$")) }
 }
 
 /// A port a container listens on.

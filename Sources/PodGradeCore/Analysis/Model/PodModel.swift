@@ -87,7 +87,7 @@ public struct PodModel: Sendable {
         var h = host.lowercased()
         if h.hasPrefix("["), h.hasSuffix("]") { h = String(h.dropFirst().dropLast()) }
         if h.hasSuffix(".") { h = String(h.dropLast()) }
-        if h.contains("$") { return .symbolic }
+        if h.utf8.contains(UInt8(ascii: "$")) { return .symbolic }
         if h == "localhost" || h == "localhost.localdomain" || h == "ip6-localhost" || h == "ip6-loopback" || h == "::1"
             || h == "0.0.0.0" || h == "::" || h == "0:0:0:0:0:0:0:1" || h.hasSuffix(".localhost") { return .loopback }
         let octets = h.split(separator: ".", omittingEmptySubsequences: false)
@@ -95,7 +95,7 @@ public struct PodModel: Sendable {
             return octets[0] == "127" ? .loopback : .other
         }
         if containerNames.contains(host) || containerNames.contains(h) { return .podContainer(containerNames.contains(host) ? host : h) }
-        if h.isEmpty || h.contains(":") { return .other }
+        if h.isEmpty || h.utf8.contains(UInt8(ascii: ":")) { return .other }
         let labels = h.split(separator: ".")
         if labels.count == 1 { return .service }
         if labels.contains("svc") || h.hasSuffix(".cluster.local") { return .service }

@@ -66,7 +66,7 @@ enum Programs {
             return c.hasFlag("k", long: "--keep-open") ? .blocks(.server(program: program)) : .blocks(.serverOnce(program: program))
         case "socat":
             guard let listen = c.arguments.first(where: { socatListenPort($0) != nil }) else { return .finishes(.finishes) }
-            return listen.lowercased().contains("fork") ? .blocks(.server(program: "socat")) : .blocks(.serverOnce(program: "socat"))
+            return asciiContains(listen, "fork") ? .blocks(.server(program: "socat")) : .blocks(.serverOnce(program: "socat"))
         case "python", "python2", "python3":
             if c.arguments.contains("http.server") || c.arguments.contains("SimpleHTTPServer") { return .blocks(.server(program: program)) }
             return .unknown(.unknownProgram(program))
@@ -205,7 +205,7 @@ enum Programs {
     // MARK: - Network
 
     static func isListening(_ c: ScriptCommand) -> Bool {
-        c.arguments.contains { $0 == "--listen" || ($0.hasPrefix("-") && !$0.hasPrefix("--") && $0.contains("l")) }
+        c.arguments.contains { $0 == "--listen" || ($0.hasPrefix("-") && !$0.hasPrefix("--") && $0.utf8.contains(UInt8(ascii: "l"))) }
     }
 
     /// `TCP-LISTEN:5432,fork` → 5432.
@@ -290,7 +290,7 @@ enum Programs {
             for (k, word) in args.enumerated() where word.hasPrefix("-") {
                 let flag = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
                 guard asciiContains(flag, "listen") || asciiContains(flag, "bind") || flag == "--port" || flag == "-port" else { continue }
-                let value: String? = word.contains("=") ? String(word[word.index(after: word.firstIndex(of: "=") ?? word.startIndex)...])
+                let value: String? = word.utf8.contains(UInt8(ascii: "=")) ? String(word[word.index(after: word.firstIndex(of: "=") ?? word.startIndex)...])
                     : (k + 1 < args.count ? args[k + 1] : nil)
                 if let value, let (host, p) = listenAddress(value) { result.append((p, host, program)) }
             }
@@ -348,7 +348,7 @@ enum Programs {
         for word in c.arguments {
             result += scan(word).map { ($0.0, $0.1, program, $0.2) }
         }
-        if let host = c.value(of: ["--host", "--hostname", "-host", "--address", "--server"]), isHostName(host) || host.contains("$"),
+        if let host = c.value(of: ["--host", "--hostname", "-host", "--address", "--server"]), isHostName(host) || host.utf8.contains(UInt8(ascii: "$")),
            !result.contains(where: { $0.0 == host }) {
             result.append((host, c.value(of: ["--port", "-port", "-p", "-P"]).flatMap(port), program, host))
         }
@@ -357,12 +357,12 @@ enum Programs {
 
     /// URLs (`http://h:p/x`, default ports by scheme) and `host:port` tokens in a text.
     static func scan(_ text: String) -> [(String, Int?, String)] {
-        guard text.contains(":") else { return [] }
+        guard text.utf8.contains(UInt8(ascii: ":")) else { return [] }
         var result: [(String, Int?, String)] = []
         var token = ""
         func flush() {
             defer { token = "" }
-            guard token.contains(":") else { return }
+            guard token.utf8.contains(UInt8(ascii: ":")) else { return }
             if let (host, p) = parseURL(token) { result.append((host, p, token)) }
             else if let (host, p) = hostPort(token) { result.append((host, p, token)) }
         }
@@ -395,6 +395,20 @@ enum Programs {
         return false
     }
 
+    /// Whether `text` holds `needle`, byte for byte.
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        let n = Array(needle.utf8)
+        guard !n.isEmpty else { return true }
+        let t = Array(text.utf8)
+        guard t.count >= n.count else { return false }
+        for start in 0...(t.count - n.count) where t[start] == n[0] {
+            var k = 1
+            while k < n.count, t[start + k] == n[k] { k += 1 }
+            if k == n.count { return true }
+        }
+        return false
+    }
+
     static let exporterPorts: [String: Int] = ["node_exporter": 9100, "nginx-prometheus-exporter": 9113, "redis_exporter": 9121,
                                                "statsd_exporter": 9102, "blackbox_exporter": 9115, "json_exporter": 7979, "prometheus": 9090]
 
@@ -420,9 +434,9 @@ enum Programs {
             p = port(String(rest[rest.index(after: colon)...]))
             if p == nil, !rest[rest.index(after: colon)...].contains("$") { return nil }
         }
-        if p == nil, !host.contains("$") { p = defaultPorts[scheme] }
+        if p == nil, !host.utf8.contains(UInt8(ascii: "$")) { p = defaultPorts[scheme] }
         if p == 0 { p = nil }
-        guard isHostName(host) || host.contains("$") || host == "::1" else { return nil }
+        guard isHostName(host) || host.utf8.contains(UInt8(ascii: "$")) || host == "::1" else { return nil }
         return (host, p)
     }
 
@@ -457,7 +471,7 @@ enum Programs {
         guard let colon = t.lastIndex(of: ":") else { return nil }
         let host = String(t[..<colon])
         let portText = String(t[t.index(after: colon)...])
-        if let p = port(portText), isHostName(host) || (host.hasPrefix("$") && !host.dropFirst().contains("$")) { return (host, p) }
+        if let p = port(portText), isHostName(host) || (host.hasPrefix("$") && !host.dropFirst().utf8.contains(UInt8(ascii: "$"))) { return (host, p) }
         if portText.hasPrefix("$"), isHostName(host), host.contains(where: \.isLetter) { return (host, nil) }
         return nil
     }

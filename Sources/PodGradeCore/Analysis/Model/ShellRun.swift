@@ -47,9 +47,10 @@ public struct ScriptCommand: Sendable {
     public var arguments: ArraySlice<String> { words.dropFirst() }
 
     static func baseName(_ word: String) -> String {
-        guard let slash = word.lastIndex(of: "/") else { return word }
-        let name = word[word.index(after: slash)...]
-        return name.isEmpty ? word : String(name)
+        let bytes = word.utf8
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return word }
+        let after = bytes.index(after: slash)
+        return after == bytes.endIndex ? word : String(word[after...])
     }
 
     /// The value after `flag` (`-p 8080`, `-p8080`, `--port=8080`, `--port 8080`).
@@ -340,7 +341,7 @@ struct ShellRun {
         currentLine = nestedLine ?? simple.line
         for (name, value) in simple.assignments {
             let expanded = expand(value, context)
-            variables[name] = expanded.contains("$") ? nil : expanded
+            variables[name] = expanded.utf8.contains(UInt8(ascii: "$")) ? nil : expanded
         }
         var words = simple.words.map { expand($0, context) }
         let redirections = expandRedirections(simple.redirections, context)
@@ -368,7 +369,7 @@ struct ShellRun {
             if name == "busybox", words.count > 1, !(words[1].hasPrefix("-")) { words.removeFirst(); continue }
             if name == "env" {
                 words.removeFirst()
-                while let w = words.first, w.hasPrefix("-") || (w.contains("=") && !w.hasPrefix("/")) {
+                while let w = words.first, w.hasPrefix("-") || (w.utf8.contains(UInt8(ascii: "=")) && !w.hasPrefix("/")) {
                     if let eq = w.firstIndex(of: "="), !w.hasPrefix("-") { variables[String(w[..<eq])] = String(w[w.index(after: eq)...]) }
                     words.removeFirst()
                 }
@@ -398,13 +399,13 @@ struct ShellRun {
             for word in words.dropFirst() where !word.hasPrefix("-") {
                 if let eq = word.firstIndex(of: "=") {
                     let value = String(word[word.index(after: eq)...])
-                    variables[String(word[..<eq])] = value.contains("$") ? nil : value
+                    variables[String(word[..<eq])] = value.utf8.contains(UInt8(ascii: "$")) ? nil : value
                 } else if program == "read" {
                     variables[word] = nil
                 }
             }
         }
-        if program == "cd", let target = words.dropFirst().first(where: { !$0.hasPrefix("-") }), !target.contains("$") {
+        if program == "cd", let target = words.dropFirst().first(where: { !$0.hasPrefix("-") }), !target.utf8.contains(UInt8(ascii: "$")) {
             directory = target.hasPrefix("/") ? Paths.normalize(target) : Paths.normalize((directory ?? "/") + "/" + target)
         }
         let command = ScriptCommand(words: words, redirections: redirections, output: inner.output, input: inner.input,
@@ -423,7 +424,7 @@ struct ShellRun {
             var k = 1
             while k < words.count {
                 let w = words[k]
-                if w == "-c" || (w.hasPrefix("-") && !w.hasPrefix("--") && w.contains("c") && program != "su") {
+                if w == "-c" || (w.hasPrefix("-") && !w.hasPrefix("--") && w.utf8.contains(UInt8(ascii: "c")) && program != "su") {
                     return k + 1 < words.count ? words[k + 1] : nil
                 }
                 if program == "su", w == "-s" { k += 2; continue }
