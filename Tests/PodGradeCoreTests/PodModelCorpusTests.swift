@@ -119,6 +119,14 @@ final class PodModelCorpusTests: XCTestCase {
         let solutions = Lab.bundledSolutions.values.flatMap { bytes in
             YAMLReader.read(bytes).documents.flatMap { WorkloadDecoder.workloads(in: $0) }.compactMap(\.pod)
         }
+        if ProcessInfo.processInfo.environment["PODGRADE_MODEL_BENCH_EACH"] != nil {
+            for (path, bytes) in Lab.bundledSolutions.sorted(by: { $0.key < $1.key }) {
+                let set = YAMLReader.read(bytes).documents.flatMap { WorkloadDecoder.workloads(in: $0) }.compactMap(\.pod)
+                let start = Date()
+                for _ in 0..<rounds { for pod in set { _ = PodModel(pod: pod) } }
+                print("PodModel \(path): \(Date().timeIntervalSince(start) / Double(rounds * set.count) * 1e6) µs/pod")
+            }
+        }
         for (name, set) in [("corpus", pods), ("solutions", solutions)] {
             let start = Date()
             var containers = 0
