@@ -120,7 +120,8 @@ final class PodModelCorpusTests: XCTestCase {
             YAMLReader.read(bytes).documents.flatMap { WorkloadDecoder.workloads(in: $0) }.compactMap(\.pod)
         }
         if ProcessInfo.processInfo.environment["PODGRADE_MODEL_BENCH_EACH"] != nil {
-            for (path, bytes) in Lab.bundledSolutions.sorted(by: { $0.key < $1.key }) {
+            let only = ProcessInfo.processInfo.environment["PODGRADE_MODEL_BENCH_EACH"] ?? ""
+            for (path, bytes) in Lab.bundledSolutions.sorted(by: { $0.key < $1.key }) where path.hasPrefix(only) {
                 let set = YAMLReader.read(bytes).documents.flatMap { WorkloadDecoder.workloads(in: $0) }.compactMap(\.pod)
                 let start = Date()
                 for _ in 0..<rounds { for pod in set { _ = PodModel(pod: pod) } }

@@ -56,7 +56,7 @@ enum Programs {
             return .finishes(.finishes)
         case "nginx":
             if c.hasFlag("t") || c.hasFlag("s") || c.hasFlag("v") || c.hasFlag("V") { return .finishes(.finishes) }
-            if c.arguments.contains(where: { asciiContains($0.replacingOccurrences(" ", ""), "daemonoff") }) { return .blocks(.server(program: "nginx")) }
+            if c.arguments.contains(where: { asciiContains(String(decoding: $0.utf8.filter { $0 != UInt8(ascii: " ") }, as: UTF8.self), "daemonoff") }) { return .blocks(.server(program: "nginx")) }
             return .finishes(.daemonizes(program: "nginx"))
         case "httpd":
             if c.hasFlag("f") || c.arguments.contains("-DFOREGROUND") { return .blocks(.server(program: "httpd")) }
@@ -105,7 +105,7 @@ enum Programs {
     }
 
     /// The words that are not flags nor the values of `valueFlags`.
-    static func operands(_ c: ScriptCommand, valueFlags: Set<String>) -> [String] {
+    static func operands(_ c: ScriptCommand, valueFlags: [String]) -> [String] {
         var result: [String] = []
         var skip = false
         var afterDashes = false
@@ -492,11 +492,5 @@ enum Programs {
         guard let first = text.utf8.first, let last = text.utf8.last, first != UInt8(ascii: "-"), first != UInt8(ascii: "."),
               last != UInt8(ascii: "."), last != UInt8(ascii: "-") else { return false }
         return letters || dots == 3
-    }
-}
-
-extension String {
-    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
-        replacing(target, with: replacement)
     }
 }

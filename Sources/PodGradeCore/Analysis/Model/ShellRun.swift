@@ -54,7 +54,7 @@ public struct ScriptCommand: Sendable {
     }
 
     /// The value after `flag` (`-p 8080`, `-p8080`, `--port=8080`, `--port 8080`).
-    public func value(of flags: Set<String>) -> String? {
+    public func value(of flags: [String]) -> String? {
         let args = Array(arguments)
         var k = 0
         while k < args.count {
