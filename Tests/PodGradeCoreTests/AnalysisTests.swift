@@ -97,3 +97,40 @@ final class AnalysisTests: XCTestCase {
         XCTAssertNil(ImageReference("Nginx"))
     }
 }
+
+final class PathsResolveTests: XCTestCase {
+    func testResolveGivesThePlaceAndTheMount() throws {
+        let file = YAMLReader.read("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+          - name: c
+            image: busybox
+            workingDir: /work
+            volumeMounts:
+            - {name: a, mountPath: /data, subPath: logs, readOnly: true}
+            - {name: b, mountPath: /data/deeper}
+        """)
+        let c = try XCTUnwrap(file.documents.first.flatMap { WorkloadDecoder.workloads(in: $0).first?.pod?.containers.first })
+        let deep = try XCTUnwrap(Paths.resolve("/data/deeper/x", in: c))
+        XCTAssertEqual([deep.place.volume, deep.place.relative, deep.mount.path], ["b", "x", "spec.containers[0].volumeMounts[1]"])
+        let shallow = try XCTUnwrap(Paths.resolve("/data/./y/../z.log", in: c))
+        XCTAssertEqual([shallow.place.volume, shallow.place.relative], ["a", "logs/z.log"])
+        XCTAssertTrue(shallow.mount.isReadOnly)
+        XCTAssertNil(Paths.resolve("/etc/hosts", in: c))
+        XCTAssertEqual(Paths.place(of: "../data/q", in: c), VolumePlace(volume: "a", relative: "logs/q"))
+    }
+
+    func testNormalizeFastPathAgreesWithTheSlowOne() {
+        let cases: [(String, String)] = [
+            ("/", "/"), ("//", "/"), ("/a/", "/a"), ("/a/.", "/a"), ("/a/..", "/"), ("/.../x", "/.../x"), ("/a/.b", "/a/.b"),
+            ("/a/b..", "/a/b.."), ("a/b", "a/b"), ("", "/"), ("/a//b", "/a/b"), ("/var/log/nginx", "/var/log/nginx"), ("/..", "/"),
+        ]
+        for (path, expected) in cases {
+            XCTAssertEqual(Paths.normalize(path), expected, path)
+            XCTAssertEqual(Paths.isNormalized(path), path == expected && path.hasPrefix("/"), path)
+        }
+    }
+}

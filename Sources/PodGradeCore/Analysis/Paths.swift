@@ -10,6 +10,7 @@ public enum Paths {
     /// `/var/log/event-simulator/` and `/var/log//event-simulator` are `/var/log/event-simulator`;
     /// `.` components drop out, `..` climbs.
     public static func normalize(_ path: String) -> String {
+        if isNormalized(path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -18,6 +19,28 @@ public enum Paths {
         }
         let joined = parts.joined(separator: "/")
         return path.hasPrefix("/") || path.isEmpty ? "/" + joined : joined
+    }
+
+    /// An absolute path with no empty, `.` or `..` component and no trailing slash (or `/`):
+    /// already what `normalize` makes of it.
+    static func isNormalized(_ path: String) -> Bool {
+        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+        let bytes = path.utf8
+        guard bytes.first == slash else { return false }
+        if bytes.count == 1 { return true }
+        var length = 0
+        var dots = 0
+        for b in bytes.dropFirst() {
+            if b == slash {
+                if length == 0 || (dots == length && length <= 2) { return false }
+                length = 0
+                dots = 0
+            } else {
+                length += 1
+                if b == dot { dots += 1 }
+            }
+        }
+        return length > 0 && !(dots == length && length <= 2)
     }
 
     /// Whether `path` is `directory` or lies below it.
@@ -30,6 +53,11 @@ public enum Paths {
     /// mounts (the deepest mountPath wins; subPath is prefixed), or nil when the
     /// path is on the container's own filesystem.
     public static func place(of path: String, in container: Container) -> VolumePlace? {
+        resolve(path, in: container)?.place
+    }
+
+    /// The volume place a container path lands on and the mount it lands through.
+    public static func resolve(_ path: String, in container: Container) -> (place: VolumePlace, mount: VolumeMount)? {
         var absolute = path
         if !absolute.hasPrefix("/") {
             let base = container.workingDir?.value ?? "/"
@@ -51,7 +79,7 @@ public enum Paths {
             relative = relative.isEmpty ? normalize(sub) : normalize(sub) + "/" + relative
             relative = relative.hasPrefix("/") ? String(relative.dropFirst()) : relative
         }
-        return VolumePlace(volume: volume, relative: relative)
+        return (VolumePlace(volume: volume, relative: relative), best.mount)
     }
 
     /// Whether a read of `pattern` (a file, a directory, or a glob like `*.log`)
