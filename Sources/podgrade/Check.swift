@@ -143,7 +143,7 @@ struct Check: ParsableCommand {
                 print(text, terminator: "")
             }
         }
-        return result.passed ? 0 : 1
+        return result.gradedExercisesPassed(named: !exercise.isEmpty) ? 0 : 1
     }
 }
 

@@ -117,4 +117,20 @@ final class HelpfulCommandTests: XCTestCase {
             XCTAssertTrue(text.contains(words), "\(command): \(text)")
         }
     }
+
+    /// CONTRACT.md: the exit status speaks of the exercises graded; `passed` of the whole course.
+    func testHalfWayThroughExitsZeroWhilePassedIsFalse() throws {
+        let repo = try temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: repo + "/02-yellow", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: packageRoot + "/solutions/02-yellow/pod.yaml", toPath: repo + "/02-yellow/pod.yaml")
+        let run = try podgrade(["check", repo, "--format", "json"])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let result = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        XCTAssertEqual(result?["passed"] as? Bool, false)
+        let named = try podgrade(["check", repo, "-e", "02-yellow", "--format", "json"])
+        XCTAssertEqual(named.status, 0)
+        XCTAssertEqual((try JSONSerialization.jsonObject(with: Data(named.stdout.utf8)) as? [String: Any])?["passed"] as? Bool, true)
+        // An exercise named with --exercise that has no submission fails.
+        XCTAssertEqual(try podgrade(["check", repo, "-e", "02-yellow", "-e", "07-shared-volume"]).status, 1)
+    }
 }

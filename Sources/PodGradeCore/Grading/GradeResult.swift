@@ -83,3 +83,15 @@ extension Lang {
         codingKey.flatMap { encoder.userInfo[$0] as? Lang } ?? .ru
     }
 }
+
+extension GradeResult {
+    /// What `check`'s exit status speaks of (CONTRACT.md): with exercises named
+    /// (`--exercise`), every one of them passed (one without a submission fails);
+    /// otherwise every exercise that has a submission passed, and there is one.
+    /// A learner half-way through the course exits 0 while `passed` is false.
+    public func gradedExercisesPassed(named: Bool) -> Bool {
+        if named { return !exercises.isEmpty && exercises.allSatisfy(\.passed) }
+        let graded = exercises.filter { $0.status != .missing }
+        return !graded.isEmpty && graded.allSatisfy(\.passed)
+    }
+}

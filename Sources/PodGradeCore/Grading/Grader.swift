@@ -18,13 +18,8 @@ public struct Grader: Sendable {
         let manifests = ManifestSet(snapshot, limits: limits)
         let exercises = only.isEmpty ? lab.exercises : only.compactMap(lab.exercise)
         let results = exercises.map { grade($0, in: manifests) }
-        let graded = results.filter { $0.status != .missing }
-        let passed: Bool
-        if only.isEmpty {
-            passed = !graded.isEmpty && graded.allSatisfy(\.passed)
-        } else {
-            passed = results.allSatisfy(\.passed)
-        }
+        // CONTRACT.md: `passed` means every exercise asked for passed; a missing one is not passed.
+        let passed = !results.isEmpty && results.allSatisfy(\.passed)
         let origin = snapshot.origin
         return GradeResult(
             source: .init(path: origin.path, url: origin.url, commit: origin.commit, newerCommits: origin.newerCommits, deadline: origin.deadline),
