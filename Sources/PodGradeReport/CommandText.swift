@@ -40,6 +40,8 @@ public enum CommandText: Sendable, Equatable {
     case batchFinished(graded: Int, of: Int, skippedByResume: Int?, errors: Int, inError: String?, out: String)
     case interrupted(command: String)
     case reportWritten(learners: Int, csv: String, html: String)
+    /// `validate`'s word for a finding's weight.
+    case severity(isError: Bool)
     /// `validate`'s closing line: what was checked.
     case validationSummary(files: Int, objects: Int, errors: Int, warnings: Int)
     /// An error of the argument parser, in its words when no translation is known.
@@ -157,6 +159,8 @@ public enum CommandText: Sendable, Equatable {
             return "Прервано. Чтобы продолжить с того же места: \(command)"
         case .reportWritten(let learners, let csv, let html):
             return RussianPlural.form(learners, one: "\(learners) ученик", few: "\(learners) ученика", many: "\(learners) учеников") + ": \(csv), \(html)"
+        case .severity(let isError):
+            return isError ? "ошибка" : "предупреждение"
         case .validationSummary(let files, let objects, let errors, let warnings):
             return RussianPlural.form(files, one: "\(files) файл", few: "\(files) файла", many: "\(files) файлов")
                 + ", " + RussianPlural.form(objects, one: "\(objects) объект", few: "\(objects) объекта", many: "\(objects) объектов")
@@ -250,6 +254,8 @@ public enum CommandText: Sendable, Equatable {
             return "Interrupted. To continue where it stopped: \(command)"
         case .reportWritten(let learners, let csv, let html):
             return (learners == 1 ? "1 learner" : "\(learners) learners") + ": \(csv), \(html)"
+        case .severity(let isError):
+            return isError ? "error" : "warning"
         case .validationSummary(let files, let objects, let errors, let warnings):
             func count(_ n: Int, _ word: String) -> String { n == 1 ? "1 \(word)" : "\(n) \(word)s" }
             return "\(count(files, "file")), \(count(objects, "object")), \(count(errors, "error"))"

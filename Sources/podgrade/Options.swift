@@ -131,3 +131,32 @@ enum LimitOptions {
         }
     }
 }
+
+/// `--format NAME[:FILE]` and `--output FILE`, as `check` and `validate` take them:
+/// each format with its reporter and destination (`NAME:FILE`, else the
+/// `--output` files paired with the other formats in order, else stdout).
+/// A mistake is a usage error, found before anything runs.
+enum OutputPlans {
+    static func parse(format: [String], output: [String]) throws -> [(name: String, reporter: any Reporter, file: String?)] {
+        var plans: [(name: String, reporter: any Reporter, file: String?)] = []
+        var files = output[...]
+        for spec in format.isEmpty ? ["text"] : format {
+            var name = spec
+            var file: String?
+            if let colon = spec.firstIndex(of: ":") {
+                name = String(spec[..<colon])
+                file = String(spec[spec.index(after: colon)...])
+                if file?.isEmpty ?? true { throw UsageFailure(.formatFileEmpty(spec: spec)) }
+            } else if let next = files.popFirst() {
+                file = next
+            }
+            guard let reporter = Reporters.named(name) else {
+                throw UsageFailure(.unknownFormat(name: name, known: Reporters.names))
+            }
+            plans.append((name, reporter, file))
+        }
+        if !files.isEmpty { throw UsageFailure(.moreOutputsThanFormats) }
+        if plans.filter({ $0.file == nil }).count > 1 { throw UsageFailure(.severalFormatsToStdout) }
+        return plans
+    }
+}

@@ -18,6 +18,12 @@ struct Validate: ParsableCommand {
     @Option(name: .long, help: "Color: auto, always, never.")
     var color: ColorChoice = .auto
 
+    @Option(name: [.short, .long], help: "Output format (repeatable): \(Reporters.names.joined(separator: ", ")); NAME:FILE writes that format to FILE (default: text, validate's own lines).")
+    var format: [String] = []
+
+    @Option(name: [.short, .long], help: "Write the output to this file (repeatable, one per --format).")
+    var output: [String] = []
+
     func run() throws {
         let lang = try language.resolve()
         let useColor = color.enabled()
@@ -39,35 +45,52 @@ struct Validate: ParsableCommand {
                 throw UsageFailure(error.message)
             }
         }
+        let plans = try OutputPlans.parse(format: format, output: output)
+        // Color only where it reaches a terminal.
+        let textColor = useColor && plans.contains { $0.name == TextReporter.name && $0.file == nil }
         var total = ManifestValidation.Summary()
+        var text = ""
+        var allItems: [ManifestValidation.Item] = []
+        var files: [String] = []
+        var sources: [String: [Substring]] = [:]
         for snapshot in snapshots {
             let lines = SourceLines(snapshot)
             let (items, summary) = ManifestValidation.run(snapshot, limits: limits.yaml)
             total = total + summary
+            allItems += items
+            for file in snapshot.files where lines.lines(file.path) != nil {
+                files.append(file.path)
+                sources[file.path] = lines.lines(file.path)
+            }
             for item in items {
                 let where_ = item.location.map { "\($0.file):\($0.line):\($0.column): " } ?? ""
-                print("\(where_)\(Self.severity(item.isError, lang)) [\(item.rule)] \(item.message.text(lang))")
+                text += "\(where_)\(CommandText.severity(isError: item.isError).text(lang)) [\(item.rule)] \(item.message.text(lang))\n"
                 if let location = item.location, let fileLines = lines.lines(location.file),
-                   let frame = ReportFrames.codeFrame(lines: fileLines, line: location.line, column: location.column, color: useColor) {
-                    print(frame)
+                   let frame = ReportFrames.codeFrame(lines: fileLines, line: location.line, column: location.column, color: textColor) {
+                    text += frame + "\n"
                 }
             }
             for note in snapshot.notes {
-                print("\(snapshot.origin.path ?? "."): \(Self.severity(false, lang)): \(note)")
+                text += "\(snapshot.origin.path ?? "."): \(CommandText.severity(isError: false).text(lang)): \(note)\n"
             }
             total.warnings += snapshot.notes.count
         }
-        print(CommandText.validationSummary(files: total.files, objects: total.objects, errors: total.errors,
-                                            warnings: total.warnings).text(lang))
-        if total.errors > 0 { throw ExitCode(1) }
-    }
-
-    static func severity(_ isError: Bool, _ lang: Lang) -> String {
-        switch (lang, isError) {
-        case (.ru, true): return "ошибка"
-        case (.ru, false): return "предупреждение"
-        case (.en, true): return "error"
-        case (.en, false): return "warning"
+        text += CommandText.validationSummary(files: total.files, objects: total.objects, errors: total.errors,
+                                              warnings: total.warnings).text(lang) + "\n"
+        // The other formats render the same findings through the reporters, as `check`'s do.
+        let result = ManifestValidation.result(allItems, files: files, origin: SourceOrigin(path: paths.joined(separator: " ")))
+        let frozen = sources
+        let context = { (toFile: Bool) in
+            ReportContext(lang: lang, color: !toFile && useColor, sourceLines: { frozen[$0] })
         }
+        for (name, reporter, file) in plans {
+            let rendered = name == TextReporter.name ? text : reporter.render(result, context: context(file != nil))
+            if let file {
+                do { try FileOutput.write(rendered, to: file) } catch { throw UsageFailure(.cannotWrite(detail: error.message)) }
+            } else {
+                print(rendered, terminator: "")
+            }
+        }
+        if total.errors > 0 { throw ExitCode(1) }
     }
 }

@@ -114,4 +114,31 @@ final class ValidateCommandTests: XCTestCase {
         XCTAssertEqual(missing.status, 2)
         XCTAssertEqual(missing.stderr, "podgrade: \(root)/none.yaml could not be read: No such file or directory.\n")
     }
+
+    /// validate goes through the reporters: the machine formats carry the same findings as its text.
+    func testMachineFormatsThroughTheReporters() throws {
+        let dir = try temporaryDirectory()
+        let file = dir + "/svc.yaml"
+        try "apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec:\n  ports:\n  - port: sds\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let json = try podgrade(["validate", file, "-f", "json", "--lang", "en"])
+        XCTAssertEqual(json.status, 1)
+        let result = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let entry = try XCTUnwrap((result["exercises"] as? [[String: Any]])?.first)
+        XCTAssertEqual(entry["id"] as? String, file)
+        let checks = try XCTUnwrap(entry["checks"] as? [[String: Any]])
+        XCTAssertEqual(checks.map { $0["rule"] as? String }, ["yaml.syntax", "k8s.schema", "k8s.valid"])
+        XCTAssertEqual(checks.map { $0["status"] as? String }, ["pass", "fail", "pass"])
+        XCTAssertEqual(checks[1]["message"] as? String, "spec.ports[0].port: expected an integer, got string")
+        XCTAssertEqual((checks[1]["location"] as? [String: Any])?["line"] as? Int, 6)
+        XCTAssertEqual((checks[1]["location"] as? [String: Any])?["column"] as? Int, 11)
+        // Several formats in one run, as check takes them; the text stays validate's own.
+        let both = try podgrade(["validate", file, "-f", "sarif:\(dir)/v.sarif", "-f", "github", "--lang", "en"])
+        XCTAssertEqual(both.status, 1)
+        XCTAssertTrue(both.stdout.hasPrefix("::error file=\(file),line=6,col=11,"), both.stdout)
+        let sarif = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/v.sarif"))) as? [String: Any])
+        let results = ((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
+        XCTAssertEqual(results.map { $0["ruleId"] as? String }, ["k8s.schema"])
+        let text = try podgrade(["validate", file, "--lang", "en"])
+        XCTAssertEqual(text.stdout.split(separator: "\n").last, "1 file, 1 object, 1 error")
+    }
 }
