@@ -6,6 +6,7 @@ public enum ReportText {
     public static let missing = LocalizedText(ru: "решение не найдено", en: "no submission found")
     public static let total = LocalizedText(ru: "Итого", en: "Total")
     public static let hint = LocalizedText(ru: "Подсказка", en: "Hint")
+    public static let warning = LocalizedText(ru: "предупреждение", en: "warning")
     public static let passed = LocalizedText(ru: "зачтено", en: "passed")
     public static let failed = LocalizedText(ru: "не зачтено", en: "failed")
 

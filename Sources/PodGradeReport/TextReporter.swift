@@ -50,7 +50,7 @@ public struct TextReporter: Reporter {
         case .pass: mark = style.green("✓")
         case .fail: mark = style.red("✗")
         case .skip: mark = style.dim("–")
-        case .info: mark = style.dim("i")
+        case .info: mark = style.bold("⚠")
         case .error: mark = style.red("!")
         }
         out.append("  \(mark) \(check.id) " + style.dim("[\(check.rule)] \(check.points)/\(check.maxPoints)"))
@@ -60,8 +60,11 @@ public struct TextReporter: Reporter {
             if let location = finding.location {
                 line += style.bold("\(location.file):\(location.line):\(location.column)") + ": "
             }
+            // What costs nothing is labelled as what it is: the notes under a passed check, an `info` check.
+            if check.status == .pass || check.status == .info { line += style.bold(ReportText.warning.text(context.lang) + ": ") }
             out.append(line + finding.message.text(context.lang))
-            if let location = finding.location, let lines = context.sourceLines(location.file),
+            // A check not run repeats where its reason lies; the code frame is shown where the reason is a finding.
+            if check.status != .skip, let location = finding.location, let lines = context.sourceLines(location.file),
                let frame = CodeFrame.render(lines: lines, line: location.line, column: location.column, color: context.color) {
                 out.append(frame.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n"))
             }

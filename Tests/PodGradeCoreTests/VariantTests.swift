@@ -106,8 +106,37 @@ final class VariantTests: XCTestCase {
         XCTAssertEqual(syntax.status, .fail)
         XCTAssertEqual(syntax.location, Location(file: "02-yellow/pod.yaml", line: 4, column: 1))
         XCTAssertEqual(syntax.text(.ru), "табуляция в отступе недопустима в YAML, используйте пробелы")
-        XCTAssertEqual(result.check("pod-found")?.key, "podNotFound")
+        // The checks that need the object say why they could not look at it, where.
+        XCTAssertEqual(result.check("pod-found")?.key, "notCheckedUnparsable")
+        XCTAssertEqual(result.check("pod-found")?.location, Location(file: "02-yellow/pod.yaml", line: 4, column: 1))
+        XCTAssertEqual(result.check("pod-found")?.text(.en),
+                       "Not checked: 02-yellow/pod.yaml does not parse as YAML (see line 4) and the exercise's object may be in it. Fix the YAML and the checks will run.")
+        XCTAssertEqual(result.check("containers-count")?.status, .skip)
+        XCTAssertEqual(result.check("containers-count")?.key, "notCheckedUnparsable")
         XCTAssertEqual(result.score, 0)
+    }
+
+    /// A leftover file that does not parse beside a found and passing object is a warning, not a failure.
+    func testALeftoverUnparsableFileIsAWarning() throws {
+        let result = try XCTUnwrap(grade("02-yellow", [("02-yellow/pod.yaml", solution("02-yellow")), ("02-yellow/old.yaml", "a: [1\n")]))
+        XCTAssertEqual(result.status, .pass)
+        XCTAssertEqual(result.score, result.maxScore)
+        let syntax = try XCTUnwrap(result.checks.first)
+        XCTAssertEqual(syntax.id, "yaml-syntax")
+        XCTAssertEqual(syntax.status, .info)
+        XCTAssertEqual(syntax.location?.file, "02-yellow/old.yaml")
+    }
+
+    /// An object whose metadata is broken cannot be told to be the exercise's: the checks say so once, no cascade.
+    func testABrokenMetadataIsSaidInsteadOfACascade() throws {
+        let text = "apiVersion: v1\nkind: Pod\nmetadata:\n  name yellow\nspec: {}\n"
+        let result = try XCTUnwrap(grade("02-yellow", [("02-yellow/pod.yaml", text)]))
+        XCTAssertEqual(result.check("pod-found")?.key, "notCheckedBrokenObject")
+        XCTAssertEqual(result.check("pod-found")?.location, Location(file: "02-yellow/pod.yaml", line: 4, column: 3))
+        XCTAssertEqual(result.check("pod-found")?.text(.en),
+                       "Not checked: the object in 02-yellow/pod.yaml has a broken metadata (line 4, see k8s.schema), so it cannot be told whether it is the exercise's object.")
+        XCTAssertEqual(result.check("lemon-spec")?.status, .skip)
+        XCTAssertEqual(result.check("k8s-schema")?.status, .fail)
     }
 }
 

@@ -209,7 +209,7 @@ final class DocumentTests: XCTestCase {
         let pod = try await client.diagnostics(uri(file))
         // The score goes on the exercise's first file in path order: notes.yaml.
         XCTAssertEqual(summary(first), ["0:0-0 podgrade.score 3 03-sidecar-logging: 10/12, pass at 12",
-                                        "6:2-3 yaml.syntax 1 key \"a\" is repeated (first on line 6)"])
+                                        "6:2-3 yaml.syntax 3 key \"a\" is repeated (first on line 6)"])
         XCTAssertEqual(summary(pod), ["16:6-10 volume.readonly 1 Container \"log-collector\" mounts \"logs\" at /fluentd/log/nginx writable: add readOnly: true."])
         _ = await client.finish()
     }

@@ -37,7 +37,8 @@ public struct Grader: Sendable {
             return ExerciseResult(id: exercise.id, title: exercise.title, status: .missing, passed: false, score: 0,
                                   maxScore: exercise.maxScore, passScore: exercise.passScore, files: [], checks: [])
         }
-        let context = CheckContext(exercise: exercise, files: submission.files, target: submission.target)
+        let notGradable = NotGradable.reason(target: submission.target, files: submission.files)
+        let context = CheckContext(exercise: exercise, files: submission.files, target: submission.target, notGradable: notGradable)
         var checks = exercise.checks.map { run($0, context) }
         if let unreadable = implicitSyntaxCheck(exercise, context, skipped: submission.skipped) {
             checks.insert(unreadable, at: 0)
@@ -50,8 +51,8 @@ public struct Grader: Sendable {
 
     func run(_ spec: CheckSpec, _ context: CheckContext) -> CheckResult {
         let rule = spec.rule
-        if rule.needsWorkload && context.target == nil {
-            return result(spec, status: .skip, points: 0, findings: [Finding(SharedMessage.skippedNoWorkload)], hint: nil)
+        if rule.needsWorkload && (context.target == nil || (context.notGradable != nil && rule.needsIdentity)) {
+            return result(spec, status: .skip, points: 0, findings: [context.notGradable ?? Finding(SharedMessage.skippedNoWorkload)], hint: nil)
         }
         switch spec.check.run(context) {
         case .pass(let message):
@@ -92,6 +93,9 @@ public struct Grader: Sendable {
         }
         guard !findings.isEmpty else { return nil }
         let spec = CheckSpec(id: "yaml-syntax", rule: syntax, points: 0, check: BoundCheck { syntax.evaluate($0, NoParameters()) }, hint: nil)
-        return result(spec, status: .fail, points: 0, findings: findings, hint: defaultHint(syntax))
+        // Beside an object that was found and graded, a leftover file that cannot be read costs
+        // nothing: a warning of the exercise (CONTRACT.md's `info`), never a failed check.
+        let status: CheckResult.Status = context.target != nil && !findings.contains { $0.location?.file == context.target?.file } ? .info : .fail
+        return result(spec, status: status, points: 0, findings: findings, hint: defaultHint(syntax))
     }
 }

@@ -5,6 +5,10 @@ public import PodGradeKubernetes
 /// problem the YAML reader or Kubernetes found) and the engine's own.
 public enum SharedMessage: RuleMessage {
     case skippedNoWorkload
+    /// Not checked because a file of the submission does not parse: the object may be in it.
+    case notCheckedUnparsable(file: String, line: Int)
+    /// Not checked because the object's `kind` or `metadata` is broken (k8s.schema says how).
+    case notCheckedBrokenObject(file: String, line: Int, field: String)
     case containerMissing(name: String, present: [String])
     case yaml(error: LayerIssue<YAMLError>)
     case fileSkipped(path: String, reason: SkipReason)
@@ -16,6 +20,8 @@ public enum SharedMessage: RuleMessage {
     public static var samples: [SharedMessage] {
         [
         .skippedNoWorkload,
+        .notCheckedUnparsable(file: "03-sidecar-logging/pod.yaml", line: 12),
+        .notCheckedBrokenObject(file: "03-sidecar-logging/pod.yaml", line: 4, field: "metadata"),
         .containerMissing(name: "web", present: ["a", "b"]),
         .yaml(YAMLError(.tabIndentation, at: Mark(line: 3, column: 7))),
         .yaml(YAMLError(.duplicateKey(key: "name", firstLine: 2), at: Mark(line: 3, column: 7))),
@@ -39,6 +45,10 @@ public enum SharedMessage: RuleMessage {
         switch self {
         case .skippedNoWorkload:
             return "Не проверено: сначала нужен сам объект задания."
+        case .notCheckedUnparsable(let file, let line):
+            return "Не проверено: \(file) не читается как YAML (см. строку \(line)), и объект задания может быть в нём. Исправьте YAML — и проверки пойдут."
+        case .notCheckedBrokenObject(let file, let line, let field):
+            return "Не проверено: у объекта в \(file) испорчено поле \(field) (строка \(line), см. k8s.schema), поэтому не понять, тот ли это объект."
         case .containerMissing(let name, let present):
             return "В POD нет контейнера \(q(name)); есть: \(list(present))."
         case .yaml(let error):
@@ -66,6 +76,10 @@ public enum SharedMessage: RuleMessage {
         switch self {
         case .skippedNoWorkload:
             return "Not checked: the exercise's object must be found first."
+        case .notCheckedUnparsable(let file, let line):
+            return "Not checked: \(file) does not parse as YAML (see line \(line)) and the exercise's object may be in it. Fix the YAML and the checks will run."
+        case .notCheckedBrokenObject(let file, let line, let field):
+            return "Not checked: the object in \(file) has a broken \(field) (line \(line), see k8s.schema), so it cannot be told whether it is the exercise's object."
         case .containerMissing(let name, let present):
             return "The pod has no container \(q(name)); it has: \(list(present))."
         case .yaml(let error):
@@ -95,6 +109,8 @@ extension SharedMessage {
         let args = try MessageArguments(decoder)
         switch args.key {
         case "skippedNoWorkload": self = .skippedNoWorkload
+        case "notCheckedUnparsable": self = .notCheckedUnparsable(file: try args.value("file"), line: try args.value("line"))
+        case "notCheckedBrokenObject": self = .notCheckedBrokenObject(file: try args.value("file"), line: try args.value("line"), field: try args.value("field"))
         case "containerMissing": self = .containerMissing(name: try args.value("name"), present: try args.value("present"))
         case "yaml": self = .yaml(error: try args.value("error"))
         case "fileSkipped": self = .fileSkipped(path: try args.value("path"), reason: try args.value("reason"))
@@ -109,6 +125,15 @@ extension SharedMessage {
         switch self {
         case .skippedNoWorkload:
             _ = MessageArguments.Writer(encoder, "skippedNoWorkload")
+        case .notCheckedUnparsable(let file, let line):
+            var args = MessageArguments.Writer(encoder, "notCheckedUnparsable")
+            try args.write(file, "file")
+            try args.write(line, "line")
+        case .notCheckedBrokenObject(let file, let line, let field):
+            var args = MessageArguments.Writer(encoder, "notCheckedBrokenObject")
+            try args.write(file, "file")
+            try args.write(line, "line")
+            try args.write(field, "field")
         case .containerMissing(let name, let present):
             var args = MessageArguments.Writer(encoder, "containerMissing")
             try args.write(name, "name")

@@ -6,11 +6,14 @@ public struct CheckContext: Sendable {
     public let exercise: Exercise
     public let files: [ParsedFile]
     public let target: Target?
+    /// When the object cannot be graded although files were submitted: why, where (see `NotGradable`).
+    public let notGradable: Finding?
 
-    public init(exercise: Exercise, files: [ParsedFile], target: Target?) {
+    public init(exercise: Exercise, files: [ParsedFile], target: Target?, notGradable: Finding? = nil) {
         self.exercise = exercise
         self.files = files
         self.target = target
+        self.notGradable = notGradable
     }
 
     public var file: String { target?.file ?? files.first?.path ?? "" }

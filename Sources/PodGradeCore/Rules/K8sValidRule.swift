@@ -16,6 +16,9 @@ struct K8sValidRule: Rule {
         RuleExample.fails("apiVersion: v1\nkind: Pod\nmetadata:\n  name: demo\nspec:\n  containers:\n  - name: web\n    image: nginx\n    volumeMounts:\n    - name: ↓data\n      mountPath: /data\n", key: "k8s"),
     ]
 
+    /// Runs on a candidate whose kind or metadata is broken: it is what says how.
+    var needsIdentity: Bool { false }
+
     func check(_ context: CheckContext, _ params: NoParameters) throws(RuleStop) -> Outcome {
         var errors: [Finding] = []
         var warnings: [Finding] = []

@@ -18,6 +18,8 @@ struct PodFoundRule: Rule {
 
     func check(_ context: CheckContext, _ params: NoParameters) throws(RuleStop) -> Outcome {
         let exercise = context.exercise
+        // A file that does not parse, or an object whose kind or metadata is broken: say that, not "no Pod".
+        if let reason = context.notGradable { return .fail([reason]) }
         guard let target = context.target else {
             // Name it when an object of that name has another kind.
             for file in context.files {

@@ -13,6 +13,10 @@ public protocol Rule: Sendable {
     var examples: [RuleExample] { get }
     /// Whether the rule needs the exercise's object found to run.
     var needsWorkload: Bool { get }
+    /// Whether the rule judges the object as the exercise's (its containers, volumes...),
+    /// so that it cannot run on a candidate whose `kind` or `metadata` is broken; the
+    /// Kubernetes rules judge any object and say what is broken.
+    var needsIdentity: Bool { get }
     /// One value of every message the rule gives: `podgrade explain`, SARIF's
     /// message strings and the catalogue test render each in every language.
     var messageSamples: [Message] { get }
@@ -23,6 +27,7 @@ public protocol Rule: Sendable {
 
 extension Rule {
     public var needsWorkload: Bool { true }
+    public var needsIdentity: Bool { needsWorkload }
 
     /// The samples as message values of any rule (for reporters and tests).
     public var anyMessageSamples: [any RuleMessage] { messageSamples }
