@@ -34,7 +34,7 @@ enum CodeActions {
             switch issue.problem {
             case .unknownField(let name, let suggestion?):
                 guard let edit = replaceToken(at: issue.mark, expected: [name, "\"\(name)\"", "'\(name)'"], with: suggestion, table) else { continue }
-                let title = lang == .ru ? "Заменить «\(name)» на «\(suggestion)»" : "Change \"\(name)\" to \"\(suggestion)\""
+                let title = LocalizedText(ru: "Заменить «\(name)» на «\(suggestion)»", en: "Change \"\(name)\" to \"\(suggestion)\"").text(lang)
                 fixes.append(QuickFix(title: title, rule: issue.rule.rawValue, line: issue.mark.line - 1, edit: edit))
             case .wrongType(expected: .integer, found: _), .wrongType(expected: .number, found: _):
                 guard let node = Navigation.chain(yaml, line: issue.mark.line, column: issue.mark.column).last?.node,
@@ -43,7 +43,7 @@ enum CodeActions {
                       let number = Int64(scalar.text), String(number) == scalar.text else { continue }
                 let quote = scalar.style == .singleQuoted ? "'" : "\""
                 guard let edit = replaceToken(at: issue.mark, expected: [quote + scalar.text + quote], with: scalar.text, table) else { continue }
-                let title = lang == .ru ? "Записать \(scalar.text) числом, без кавычек" : "Write \(scalar.text) as a number, without quotes"
+                let title = LocalizedText(ru: "Записать \(scalar.text) числом, без кавычек", en: "Write \(scalar.text) as a number, without quotes").text(lang)
                 fixes.append(QuickFix(title: title, rule: issue.rule.rawValue, line: issue.mark.line - 1, edit: edit))
             default:
                 continue
@@ -54,7 +54,7 @@ enum CodeActions {
                 for finding in check.findings where finding.message.key == "mountNotReadOnly" {
                     guard let location = finding.location, location.file == path, range.contains(line: location.line - 1),
                           let edit = readOnly(at: Mark(line: location.line, column: location.column), yaml: yaml, table: table) else { continue }
-                    let title = lang == .ru ? "Добавить readOnly: true" : "Add readOnly: true"
+                    let title = LocalizedText(ru: "Добавить readOnly: true", en: "Add readOnly: true").text(lang)
                     fixes.append(QuickFix(title: title, rule: check.rule, line: location.line - 1, edit: edit))
                 }
             }

@@ -62,7 +62,7 @@ enum DiagnosticsBuilder {
                 }
                 for location in otherDeclarations(of: finding, texts: graded.texts) where location != finding.location {
                     related.append(["location": ["uri": .string(uri(location.file)), "range": self.range(of: location, in: table(location.file)).json],
-                                    "message": .string(lang == .ru ? "тот же порт объявлен здесь" : "the same port is declared here")])
+                                    "message": .string(LocalizedText(ru: "тот же порт объявлен здесь", en: "the same port is declared here").text(lang))])
                 }
                 if !related.isEmpty { diagnostic["relatedInformation"] = .array(related) }
                 byFile[file, default: []].append(.object(diagnostic))

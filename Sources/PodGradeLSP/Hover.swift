@@ -44,7 +44,7 @@ enum Hover {
             guard let rule = RuleCatalog.rule(id) else { continue }
             var text = "**\(rule.doc.title.text(lang))** (`\(id)`)\n\n\(rule.doc.explanation.text(lang))"
             if let section = rule.doc.section {
-                text += "\n\n" + (lang == .ru ? "Лекция: раздел «\(section)»." : "Lecture: section «\(section)».")
+                text += "\n\n" + (LocalizedText(ru: "Лекция: раздел «\(section)».", en: "Lecture: section «\(section)».").text(lang))
             }
             for result in results {
                 for check in result.checks where check.rule == id {

@@ -57,7 +57,7 @@ enum SimilarityFormat {
 /// The words of `podgrade similar` and of its report section, in both languages.
 public enum SimilarityText {
     public static func title(_ lang: Lang) -> String {
-        lang == .ru ? "Похожие работы" : "Similar submissions"
+        LocalizedText(ru: "Похожие работы", en: "Similar submissions").text(lang)
     }
 
     public static func note(threshold: Double, _ lang: Lang) -> String {
@@ -68,21 +68,21 @@ public enum SimilarityText {
     }
 
     public static func columns(_ lang: Lang) -> [String] {
-        lang == .ru ? ["Ученик A", "Ученик B", "Задание", "Сходство", "Общие фрагменты"]
-                    : ["Learner A", "Learner B", "Exercise", "Similarity", "Shared fragments"]
+        [LocalizedText(ru: "Ученик A", en: "Learner A"), LocalizedText(ru: "Ученик B", en: "Learner B"),
+         LocalizedText(ru: "Задание", en: "Exercise"), LocalizedText(ru: "Сходство", en: "Similarity"),
+         LocalizedText(ru: "Общие фрагменты", en: "Shared fragments")].map { $0.text(lang) }
     }
 
     public static func none(_ lang: Lang) -> String {
-        lang == .ru ? "Ни одна пара не выше порога." : "No pair is above the threshold."
+        LocalizedText(ru: "Ни одна пара не выше порога.", en: "No pair is above the threshold.").text(lang)
     }
 
     public static func sharedHeading(_ lang: Lang) -> String {
-        lang == .ru ? "Общие фрагменты, самые редкие первыми (вес: ln(N/df), N — сдавших задание, df — у скольких он есть)"
-                    : "Shared fragments, rarest first (weight: ln(N/df), N learners submitted the exercise, df of them have it)"
+        LocalizedText(ru: "Общие фрагменты, самые редкие первыми (вес: ln(N/df), N — сдавших задание, df — у скольких он есть)", en: "Shared fragments, rarest first (weight: ln(N/df), N learners submitted the exercise, df of them have it)").text(lang)
     }
 
     public static func textNotKept(_ lang: Lang) -> String {
-        lang == .ru ? "(текст файла не сохранён: он больше 64 КиБ)" : "(the file's text was not kept: it is over 64 KiB)"
+        LocalizedText(ru: "(текст файла не сохранён: он больше 64 КиБ)", en: "(the file's text was not kept: it is over 64 KiB)").text(lang)
     }
 
     public static func kind(_ kind: FragmentKind, _ lang: Lang) -> String {
@@ -108,18 +108,18 @@ public enum SimilarityText {
 
     /// "1 ученик", "3 ученика", "5 учеников" / "1 learner", "5 learners".
     public static func learners(_ n: Int, _ lang: Lang) -> String {
-        lang == .ru ? "\(n) " + RussianPlural.form(n, one: "ученик", few: "ученика", many: "учеников")
-                    : (n == 1 ? "1 learner" : "\(n) learners")
+        LocalizedText(ru: "\(n) " + RussianPlural.form(n, one: "ученик", few: "ученика", many: "учеников"),
+                      en: n == 1 ? "1 learner" : "\(n) learners").text(lang)
     }
 
     public static func exercises(_ n: Int, _ lang: Lang) -> String {
-        lang == .ru ? "\(n) " + RussianPlural.form(n, one: "задание", few: "задания", many: "заданий")
-                    : (n == 1 ? "1 exercise" : "\(n) exercises")
+        LocalizedText(ru: "\(n) " + RussianPlural.form(n, one: "задание", few: "задания", many: "заданий"),
+                      en: n == 1 ? "1 exercise" : "\(n) exercises").text(lang)
     }
 
     public static func pairs(_ n: Int, _ lang: Lang) -> String {
-        lang == .ru ? "\(n) " + RussianPlural.form(n, one: "пара", few: "пары", many: "пар")
-                    : (n == 1 ? "1 pair" : "\(n) pairs")
+        LocalizedText(ru: "\(n) " + RussianPlural.form(n, one: "пара", few: "пары", many: "пар"),
+                      en: n == 1 ? "1 pair" : "\(n) pairs").text(lang)
     }
 
     /// The summary line of `podgrade similar`.
@@ -158,8 +158,9 @@ public enum SimilarityHTML {
         var html = "<section class=\"similarity\" id=\"similarity\">\n<h2>\(escape(SimilarityText.title(lang)))</h2>\n"
         html += "<p>\(escape(SimilarityText.note(threshold: threshold, lang)))</p>\n"
         guard !pairs.isEmpty else { return html + "<p>\(escape(SimilarityText.none(lang)))</p>\n</section>\n" }
-        let legend = lang == .ru ? ["общее у пары, встречается и у других", "редкое", "самое редкое в паре"]
-                                 : ["shared, others have it too", "rare", "the pair's rarest"]
+        let legend = [LocalizedText(ru: "общее у пары, встречается и у других", en: "shared, others have it too"),
+                      LocalizedText(ru: "редкое", en: "rare"),
+                      LocalizedText(ru: "самое редкое в паре", en: "the pair's rarest")].map { $0.text(lang) }
         html += "<p class=\"legend\"><span class=\"s1\">\(legend[0])</span><span class=\"s2\">\(legend[1])</span><span class=\"s3\">\(legend[2])</span></p>\n"
         let columns = SimilarityText.columns(lang)
         html += "<table class=\"similar-pairs\"><thead><tr>" + columns.map { "<th>\(escape($0))</th>" }.joined() + "</tr></thead><tbody>\n"

@@ -33,7 +33,7 @@ struct Similar: ParsableCommand {
 
     func run() throws {
         let lang = try language.resolve()
-        func say(_ ru: String, _ en: String) -> String { lang == .ru ? ru : en }
+        func say(_ ru: String, _ en: String) -> String { LocalizedText(ru: ru, en: en).text(lang) }
         guard (repos == nil) != directories.isEmpty else {
             throw UsageFailure(say("укажите папку результатов podgrade grade или --repos ПАПКА (одно из двух)",
                                    "give an output folder of podgrade grade or --repos DIR (one of the two)"))
