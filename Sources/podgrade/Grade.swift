@@ -12,13 +12,13 @@ struct Grade: ParsableCommand {
         abstract: "Grade a roster of learners' git repositories into a gradebook, per-learner results and an HTML report.")
 
     @Argument(help: "The roster: CSV with the header student,repo[,rev].") var roster: String
-    @Option(name: .long, help: "Output folder (gradebook.csv, results/, report.html, journal.jsonl).") var out: String
-    @Option(name: .long, help: "Learners graded at once (default: the number of cores).") var jobs: Int?
+    @Option(name: [.short, .long], help: "Output folder (gradebook.csv, results/, report.html, journal.jsonl).") var out: String
+    @Option(name: [.short, .long], help: "Learners graded at once (default: the number of cores).") var jobs: Int?
     @Option(name: .long, help: "Tries again after an error that can pass (server down, timeout), with growing pauses.") var retries: Int = 2
     @Option(name: .long, help: "Grade the newest commit at or before this time (ISO 8601 with offset).") var deadline: String?
     @Option(name: .long, help: "Grade only shard K of N (K from 0), a stable split by student.") var shard: String?
     @Flag(name: .long, help: "Keep the learners already graded in the output folder's journal; grade the rest and those whose error can pass.") var resume = false
-    @Option(name: .long, help: "Seconds a server may stay silent before a clone fails (default 60).") var cloneTimeout: Double = 60
+    @Option(name: .long, help: "Seconds a server may stay silent before a clone fails.") var cloneTimeout: Double = 60
     @Flag(name: .long, help: "Allow local paths and file:// URLs in the roster.") var allowLocal = false
     @Option(name: .long, help: "Where cloned repositories are cached (default ~/.cache/podgrade).") var cache: String?
     @OptionGroup var language: LanguageOptions

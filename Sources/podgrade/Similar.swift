@@ -16,10 +16,10 @@ struct Similar: ParsableCommand {
     @Option(name: .long, help: "Instead of output folders: a folder of learners' repositories or folders, one sub-folder per learner.")
     var repos: String?
 
-    @Option(name: .long, help: "Report pairs scoring at least this, from 0 to 1 (default 0.5).")
+    @Option(name: .long, help: "Report pairs scoring at least this, from 0 to 1.")
     var threshold: Double = 0.5
 
-    @Option(name: .long, help: "Show at most this many pairs here and in the HTML (default 50); the CSV has every pair above the threshold.")
+    @Option(name: .long, help: "Show at most this many pairs here and in the HTML; the CSV has every pair above the threshold.")
     var top: Int = 50
 
     @Option(name: .long, help: "Write the pairs here (default: similarity.csv in the output folder, or here with --repos).")

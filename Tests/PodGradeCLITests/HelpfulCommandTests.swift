@@ -110,6 +110,15 @@ final class HelpfulCommandTests: XCTestCase {
         let flattened = help.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
         XCTAssertFalse(flattened.contains("(default 60)"), help)
         XCTAssertEqual(flattened.components(separatedBy: "default: auto").count - 1, 1, help)
+        // Every command shows each default once (ArgumentParser prints them itself).
+        for command in ["check", "grade", "similar", "lsp", "validate", "report"] {
+            let text = try podgrade([command, "--help"]).stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            for twice in ["(default 60). (default", "(default 0.5). (default", "(default 50)", "(default 150"] {
+                XCTAssertFalse(text.contains(twice), "\(command): \(twice) in \(text)")
+            }
+        }
+        let grade = try podgrade(["grade", "--help"]).stdout
+        XCTAssertTrue(grade.contains("-j, --jobs") && grade.contains("-o, --out"), grade)
         // --exercises says what it does for each command.
         for (command, words) in [("check", "Grade against the exercises of this course folder"), ("list", "List the exercises of this course folder"),
                                  ("show", "Show a task of this course folder"), ("explain", "Look check ids up in this course folder")] {
