@@ -32,8 +32,8 @@ public enum PodPictureSVG {
 
         var out: [String] = []
         out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"pod-picture\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"" + Escape.xml(PodPictureText.title(picture)) + "\" font-family=\"sans-serif\" font-size=\"12\">")
-        out.append("<defs><marker id=\"pp-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333\"/></marker></defs>")
-        out.append("<text x=\"\(margin)\" y=\"24\" font-size=\"14\" font-weight=\"bold\">" + Escape.xml(short(PodPictureText.title(picture), 90)) + "</text>")
+        out.append("<defs><marker id=\"pp-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333\"/></marker></defs>")
+        out.append("<text x=\"\(margin)\" y=\"24\" font-size=\"14\" font-weight=\"bold\">" + Escape.xml(short(PodPictureText.title(picture), (width - 2 * margin) / 8)) + "</text>")
 
         // Mounts first, so boxes draw over their ends.
         for (vi, v) in picture.volumes.enumerated() {
@@ -43,7 +43,8 @@ public enum PodPictureSVG {
                 let cx = x(ci) + boxWidth / 2
                 let dash = m.readOnly ? " stroke-dasharray=\"6 3\"" : ""
                 out.append("<line x1=\"\(cx)\" y1=\"\(containerTop + containerHeight)\" x2=\"\(vx)\" y2=\"\(lowerTop)\" stroke=\"#777\"\(dash)/>")
-                let lx = (cx + vx) / 2, ly = (containerTop + containerHeight + lowerTop) / 2 + (mi % 2) * 12
+                // Near the volume, below the connections' curves; every other one a line lower.
+                let lx = cx + (vx - cx) * 7 / 10, ly = containerTop + containerHeight + (lowerTop - containerTop - containerHeight) * 7 / 10 + (mi % 2) * 12
                 out.append("<text x=\"\(lx)\" y=\"\(ly)\" text-anchor=\"middle\" font-size=\"10\" fill=\"#555\">" + Escape.xml(short(PodPictureText.mount(m, lang), chars)) + "</text>")
             }
         }
