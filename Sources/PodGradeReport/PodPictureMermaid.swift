@@ -19,7 +19,7 @@ public enum PodPictureMermaid {
             lines.append(PodPictureText.lifecycle(c, lang))
             if !c.ports.isEmpty { lines.append(c.ports.map { PodPictureText.port($0, lang) }.joined(separator: ", ")) }
             out.append("    \(id)[\"" + lines.map(label).joined(separator: "<br/>") + "\"]")
-            if c.lifecycle == .ends && c.kind != .initContainer { ending.append(id) }
+            if PodPictureText.isProblem(c) { ending.append(id) }
         }
         var volumeIDs: [String: String] = [:]
         for (i, v) in picture.volumes.enumerated() {

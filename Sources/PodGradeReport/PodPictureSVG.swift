@@ -72,7 +72,7 @@ public enum PodPictureSVG {
         }
         // Containers.
         for (i, c) in picture.containers.enumerated() {
-            let bad = c.lifecycle == .ends && c.kind != .initContainer
+            let bad = PodPictureText.isProblem(c)
             out.append("<g class=\"pp-container\">")
             if let process = c.process { out.append("<title>" + Escape.xml(process) + "</title>") }
             out.append("<rect x=\"\(x(i))\" y=\"\(containerTop)\" width=\"\(boxWidth)\" height=\"\(containerHeight)\" rx=\"6\" fill=\"#f4f8ff\" stroke=\"" + (bad ? "#d00" : "#333") + "\"" + (c.kind == .initContainer ? " stroke-dasharray=\"5 3\"" : "") + "/>")

@@ -11,7 +11,7 @@ public enum PodPictureTerminal {
             var head = "  ■ " + style.bold(plain(c.name))
             if let image = c.image { head += "  " + plain(image) }
             let life = "[" + PodPictureText.lifecycle(c, lang) + "]"
-            head += "  " + (c.lifecycle == .ends && c.kind != .initContainer ? style.red(life) : style.dim(life))
+            head += "  " + (PodPictureText.isProblem(c) ? style.red(life) : style.dim(life))
             out.append(head)
             if let process = c.process {
                 out.append("      $ " + plain(process) + (c.fromImage ? style.dim("  (" + PodPictureText.imageCommand.text(lang) + ")") : ""))

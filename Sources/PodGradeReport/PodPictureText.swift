@@ -15,6 +15,12 @@ public enum PodPictureText {
     static let notMounted = LocalizedText(ru: "не смонтирован", en: "not mounted")
     static let undeclared = LocalizedText(ru: "не объявлен", en: "not declared")
 
+    /// A container whose lifecycle is a mistake: an app container or native sidecar that
+    /// ends, an init container that never ends (the Pod never starts).
+    static func isProblem(_ c: PodPicture.Container) -> Bool {
+        c.kind == .initContainer ? c.lifecycle == .keepsRunning : c.lifecycle == .ends
+    }
+
     static func lifecycle(_ c: PodPicture.Container, _ lang: Lang) -> String {
         let running: String
         switch c.lifecycle {

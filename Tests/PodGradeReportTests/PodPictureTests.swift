@@ -30,6 +30,8 @@ final class PodPictureTests: XCTestCase {
         kind: "Deployment", name: "web<&>\"", file: "12 `x`/pod|a.yaml",
         containers: [
             .init(name: "init-db", image: "busybox", kind: .initContainer, lifecycle: .ends, process: "echo ready", fromImage: false, ports: []),
+            .init(name: "init-wait", image: "busybox", kind: .initContainer, lifecycle: .keepsRunning, process: "sleep infinity",
+                  fromImage: false, ports: []),
             .init(name: "we\"b<1>", image: "nginx:1.27 & co", kind: .app, lifecycle: .keepsRunning,
                   process: "echo '```' | tee -a /x # \u{1B}[31mred\nnext", fromImage: false,
                   ports: [.init(port: 80, declared: true, listener: "nginx"), .init(port: 8080, declared: true, listener: nil)]),
@@ -62,7 +64,9 @@ final class PodPictureTests: XCTestCase {
         // With color: the same text, styled.
         let colored = PodPictureTerminal.render(Self.tricky, lang: .en, color: true)
         XCTAssertEqual(colored.replacing(/\u{1B}\[[0-9]+m/, with: ""), PodPictureTerminal.render(Self.tricky, lang: .en))
-        XCTAssertTrue(colored.contains("\u{1B}[31m[ends]\u{1B}[0m"))
+        XCTAssertTrue(colored.contains("\u{1B}[1mend\u{1B}[0m  \u{1B}[31m[ends]\u{1B}[0m"))
+        XCTAssertTrue(colored.contains("\u{1B}[31m[init container, keeps running]\u{1B}[0m"))
+        XCTAssertTrue(colored.contains("\u{1B}[2m[init container, ends]\u{1B}[0m"))
         // A learner's escape sequence never reaches the terminal.
         XCTAssertFalse(PodPictureTerminal.render(Self.tricky, lang: .en).contains("\u{1B}"))
     }
