@@ -34,19 +34,19 @@ public enum PodPictureMermaid {
             guard let vid = volumeIDs[v.name] else { continue }
             for m in v.mounts {
                 guard let cid = ids[m.container] else { continue }
-                edges.append("    \(cid) ---|\"" + label(PodPictureText.mount(m, lang)) + "\"| \(vid)")
+                edges.append("    \(cid) ---" + edgeLabel(PodPictureText.mount(m, lang)) + " \(vid)")
             }
         }
         for f in picture.flows {
             guard let w = ids[f.writer], let r = ids[f.reader] else { continue }
-            edges.append("    \(w) ==>|\"" + label(f.volume + ":" + f.file) + "\"| \(r)")
+            edges.append("    \(w) ==>" + edgeLabel(f.volume + ":" + f.file) + " \(r)")
         }
         var bad: [String] = []
         for n in picture.connections {
             guard let from = ids[n.from] else { continue }
             let address = PodPictureText.address(n)
             if let listener = n.listener, let to = ids[listener] {
-                edges.append("    \(from) -.->|\"" + label(address) + "\"| \(to)")
+                edges.append("    \(from) -.->" + edgeLabel(address) + " \(to)")
             } else {
                 let id = "h\(hosts.count)"
                 var text = label(address)
@@ -72,6 +72,12 @@ public enum PodPictureMermaid {
     /// A Markdown heading naming the object and its file, then the fenced diagram.
     public static func section(_ picture: PodPicture, lang: Lang) -> String {
         "#### " + MarkdownReporter.code(PodPictureText.title(picture)) + "\n\n" + markdown(picture, lang: lang)
+    }
+
+    /// `|"text"|` after a link's arrow; nothing for an empty text (a missing mountPath).
+    static func edgeLabel(_ text: String) -> String {
+        let escaped = label(text)
+        return escaped.isEmpty ? "" : "|\"" + escaped + "\"|"
     }
 
     /// Text inside a quoted label: Mermaid entity codes for what could end the label or

@@ -23,7 +23,8 @@ public enum PodPictureTerminal {
             }
             for v in picture.volumes {
                 for m in v.mounts where m.container == c.name {
-                    out.append("      ◆ " + plain(v.name) + " → " + plain(PodPictureText.mount(m, lang)))
+                    let mount = PodPictureText.mount(m, lang)
+                    out.append("      ◆ " + plain(v.name) + (mount.isEmpty ? "" : " → " + plain(mount)))
                 }
             }
         }

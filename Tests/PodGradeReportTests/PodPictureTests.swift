@@ -44,7 +44,8 @@ final class PodPictureTests: XCTestCase {
                 .init(container: "we\"b<1>", path: "/var/log/nginx", readOnly: false, subPath: "nginx"),
                 .init(container: "shipper", path: "/in", readOnly: true, subPath: nil),
             ]),
-            .init(name: "ghost", type: nil, mounts: [.init(container: "end", path: "/g", readOnly: false, subPath: nil)]),
+            .init(name: "ghost", type: nil, mounts: [.init(container: "end", path: "/g", readOnly: false, subPath: nil),
+                                                     .init(container: "init-wait", path: "", readOnly: false, subPath: nil)]),
         ],
         flows: [.init(writer: "we\"b<1>", reader: "shipper", volume: "logs", file: "access.log")],
         connections: [
