@@ -46,6 +46,10 @@ public enum CommandText: Sendable, Equatable {
     case validationSummary(files: Int, objects: Int, errors: Int, warnings: Int)
     /// An error of the argument parser, in its words when no translation is known.
     case parser(ParserProblem)
+    /// `explain --pod FILE` found nothing to draw.
+    case noPodInFile(path: String)
+    /// `explain --pod` with a format it cannot draw in.
+    case podFormatUnknown(name: String)
 
     public enum WatchConflict: Sendable, Equatable { case rev, deadline, url }
 
@@ -176,6 +180,10 @@ public enum CommandText: Sendable, Equatable {
             case .invalidValue(let value, let option): return "Недопустимое значение '\(value)' для \(option)."
             case .other(let english): return english
             }
+        case .noPodInFile(let path):
+            return "В \(path) нет ни Pod, ни шаблона Pod (spec.template): рисовать нечего. Укажите файл с манифестом Pod или Deployment."
+        case .podFormatUnknown(let name):
+            return "explain --pod не умеет выводить в формате «\(name)»: используйте --format text или --format markdown."
         }
     }
 
@@ -269,6 +277,10 @@ public enum CommandText: Sendable, Equatable {
             case .invalidValue(let value, let option): return "Invalid value '\(value)' for \(option)."
             case .other(let english): return english
             }
+        case .noPodInFile(let path):
+            return "\(path) holds no Pod and no pod template (spec.template): nothing to draw. Give a file with a Pod or Deployment manifest."
+        case .podFormatUnknown(let name):
+            return "explain --pod cannot write the format '\(name)': use --format text or --format markdown."
         }
     }
 

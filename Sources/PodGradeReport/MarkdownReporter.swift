@@ -43,6 +43,18 @@ public struct MarkdownReporter: Reporter {
                 out += render(check, lang: lang)
             }
         }
+        let pictures = result.exercises.compactMap { e in e.pod.map { (e.id, $0) } }
+        if !pictures.isEmpty {
+            // `--show-pod`: what podgrade understood of each graded Pod, as Mermaid diagrams.
+            out.append("")
+            out.append("### " + Escape.markdown(PodPictureText.understood.text(lang)))
+            for (id, pod) in pictures {
+                out.append("")
+                out.append("#### " + Escape.markdown(id) + " — " + Self.code(PodPictureText.title(pod)))
+                out.append("")
+                out.append(String(PodPictureMermaid.markdown(pod, lang: lang).dropLast()))
+            }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

@@ -33,6 +33,11 @@ public struct TextReporter: Reporter {
             for check in exercise.checks where check.status != .pass || check.findings.count > 1 {
                 out += render(check, context: context, style: style)
             }
+            if let pod = exercise.pod {
+                // `--show-pod`: what podgrade understood of the Pod it graded.
+                out.append("  " + style.cyan(PodPictureText.understood.text(lang) + ":"))
+                out += PodPictureTerminal.render(pod, lang: lang, color: context.color).split(separator: "\n").map { "    " + $0 }
+            }
         }
         out.append("")
         let graded = result.exercises.filter { $0.status != .missing }

@@ -33,6 +33,9 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: "Color: auto is off with NO_COLOR or when not a terminal.")
     var color: ColorChoice = .auto
 
+    @Flag(name: .long, help: "Add what podgrade understood of each graded Pod (containers, ports, volumes, file flows, connections) to the text, markdown and github outputs.")
+    var showPod = false
+
     @Flag(name: .long, help: "Grade again whenever a file changes (folders only).")
     var watch = false
 
@@ -68,7 +71,7 @@ struct Check: ParsableCommand {
                 // Screen control only on a terminal; piped output gets plain, separated runs.
                 if terminal { print("\u{1B}[2J\u{1B}[H", terminator: "") }
                 printError(CommandText.watching(source: source, exercises: slugs).text(lang))
-                _ = emit(grader.grade(snapshot, only: slugs), snapshot: snapshot, plans: plans, lang: lang)
+                _ = emit(grader.grade(snapshot, only: slugs, describePods: showPod), snapshot: snapshot, plans: plans, lang: lang)
                 printError(CommandText.watchGraded(time: Watcher.clock()).text(lang))
             }
         }
@@ -79,7 +82,7 @@ struct Check: ParsableCommand {
             let manifests = ManifestSet(snapshot, limits: limits.yaml)
             only = lab.exercises.filter { !manifests.submission(for: $0).files.isEmpty }.map(\.id)
         }
-        let result = grader.grade(snapshot, only: only)
+        let result = grader.grade(snapshot, only: only, describePods: showPod)
         let code = emit(result, snapshot: snapshot, plans: plans, lang: lang)
         throw ExitCode(code)
     }

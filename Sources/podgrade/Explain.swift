@@ -10,9 +10,19 @@ struct Explain: ParsableCommand {
     @Argument(help: "A rule id, or the id of a check (explains its rule); without it: every rule.") var rule: String?
     @OptionGroup var language: LanguageOptions
     @OptionGroup var labOptions: CourseOptions<ForExplain>
+    @Option(name: .long, help: "Draw what podgrade understands of every Pod and pod template in this manifest file, without grading.")
+    var pod: String?
+    @Option(name: .long, help: "With --pod: text (default) or markdown (Mermaid diagrams).")
+    var format: String = "text"
+    @Option(name: .long, help: "Color with --pod text: auto, always, never.")
+    var color: ColorChoice = .auto
 
     func run() throws {
         let lang = try language.resolve()
+        if let pod {
+            try explainPod(pod, lang: lang)
+            return
+        }
         guard let id = rule else {
             for rule in RuleCatalog.all { print("\(rule.id)  \(rule.doc.title.text(lang))") }
             return
@@ -35,6 +45,33 @@ struct Explain: ParsableCommand {
             print(CommandText.checkUsesRule(check: id, exercises: exercises, rule: ruleID).text(lang))
             print("")
             print(RuleText.explain(rule, lang: lang), terminator: "")
+        }
+    }
+
+    /// `--pod FILE`: the picture of every Pod and pod template of the file.
+    func explainPod(_ path: String, lang: Lang) throws {
+        guard format == "text" || format == "markdown" else { throw UsageFailure(.podFormatUnknown(name: format)) }
+        let limits = try LimitOptions.resolve()
+        let snapshot: SourceSnapshot
+        do throws(SourceFailure) {
+            snapshot = try ManifestValidation.snapshot(of: path, limits: limits.source)
+        } catch {
+            throw UsageFailure(error.message)
+        }
+        var pictures: [PodPicture] = []
+        for file in snapshot.files {
+            guard case .bytes(let bytes) = file.content else { continue }
+            pictures += PodPicture.pictures(in: bytes, file: file.path, limits: limits.yaml)
+        }
+        guard !pictures.isEmpty else { throw UsageFailure(.noPodInFile(path: path)) }
+        let useColor = color.enabled()
+        for (index, picture) in pictures.enumerated() {
+            if index > 0 { print("") }
+            if format == "markdown" {
+                print(PodPictureMermaid.section(picture, lang: lang), terminator: "")
+            } else {
+                print(PodPictureTerminal.render(picture, lang: lang, color: useColor), terminator: "")
+            }
         }
     }
 }

@@ -10,9 +10,11 @@ public struct ExerciseResult: Codable, Sendable {
     public var passScore: Int
     public var files: [String]
     public var checks: [CheckResult]
+    /// What podgrade understood of the Pod the checks examined, when asked for (`describePods`).
+    public var pod: PodPicture?
 
     public init(id: String, title: LocalizedText, status: Status, passed: Bool, score: Int, maxScore: Int, passScore: Int,
-                files: [String], checks: [CheckResult]) {
+                files: [String], checks: [CheckResult], pod: PodPicture? = nil) {
         self.id = id
         self.title = title
         self.status = status
@@ -22,10 +24,11 @@ public struct ExerciseResult: Codable, Sendable {
         self.passScore = passScore
         self.files = files
         self.checks = checks
+        self.pod = pod
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, localizedTitle, status, passed, score, maxScore, passScore, files, checks
+        case id, title, localizedTitle, status, passed, score, maxScore, passScore, files, checks, pod
     }
 
     public init(from decoder: any Decoder) throws {
@@ -40,6 +43,7 @@ public struct ExerciseResult: Codable, Sendable {
         passScore = try c.decode(Int.self, forKey: .passScore)
         files = try c.decode([String].self, forKey: .files)
         checks = try c.decode([CheckResult].self, forKey: .checks)
+        pod = try c.decodeIfPresent(PodPicture.self, forKey: .pod)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -54,5 +58,6 @@ public struct ExerciseResult: Codable, Sendable {
         try c.encode(passScore, forKey: .passScore)
         try c.encode(files, forKey: .files)
         try c.encode(checks, forKey: .checks)
+        try c.encodeIfPresent(pod, forKey: .pod)
     }
 }

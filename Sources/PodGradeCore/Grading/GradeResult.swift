@@ -1,7 +1,7 @@
 /// The graded result: message values, not texts. Encoded, it is exactly
 /// `podgrade.result/v1` of CONTRACT.md (plus the documented extensions: `key`,
 /// `args`, `findings`, `passScore`, `localizedTitle`, `localizedHint`,
-/// `source.newerCommits`, `source.deadline`, `notes`), its texts in the
+/// `source.newerCommits`, `source.deadline`, `notes`, `exercises[].pod`), its texts in the
 /// language the encoder's `userInfo[Lang.codingKey]` names.
 public struct GradeResult: Codable, Sendable {
     public struct Tool: Codable, Sendable {

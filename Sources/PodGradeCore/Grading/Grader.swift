@@ -13,11 +13,12 @@ public struct Grader: Sendable {
         self.limits = limits
     }
 
-    /// Grades the exercises named in `only` (all when empty).
-    public func grade(_ snapshot: SourceSnapshot, only: [String] = []) -> GradeResult {
+    /// Grades the exercises named in `only` (all when empty); `describePods` adds each
+    /// found Pod's picture (`ExerciseResult.pod`).
+    public func grade(_ snapshot: SourceSnapshot, only: [String] = [], describePods: Bool = false) -> GradeResult {
         let manifests = ManifestSet(snapshot, limits: limits)
         let exercises = only.isEmpty ? lab.exercises : only.compactMap(lab.exercise)
-        let results = exercises.map { grade($0, in: manifests) }
+        let results = exercises.map { describePods ? gradeDescribingPod($0, in: manifests) : grade($0, in: manifests) }
         // CONTRACT.md: `passed` means every exercise asked for passed; a missing one is not passed.
         let passed = !results.isEmpty && results.allSatisfy(\.passed)
         let origin = snapshot.origin
@@ -47,6 +48,15 @@ public struct Grader: Sendable {
         let passed = score >= exercise.passScore && !checks.contains { $0.status == .error }
         return ExerciseResult(id: exercise.id, title: exercise.title, status: passed ? .pass : .fail, passed: passed,
                               score: score, maxScore: exercise.maxScore, passScore: exercise.passScore, files: paths, checks: checks)
+    }
+
+    /// The exercise's result with the picture of the Pod its checks examined.
+    public func gradeDescribingPod(_ exercise: Exercise, in manifests: ManifestSet) -> ExerciseResult {
+        var result = grade(exercise, in: manifests)
+        if result.status != .missing, let target = manifests.submission(for: exercise).target {
+            result.pod = PodPicture(target.workload, file: target.file)
+        }
+        return result
     }
 
     func run(_ spec: CheckSpec, _ context: CheckContext) -> CheckResult {
