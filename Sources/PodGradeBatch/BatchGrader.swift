@@ -422,8 +422,11 @@ public final class BatchGrader: Sendable {
 
     /// A merged report's policy line, from what the journal recorded.
     static func policy(of entries: [JournalEntry]) -> ClassPolicy? {
-        guard let deadline = entries.lazy.compactMap(\.deadline).first else { return nil }
-        return ClassPolicy(deadline: deadline, lateUntil: "—")
+        // The deadline most learners had (an extension moves one learner's own).
+        var counts: [String: Int] = [:]
+        for deadline in entries.compactMap(\.deadline) { counts[deadline, default: 0] += 1 }
+        guard let deadline = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key else { return nil }
+        return ClassPolicy(deadline: deadline, lateUntil: "—", penalty: "—")
     }
 
     /// The result file as seen from the report's folder.

@@ -115,4 +115,28 @@ private let lateHeader = "student,repo,commit," + exerciseIDs.joined(separator: 
             #expect(run.stderr.contains(message), "\(extra): \(run.stderr)")
         }
     }
+
+    /// A learner's section shows the finding's code frame, from the excerpt the
+    /// result file keeps: in the batch's report and in a report merged later.
+    @Test func learnerSectionsShowCodeFramesAfterAMerge() throws {
+        let tmp = try TemporaryDirectory()
+        let repos = tmp.sub("repos")
+        try makeRepository(at: repos + "/bob", commits: [(["03-sidecar-logging"], Dates.first)], edit: breakSidecar)
+        try writeRoster([["bob", "file://" + repos + "/bob", ""]], to: tmp.sub("roster.csv"))
+        let run = try podgrade(["grade", "roster.csv", "--out", "out", "--allow-local", "--cache", "cache", "--lang", "en"], in: tmp.path)
+        #expect(run.status == 0, "\(run.stderr)")
+        let excerpt = try #require(try jsonObject(tmp.sub("out/results/bob.json"))["excerpt"] as? [String: [String: String]])
+        let lines = try #require(excerpt["03-sidecar-logging/pod.yaml"])
+        #expect(!lines.isEmpty)
+        let merged = try podgrade(["report", "out", "--csv", "merged.csv", "--html", "merged.html", "--lang", "en"], in: tmp.path)
+        #expect(merged.status == 0, "\(merged.stderr)")
+        for file in ["out/report.html", "merged.html"] {
+            let html = try read(tmp.sub(file))
+            #expect(html.contains("1 of 1 learner who submitted 03-sidecar-logging lost points on volume.readonly"), "\(file)")
+            #expect(html.contains("<a href=\"#rule-volume.readonly\"><code>volume.readonly</code></a>"), "\(file)")
+            #expect(html.contains("<span class=\"where\">03-sidecar-logging/pod.yaml:"), "\(file)")
+            #expect(html.contains("<pre class=\"frame\">"), "\(file)")
+            #expect(html.contains("<div id=\"rule-volume.readonly\">"), "\(file)")
+        }
+    }
 }
