@@ -26,8 +26,8 @@ extension ClassReport {
     details.learner{border:1px solid #d0d7de;border-radius:6px;margin:6px 0;padding:4px 10px}
     details.learner>summary{cursor:pointer}details.learner .body{overflow-wrap:anywhere}
     ul.findings{margin:4px 0;padding-left:20px}.where{color:#555;font-family:ui-monospace,monospace;font-size:12px}
-    pre.frame{background:#f6f8fa;border-radius:4px;padding:4px 8px;margin:4px 0;font-size:12px;overflow-x:auto;max-width:100%;white-space:pre-wrap}
-    pre.frame .hit{background:#ffebe9;display:block}
+    pre.frame{background:#f6f8fa;border-radius:4px;padding:4px 8px;margin:4px 0;font-size:12px;overflow-x:auto;max-width:100%;white-space:pre-wrap;overflow-wrap:anywhere}
+    pre.frame span{display:block}pre.frame .hit{background:#ffebe9}
     .pod-picture svg{max-width:100%;height:auto}.explain div{margin:8px 0}
     code{font-size:12px;color:#555;overflow-wrap:anywhere}
     @media print{body{margin:0;max-width:none;font-size:11px}th{position:static}.arrow,.legend .sort{display:none}

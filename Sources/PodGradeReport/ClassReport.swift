@@ -325,7 +325,7 @@ public enum ClassReport {
         for number in (line - 1)...(line + 1) {
             guard let text = lines[number] else { continue }
             let mark = number == line ? " class=\"hit\"" : ""
-            out += "<span\(mark)>\(number) | \(h(text))</span>\n"
+            out += "<span\(mark)>\(number) | \(h(text))</span>"
         }
         return out + "</pre>"
     }

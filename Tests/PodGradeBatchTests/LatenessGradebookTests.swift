@@ -95,6 +95,11 @@ private let lateHeader = "student,repo,commit," + exerciseIDs.joined(separator: 
         #expect(rows[1].dropFirst(5).compactMap { Int($0) }.reduce(0, +) == labMax)
         #expect(rows[1][5] == "13")
         #expect(rows[2] == ["Ann Lee", "1001", "s1001", "ann", "B-2", "13"] + Array(repeating: "0", count: exerciseIDs.count - 1))
+        // A merge has no roster: Moodle's identifier is the student as given.
+        let merged = try podgrade(["report", "out", "--csv", "merged.csv", "--html", "merged.html", "--gradebook", "moodle"], in: tmp.path)
+        #expect(merged.status == 1, "\(merged.stderr)")
+        #expect(try read(tmp.sub("gradebook-moodle.csv")) == CSV.row(["student"] + exerciseIDs + ["total"])
+            + CSV.row(["Ann Lee", "13"] + Array(repeating: "0", count: exerciseIDs.count - 1) + ["13"]))
     }
 
     /// Unusable late options: exit 2 and one line on stderr.
