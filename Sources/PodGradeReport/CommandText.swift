@@ -44,6 +44,8 @@ public enum CommandText: Sendable, Equatable {
     case validationSummary(files: Int, objects: Int, errors: Int, warnings: Int)
     /// An error of the argument parser, in its words when no translation is known.
     case parser(ParserProblem)
+    /// `grade --gradebook`: the school gradebook's import file was written too.
+    case schoolGradebookWritten(path: String)
 
     public enum WatchConflict: Sendable, Equatable { case rev, deadline, url }
 
@@ -172,6 +174,8 @@ public enum CommandText: Sendable, Equatable {
             case .invalidValue(let value, let option): return "Недопустимое значение '\(value)' для \(option)."
             case .other(let english): return english
             }
+        case .schoolGradebookWritten(let path):
+            return "Файл для школьного журнала: \(path)"
         }
     }
 
@@ -263,6 +267,8 @@ public enum CommandText: Sendable, Equatable {
             case .invalidValue(let value, let option): return "Invalid value '\(value)' for \(option)."
             case .other(let english): return english
             }
+        case .schoolGradebookWritten(let path):
+            return "For the school gradebook: \(path)"
         }
     }
 

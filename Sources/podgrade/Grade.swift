@@ -1,6 +1,7 @@
 import ArgumentParser
 import PodGradeCore
 import PodGradeBatch
+import PodGradeReport
 import Dispatch
 import Synchronization
 #if canImport(Glibc)
@@ -101,6 +102,9 @@ struct Grade: ParsableCommand {
         }
         interrupts.cancel()
         display.finish(summary, out: out)
+        if let format, !summary.interrupted {
+            printError(CommandText.schoolGradebookWritten(path: out + "/" + format.fileName).text(lang))
+        }
         if summary.interrupted {
             display.interrupted(summary, out: out, command: Self.resumeCommand(CommandLine.arguments))
             throw ExitCode(130)

@@ -40,6 +40,11 @@ struct Report: ParsableCommand {
             throw UsageFailure(error.message)
         }
         print(CommandText.reportWritten(learners: entries.count, csv: csv ?? "gradebook.csv", html: html ?? "report.html").text(lang))
+        if let format {
+            let csvPath = csv ?? "gradebook.csv"
+            let folder = csvPath.contains("/") ? String(csvPath[..<(csvPath.lastIndex(of: "/") ?? csvPath.endIndex)]) : "."
+            print(CommandText.schoolGradebookWritten(path: folder + "/" + format.fileName).text(lang))
+        }
         // As `grade` exits for the same rows: 1 when a learner's row is an error.
         if entries.contains(where: { $0.status == .error }) { throw ExitCode(1) }
     }

@@ -39,6 +39,7 @@ private let lateHeader = "student,repo,commit," + exerciseIDs.joined(separator: 
                                 "--late-until", "2024-01-04T00:00:00Z", "--late-penalty", "10%/day", "--late-cap", "15%",
                                 "--gradebook", "moodle", "--allow-local", "--cache", "cache", "--lang", "en"], in: tmp.path)
         #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.hasSuffix("For the school gradebook: out/gradebook-moodle.csv\n"), "\(run.stderr)")
         let expected = lateHeader
             + lateRow("ann", url("ann"), ann[1], ["01-multi-container-pod": 13, "03-sidecar-logging": 12], late: 79_200, penalty: 3)
             + lateRow("bob", url("bob"), bob[0], ["01-multi-container-pod": 13], late: 0, penalty: 0)
@@ -98,6 +99,7 @@ private let lateHeader = "student,repo,commit," + exerciseIDs.joined(separator: 
         // A merge has no roster: Moodle's identifier is the student as given.
         let merged = try podgrade(["report", "out", "--csv", "merged.csv", "--html", "merged.html", "--gradebook", "moodle"], in: tmp.path)
         #expect(merged.status == 1, "\(merged.stderr)")
+        #expect(merged.stdout == "2 ученика: merged.csv, merged.html\nФайл для школьного журнала: ./gradebook-moodle.csv\n")
         #expect(try read(tmp.sub("gradebook-moodle.csv")) == CSV.row(["student"] + exerciseIDs + ["total"])
             + CSV.row(["Ann Lee", "13"] + Array(repeating: "0", count: exerciseIDs.count - 1) + ["13"]))
     }
