@@ -135,7 +135,7 @@ public final class BatchGrader: Sendable {
 
     /// A learner's end: a row for the journal, or a reason not to write one.
     enum Outcome: Sendable {
-        case row(JournalEntry, GradeResult?)
+        case row(JournalEntry, GradeResult?, excerpt: [String: [Int: String]] = [:])
         /// The result file could not be written (a full disk): the batch stops.
         case outputFailed(String)
         /// Ctrl-C came first: nothing is journaled, `--resume` grades the learner.
@@ -172,6 +172,7 @@ public final class BatchGrader: Sendable {
         var workersLeft = workers
         var started = Set<Int>(), finished = 0, errors = 0
         var results: [String: GradeResult] = [:]
+        var excerpts: [String: [String: [Int: String]]] = [:]
         var interned: [String: String] = [:]
         var failure: String?
         var interrupted = false
@@ -210,7 +211,7 @@ public final class BatchGrader: Sendable {
                     if failure == nil { failure = message }
                     stop.set()
                     pool.stop()
-                case .row(let entry, let result):
+                case .row(let entry, let result, let excerpt):
                     if failure != nil { continue }
                     do {
                         try journal.append(entry)
@@ -223,6 +224,7 @@ public final class BatchGrader: Sendable {
                     finished += 1
                     if entry.status == .error { errors += 1 }
                     if let result { results[entry.student] = result.summarized(interning: &interned) }
+                    if !excerpt.isEmpty { excerpts[entry.student] = excerpt }
                     progress(.finished(entry, state()))
                 }
             }
@@ -230,11 +232,11 @@ public final class BatchGrader: Sendable {
         pool.join()
         if let failure {
             // Best effort: the disk that refused a result may refuse these too.
-            _ = try? writeOutputs(roster: inShard, journalPath: journalPath, known: results)
+            _ = try? writeOutputs(roster: inShard, journalPath: journalPath, known: results, excerpts: excerpts)
             let saved = Journal.read(journalPath).filter { entry in inShard.contains { $0.student == entry.student } }.count
             throw BatchFailure(BatchText.outputFailed(failure, saved: saved, total: inShard.count, lang: options.lang))
         }
-        let entries = try writeOutputs(roster: inShard, journalPath: journalPath, known: results)
+        let entries = try writeOutputs(roster: inShard, journalPath: journalPath, known: results, excerpts: excerpts)
         let inError = entries.filter { $0.status == .error }.map(\.student)
         return BatchSummary(graded: finished, errors: errors, skippedByResume: inShard.count - pending.count, inShard: inShard.count,
                             errorsInGradebook: inError.count, studentsInError: inError, interrupted: interrupted, resumed: options.resume)
@@ -333,8 +335,9 @@ public final class BatchGrader: Sendable {
             late = LateOutcome(deadline: ISOTime.format(window.deadline), lateness: lateness, penalty: penalty,
                                penaltyPercent: options.latePolicy?.penaltyPercent(lateness: lateness) ?? 0, finalScore: result.score - penalty)
         }
+        let excerpt = BatchResultFile.excerpt(of: result, snapshot: snapshot)
         do {
-            let extras = BatchResultFile(result: result, late: late, excerpt: BatchResultFile.excerpt(of: result, snapshot: snapshot))
+            let extras = BatchResultFile(result: result, late: late, excerpt: excerpt)
             let json = JSONReporter.encode(extras, lang: options.lang)
             try FileOutput.write(json, to: options.outDirectory + "/" + file)
         } catch {
@@ -353,15 +356,16 @@ public final class BatchGrader: Sendable {
             entry.penalty = late.penalty
             entry.finalScore = late.finalScore
         }
-        return .row(entry, result)
+        return .row(entry, result, excerpt: BatchResultFile.Excerpt(excerpt: excerpt).lines)
     }
 
     /// gradebook.csv and report.html from the journal, in roster order.
     @discardableResult
-    func writeOutputs(roster: [RosterEntry], journalPath: String, known: [String: GradeResult]) throws(BatchFailure) -> [JournalEntry] {
+    func writeOutputs(roster: [RosterEntry], journalPath: String, known: [String: GradeResult],
+                      excerpts: [String: [String: [Int: String]]] = [:]) throws(BatchFailure) -> [JournalEntry] {
         let journaled = Dictionary(Journal.read(journalPath).map { ($0.student, $0) }, uniquingKeysWith: { _, b in b })
         let entries = roster.compactMap { journaled[$0.student] }
-        try Self.writeReports(entries, known: known, directories: [options.outDirectory], csvPath: options.outDirectory + "/gradebook.csv",
+        try Self.writeReports(entries, known: known, excerpts: excerpts, directories: [options.outDirectory], csvPath: options.outDirectory + "/gradebook.csv",
                               htmlPath: options.outDirectory + "/report.html", lab: lab, lang: options.lang, policy: options.policy,
                               gradebook: options.gradebookFormat, roster: roster)
         return entries
@@ -371,7 +375,8 @@ public final class BatchGrader: Sendable {
     /// class report uses the results in `known` (those graded by this process);
     /// only learners graded by another run (`--resume`, shards merged by
     /// `report`) are read back from their result files in `directories`.
-    public static func writeReports(_ entries: [JournalEntry], known: [String: GradeResult] = [:], directories: [String],
+    public static func writeReports(_ entries: [JournalEntry], known: [String: GradeResult] = [:],
+                                    excerpts knownExcerpts: [String: [String: [Int: String]]] = [:], directories: [String],
                                     csvPath: String?, htmlPath: String?, lab: Lab, lang: Lang, policy: ClassPolicy? = nil,
                                     gradebook: GradebookFormat? = nil, roster: [RosterEntry] = []) throws(BatchFailure) {
         let columns = Gradebook.exerciseColumns(entries, preferred: lab.exercises.map(\.id))
@@ -398,8 +403,9 @@ public final class BatchGrader: Sendable {
                 }
             }
             let link = entry.result.map { relativeLink(from: htmlPath, to: directories, file: $0) }
-            var excerpt: [String: [Int: String]] = [:]
-            if entry.status != .error, let file = entry.result {
+            // The excerpt of a learner graded by this process is at hand; others' are in their result files.
+            var excerpt: [String: [Int: String]] = knownExcerpts[entry.student] ?? [:]
+            if excerpt.isEmpty, known[entry.student] == nil, entry.status != .error, let file = entry.result {
                 for directory in directories {
                     if let bytes = try? Journal.readBytes(directory + "/" + file),
                        let read = try? JSONDecoder().decode(BatchResultFile.Excerpt.self, from: Data(bytes)) {
