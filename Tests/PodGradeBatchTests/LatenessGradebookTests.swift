@@ -39,6 +39,7 @@ private let lateHeader = "student,repo,commit," + exerciseIDs.joined(separator: 
                                 "--late-until", "2024-01-04T00:00:00Z", "--late-penalty", "10%/day", "--late-cap", "15%",
                                 "--gradebook", "moodle", "--allow-local", "--cache", "cache", "--lang", "en"], in: tmp.path)
         #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.contains("ann: 25/147 fail, −3 → 22\n") && run.stderr.contains("bob: 13/147 fail\n"), "\(run.stderr)")
         #expect(run.stderr.hasSuffix("For the school gradebook: out/gradebook-moodle.csv\n"), "\(run.stderr)")
         let expected = lateHeader
             + lateRow("ann", url("ann"), ann[1], ["01-multi-container-pod": 13, "03-sidecar-logging": 12], late: 79_200, penalty: 3)
