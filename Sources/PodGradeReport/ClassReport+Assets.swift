@@ -30,7 +30,7 @@ extension ClassReport {
     pre.frame span{display:block}pre.frame .hit{background:#ffebe9}
     .pod-picture svg{max-width:100%;height:auto}.explain div{margin:8px 0}
     code{font-size:12px;color:#555;overflow-wrap:anywhere}
-    @media print{body{margin:0;max-width:none;font-size:11px}th{position:static}.arrow,.legend .sort{display:none}
+    @media print{body{margin:0;max-width:none;font-size:11px}th{position:static}.arrow{display:none}
     details.learner{break-inside:avoid;border:0;border-top:1px solid #999;border-radius:0}a{color:inherit;text-decoration:none}}
 
     """

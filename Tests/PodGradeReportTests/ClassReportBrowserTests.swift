@@ -58,13 +58,17 @@ final class ClassReportBrowserTests: XCTestCase {
         let browser = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let browser else { throw XCTSkip("chromium is not installed (make deps installs it): the report was not rendered in a browser") }
         let entries = try Self.nineLearners()
-        let html = ClassReport.html(entries, lang: .ru, title: "Проверка: много-контейнерные PODs",
+        for lang in Lang.allCases { try render(entries, lang: lang, browser: browser) }
+    }
+
+    private func render(_ entries: [ClassEntry], lang: Lang, browser: String) throws {
+        let html = ClassReport.html(entries, lang: lang, title: "Проверка: много-контейнерные PODs",
                                     policy: ClassPolicy(deadline: "2026-12-01T23:59:00+03:00", lateUntil: "2026-12-08T23:59:00+03:00",
                                                         penalty: "10% за каждые начатые сутки, не более 50%"))
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("podgrade-browser-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let page = folder.appendingPathComponent("report.html")
+        let page = folder.appendingPathComponent("report-\(lang.rawValue).html")
         try Data(html.replacingOccurrences(of: "</body>", with: Self.probe + "</body>").utf8).write(to: page)
         // The page's own script honours #sort=2-desc (the score, highest first) on load.
         let dom = try Self.run(browser, ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1280,900",
@@ -72,7 +76,7 @@ final class ClassReportBrowserTests: XCTestCase {
                                          "--dump-dom", page.absoluteString + "#sort=2-desc"])
         guard let dom else { throw XCTSkip("chromium could not start here: the report was not rendered in a browser") }
         guard let start = dom.range(of: "<pre id=\"probe\">"), let end = dom.range(of: "</pre>", range: start.upperBound..<dom.endIndex) else {
-            return XCTFail("the probe did not run: \(dom.prefix(2000))")
+            return XCTFail("the probe did not run (\(lang)): \(dom.prefix(2000))")
         }
         let text = String(dom[start.upperBound..<end.lowerBound]).replacingOccurrences(of: "&quot;", with: "\"")
             .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
@@ -86,11 +90,11 @@ final class ClassReportBrowserTests: XCTestCase {
         XCTAssertEqual(probe["byNameDesc"] as? [String], entries.map(\.student).sorted { $0.lowercased() > $1.lowercased() })
         XCTAssertEqual(probe["closed"] as? Bool, true)
         XCTAssertEqual(probe["opened"] as? Bool, true, "the table's link opens the learner's section")
-        XCTAssertLessThanOrEqual(probe["width"] as? Int ?? .max, 1280, "the page is wider than the viewport: \(text)")
-        XCTAssertLessThanOrEqual(probe["widthOpen"] as? Int ?? .max, 1280, "an open section is wider than the viewport: \(text)")
-        // To look at it: PODGRADE_REPORT_COPY=/tmp/report.html keeps the page (without the probe).
+        XCTAssertLessThanOrEqual(probe["width"] as? Int ?? .max, 1280, "the page is wider than the viewport (\(lang)): \(text)")
+        XCTAssertLessThanOrEqual(probe["widthOpen"] as? Int ?? .max, 1280, "an open section is wider than the viewport (\(lang)): \(text)")
+        // To look at it: PODGRADE_REPORT_COPY=/tmp/report keeps the pages (report.ru.html, report.en.html) (without the probe).
         if let copy = ProcessInfo.processInfo.environment["PODGRADE_REPORT_COPY"] {
-            try Data(html.utf8).write(to: URL(fileURLWithPath: copy))
+            try Data(html.utf8).write(to: URL(fileURLWithPath: copy + "." + lang.rawValue + ".html"))
         }
     }
 
