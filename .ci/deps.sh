@@ -2,7 +2,8 @@
 # Installs what podgrade needs from Debian's packages, only when it is missing:
 # libyaml and libgit2 (system libraries the package links), git (tests build
 # real repositories), xmllint and jsonschema (output tests validate against
-# the shared schemas), neovim (the language server's end-to-end test drives it).
+# the shared schemas), neovim (the language server's end-to-end test drives it),
+# chromium (the class report is rendered headless at 1280 px).
 set -euo pipefail
 
 missing=()
@@ -13,6 +14,7 @@ command -v git >/dev/null 2>&1 || missing+=(git)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 python3 -c 'import jsonschema' >/dev/null 2>&1 || missing+=(python3-jsonschema)
 command -v nvim >/dev/null 2>&1 || missing+=(neovim)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 
 if [ ${#missing[@]} -eq 0 ]; then
   exit 0

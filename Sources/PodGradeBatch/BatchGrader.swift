@@ -27,6 +27,12 @@ public struct BatchOptions: Sendable {
     public var retryBackoff: Double
     /// Longest wait for another process's lock on a cache entry (nil: the default of `GitRemote`).
     public var lockWait: Double?
+    /// `--late-until`: commits after the deadline and at or before this time are graded, late.
+    public var lateUntil: String?
+    /// `--late-penalty` and `--late-cap`.
+    public var latePolicy: LatePolicy?
+    /// `--gradebook moodle|canvas`: a school gradebook's import file beside gradebook.csv.
+    public var gradebookFormat: GradebookFormat?
 
     public init(outDirectory: String, jobs: Int, deadline: String? = nil, shard: Shard? = nil, resume: Bool = false,
                 cloneTimeout: Double = 60, allowLocal: Bool = false, cacheDirectory: String? = nil, lang: Lang = .ru,
@@ -44,6 +50,18 @@ public struct BatchOptions: Sendable {
         self.retries = retries
         self.retryBackoff = retryBackoff
         self.lockWait = lockWait
+    }
+
+    /// The deadline and late window of one learner, when `--deadline` is given.
+    public func window(for learner: RosterEntry) -> LearnerDeadline? {
+        guard let text = deadline, let date = Deadline.parse(text) else { return nil }
+        return LearnerDeadline(deadline: date, lateUntil: lateUntil.flatMap(Deadline.parse), extension: learner.deadlineExtension)
+    }
+
+    /// What the class report says of the deadline and the late policy.
+    public var policy: ClassPolicy? {
+        guard let deadline else { return nil }
+        return ClassPolicy(deadline: deadline, lateUntil: lateUntil, penalty: latePolicy.map { $0.describe(lang) })
     }
 }
 
@@ -117,7 +135,7 @@ public final class BatchGrader: Sendable {
 
     /// A learner's end: a row for the journal, or a reason not to write one.
     enum Outcome: Sendable {
-        case row(JournalEntry, GradeResult?)
+        case row(JournalEntry, GradeResult?, excerpt: [String: [Int: String]] = [:])
         /// The result file could not be written (a full disk): the batch stops.
         case outputFailed(String)
         /// Ctrl-C came first: nothing is journaled, `--resume` grades the learner.
@@ -154,6 +172,7 @@ public final class BatchGrader: Sendable {
         var workersLeft = workers
         var started = Set<Int>(), finished = 0, errors = 0
         var results: [String: GradeResult] = [:]
+        var excerpts: [String: [String: [Int: String]]] = [:]
         var interned: [String: String] = [:]
         var failure: String?
         var interrupted = false
@@ -192,7 +211,7 @@ public final class BatchGrader: Sendable {
                     if failure == nil { failure = message }
                     stop.set()
                     pool.stop()
-                case .row(let entry, let result):
+                case .row(let entry, let result, let excerpt):
                     if failure != nil { continue }
                     do {
                         try journal.append(entry)
@@ -205,6 +224,7 @@ public final class BatchGrader: Sendable {
                     finished += 1
                     if entry.status == .error { errors += 1 }
                     if let result { results[entry.student] = result.summarized(interning: &interned) }
+                    if !excerpt.isEmpty { excerpts[entry.student] = excerpt }
                     progress(.finished(entry, state()))
                 }
             }
@@ -212,11 +232,11 @@ public final class BatchGrader: Sendable {
         pool.join()
         if let failure {
             // Best effort: the disk that refused a result may refuse these too.
-            _ = try? writeOutputs(roster: inShard, journalPath: journalPath, known: results)
+            _ = try? writeOutputs(roster: inShard, journalPath: journalPath, known: results, excerpts: excerpts)
             let saved = Journal.read(journalPath).filter { entry in inShard.contains { $0.student == entry.student } }.count
             throw BatchFailure(BatchText.outputFailed(failure, saved: saved, total: inShard.count, lang: options.lang))
         }
-        let entries = try writeOutputs(roster: inShard, journalPath: journalPath, known: results)
+        let entries = try writeOutputs(roster: inShard, journalPath: journalPath, known: results, excerpts: excerpts)
         let inError = entries.filter { $0.status == .error }.map(\.student)
         return BatchSummary(graded: finished, errors: errors, skippedByResume: inShard.count - pending.count, inShard: inShard.count,
                             errorsInGradebook: inError.count, studentsInError: inError, interrupted: interrupted, resumed: options.resume)
@@ -242,6 +262,12 @@ public final class BatchGrader: Sendable {
         }
         var attempts = 1
         var snapshot: SourceSnapshot
+        var gitDirectory = learner.repo
+        // The newest commit at or before the learner's late window (or deadline) is graded.
+        let window = options.window(for: learner)
+        let cutoff = window.map { w in
+            options.lateUntil == nil && learner.deadlineExtension == nil ? options.deadline ?? ISOTime.format(w.lateUntil) : ISOTime.format(w.lateUntil)
+        } ?? options.deadline
         if isURL {
             let cache = options.cacheDirectory ?? SourceLoader.defaultCacheDirectory()
             let mirror: String
@@ -265,7 +291,7 @@ public final class BatchGrader: Sendable {
                     attempts += 1
                 }
             }
-            let request = SourceRequest(source: mirror, rev: learner.rev ?? "HEAD", deadline: options.deadline,
+            let request = SourceRequest(source: mirror, rev: learner.rev ?? "HEAD", deadline: cutoff,
                                         cloneTimeout: options.cloneTimeout, allowLocal: true, limits: options.limits.source)
             do {
                 let read = try SourceLoader.snapshot(request)
@@ -273,12 +299,13 @@ public final class BatchGrader: Sendable {
                 origin.path = nil
                 origin.url = learner.repo
                 snapshot = SourceSnapshot(origin: origin, files: read.files, notes: read.notes)
+                gitDirectory = mirror
             } catch {
                 let message = error.message.hasPrefix(mirror + ": ") ? learner.repo + ": " + error.message.dropFirst(mirror.count + 2) : error.message
                 return failed(message, kind: .permanent, attempts: attempts)
             }
         } else {
-            let request = SourceRequest(source: learner.repo, rev: learner.rev ?? "HEAD", deadline: options.deadline,
+            let request = SourceRequest(source: learner.repo, rev: learner.rev ?? "HEAD", deadline: cutoff,
                                         cacheDirectory: options.cacheDirectory, cloneTimeout: options.cloneTimeout,
                                         allowLocal: options.allowLocal, limits: options.limits.source)
             do {
@@ -287,6 +314,12 @@ public final class BatchGrader: Sendable {
                 return failed(error.message, kind: .permanent)
             }
         }
+        // The result's source.deadline is the learner's own cut-off for "on time".
+        if let window, options.lateUntil != nil || learner.deadlineExtension != nil {
+            var origin = snapshot.origin
+            origin.deadline = ISOTime.format(window.deadline)
+            snapshot = SourceSnapshot(origin: origin, files: snapshot.files, notes: snapshot.notes)
+        }
         var result = grader.grade(snapshot)
         // What `podgrade similar` and the report's similar-submissions section compare later;
         // a failure here costs that evidence, never the learner's grade.
@@ -294,8 +327,19 @@ public final class BatchGrader: Sendable {
         // The result file says "passed" as the gradebook does (CONTRACT.md: every exercise of the course).
         result.passed = LearnerStatus(result) == .pass
         let file = "results/" + SafeName.of(learner.student) + ".json"
+        var late: LateOutcome?
+        if let window, options.lateUntil != nil, let commit = snapshot.origin.commit,
+           let time = try? GitRepository.open(gitDirectory).resolve(commit).time {
+            let lateness = window.lateness(of: time)
+            let penalty = options.latePolicy?.penaltyPoints(score: result.score, lateness: lateness) ?? 0
+            late = LateOutcome(deadline: ISOTime.format(window.deadline), lateness: lateness, penalty: penalty,
+                               penaltyPercent: options.latePolicy?.penaltyPercent(lateness: lateness) ?? 0, finalScore: result.score - penalty)
+        }
+        let excerpt = BatchResultFile.excerpt(of: result, snapshot: snapshot)
         do {
-            try FileOutput.write(JSONReporter.encode(result, lang: options.lang), to: options.outDirectory + "/" + file)
+            let extras = BatchResultFile(result: result, late: late, excerpt: excerpt)
+            let json = JSONReporter.encode(extras, lang: options.lang)
+            try FileOutput.write(json, to: options.outDirectory + "/" + file)
         } catch {
             return .outputFailed(error.message)
         }
@@ -306,16 +350,24 @@ public final class BatchGrader: Sendable {
         entry.maxScore = result.maxScore
         entry.exercises = Dictionary(result.exercises.map { ($0.id, $0.score) }, uniquingKeysWith: { a, _ in a })
         entry.result = file
-        return .row(entry, result)
+        if let late {
+            entry.deadline = late.deadline
+            entry.late = late.lateness
+            entry.penalty = late.penalty
+            entry.finalScore = late.finalScore
+        }
+        return .row(entry, result, excerpt: BatchResultFile.Excerpt(excerpt: excerpt).lines)
     }
 
     /// gradebook.csv and report.html from the journal, in roster order.
     @discardableResult
-    func writeOutputs(roster: [RosterEntry], journalPath: String, known: [String: GradeResult]) throws(BatchFailure) -> [JournalEntry] {
+    func writeOutputs(roster: [RosterEntry], journalPath: String, known: [String: GradeResult],
+                      excerpts: [String: [String: [Int: String]]] = [:]) throws(BatchFailure) -> [JournalEntry] {
         let journaled = Dictionary(Journal.read(journalPath).map { ($0.student, $0) }, uniquingKeysWith: { _, b in b })
         let entries = roster.compactMap { journaled[$0.student] }
-        try Self.writeReports(entries, known: known, directories: [options.outDirectory], csvPath: options.outDirectory + "/gradebook.csv",
-                              htmlPath: options.outDirectory + "/report.html", lab: lab, lang: options.lang)
+        try Self.writeReports(entries, known: known, excerpts: excerpts, directories: [options.outDirectory], csvPath: options.outDirectory + "/gradebook.csv",
+                              htmlPath: options.outDirectory + "/report.html", lab: lab, lang: options.lang, policy: options.policy,
+                              gradebook: options.gradebookFormat, roster: roster)
         return entries
     }
 
@@ -323,11 +375,20 @@ public final class BatchGrader: Sendable {
     /// class report uses the results in `known` (those graded by this process);
     /// only learners graded by another run (`--resume`, shards merged by
     /// `report`) are read back from their result files in `directories`.
-    public static func writeReports(_ entries: [JournalEntry], known: [String: GradeResult] = [:], directories: [String],
-                                    csvPath: String?, htmlPath: String?, lab: Lab, lang: Lang) throws(BatchFailure) {
+    public static func writeReports(_ entries: [JournalEntry], known: [String: GradeResult] = [:],
+                                    excerpts knownExcerpts: [String: [String: [Int: String]]] = [:], directories: [String],
+                                    csvPath: String?, htmlPath: String?, lab: Lab, lang: Lang, policy: ClassPolicy? = nil,
+                                    gradebook: GradebookFormat? = nil, roster: [RosterEntry] = []) throws(BatchFailure) {
         let columns = Gradebook.exerciseColumns(entries, preferred: lab.exercises.map(\.id))
         if let csvPath {
             do { try FileOutput.write(Gradebook.csv(entries, exercises: columns), to: csvPath) } catch { throw BatchFailure(error.message) }
+            if let gradebook {
+                let folder = csvPath.contains("/") ? String(csvPath[..<(csvPath.lastIndex(of: "/") ?? csvPath.endIndex)]) : "."
+                let maxScores = Dictionary(lab.exercises.map { ($0.id, $0.maxScore) }, uniquingKeysWith: { a, _ in a })
+                let byStudent = Dictionary(roster.map { ($0.student, $0) }, uniquingKeysWith: { a, _ in a })
+                let text = gradebook.csv(entries, exercises: columns, maxScores: maxScores, roster: byStudent)
+                do { try FileOutput.write(text, to: folder + "/" + gradebook.fileName) } catch { throw BatchFailure(error.message) }
+            }
         }
         guard let htmlPath else { return }
         var interned: [String: String] = [:]
@@ -342,15 +403,36 @@ public final class BatchGrader: Sendable {
                 }
             }
             let link = entry.result.map { relativeLink(from: htmlPath, to: directories, file: $0) }
-            return ClassEntry(student: entry.student, repo: entry.repo, commit: entry.commit,
-                              status: entry.status, error: entry.error, result: result, feedbackLink: link)
+            // The excerpt of a learner graded by this process is at hand; others' are in their result files.
+            var excerpt: [String: [Int: String]] = knownExcerpts[entry.student] ?? [:]
+            if excerpt.isEmpty, known[entry.student] == nil, entry.status != .error, let file = entry.result {
+                for directory in directories {
+                    if let bytes = try? Journal.readBytes(directory + "/" + file),
+                       let read = try? JSONDecoder().decode(BatchResultFile.Excerpt.self, from: Data(bytes)) {
+                        excerpt = read.lines
+                        break
+                    }
+                }
+            }
+            return ClassEntry(student: entry.student, repo: entry.repo, commit: entry.commit, status: entry.status, error: entry.error,
+                              result: result, feedbackLink: link, deadline: entry.deadline, late: entry.late, penalty: entry.penalty,
+                              finalScore: entry.finalScore, excerpt: excerpt)
         }
         let title = lang == .ru ? "Проверка: много-контейнерные PODs" : "Grades: multi-container Pods"
         // Similar submissions of the learners these folders hold fingerprints of: similarity.csv beside the report.
         let reportDirectory = htmlPath.contains("/") ? String(htmlPath[..<(htmlPath.lastIndex(of: "/") ?? htmlPath.endIndex)]) : "."
         let similar = try? SimilarityReport.write(directories: directories, lab: lab, lang: lang, csvPath: reportDirectory + "/similarity.csv")
         let appendix = (similar ?? nil).map { (html: $0, css: SimilarityHTML.style) }
-        do { try FileOutput.write(ClassReport.html(classEntries, lang: lang, title: title, appendix: appendix), to: htmlPath) } catch { throw BatchFailure(error.message) }
+        do { try FileOutput.write(ClassReport.html(classEntries, lang: lang, title: title, policy: policy ?? Self.policy(of: entries), appendix: appendix), to: htmlPath) } catch { throw BatchFailure(error.message) }
+    }
+
+    /// A merged report's policy line, from what the journal recorded.
+    static func policy(of entries: [JournalEntry]) -> ClassPolicy? {
+        // The deadline most learners had (an extension moves one learner's own).
+        var counts: [String: Int] = [:]
+        for deadline in entries.compactMap(\.deadline) { counts[deadline, default: 0] += 1 }
+        guard let deadline = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key else { return nil }
+        return ClassPolicy(deadline: deadline, lateUntil: "—", penalty: "—")
     }
 
     /// The result file as seen from the report's folder.
@@ -412,43 +494,34 @@ enum BatchText {
 
 extension GradeResult {
     /// What the class report needs of a learner, small enough to hold for
-    /// thousands: scores and statuses, and one check per rule for the whole
-    /// learner (failed if any check of that rule failed), kept on the first
-    /// exercise. Messages, findings and file lists go; ids and titles are
-    /// interned, so a thousand learners share one copy of each.
+    /// thousands: scores and statuses, and each exercise's failed checks with
+    /// at most 3 findings each (message values and where they point). Passing
+    /// checks, hints and file lists go; ids and titles are interned, so a
+    /// thousand learners share one copy of each.
     public func summarized(interning strings: inout [String: String]) -> GradeResult {
         func intern(_ s: String) -> String {
             if let known = strings[s] { return known }
             strings[s] = s
             return s
         }
-        var index: [String: Int] = [:]
-        var kept: [CheckResult] = []
-        for exercise in exercises {
-            for check in exercise.checks {
-                guard let at = index[check.rule] else {
-                    var c = check
-                    c.rule = intern(check.rule)
-                    c.id = c.rule
-                    c.hint = nil
-                    c.findings = []
-                    index[check.rule] = kept.count
-                    kept.append(c)
-                    continue
-                }
-                if check.status == .fail || (kept[at].status == .skip && check.status != .skip) { kept[at].status = check.status }
-            }
-        }
         var copy = self
         copy.notes = nil
         copy.source.path = nil
         copy.source.url = nil
-        copy.exercises = exercises.enumerated().map { offset, exercise in
+        copy.exercises = exercises.map { exercise in
             var e = exercise
             e.id = intern(exercise.id)
             e.title = LocalizedText(ru: intern(exercise.title.ru), en: intern(exercise.title.en))
             e.files = []
-            e.checks = offset == 0 ? kept : []
+            e.checks = exercise.checks.compactMap { check in
+                guard check.status == .fail || check.status == .error else { return nil }
+                var c = check
+                c.rule = intern(check.rule)
+                c.id = intern(check.id)
+                c.hint = nil
+                c.findings = Array(check.findings.prefix(3))
+                return c
+            }
             return e
         }
         return copy

@@ -22,6 +22,13 @@ public struct JournalEntry: Codable, Sendable {
     public var exercises: [String: Int]?
     /// The result file, relative to the output folder.
     public var result: String?
+    /// With a late window (`--late-until`): the learner's deadline after their
+    /// extension, seconds the graded commit came after it, the points the late
+    /// policy took and the score left.
+    public var deadline: String?
+    public var late: Int?
+    public var penalty: Int?
+    public var finalScore: Int?
 
     public init(student: String, repo: String, commit: String? = nil, status: LearnerStatus, error: String? = nil,
                 errorKind: ErrorKind? = nil, attempts: Int? = nil, score: Int? = nil,

@@ -1,17 +1,29 @@
-/// One learner of a roster: `student,repo[,rev]`.
+/// One learner of a roster: `student,repo[,rev][,extension]`, and the columns
+/// a school gradebook identifies learners by (`email`, `username`, `idnumber`,
+/// `sis_user_id`, `sis_login_id`, `section`, `canvas_id`).
 public struct RosterEntry: Sendable, Hashable {
     public let student: String
     public let repo: String
     public let rev: String?
     /// The line of the roster it came from (1-based, header is line 1).
     public let line: Int
+    /// The learner's own deadline (`extension`: an ISO time or `2d`, `36h`).
+    public var deadlineExtension: DeadlineExtension?
+    /// Other columns the roster has, by lowercased header (identifiers for Moodle or Canvas).
+    public var identity: [String: String]
 
-    public init(student: String, repo: String, rev: String?, line: Int) {
+    public init(student: String, repo: String, rev: String?, line: Int, deadlineExtension: DeadlineExtension? = nil,
+                identity: [String: String] = [:]) {
         self.student = student
         self.repo = repo
         self.rev = rev
         self.line = line
+        self.deadlineExtension = deadlineExtension
+        self.identity = identity
     }
+
+    /// The identity columns a gradebook export reads.
+    public static let identityColumns = ["email", "username", "idnumber", "sis_user_id", "sis_login_id", "section", "canvas_id"]
 }
 
 public struct RosterError: Error, Sendable, CustomStringConvertible {
@@ -96,6 +108,8 @@ public enum Roster {
             throw RosterError(line: header.line, message: "the header must name the columns student and repo (and optionally rev)")
         }
         let revColumn = names.firstIndex(of: "rev")
+        let extensionColumn = names.firstIndex(of: "extension")
+        let identityColumns = RosterEntry.identityColumns.compactMap { name in names.firstIndex(of: name).map { (name, $0) } }
         var entries: [RosterEntry] = []
         var seen: [String: Int] = [:]
         for (line, row) in rows.dropFirst() {
@@ -108,7 +122,16 @@ public enum Roster {
             guard let repo = value(repoColumn) else { throw RosterError(line: line, message: "the repo of \(student) is empty") }
             if let first = seen[student] { throw RosterError(line: line, message: "student \(student) is listed twice (first on line \(first))") }
             seen[student] = line
-            entries.append(RosterEntry(student: student, repo: repo, rev: value(revColumn), line: line))
+            var granted: DeadlineExtension?
+            if let text = value(extensionColumn) {
+                guard let parsed = DeadlineExtension(text) else {
+                    throw RosterError(line: line, message: "the extension '\(text)' of \(student) is neither an ISO time with an offset (2026-12-03T23:59:00+03:00) nor a duration (2d, 36h, 90m)")
+                }
+                granted = parsed
+            }
+            var identity: [String: String] = [:]
+            for (name, column) in identityColumns { identity[name] = value(column) }
+            entries.append(RosterEntry(student: student, repo: repo, rev: value(revColumn), line: line, deadlineExtension: granted, identity: identity))
         }
         return entries
     }

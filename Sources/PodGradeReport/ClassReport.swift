@@ -3,25 +3,31 @@ public import PodGradeCore
 /// The class's report for the teacher: one self-contained HTML file (inline
 /// CSS and SVG, a few lines of inline JS to sort the table, no network). The
 /// charts aggregate, so they read the same at 20 learners and at 5,000; the
-/// table is one compact row a learner. Every learner-controlled text is escaped.
+/// table is one compact row a learner, and each learner has a collapsed
+/// section with their findings. Every learner-controlled text is escaped.
 public enum ClassReport {
     /// `appendix` is a section another part of podgrade adds at the end (the
-    /// similar submissions), with the CSS it needs.
-    public static func html(_ entries: [ClassEntry], lang: Lang, title: String, appendix: (html: String, css: String)? = nil) -> String {
+    /// similar submissions), with the CSS it needs. `policy` is the deadline
+    /// and late policy the batch applied.
+    public static func html(_ entries: [ClassEntry], lang: Lang, title: String, policy: ClassPolicy? = nil,
+                            appendix: (html: String, css: String)? = nil) -> String {
         let stats = Stats(entries, lang: lang)
         var out = ""
-        out.reserveCapacity(4096 + entries.count * (200 + 24 * stats.exercises.count))
+        out.reserveCapacity(4096 + entries.count * (600 + 24 * stats.exercises.count))
         out += "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<title>\(h(title))</title>\n<style>\n\(css)\(appendix?.css ?? "")</style>\n</head>\n<body>\n"
         out += "<h1>\(h(title))</h1>\n"
         out += summary(stats, lang: lang)
+        out += policyLine(policy, lang: lang)
         out += "<div class=\"grid\">\n"
         out += histogram(stats, lang: lang)
         out += exerciseRates(stats, lang: lang)
         out += "</div>\n"
-        out += ruleRates(stats, lang: lang)
-        out += table(entries, stats: stats, lang: lang)
+        out += missed(stats, lang: lang)
+        out += table(entries, stats: stats, late: policy?.lateUntil != nil, lang: lang)
+        out += learnerSections(entries, lang: lang)
+        out += ruleExplanations(stats, lang: lang)
         out += appendix?.html ?? ""
         out += "<script>\n\(script)</script>\n</body>\n</html>\n"
         return out
@@ -33,11 +39,14 @@ public enum ClassReport {
         let id: String
         var title: String
         var passed = 0, failed = 0, missing = 0
+        var submitted: Int { passed + failed }
     }
 
-    struct RuleStats {
-        let id: String
-        var failed = 0, checked = 0
+    /// A rule some learners who submitted an exercise lost points on.
+    struct MissStats {
+        let exercise: String
+        let rule: String
+        var failed = 0
     }
 
     struct Stats {
@@ -47,12 +56,12 @@ public enum ClassReport {
         /// Each graded learner's score in percent, sorted.
         var percents: [Int] = []
         var exercises: [ExerciseStats] = []
-        var rules: [RuleStats] = []
+        var misses: [MissStats] = []
 
         init(_ entries: [ClassEntry], lang: Lang) {
             learners = entries.count
             var exerciseIndex: [String: Int] = [:]
-            var ruleIndex: [String: Int] = [:]
+            var missIndex: [String: Int] = [:]
             for entry in entries {
                 guard let result = entry.result, entry.status != .error else { errors += 1; continue }
                 graded += 1
@@ -60,7 +69,6 @@ public enum ClassReport {
                 let percent = result.maxScore > 0 ? max(0, min(100, result.score * 100 / result.maxScore)) : 0
                 percents.append(percent)
                 bins[min(9, percent / 10)] += 1
-                var failedRules = Set<String>(), checkedRules = Set<String>()
                 for exercise in result.exercises {
                     let i: Int
                     if let known = exerciseIndex[exercise.id] {
@@ -75,33 +83,31 @@ public enum ClassReport {
                     case .fail, .error: exercises[i].failed += 1
                     case .missing: exercises[i].missing += 1
                     }
-                    for check in exercise.checks {
-                        switch check.status {
-                        case .fail: failedRules.insert(check.rule); checkedRules.insert(check.rule)
-                        case .pass, .info: checkedRules.insert(check.rule)
-                        case .skip, .error: continue
+                    guard exercise.status != .missing else { continue }
+                    var lost = Set<String>()
+                    for check in exercise.checks where check.status == .fail {
+                        lost.insert(check.rule)
+                    }
+                    for rule in lost.sorted() {
+                        let key = exercise.id + "\u{0}" + rule
+                        if let at = missIndex[key] {
+                            misses[at].failed += 1
+                        } else {
+                            missIndex[key] = misses.count
+                            misses.append(MissStats(exercise: exercise.id, rule: rule, failed: 1))
                         }
                     }
                 }
-                for rule in checkedRules.sorted() {
-                    let i: Int
-                    if let known = ruleIndex[rule] {
-                        i = known
-                    } else {
-                        i = rules.count
-                        ruleIndex[rule] = i
-                        rules.append(RuleStats(id: rule))
-                    }
-                    rules[i].checked += 1
-                    if failedRules.contains(rule) { rules[i].failed += 1 }
-                }
             }
             percents.sort()
-            rules.sort { a, b in
-                let left = a.failed * max(b.checked, 1), right = b.failed * max(a.checked, 1)
-                return left != right ? left > right : a.id < b.id
+            let submitted = Dictionary(exercises.map { ($0.id, max($0.submitted, 1)) }, uniquingKeysWith: { a, _ in a })
+            misses.sort { a, b in
+                let left = a.failed * (submitted[b.exercise] ?? 1), right = b.failed * (submitted[a.exercise] ?? 1)
+                return left != right ? left > right : (a.exercise, a.rule) < (b.exercise, b.rule)
             }
         }
+
+        func submitted(_ exercise: String) -> Int { exercises.first { $0.id == exercise }?.submitted ?? 0 }
 
         var mean: Int? { percents.isEmpty ? nil : (percents.reduce(0, +) + percents.count / 2) / percents.count }
         var median: Int? {
@@ -125,13 +131,27 @@ public enum ClassReport {
         return "<p class=\"summary\">" + items.joined(separator: " · ") + "</p>\n"
     }
 
-    /// An SVG histogram of total scores in ten bins of 10%.
+    /// Which deadline was applied, and the late policy.
+    private static func policyLine(_ policy: ClassPolicy?, lang: Lang) -> String {
+        guard let policy else { return "<p class=\"policy\">\(h(Words.noDeadline.text(lang)))</p>\n" }
+        var items = [h(Words.deadline.text(lang)) + ": <b>\(h(policy.deadline))</b>"]
+        if let lateUntil = policy.lateUntil {
+            items.append(h(Words.lateUntil.text(lang)) + ": <b>\(h(lateUntil))</b>")
+            items.append(h(Words.penalty.text(lang)) + ": " + h(policy.penalty ?? Words.noPenalty.text(lang)))
+        } else {
+            items.append(h(Words.noLateWindow.text(lang)))
+        }
+        return "<p class=\"policy\">" + items.joined(separator: " · ") + "</p>\n"
+    }
+
+    /// An SVG histogram of total scores in ten bins of 10%, with a legend.
     private static func histogram(_ stats: Stats, lang: Lang) -> String {
         let width = 600, height = 240, left = 10, bottom = 30, top = 20
         let slot = (width - 2 * left) / 10
         let plot = height - bottom - top
         let highest = max(stats.bins.max() ?? 0, 1)
         var out = "<section>\n<h2>\(h(Words.distribution.text(lang)))</h2>\n"
+        out += "<p class=\"legend\">\(h(Words.histogramAxes.text(lang))) <i class=\"lo\"></i>\(h(Words.below30.text(lang))) <i class=\"mid\"></i>30–90% <i class=\"p\"></i>90–100%</p>\n"
         out += "<svg class=\"hist\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"\(h(Words.distribution.text(lang)))\">\n"
         out += "<line x1=\"\(left)\" y1=\"\(height - bottom)\" x2=\"\(width - left)\" y2=\"\(height - bottom)\" class=\"axis\"/>\n"
         for (bin, count) in stats.bins.enumerated() {
@@ -165,35 +185,51 @@ public enum ClassReport {
         return out
     }
 
-    /// Which ideas of the lecture the class missed: per rule, the share of
-    /// learners it was checked for who failed it.
-    private static func ruleRates(_ stats: Stats, lang: Lang) -> String {
-        var out = "<section>\n<h2>\(h(Words.ruleRate.text(lang)))</h2>\n<table class=\"bars rules\">\n"
-        out += "<tr><th>\(h(Words.rule.text(lang)))</th><th>\(h(Words.section.text(lang)))</th><th>\(h(Words.failRate.text(lang)))</th><th></th></tr>\n"
-        for rule in stats.rules {
-            let known = RuleCatalog.rule(rule.id)
-            let title = known?.doc.title.text(lang) ?? rule.id
-            let section = known?.doc.section ?? "—"
-            let total = max(rule.checked, 1)
-            out += "<tr><td>\(h(title)) <code>\(h(rule.id))</code></td><td>\(h(section))</td>"
-            out += "<td><div class=\"bar\"><i class=\"f\" style=\"width:\(percent(rule.failed, total))\"></i></div></td>"
-            out += "<td class=\"num\">\(percent(rule.failed, total)) (\(rule.failed)/\(rule.checked))</td></tr>\n"
+    /// What the class missed: only rules some learner lost points on, per
+    /// exercise, out of the learners who submitted that exercise, in words.
+    private static func missed(_ stats: Stats, lang: Lang) -> String {
+        var out = "<section>\n<h2>\(h(Words.ruleRate.text(lang)))</h2>\n"
+        guard !stats.misses.isEmpty else { return out + "<p>\(h(Words.nothingMissed.text(lang)))</p>\n</section>\n" }
+        out += "<table class=\"bars rules\">\n"
+        for miss in stats.misses {
+            let submitted = stats.submitted(miss.exercise)
+            let known = RuleCatalog.rule(miss.rule)
+            let title = known?.doc.title.text(lang) ?? miss.rule
+            let sentence = missSentence(failed: miss.failed, submitted: submitted, exercise: miss.exercise, rule: miss.rule, lang: lang)
+            out += "<tr><td><a href=\"#rule-\(h(anchor(miss.rule)))\">\(h(title))</a><br><span class=\"num\">\(h(sentence))</span></td>"
+            out += "<td><div class=\"bar\"><i class=\"f\" style=\"width:\(percent(miss.failed, max(submitted, 1)))\"></i></div></td>"
+            out += "<td class=\"num\">\(percent(miss.failed, max(submitted, 1)))</td></tr>\n"
         }
         out += "</table>\n</section>\n"
         return out
     }
 
-    /// The learners, one compact row each; click a header to sort.
-    private static func table(_ entries: [ClassEntry], stats: Stats, lang: Lang) -> String {
-        var out = "<section>\n<h2>\(h(Words.learnersTable.text(lang)))</h2>\n<table class=\"learners\" id=\"learners\">\n<thead><tr>"
-        out += "<th>\(h(Words.student.text(lang)))</th><th>\(h(Words.repo.text(lang)))</th><th>\(h(ReportText.score.text(lang)))</th>"
-        for exercise in stats.exercises {
-            out += "<th title=\"\(h(exercise.title))\">\(h(exercise.id))</th>"
+    /// "7 of 9 learners who submitted 03 lost points on volume.readonly".
+    public static func missSentence(failed: Int, submitted: Int, exercise: String, rule: String, lang: Lang) -> String {
+        switch lang {
+        case .en:
+            return "\(failed) of \(submitted) \(submitted == 1 ? "learner" : "learners") who submitted \(exercise) lost points on \(rule)"
+        case .ru:
+            let one = submitted % 10 == 1 && submitted % 100 != 11
+            let lostOne = failed % 10 == 1 && failed % 100 != 11
+            return "\(failed) из \(submitted) \(one ? "учащегося, сдавшего" : "учащихся, сдавших") \(exercise), \(lostOne ? "потерял" : "потеряли") баллы на \(rule)"
         }
-        out += "<th>\(h(ReportText.status.text(lang)))</th><th>\(h(Words.feedback.text(lang)))</th></tr></thead>\n<tbody>\n"
+    }
+
+    /// The learners, one compact row each; a header button sorts (▲▼).
+    private static func table(_ entries: [ClassEntry], stats: Stats, late: Bool, lang: Lang) -> String {
+        var out = "<section>\n<h2>\(h(Words.learnersTable.text(lang)))</h2>\n<p class=\"legend\">\(h(Words.sortHint.text(lang)))</p>\n"
+        out += "<table class=\"learners\" id=\"learners\">\n<thead><tr>"
+        func header(_ text: String, title: String? = nil) -> String {
+            "<th aria-sort=\"none\"\(title.map { " title=\"\(h($0))\"" } ?? "")><button type=\"button\">\(h(text))<span class=\"arrow\" aria-hidden=\"true\">▲▼</span></button></th>"
+        }
+        out += header(Words.student.text(lang)) + header(Words.repo.text(lang)) + header(ReportText.score.text(lang))
+        for exercise in stats.exercises { out += header(shortID(exercise.id), title: exercise.id + " " + exercise.title) }
+        if late { out += header(Words.late.text(lang)) + header(Words.final.text(lang)) }
+        out += header(ReportText.status.text(lang)) + "</tr></thead>\n<tbody>\n"
         let columns = Dictionary(stats.exercises.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
-        for entry in entries {
-            out += "<tr><td>\(h(entry.student))</td><td>\(repoCell(entry))</td>"
+        for (index, entry) in entries.enumerated() {
+            out += "<tr><td><a href=\"#learner-\(index + 1)\">\(h(entry.student))</a></td><td class=\"repo\">\(repoCell(entry))</td>"
             var cells = [String](repeating: "<td class=\"m\" data-v=\"-1\">·</td>", count: stats.exercises.count)
             if let result = entry.result {
                 out += "<td data-v=\"\(result.score)\">\(result.score)/\(result.maxScore)</td>"
@@ -209,19 +245,143 @@ public enum ClassReport {
                 out += "<td data-v=\"-1\">—</td>"
             }
             out += cells.joined()
+            if late {
+                out += "<td class=\"nw\" data-v=\"\(entry.late ?? -1)\">\(entry.late.map { h(duration($0, lang: lang)) } ?? "—")</td>"
+                out += "<td class=\"nw\" data-v=\"\(entry.finalScore ?? -1)\">\(entry.finalScore.map { "\($0)" + (entry.penalty.map { $0 > 0 ? " (−\($0))" : "" } ?? "") } ?? "—")</td>"
+            }
             switch entry.status {
             case .pass: out += "<td>\(h(ReportText.passed.text(lang)))</td>"
             case .fail: out += "<td>\(h(ReportText.failed.text(lang)))</td>"
-            case .error: out += "<td class=\"err\">error\(entry.error.map { ": " + h($0) } ?? "")</td>"
+            case .error: out += "<td class=\"err\">\(shortened("error" + (entry.error.map { ": " + $0 } ?? "")))</td>"
             }
-            if let link = entry.feedbackLink.map(relativeHref) {
-                out += "<td><a href=\"\(h(link))\">\(h(Words.open.text(lang)))</a></td></tr>\n"
-            } else {
-                out += "<td></td></tr>\n"
-            }
+            out += "</tr>\n"
         }
         out += "</tbody>\n</table>\n</section>\n"
         return out
+    }
+
+    /// A long text cut to its start, the whole of it on expand.
+    static func shortened(_ text: String, limit: Int = 40) -> String {
+        guard text.count > limit else { return h(text) }
+        return "<details class=\"long\"><summary>\(h(String(text.prefix(limit))))…</summary>\(h(text))</details>"
+    }
+
+    /// A learner's section: collapsed, with the commit graded, the lateness,
+    /// each exercise's findings in the report's language and code frames.
+    private static func learnerSections(_ entries: [ClassEntry], lang: Lang) -> String {
+        var out = "<section class=\"learners-detail\">\n<h2>\(h(Words.perLearner.text(lang)))</h2>\n"
+        for (index, entry) in entries.enumerated() {
+            out += "<details class=\"learner\" id=\"learner-\(index + 1)\"><summary><b>\(h(entry.student))</b>"
+            if let result = entry.result { out += " · \(result.score)/\(result.maxScore)" }
+            out += " · \(h(statusText(entry.status, lang: lang)))</summary>\n<div class=\"body\">\n"
+            out += "<p>\(h(Words.repo.text(lang))): \(repoCell(entry))"
+            if let commit = entry.commit { out += " · \(h(Words.commit.text(lang))): <code>\(h(commit))</code>" }
+            if let link = entry.feedbackLink.map(relativeHref) { out += " · <a href=\"\(h(link))\">JSON</a>" }
+            out += "</p>\n"
+            if let late = entry.late {
+                var line = h(Words.deadline.text(lang)) + ": " + h(entry.deadline ?? "—") + " · " + h(Words.late.text(lang)) + ": " + h(duration(late, lang: lang))
+                if let penalty = entry.penalty, penalty > 0, let final = entry.finalScore {
+                    line += " · " + h(Words.penalty.text(lang)) + ": −\(penalty) · " + h(Words.final.text(lang)) + ": \(final)"
+                }
+                out += "<p>\(line)</p>\n"
+            }
+            if let error = entry.error, entry.status == .error { out += "<p class=\"err\">\(h(error))</p>\n" }
+            for exercise in entry.result?.exercises ?? [] {
+                out += "<h3>\(h(exercise.id)) \(h(exercise.title.text(lang))) · \(exercise.score)/\(exercise.maxScore)"
+                out += " · \(h(exerciseStatus(exercise.status, lang: lang)))</h3>\n"
+                if let picture = entry.podPictures[exercise.id], !picture.isEmpty {
+                    out += "<div class=\"pod-picture\">\(picture)</div>\n"
+                }
+                let failed = exercise.checks.filter { $0.status == .fail || $0.status == .error }
+                guard !failed.isEmpty else { continue }
+                out += "<ul class=\"findings\">\n"
+                for check in failed {
+                    out += "<li><a href=\"#rule-\(h(anchor(check.rule)))\"><code>\(h(check.rule))</code></a> −\(check.maxPoints - check.points): "
+                    if check.findings.isEmpty { out += "</li>\n"; continue }
+                    for finding in check.findings {
+                        out += h(finding.message.text(lang))
+                        if let location = finding.location {
+                            out += " <span class=\"where\">\(h(location.file)):\(location.line)</span>"
+                            out += frame(entry.excerpt[location.file], line: location.line)
+                        } else if let path = finding.path {
+                            out += " <span class=\"where\">\(h(path))</span>"
+                        }
+                        out += "<br>"
+                    }
+                    out += "</li>\n"
+                }
+                out += "</ul>\n"
+            }
+            out += "</div></details>\n"
+        }
+        out += "</section>\n"
+        return out
+    }
+
+    /// The lines around a finding that the excerpt holds, the line itself marked.
+    private static func frame(_ lines: [Int: String]?, line: Int) -> String {
+        guard let lines, lines[line] != nil else { return "" }
+        var out = "<pre class=\"frame\">"
+        for number in (line - 1)...(line + 1) {
+            guard let text = lines[number] else { continue }
+            let mark = number == line ? " class=\"hit\"" : ""
+            out += "<span\(mark)>\(number) | \(h(text))</span>"
+        }
+        return out + "</pre>"
+    }
+
+    /// Each rule the class lost points on, explained (the rule's documentation).
+    private static func ruleExplanations(_ stats: Stats, lang: Lang) -> String {
+        let rules = Array(Set(stats.misses.map(\.rule))).sorted()
+        guard !rules.isEmpty else { return "" }
+        var out = "<section class=\"explain\">\n<h2>\(h(Words.explanations.text(lang)))</h2>\n"
+        for rule in rules {
+            let known = RuleCatalog.rule(rule)
+            out += "<div id=\"rule-\(h(anchor(rule)))\"><h3>\(h(known?.doc.title.text(lang) ?? rule)) <code>\(h(rule))</code></h3>\n"
+            if let doc = known?.doc {
+                out += "<p>\(h(doc.explanation.text(lang)))</p>\n"
+                if let section = doc.section { out += "<p class=\"num\">\(h(Words.section.text(lang))): \(h(section))</p>\n" }
+            }
+            out += "</div>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    /// "01" of "01-multi-container-pod": the table's column stays narrow (the whole id is its title).
+    static func shortID(_ id: String) -> String {
+        guard let dash = id.firstIndex(of: "-"), id[..<dash].allSatisfy(\.isNumber), dash > id.startIndex else { return id }
+        return String(id[..<dash])
+    }
+
+    static func anchor(_ rule: String) -> String {
+        String(rule.map { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "." || $0 == "-") ? $0 : "_" })
+    }
+
+    static func duration(_ seconds: Int, lang: Lang) -> String {
+        guard seconds > 0 else { return lang == .ru ? "вовремя" : "on time" }
+        let d = seconds / 86_400, hours = seconds % 86_400 / 3_600, m = seconds % 3_600 / 60
+        let units = lang == .ru ? ("д", "ч", "мин") : ("d", "h", "min")
+        var parts: [String] = []
+        if d > 0 { parts.append("\(d)\(units.0)") }
+        if hours > 0 { parts.append("\(hours)\(units.1)") }
+        if m > 0 || parts.isEmpty { parts.append("\(max(m, 1))\(units.2)") }
+        return parts.joined(separator: " ")
+    }
+
+    private static func statusText(_ status: LearnerStatus, lang: Lang) -> String {
+        switch status {
+        case .pass: return ReportText.passed.text(lang)
+        case .fail: return ReportText.failed.text(lang)
+        case .error: return lang == .ru ? "ошибка проверки" : "grading error"
+        }
+    }
+
+    private static func exerciseStatus(_ status: ExerciseResult.Status, lang: Lang) -> String {
+        switch status {
+        case .pass: return Words.passed.text(lang)
+        case .fail, .error: return Words.failed.text(lang)
+        case .missing: return Words.missing.text(lang)
+        }
     }
 
     private static func repoCell(_ entry: ClassEntry) -> String {
@@ -263,14 +423,25 @@ public enum ClassReport {
         static let passed = LocalizedText(ru: "зачтено", en: "passed")
         static let failed = LocalizedText(ru: "не зачтено", en: "failed")
         static let missing = LocalizedText(ru: "не сдано", en: "not submitted")
-        static let ruleRate = LocalizedText(ru: "Что класс упустил: доля ошибок по правилам", en: "What the class missed: failure rate per rule")
-        static let rule = LocalizedText(ru: "Правило", en: "Rule")
+        static let ruleRate = LocalizedText(ru: "Что класс упустил", en: "What the class missed")
+        static let nothingMissed = LocalizedText(ru: "Никто не потерял баллов.", en: "No learner lost points.")
+        static let noDeadline = LocalizedText(ru: "Срок не задан: проверен последний коммит.", en: "No deadline: the newest commit was graded.")
+        static let deadline = LocalizedText(ru: "Срок", en: "Deadline")
+        static let lateUntil = LocalizedText(ru: "с опозданием принимается до", en: "late work accepted until")
+        static let penalty = LocalizedText(ru: "штраф", en: "penalty")
+        static let noPenalty = LocalizedText(ru: "без штрафа", en: "no penalty")
+        static let noLateWindow = LocalizedText(ru: "проверен последний коммит не позже срока", en: "the newest commit at or before it was graded")
+        static let histogramAxes = LocalizedText(ru: "Столбец — число учащихся с итогом в полосе 10%.", en: "A bar is the number of learners whose total falls in a 10% band.")
+        static let below30 = LocalizedText(ru: "ниже 30%", en: "below 30%")
+        static let sortHint = LocalizedText(ru: "Нажмите на заголовок столбца (▲▼), чтобы отсортировать; имя учащегося открывает его раздел.", en: "Click a column header (▲▼) to sort; a learner's name opens their section.")
+        static let late = LocalizedText(ru: "Опоздание", en: "Late")
+        static let final = LocalizedText(ru: "Итог", en: "Final")
+        static let perLearner = LocalizedText(ru: "По учащимся", en: "Per learner")
+        static let commit = LocalizedText(ru: "коммит", en: "commit")
+        static let explanations = LocalizedText(ru: "Пояснения к правилам", en: "The rules explained")
         static let section = LocalizedText(ru: "Раздел лекции", en: "Lecture section")
-        static let failRate = LocalizedText(ru: "Ошиблись", en: "Failed")
         static let learnersTable = LocalizedText(ru: "Учащиеся", en: "Learners")
         static let student = LocalizedText(ru: "Учащийся", en: "Student")
         static let repo = LocalizedText(ru: "Репозиторий", en: "Repository")
-        static let feedback = LocalizedText(ru: "Отзыв", en: "Feedback")
-        static let open = LocalizedText(ru: "открыть", en: "open")
     }
 }

@@ -50,6 +50,8 @@ public enum CommandText: Sendable, Equatable {
     case noPodInFile(path: String)
     /// `explain --pod` with a format it cannot draw in.
     case podFormatUnknown(name: String)
+    /// `grade --gradebook`: the school gradebook's import file was written too.
+    case schoolGradebookWritten(path: String)
 
     public enum WatchConflict: Sendable, Equatable { case rev, deadline, url }
 
@@ -184,6 +186,8 @@ public enum CommandText: Sendable, Equatable {
             return "В \(path) нет ни Pod, ни шаблона Pod (spec.template): рисовать нечего. Укажите файл с манифестом Pod или Deployment."
         case .podFormatUnknown(let name):
             return "explain --pod не умеет выводить в формате «\(name)»: используйте --format text или --format markdown."
+        case .schoolGradebookWritten(let path):
+            return "Файл для школьного журнала: \(path)"
         }
     }
 
@@ -281,6 +285,8 @@ public enum CommandText: Sendable, Equatable {
             return "\(path) holds no Pod and no pod template (spec.template): nothing to draw. Give a file with a Pod or Deployment manifest."
         case .podFormatUnknown(let name):
             return "explain --pod cannot write the format '\(name)': use --format text or --format markdown."
+        case .schoolGradebookWritten(let path):
+            return "For the school gradebook: \(path)"
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PodGradeCore
 import PodGradeBatch
+import PodGradeReport
 import Dispatch
 import Synchronization
 #if canImport(Glibc)
@@ -11,11 +12,15 @@ struct Grade: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Grade a roster of learners' git repositories into a gradebook, per-learner results and an HTML report.")
 
-    @Argument(help: "The roster: CSV with the header student,repo[,rev].") var roster: String
+    @Argument(help: "The roster: CSV with the header student,repo[,rev][,extension] (and email, username, idnumber, sis_user_id, sis_login_id, section, canvas_id for --gradebook).") var roster: String
     @Option(name: [.short, .long], help: "Output folder (gradebook.csv, results/, report.html, journal.jsonl).") var out: String
     @Option(name: [.short, .long], help: "Learners graded at once (default: the number of cores).") var jobs: Int?
     @Option(name: .long, help: "Tries again after an error that can pass (server down, timeout), with growing pauses.") var retries: Int = 2
     @Option(name: .long, help: "Grade the newest commit at or before this time (ISO 8601 with offset).") var deadline: String?
+    @Option(name: .long, help: "Late window: grade the newest commit at or before this time; commits after --deadline are late (ISO 8601 with offset).") var lateUntil: String?
+    @Option(name: .long, help: "Late penalty per started day or hour after the deadline: P%/day or P%/hour (needs --late-until).") var latePenalty: String?
+    @Option(name: .long, help: "The largest late penalty, P% (default 100%).") var lateCap: String?
+    @Option(name: .long, help: "Also write a school gradebook's import file: moodle (gradebook-moodle.csv) or canvas (gradebook-canvas.csv).") var gradebook: String?
     @Option(name: .long, help: "Grade only shard K of N (K from 0), a stable split by student.") var shard: String?
     @Flag(name: .long, help: "Keep the learners already graded in the output folder's journal; grade the rest and those whose error can pass.") var resume = false
     @Option(name: .long, help: "Seconds a server may stay silent before a clone fails.") var cloneTimeout: Double = 60
@@ -35,6 +40,35 @@ struct Grade: ParsableCommand {
         if let deadline, Deadline.parse(deadline) == nil {
             throw UsageFailure("invalid --deadline '\(deadline)': use ISO 8601 with an offset, such as 2026-12-01T23:59:00+03:00")
         }
+        if let lateUntil {
+            guard let until = Deadline.parse(lateUntil) else {
+                throw UsageFailure("invalid --late-until '\(lateUntil)': use ISO 8601 with an offset, such as 2026-12-08T23:59:00+03:00")
+            }
+            guard let deadline, let cut = Deadline.parse(deadline) else { throw UsageFailure("--late-until needs --deadline (the cut-off for on time)") }
+            guard until >= cut else { throw UsageFailure("--late-until \(lateUntil) is before --deadline \(deadline): the late window must end after the deadline") }
+        }
+        var cap: Int?
+        if let lateCap {
+            guard let value = LatePolicy.percent(lateCap) else { throw UsageFailure("invalid --late-cap '\(lateCap)': use a whole percent from 0% to 100%, such as 50%") }
+            cap = value
+        }
+        var policy: LatePolicy?
+        if let latePenalty {
+            guard lateUntil != nil else { throw UsageFailure("--late-penalty needs --late-until (without a late window no graded commit is late)") }
+            guard let parsed = LatePolicy(latePenalty, cap: cap) else {
+                throw UsageFailure("invalid --late-penalty '\(latePenalty)': use P%/day or P%/hour with a whole percent, such as 10%/day")
+            }
+            policy = parsed
+        } else if lateCap != nil {
+            throw UsageFailure("--late-cap needs --late-penalty (the penalty it caps)")
+        }
+        var format: GradebookFormat?
+        if let gradebook {
+            guard let parsed = GradebookFormat(rawValue: gradebook.lowercased()) else {
+                throw UsageFailure("invalid --gradebook '\(gradebook)': use moodle or canvas")
+            }
+            format = parsed
+        }
         guard cloneTimeout > 0, cloneTimeout.isFinite else { throw UsageFailure("--clone-timeout must be a positive number of seconds") }
         if let jobs, jobs < 1 { throw UsageFailure("--jobs must be 1 or more (learners graded at once), not \(jobs)") }
         guard retries >= 0 else { throw UsageFailure("--retries must be 0 or more, not \(retries)") }
@@ -49,10 +83,13 @@ struct Grade: ParsableCommand {
             throw UsageFailure("\(roster) line \(local.line): '\(local.repo)' is a local repository; pass --allow-local to grade local paths and file:// URLs")
         }
         let jobCount = max(1, jobs ?? Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        let options = BatchOptions(outDirectory: out, jobs: jobCount, deadline: deadline, shard: shardValue, resume: resume,
+        var options = BatchOptions(outDirectory: out, jobs: jobCount, deadline: deadline, shard: shardValue, resume: resume,
                                    cloneTimeout: cloneTimeout, allowLocal: allowLocal, cacheDirectory: cache, lang: lang,
                                    limits: try LimitOptions.resolve(), retries: retries,
                                    lockWait: Environment.current["PODGRADE_CACHE_LOCK_WAIT"].flatMap(Double.init))
+        options.lateUntil = lateUntil
+        options.latePolicy = policy
+        options.gradebookFormat = format
         let display = ProgressDisplay(terminal: isatty(2) == 1, lang: lang)
         let grader = BatchGrader(lab: lab, options: options)
         // Ctrl-C (and SIGTERM, as Kubernetes stops a Job): finish cleanly once; a second one ends at once.
@@ -65,6 +102,9 @@ struct Grade: ParsableCommand {
         }
         interrupts.cancel()
         display.finish(summary, out: out)
+        if let format, !summary.interrupted {
+            printError(CommandText.schoolGradebookWritten(path: out + "/" + format.fileName).text(lang))
+        }
         if summary.interrupted {
             display.interrupted(summary, out: out, command: Self.resumeCommand(CommandLine.arguments))
             throw ExitCode(130)

@@ -31,8 +31,11 @@ final class ProgressDisplay {
                 drawBar(p)
             } else {
                 var line = "[\(p.done)/\(p.total)] \(entry.student): "
-                if let score = entry.score, let max = entry.maxScore { line += "\(score)/\(max) \(entry.status.rawValue)" }
-                else { line += "error: " + (entry.error ?? "") }
+                if let score = entry.score, let max = entry.maxScore {
+                    line += "\(score)/\(max) \(entry.status.rawValue)"
+                    // A late penalty: the points taken and the final score.
+                    if let penalty = entry.penalty, penalty > 0, let final = entry.finalScore { line += ", −\(penalty) → \(final)" }
+                } else { line += "error: " + (entry.error ?? "") }
                 printError(line)
             }
         case .waitingForLock(let student):

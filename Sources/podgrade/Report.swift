@@ -13,12 +13,18 @@ struct Report: ParsableCommand {
     @Argument(help: "Output folders of `podgrade grade`.") var directories: [String]
     @Option(name: .long, help: "Write the HTML report here (default: report.html).") var html: String?
     @Option(name: .long, help: "Write the gradebook here (default: gradebook.csv).") var csv: String?
+    @Option(name: .long, help: "Also write a school gradebook's import file beside the gradebook: moodle or canvas.") var gradebook: String?
     @OptionGroup var language: LanguageOptions
     @OptionGroup var labOptions: LabOptions
 
     func run() throws {
         let lang = try language.resolve()
         let lab = try labOptions.load()
+        var format: GradebookFormat?
+        if let gradebook {
+            guard let parsed = GradebookFormat(rawValue: gradebook.lowercased()) else { throw UsageFailure("invalid --gradebook '\(gradebook)': use moodle or canvas") }
+            format = parsed
+        }
         var entries: [JournalEntry] = []
         var seen = Set<String>()
         for directory in directories {
@@ -29,11 +35,16 @@ struct Report: ParsableCommand {
         entries.sort { $0.student < $1.student }
         do {
             try BatchGrader.writeReports(entries, directories: directories, csvPath: csv ?? "gradebook.csv", htmlPath: html ?? "report.html",
-                                         lab: lab, lang: lang)
+                                         lab: lab, lang: lang, gradebook: format)
         } catch {
             throw UsageFailure(error.message)
         }
         print(CommandText.reportWritten(learners: entries.count, csv: csv ?? "gradebook.csv", html: html ?? "report.html").text(lang))
+        if let format {
+            let csvPath = csv ?? "gradebook.csv"
+            let folder = csvPath.contains("/") ? String(csvPath[..<(csvPath.lastIndex(of: "/") ?? csvPath.endIndex)]) : "."
+            print(CommandText.schoolGradebookWritten(path: folder + "/" + format.fileName).text(lang))
+        }
         // As `grade` exits for the same rows: 1 when a learner's row is an error.
         if entries.contains(where: { $0.status == .error }) { throw ExitCode(1) }
     }

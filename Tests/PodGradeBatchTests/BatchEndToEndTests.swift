@@ -347,7 +347,7 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         #expect(html.contains("Учащихся: <b>2</b> · проверено: <b>2</b> · зачтено: <b>1</b> · ошибок проверки: <b>0</b>"), "\(html)")
         #expect(html.components(separatedBy: "<td>зачтено</td>").count == 2)
         #expect(html.components(separatedBy: "<td>не зачтено</td>").count == 2)
-        let joRow = try #require(html.components(separatedBy: "<tr><td>O&#39;Brien: Jo</td>").last)
+        let joRow = try #require(html.components(separatedBy: "<tr><td><a href=\"#learner-2\">O&#39;Brien: Jo</a></td>").last)
         #expect(joRow.prefix(while: { $0 != "\n" }).contains("<td>не зачтено</td>"), "\(joRow.prefix(400))")
     }
 
