@@ -320,7 +320,8 @@ public final class BatchGrader: Sendable {
             origin.deadline = ISOTime.format(window.deadline)
             snapshot = SourceSnapshot(origin: origin, files: snapshot.files, notes: snapshot.notes)
         }
-        var result = grader.grade(snapshot)
+        // With each found Pod's picture: the report draws it under the exercises the learner did not pass.
+        var result = grader.grade(snapshot, describePods: true)
         // What `podgrade similar` and the report's similar-submissions section compare later;
         // a failure here costs that evidence, never the learner's grade.
         try? SimilarityStore.write(Fingerprinter.fingerprints(of: snapshot, lab: grader.lab), student: learner.student, to: options.outDirectory)
@@ -371,6 +372,10 @@ public final class BatchGrader: Sendable {
         return entries
     }
 
+    /// The largest class whose report draws the learners' Pod pictures.
+    public static let picturesUpTo = 300
+
+
     /// Writes the gradebook and the class report for journaled learners. The
     /// class report uses the results in `known` (those graded by this process);
     /// only learners graded by another run (`--resume`, shards merged by
@@ -414,9 +419,17 @@ public final class BatchGrader: Sendable {
                     }
                 }
             }
+            // What podgrade understood of each Pod the learner did not pass, drawn in their section
+            // (up to `picturesUpTo` learners: past that the report would weigh megabytes a hundred learners).
+            var pictures: [String: String] = [:]
+            if entries.count <= Self.picturesUpTo {
+                for exercise in result?.exercises ?? [] where !exercise.passed {
+                    if let pod = exercise.pod { pictures[exercise.id] = PodPictureSVG.render(pod, lang: lang, inline: true) }
+                }
+            }
             return ClassEntry(student: entry.student, repo: entry.repo, commit: entry.commit, status: entry.status, error: entry.error,
                               result: result, feedbackLink: link, deadline: entry.deadline, late: entry.late, penalty: entry.penalty,
-                              finalScore: entry.finalScore, excerpt: excerpt)
+                              finalScore: entry.finalScore, excerpt: excerpt, podPictures: pictures)
         }
         let title = lang == .ru ? "Проверка: много-контейнерные PODs" : "Grades: multi-container Pods"
         // Similar submissions of the learners these folders hold fingerprints of: similarity.csv beside the report.
@@ -497,7 +510,8 @@ extension GradeResult {
     /// thousands: scores and statuses, and each exercise's failed checks with
     /// at most 3 findings each (message values and where they point). Passing
     /// checks, hints and file lists go; ids and titles are interned, so a
-    /// thousand learners share one copy of each.
+    /// thousand learners share one copy of each. A Pod's picture is kept only where
+    /// the exercise was not passed (the report draws it there).
     public func summarized(interning strings: inout [String: String]) -> GradeResult {
         func intern(_ s: String) -> String {
             if let known = strings[s] { return known }
@@ -513,6 +527,7 @@ extension GradeResult {
             e.id = intern(exercise.id)
             e.title = LocalizedText(ru: intern(exercise.title.ru), en: intern(exercise.title.en))
             e.files = []
+            e.pod = exercise.passed ? nil : exercise.pod
             e.checks = exercise.checks.compactMap { check in
                 guard check.status == .fail || check.status == .error else { return nil }
                 var c = check

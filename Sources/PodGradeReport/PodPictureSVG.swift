@@ -15,7 +15,8 @@ public enum PodPictureSVG {
     static let lowerHeight = 46
     static let chars = 30
 
-    public static func render(_ picture: PodPicture, lang: Lang) -> String {
+    /// `inline`: for an HTML page, where the SVG namespace is implied (no URL in the page).
+    public static func render(_ picture: PodPicture, lang: Lang, inline: Bool = false) -> String {
         var hosts: [(text: String, note: String?, bad: Bool)] = []
         var hostOf: [Int: Int] = [:]
         var containerIndex: [String: Int] = [:]
@@ -31,7 +32,7 @@ public enum PodPictureSVG {
         func x(_ column: Int) -> Int { margin + column * (boxWidth + gap) }
 
         var out: [String] = []
-        out.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"pod-picture\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"" + Escape.xml(PodPictureText.title(picture)) + "\" font-family=\"sans-serif\" font-size=\"12\">")
+        out.append("<svg" + (inline ? "" : " xmlns=\"http://www.w3.org/2000/svg\"") + " class=\"pod-picture\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"" + Escape.xml(PodPictureText.title(picture)) + "\" font-family=\"sans-serif\" font-size=\"12\">")
         out.append("<defs><marker id=\"pp-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333\"/></marker></defs>")
         out.append("<text x=\"\(margin)\" y=\"24\" font-size=\"14\" font-weight=\"bold\">" + Escape.xml(short(PodPictureText.title(picture), (width - 2 * margin) / 8)) + "</text>")
 

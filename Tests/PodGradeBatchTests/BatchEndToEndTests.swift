@@ -109,6 +109,9 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         #expect(!html.lowercased().contains("<script src"))
         #expect(!html.contains("http://") && !html.contains("https://"))
         #expect(!html.lowercased().contains("<link"))
+        // bob did not pass 03: his section draws what podgrade understood of that Pod; alice passed everything she submitted.
+        #expect(html.components(separatedBy: "<svg class=\"pod-picture\"").count - 1 == 1, "one picture: bob's 03")
+        #expect((try jsonObject(tmp.sub("out/results/bob.json"))["exercises"] as? [[String: Any]])?.contains { $0["pod"] != nil } == true)
     }
 
     @Test func exitZeroWhenNoLearnerErred() throws {
