@@ -70,6 +70,9 @@ PODGRADE_LANG=en unshare -m --propagation private bash -euo pipefail -c "$mounts
     printf "%s\n" "$page" | grep -qx ".SS \"podgrade $sub\"" || fail "the man page has no section for podgrade $sub"
   done
   echo "man page: a section for each of: $subs"
+  ru=$(gzip -dc /usr/share/man/ru/man1/podgrade.1.gz)
+  printf "%s\n" "$ru" | grep -q "Проверить репозиторий" || fail "the Russian man page is not in Russian"
+  printf "%s\n" "$page" | grep -q "Grade a repository" || fail "the English man page is not in English"
   for f in /usr/share/bash-completion/completions/podgrade /usr/share/zsh/vendor-completions/_podgrade \
            /usr/share/fish/vendor_completions.d/podgrade.fish /usr/share/doc/podgrade/copyright; do
     [ -s "$f" ] || fail "$f is missing or empty"
@@ -126,7 +129,7 @@ TMP="$(mktemp -d)"
 trap 'rm -rf "$TMP"' EXIT
 tar -xzf "${tars[0]}" -C "$TMP"
 top="$TMP/$(basename "${tars[0]}" .tar.gz)"
-for f in bin/podgrade completions/podgrade.bash completions/_podgrade completions/podgrade.fish man/man1/podgrade.1 README; do
+for f in bin/podgrade completions/podgrade.bash completions/_podgrade completions/podgrade.fish man/man1/podgrade.1 man/ru/man1/podgrade.1 README; do
   [ -s "$top/$f" ] || fail "the tarball has no $f"
 done
 [ "$("$top/bin/podgrade" --version)" = "$(dpkg-deb -f "$DEB" Version)" ] || fail "the tarball's podgrade has another version"

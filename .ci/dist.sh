@@ -65,9 +65,12 @@ export PODGRADE_LANG=en
 "$BIN" --generate-completion-script bash >"$STAGE/podgrade.bash"
 "$BIN" --generate-completion-script zsh >"$STAGE/_podgrade"
 "$BIN" --generate-completion-script fish >"$STAGE/podgrade.fish"
-"$BIN" --experimental-dump-help |
+# The man page in English (man1) and in Russian (ru/man1): the help texts follow PODGRADE_LANG.
+PODGRADE_LANG=en "$BIN" --experimental-dump-help |
   python3 .ci/manpage.py "$VERSION" "$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)" >"$STAGE/podgrade.1"
-for f in podgrade.bash _podgrade podgrade.fish podgrade.1; do
+PODGRADE_LANG=ru "$BIN" --experimental-dump-help |
+  python3 .ci/manpage.py "$VERSION" "$(date -u -d "@$SOURCE_DATE_EPOCH" +%Y-%m-%d)" >"$STAGE/podgrade.ru.1"
+for f in podgrade.bash _podgrade podgrade.fish podgrade.1 podgrade.ru.1; do
   [ -s "$STAGE/$f" ] || { echo "dist: generating $f gave nothing" >&2; exit 1; }
 done
 
@@ -80,6 +83,9 @@ install -D -m 0644 "$STAGE/podgrade.fish" "$ROOT/usr/share/fish/vendor_completio
 install -d -m 0755 "$ROOT/usr/share/man/man1" "$ROOT/usr/share/doc/podgrade"
 gzip -9n <"$STAGE/podgrade.1" >"$ROOT/usr/share/man/man1/podgrade.1.gz"
 chmod 0644 "$ROOT/usr/share/man/man1/podgrade.1.gz"
+install -d -m 0755 "$ROOT/usr/share/man/ru/man1"
+gzip -9n <"$STAGE/podgrade.ru.1" >"$ROOT/usr/share/man/ru/man1/podgrade.1.gz"
+chmod 0644 "$ROOT/usr/share/man/ru/man1/podgrade.1.gz"
 cat >"$ROOT/usr/share/doc/podgrade/copyright" <<'EOF'
 Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/
 Upstream-Name: podgrade
@@ -146,6 +152,7 @@ install -D -m 0644 "$STAGE/podgrade.bash" "$TREE/completions/podgrade.bash"
 install -D -m 0644 "$STAGE/_podgrade" "$TREE/completions/_podgrade"
 install -D -m 0644 "$STAGE/podgrade.fish" "$TREE/completions/podgrade.fish"
 install -D -m 0644 "$STAGE/podgrade.1" "$TREE/man/man1/podgrade.1"
+install -D -m 0644 "$STAGE/podgrade.ru.1" "$TREE/man/ru/man1/podgrade.1"
 cat >"$TREE/README" <<EOF
 podgrade $VERSION for Linux $MACHINE (built and tested on Debian 12)
 

@@ -7,42 +7,43 @@ import Glibc
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Grade a repository: a folder, a git work tree, a bare repository or a git URL.")
+        abstract: say("Grade a repository: a folder, a git work tree, a bare repository or a git URL.", ru: "Проверить репозиторий: папку, рабочую копию git, голый репозиторий или URL git."))
 
-    @Argument(help: "What to grade: a folder, a manifest file, a git repository or URL.")
+    @Argument(help: ArgumentHelp(say("What to grade: a folder, a manifest file, a git repository or URL.", ru: "Что проверять: папку, файл манифеста, git-репозиторий или URL.")))
     var source: String = "."
 
-    @Option(name: [.short, .long], help: "Grade only this exercise: its slug, a unique prefix or its number (repeatable).")
+    @Option(name: [.short, .long], help: ArgumentHelp(say("Grade only this exercise: its slug, a unique prefix or its number (repeatable).", ru: "Проверить только это задание: его имя, однозначное начало или номер (можно повторять).")))
     var exercise: [String] = []
 
-    @Option(name: .long, help: "Git revision to grade (default: HEAD for repositories; the files on disk for a folder).")
+    @Option(name: .long, help: ArgumentHelp(say("Git revision to grade (default: HEAD for repositories; the files on disk for a folder).", ru: "Ревизия git для проверки (по умолчанию HEAD у репозитория; у папки — файлы на диске).")))
     var rev: String?
 
-    @Option(name: .long, help: "Grade the newest commit at or before this time (ISO 8601 with offset).")
+    @Option(name: .long, help: ArgumentHelp(say("Grade the newest commit at or before this time (ISO 8601 with offset).", ru: "Проверять последний коммит не позже этого времени (ISO 8601 со смещением).")))
     var deadline: String?
 
-    @Option(name: [.short, .long], help: "Output format (repeatable): \(Reporters.names.joined(separator: ", ")); NAME:FILE writes that format to FILE (default: text).")
+    @Option(name: [.short, .long], help: ArgumentHelp(say("Output format (repeatable): \(Reporters.names.joined(separator: ", ")); NAME:FILE writes that format to FILE (default: text).",
+                                                         ru: "Формат вывода (можно повторять): \(Reporters.names.joined(separator: ", ")); ИМЯ:ФАЙЛ пишет этот формат в ФАЙЛ (по умолчанию text).")))
     var format: [String] = []
 
-    @Option(name: [.short, .long], help: "Write the output to this file (repeatable, one per --format).")
+    @Option(name: [.short, .long], help: ArgumentHelp(say("Write the output to this file (repeatable, one per --format).", ru: "Записать вывод в этот файл (можно повторять, по одному на --format).")))
     var output: [String] = []
 
     @OptionGroup var language: LanguageOptions
     @OptionGroup var labOptions: CourseOptions<ForCheck>
 
-    @Option(name: .long, help: "Color: auto is off with NO_COLOR or when not a terminal.")
+    @Option(name: .long, help: ArgumentHelp(say("Color: auto is off with NO_COLOR or when not a terminal.", ru: "Цвет: auto выключает его при NO_COLOR или не в терминале.")))
     var color: ColorChoice = .auto
 
-    @Flag(name: .long, help: "Add what podgrade understood of each graded Pod (containers, ports, volumes, file flows, connections) to the text, markdown and github outputs.")
+    @Flag(name: .long, help: ArgumentHelp(say("Add what podgrade understood of each graded Pod (containers, ports, volumes, file flows, connections) to the text, markdown and github outputs.", ru: "Добавить к выводу text, markdown и github, как podgrade понял каждый проверенный POD (контейнеры, порты, volumes, потоки файлов, соединения).")))
     var showPod = false
 
-    @Flag(name: .long, help: "Grade again whenever a file changes (folders only).")
+    @Flag(name: .long, help: ArgumentHelp(say("Grade again whenever a file changes (folders only).", ru: "Проверять заново при каждом изменении файла (только папки).")))
     var watch = false
 
-    @Option(name: .long, help: "Where cloned repositories are cached (default ~/.cache/podgrade).")
+    @Option(name: .long, help: ArgumentHelp(say("Where cloned repositories are cached (default ~/.cache/podgrade).", ru: "Где хранить клонированные репозитории (по умолчанию ~/.cache/podgrade).")))
     var cache: String?
 
-    @Option(name: .long, help: "Seconds a git server may stay silent before the clone fails.")
+    @Option(name: .long, help: ArgumentHelp(say("Seconds a git server may stay silent before the clone fails.", ru: "Сколько секунд сервер git может молчать, прежде чем клонирование прервётся.")))
     var cloneTimeout: Double = 60
 
     /// Each format with its reporter and destination: `--format NAME:FILE`, else

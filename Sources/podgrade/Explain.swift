@@ -6,15 +6,15 @@ import Glibc
 #endif
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain a rule, with examples that pass and fail it.")
-    @Argument(help: "A rule id, or the id of a check (explains its rule); without it: every rule.") var rule: String?
+    static let configuration = CommandConfiguration(abstract: say("Explain a rule, with examples that pass and fail it.", ru: "Объяснить правило, с примерами, которые его проходят и не проходят."))
+    @Argument(help: ArgumentHelp(say("A rule id, or the id of a check (explains its rule); without it: every rule.", ru: "Правило или проверка (объясняется её правило); без него — все правила."))) var rule: String?
     @OptionGroup var language: LanguageOptions
     @OptionGroup var labOptions: CourseOptions<ForExplain>
-    @Option(name: .long, help: "Draw what podgrade understands of every Pod and pod template in this manifest file, without grading.")
+    @Option(name: .long, help: ArgumentHelp(say("Draw what podgrade understands of every Pod and pod template in this manifest file, without grading.", ru: "Нарисовать, как podgrade понимает каждый POD и шаблон POD в этом файле, без проверки.")))
     var pod: String?
-    @Option(name: .long, help: "With --pod: text (default) or markdown (Mermaid diagrams).")
+    @Option(name: .long, help: ArgumentHelp(say("With --pod: text (default) or markdown (Mermaid diagrams).", ru: "С --pod: text (по умолчанию) или markdown (диаграммы Mermaid).")))
     var format: String = "text"
-    @Option(name: .long, help: "Color with --pod text: auto, always, never.")
+    @Option(name: .long, help: ArgumentHelp(say("Color with --pod text: auto, always, never.", ru: "Цвет для --pod в виде текста: auto, always, never.")))
     var color: ColorChoice = .auto
 
     func run() throws {

@@ -10,22 +10,22 @@ import Glibc
 
 struct Grade: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Grade a roster of learners' git repositories into a gradebook, per-learner results and an HTML report.")
+        abstract: say("Grade a roster of learners' git repositories into a gradebook, per-learner results and an HTML report.", ru: "Проверить git-репозитории группы по списку: ведомость, результаты каждого ученика и HTML-отчёт."))
 
-    @Argument(help: "The roster: CSV with the header student,repo[,rev][,extension] (and email, username, idnumber, sis_user_id, sis_login_id, section, canvas_id for --gradebook).") var roster: String
-    @Option(name: [.short, .long], help: "Output folder (gradebook.csv, results/, report.html, journal.jsonl).") var out: String
-    @Option(name: [.short, .long], help: "Learners graded at once (default: the number of cores).") var jobs: Int?
-    @Option(name: .long, help: "Tries again after an error that can pass (server down, timeout), with growing pauses.") var retries: Int = 2
-    @Option(name: .long, help: "Grade the newest commit at or before this time (ISO 8601 with offset).") var deadline: String?
-    @Option(name: .long, help: "Late window: grade the newest commit at or before this time; commits after --deadline are late (ISO 8601 with offset).") var lateUntil: String?
-    @Option(name: .long, help: "Late penalty per started day or hour after the deadline: P%/day or P%/hour (needs --late-until).") var latePenalty: String?
-    @Option(name: .long, help: "The largest late penalty, P% (default 100%).") var lateCap: String?
-    @Option(name: .long, help: "Also write a school gradebook's import file: moodle (gradebook-moodle.csv) or canvas (gradebook-canvas.csv).") var gradebook: String?
-    @Option(name: .long, help: "Grade only shard K of N (K from 0), a stable split by student.") var shard: String?
-    @Flag(name: .long, help: "Keep the learners already graded in the output folder's journal; grade the rest and those whose error can pass.") var resume = false
-    @Option(name: .long, help: "Seconds a server may stay silent before a clone fails.") var cloneTimeout: Double = 60
-    @Flag(name: .long, help: "Allow local paths and file:// URLs in the roster.") var allowLocal = false
-    @Option(name: .long, help: "Where cloned repositories are cached (default ~/.cache/podgrade).") var cache: String?
+    @Argument(help: ArgumentHelp(say("The roster: CSV with the header student,repo[,rev][,extension] (and email, username, idnumber, sis_user_id, sis_login_id, section, canvas_id for --gradebook).", ru: "Список группы: CSV с заголовком student,repo[,rev][,extension] (и email, username, idnumber, sis_user_id, sis_login_id, section, canvas_id для --gradebook)."))) var roster: String
+    @Option(name: [.short, .long], help: ArgumentHelp(say("Output folder (gradebook.csv, results/, report.html, journal.jsonl).", ru: "Выходная папка (gradebook.csv, results/, report.html, journal.jsonl)."))) var out: String
+    @Option(name: [.short, .long], help: ArgumentHelp(say("Learners graded at once (default: the number of cores).", ru: "Сколько учеников проверять одновременно (по умолчанию — число ядер)."))) var jobs: Int?
+    @Option(name: .long, help: ArgumentHelp(say("Tries again after an error that can pass (server down, timeout), with growing pauses.", ru: "Сколько раз повторять после ошибки, которая может пройти (сервер недоступен, таймаут), с растущими паузами."))) var retries: Int = 2
+    @Option(name: .long, help: ArgumentHelp(say("Grade the newest commit at or before this time (ISO 8601 with offset).", ru: "Проверять последний коммит не позже этого времени (ISO 8601 со смещением)."))) var deadline: String?
+    @Option(name: .long, help: ArgumentHelp(say("Late window: grade the newest commit at or before this time; commits after --deadline are late (ISO 8601 with offset).", ru: "Окно опоздания: проверять последний коммит не позже этого времени; коммиты после --deadline — опоздавшие (ISO 8601 со смещением)."))) var lateUntil: String?
+    @Option(name: .long, help: ArgumentHelp(say("Late penalty per started day or hour after the deadline: P%/day or P%/hour (needs --late-until).", ru: "Штраф за каждый начатый день или час после срока: P%/day или P%/hour (нужен --late-until)."))) var latePenalty: String?
+    @Option(name: .long, help: ArgumentHelp(say("The largest late penalty, P% (default 100%).", ru: "Наибольший штраф за опоздание, P% (по умолчанию 100%)."))) var lateCap: String?
+    @Option(name: .long, help: ArgumentHelp(say("Also write a school gradebook's import file: moodle (gradebook-moodle.csv) or canvas (gradebook-canvas.csv).", ru: "Записать и файл импорта для электронного журнала: moodle (gradebook-moodle.csv) или canvas (gradebook-canvas.csv)."))) var gradebook: String?
+    @Option(name: .long, help: ArgumentHelp(say("Grade only shard K of N (K from 0), a stable split by student.", ru: "Проверить только часть K из N (K с 0), устойчивое разбиение по ученикам."))) var shard: String?
+    @Flag(name: .long, help: ArgumentHelp(say("Keep the learners already graded in the output folder's journal; grade the rest and those whose error can pass.", ru: "Оставить учеников, уже проверенных по журналу выходной папки; проверить остальных и тех, чья ошибка может пройти."))) var resume = false
+    @Option(name: .long, help: ArgumentHelp(say("Seconds a server may stay silent before a clone fails.", ru: "Сколько секунд сервер может молчать, прежде чем клонирование прервётся."))) var cloneTimeout: Double = 60
+    @Flag(name: .long, help: ArgumentHelp(say("Allow local paths and file:// URLs in the roster.", ru: "Разрешить в списке локальные пути и URL file://."))) var allowLocal = false
+    @Option(name: .long, help: ArgumentHelp(say("Where cloned repositories are cached (default ~/.cache/podgrade).", ru: "Где хранить клонированные репозитории (по умолчанию ~/.cache/podgrade)."))) var cache: String?
     @OptionGroup var language: LanguageOptions
     @OptionGroup var labOptions: CourseOptions<ForGrade>
 

@@ -9,12 +9,12 @@ import Glibc
 /// `podgrade lsp`: the language server over standard input and output.
 struct LSP: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Language server (LSP 3.17 over stdio): feedback in the editor as the learner types.")
+        abstract: say("Language server (LSP 3.17 over stdio): feedback in the editor as the learner types.", ru: "Языковой сервер (LSP 3.17 через stdio): отзыв прямо в редакторе, пока ученик пишет."))
 
     @OptionGroup var language: LanguageOptions
     @OptionGroup var labOptions: LabOptions
 
-    @Option(name: .long, help: "Milliseconds of quiet after an edit before grading.")
+    @Option(name: .long, help: ArgumentHelp(say("Milliseconds of quiet after an edit before grading.", ru: "Сколько миллисекунд тишины после правки ждать перед проверкой.")))
     var debounce: Int = 150
 
     func validate() throws {

@@ -5,9 +5,16 @@ import PodGradeReport
 import Glibc
 #endif
 
+/// The language of `--help` and the commands' descriptions: the command line's
+/// `--lang`, else `PODGRADE_LANG`, else Russian, as for every other text.
+let helpLang: Lang = LanguageOptions.early(Array(CommandLine.arguments.dropFirst()))
+
+/// A help text in the user's language (English first: it is what the code reads).
+func say(_ en: String, ru: String) -> String { LocalizedText(ru: ru, en: en).text(helpLang) }
+
 /// Flags every command that speaks to a person shares.
 struct LanguageOptions: ParsableArguments {
-    @Option(name: .long, help: "Feedback language: ru or en (default: PODGRADE_LANG, else ru).")
+    @Option(name: .long, help: ArgumentHelp(say("Feedback language: ru or en (default: PODGRADE_LANG, else ru).", ru: "Язык отзыва: ru или en (по умолчанию PODGRADE_LANG, иначе ru).")))
     var lang: String?
 
     func resolve() throws -> Lang {
@@ -37,13 +44,13 @@ protocol CoursePurpose {
     static var exercisesHelp: String { get }
 }
 
-enum ForAnyCommand: CoursePurpose { static let exercisesHelp = "A course folder (<slug>/spec.yaml each) to use instead of the bundled lab." }
-enum ForCheck: CoursePurpose { static let exercisesHelp = "Grade against the exercises of this course folder (<slug>/spec.yaml each) instead of the bundled lab." }
-enum ForList: CoursePurpose { static let exercisesHelp = "List the exercises of this course folder instead of the bundled lab." }
-enum ForShow: CoursePurpose { static let exercisesHelp = "Show a task of this course folder instead of the bundled lab." }
-enum ForStart: CoursePurpose { static let exercisesHelp = "Copy the starter from this course folder instead of the bundled lab." }
-enum ForExplain: CoursePurpose { static let exercisesHelp = "Look check ids up in this course folder instead of the bundled lab." }
-enum ForGrade: CoursePurpose { static let exercisesHelp = "Grade the class against the exercises of this course folder instead of the bundled lab." }
+enum ForAnyCommand: CoursePurpose { static let exercisesHelp = say("A course folder (<slug>/spec.yaml each) to use instead of the bundled lab.", ru: "Папка курса (в каждой <slug>/spec.yaml) вместо встроенного.") }
+enum ForCheck: CoursePurpose { static let exercisesHelp = say("Grade against the exercises of this course folder (<slug>/spec.yaml each) instead of the bundled lab.", ru: "Проверять по заданиям этой папки курса (в каждой <slug>/spec.yaml), а не встроенного.") }
+enum ForList: CoursePurpose { static let exercisesHelp = say("List the exercises of this course folder instead of the bundled lab.", ru: "Перечислить задания этой папки курса, а не встроенного.") }
+enum ForShow: CoursePurpose { static let exercisesHelp = say("Show a task of this course folder instead of the bundled lab.", ru: "Показать задание из этой папки курса, а не из встроенного.") }
+enum ForStart: CoursePurpose { static let exercisesHelp = say("Copy the starter from this course folder instead of the bundled lab.", ru: "Взять заготовку из этой папки курса, а не из встроенного.") }
+enum ForExplain: CoursePurpose { static let exercisesHelp = say("Look check ids up in this course folder instead of the bundled lab.", ru: "Искать проверки в этой папке курса, а не во встроенном.") }
+enum ForGrade: CoursePurpose { static let exercisesHelp = say("Grade the class against the exercises of this course folder instead of the bundled lab.", ru: "Проверять группу по заданиям этой папки курса, а не встроенного.") }
 
 typealias LabOptions = CourseOptions<ForAnyCommand>
 

@@ -9,7 +9,7 @@ import Glibc
 struct Podgrade: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "podgrade",
-        abstract: "Grades Kubernetes lab exercises on multi-container Pods / Проверяет задания по много-контейнерным PODs.",
+        abstract: say("Grades Kubernetes lab exercises on multi-container Pods.", ru: "Проверяет задания по много-контейнерным PODs."),
         version: PodGrade.version,
         subcommands: [Check.self, List.self, Show.self, Start.self, Explain.self, Validate.self, Verify.self, Grade.self, Report.self, Similar.self, LSP.self],
         defaultSubcommand: Check.self)

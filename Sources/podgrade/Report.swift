@@ -8,12 +8,12 @@ import Glibc
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Merge the output folders of `grade` (shards) into one gradebook and HTML report.")
+        abstract: say("Merge the output folders of `grade` (shards) into one gradebook and HTML report.", ru: "Свести выходные папки `grade` (части) в одну ведомость и HTML-отчёт."))
 
-    @Argument(help: "Output folders of `podgrade grade`.") var directories: [String]
-    @Option(name: .long, help: "Write the HTML report here (default: report.html).") var html: String?
-    @Option(name: .long, help: "Write the gradebook here (default: gradebook.csv).") var csv: String?
-    @Option(name: .long, help: "Also write a school gradebook's import file beside the gradebook: moodle or canvas.") var gradebook: String?
+    @Argument(help: ArgumentHelp(say("Output folders of `podgrade grade`.", ru: "Выходные папки `podgrade grade`."))) var directories: [String]
+    @Option(name: .long, help: ArgumentHelp(say("Write the HTML report here (default: report.html).", ru: "Куда записать HTML-отчёт (по умолчанию report.html)."))) var html: String?
+    @Option(name: .long, help: ArgumentHelp(say("Write the gradebook here (default: gradebook.csv).", ru: "Куда записать ведомость (по умолчанию gradebook.csv)."))) var csv: String?
+    @Option(name: .long, help: ArgumentHelp(say("Also write a school gradebook's import file beside the gradebook: moodle or canvas.", ru: "Записать рядом с ведомостью и файл импорта для электронного журнала: moodle или canvas."))) var gradebook: String?
     @OptionGroup var language: LanguageOptions
     @OptionGroup var labOptions: LabOptions
 

@@ -7,25 +7,25 @@ import Glibc
 
 struct Similar: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Find pairs of learners whose submissions are suspiciously alike: evidence to look at, not a verdict / "
-            + "Найти пары подозрительно похожих работ: повод посмотреть, а не вывод.")
+        abstract: say("Find pairs of learners whose submissions are suspiciously alike: evidence to look at, not a verdict.",
+                      ru: "Найти пары подозрительно похожих работ: повод посмотреть, а не вывод."))
 
-    @Argument(help: "Output folders of `podgrade grade` (they keep fingerprints/).")
+    @Argument(help: ArgumentHelp(say("Output folders of `podgrade grade` (they keep fingerprints/).", ru: "Выходные папки `podgrade grade` (в них хранится fingerprints/).")))
     var directories: [String] = []
 
-    @Option(name: .long, help: "Instead of output folders: a folder of learners' repositories or folders, one sub-folder per learner.")
+    @Option(name: .long, help: ArgumentHelp(say("Instead of output folders: a folder of learners' repositories or folders, one sub-folder per learner.", ru: "Вместо выходных папок: папка с репозиториями или папками учеников, по подпапке на ученика.")))
     var repos: String?
 
-    @Option(name: .long, help: "Report pairs scoring at least this, from 0 to 1.")
+    @Option(name: .long, help: ArgumentHelp(say("Report pairs scoring at least this, from 0 to 1.", ru: "Показывать пары со сходством не меньше этого, от 0 до 1.")))
     var threshold: Double = 0.5
 
-    @Option(name: .long, help: "Show at most this many pairs here and in the HTML; the CSV has every pair above the threshold.")
+    @Option(name: .long, help: ArgumentHelp(say("Show at most this many pairs here and in the HTML; the CSV has every pair above the threshold.", ru: "Показать не больше стольких пар здесь и в HTML; в CSV — все пары выше порога.")))
     var top: Int = 50
 
-    @Option(name: .long, help: "Write the pairs here (default: similarity.csv in the output folder, or here with --repos).")
+    @Option(name: .long, help: ArgumentHelp(say("Write the pairs here (default: similarity.csv in the output folder, or here with --repos).", ru: "Куда записать пары (по умолчанию similarity.csv в выходной папке, а с --repos — здесь).")))
     var csv: String?
 
-    @Option(name: .long, help: "Write the side-by-side page here (default: similarity.html beside the CSV).")
+    @Option(name: .long, help: ArgumentHelp(say("Write the side-by-side page here (default: similarity.html beside the CSV).", ru: "Куда записать страницу сравнения (по умолчанию similarity.html рядом с CSV).")))
     var html: String?
 
     @OptionGroup var language: LanguageOptions

@@ -6,9 +6,9 @@ import Glibc
 #endif
 
 struct Start: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Copy an exercise's starter manifest into DIR/<slug>/.")
-    @Argument(help: "The exercise: its slug, a unique prefix or its number.") var slug: String
-    @Argument(help: "Your repository.") var directory: String = "."
+    static let configuration = CommandConfiguration(abstract: say("Copy an exercise's starter manifest into DIR/<slug>/.", ru: "Скопировать заготовку задания в ПАПКА/<slug>/."))
+    @Argument(help: ArgumentHelp(say("The exercise: its slug, a unique prefix or its number.", ru: "Задание: его имя, однозначное начало или номер."))) var slug: String
+    @Argument(help: ArgumentHelp(say("Your repository.", ru: "Ваш репозиторий."))) var directory: String = "."
     @OptionGroup var language: LanguageOptions
     @OptionGroup var labOptions: CourseOptions<ForStart>
 

@@ -4,24 +4,30 @@ import PodGradeReport
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read manifests as Kubernetes does and report YAML, schema (k8s.schema) and API validation (k8s.valid) findings.",
-        discussion: """
+        abstract: say("Read manifests as Kubernetes does and report YAML, schema (k8s.schema) and API validation (k8s.valid) findings.", ru: "Прочитать манифесты, как Kubernetes, и сообщить ошибки YAML, схемы (k8s.schema) и проверки API (k8s.valid)."),
+        discussion: say("""
             Every built-in kind of Kubernetes \(ManifestValidation.kubernetesVersion) is checked against its schema; a kind of \
             another API group (a custom resource) is a warning. `-` reads standard input. \
             Exit status: 0 when there is no error (warnings alone included), 1 when there are errors, \
             2 when an input cannot be used.
-            """)
+            """, ru: """
+            Каждый встроенный вид Kubernetes \(ManifestValidation.kubernetesVersion) сверяется со своей схемой; вид из \
+            другой группы API (custom resource) — предупреждение. `-` читает стандартный ввод. \
+            Код выхода: 0 — ошибок нет (одни предупреждения тоже), 1 — есть ошибки, \
+            2 — вход нельзя использовать.
+            """))
 
-    @Argument(help: "Files or folders of manifests; - for standard input.") var paths: [String]
+    @Argument(help: ArgumentHelp(say("Files or folders of manifests; - for standard input.", ru: "Файлы или папки с манифестами; - для стандартного ввода."))) var paths: [String]
     @OptionGroup var language: LanguageOptions
 
-    @Option(name: .long, help: "Color: auto, always, never.")
+    @Option(name: .long, help: ArgumentHelp(say("Color: auto, always, never.", ru: "Цвет: auto, always, never.")))
     var color: ColorChoice = .auto
 
-    @Option(name: [.short, .long], help: "Output format (repeatable): \(Reporters.names.joined(separator: ", ")); NAME:FILE writes that format to FILE (default: text, validate's own lines).")
+    @Option(name: [.short, .long], help: ArgumentHelp(say("Output format (repeatable): \(Reporters.names.joined(separator: ", ")); NAME:FILE writes that format to FILE (default: text, validate's own lines).",
+                                                         ru: "Формат вывода (можно повторять): \(Reporters.names.joined(separator: ", ")); ИМЯ:ФАЙЛ пишет этот формат в ФАЙЛ (по умолчанию text — строки самого validate).")))
     var format: [String] = []
 
-    @Option(name: [.short, .long], help: "Write the output to this file (repeatable, one per --format).")
+    @Option(name: [.short, .long], help: ArgumentHelp(say("Write the output to this file (repeatable, one per --format).", ru: "Записать вывод в этот файл (можно повторять, по одному на --format).")))
     var output: [String] = []
 
     func run() throws {

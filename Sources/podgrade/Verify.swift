@@ -3,12 +3,12 @@ import PodGradeCore
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Prove a course sound: solutions score full marks, starters fail, known-wrong cases fail exactly their rules.")
+        abstract: say("Prove a course sound: solutions score full marks, starters fail, known-wrong cases fail exactly their rules.", ru: "Доказать, что курс исправен: решения набирают все баллы, заготовки не проходят, заведомо неверные ответы не проходят ровно свои правила."))
 
-    @Option(name: .long, help: "The course's exercises folder (default: the bundled lab).")
+    @Option(name: .long, help: ArgumentHelp(say("The course's exercises folder (default: the bundled lab).", ru: "Папка заданий курса (по умолчанию — встроенный курс).")))
     var exercises: String?
 
-    @Option(name: .long, help: "The course's solutions folder (default: the bundled solutions).")
+    @Option(name: .long, help: ArgumentHelp(say("The course's solutions folder (default: the bundled solutions).", ru: "Папка решений курса (по умолчанию — встроенные решения).")))
     var solutions: String?
 
     func run() throws {

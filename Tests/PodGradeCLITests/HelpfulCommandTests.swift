@@ -117,12 +117,18 @@ final class HelpfulCommandTests: XCTestCase {
                 XCTAssertFalse(text.contains(twice), "\(command): \(twice) in \(text)")
             }
         }
+        // Help in the user's language, as every other text: Russian by default, English with --lang en or PODGRADE_LANG=en.
+        let russian = try podgrade(["check", "--help"]).stdout
+        XCTAssertTrue(russian.hasPrefix("OVERVIEW: Проверить репозиторий: папку, рабочую копию git, голый репозиторий"), russian)
+        XCTAssertTrue(russian.contains("Проверить только это задание"), russian)
+        let english = try podgrade(["list", "--help"], environment: ["PODGRADE_LANG": "en"]).stdout
+        XCTAssertTrue(english.hasPrefix("OVERVIEW: List the exercises."), english)
         let grade = try podgrade(["grade", "--help"]).stdout
         XCTAssertTrue(grade.contains("-j, --jobs") && grade.contains("-o, --out"), grade)
         // --exercises says what it does for each command.
         for (command, words) in [("check", "Grade against the exercises of this course folder"), ("list", "List the exercises of this course folder"),
                                  ("show", "Show a task of this course folder"), ("explain", "Look check ids up in this course folder")] {
-            let text = try podgrade([command, "--help"]).stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            let text = try podgrade([command, "--help", "--lang", "en"]).stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
             XCTAssertTrue(text.contains(words), "\(command): \(text)")
         }
     }
