@@ -242,6 +242,12 @@ checks:
     hint:
       ru: "Опишите общий volume shared-storage (emptyDir) в spec.volumes и смонтируйте его в оба контейнера по путям из задания (раздел «Общие Volumes в много-контейнерных PODs»)."
       en: "Define the shared volume shared-storage (emptyDir) in spec.volumes and mount it in both containers at the paths from the task (section “Shared volumes in multi-container PODs”)."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 2
@@ -960,10 +966,10 @@ checks:
   - id: log-collector-spec
     rule: container.spec
     points: 1
-    params: {container: log-collector, image: fluentd}
+    params: {container: log-collector, images: [fluentd, fluent/fluent-bit]}
     hint:
-      ru: "Sidecar-контейнер log-collector запускает образ fluentd."
-      en: "The sidecar container log-collector runs the fluentd image."
+      ru: "Sidecar-контейнер log-collector запускает сборщик логов: fluentd или fluent-bit (образ любого издателя)."
+      en: "The sidecar container log-collector runs a log collector: fluentd or fluent-bit (any publisher's image)."
   - id: logs-shared
     rule: volume.shared
     points: 2
@@ -996,6 +1002,12 @@ checks:
     hint:
       ru: "Порт 80 уже занят web-server: контейнеры POD делят один сетевой namespace (раздел «Общая сеть в много-контейнерных PODs»)."
       en: "Port 80 already belongs to web-server: the containers of a POD share one network namespace (section “Shared network in multi-container PODs”)."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 1
@@ -1098,7 +1110,7 @@ podgrade check --exercise 03-sidecar-logging
         "03-sidecar-logging/wrong/cases.yaml": #####"""
 - file: not-readonly.yaml
   fails: [volume.readonly]
-  key: readerWritable
+  key: mountNotReadOnly
   why: {ru: "log-collector монтирует logs на запись: нет readOnly: true", en: "log-collector mounts logs read-write: readOnly: true is missing"}
 - file: sidecar-port-80.yaml
   fails: [ports.unique, role.sidecar]
@@ -1538,10 +1550,10 @@ checks:
   - id: adapter-spec
     rule: container.spec
     points: 1
-    params: {container: adapter, image: busybox}
+    params: {container: adapter, image: any}
     hint:
-      ru: "Контейнер adapter тоже запускает busybox: в нём есть и httpd, и nc."
-      en: "The adapter container runs busybox too: it ships both httpd and nc."
+      ru: "Нужен контейнер adapter; образ на ваш выбор (busybox удобен: в нём есть и httpd, и nc) — adapter оценивается по тому, что он делает."
+      en: "You need a container named adapter; the image is up to you (busybox is handy: it ships both httpd and nc): the adapter is judged by what it does."
   - id: adapter-role
     rule: role.adapter
     points: 3
@@ -1562,6 +1574,12 @@ checks:
     hint:
       ru: "Контейнеры POD делят один сетевой namespace, поэтому порт adapter не должен совпадать с портом другого контейнера (раздел «Общая сеть в много-контейнерных PODs»)."
       en: "Containers of a POD share one network namespace, so the adapter's port must not repeat another container's (section “Shared network in multi-container PODs”)."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 2
@@ -1670,146 +1688,6 @@ podgrade check --exercise 04-adapter
 ```
 
 """#####,
-        "04-adapter/wrong-pending/application-no-command.yaml": #####"""
-apiVersion: v1
-kind: Pod
-metadata:
-  name: app-with-adapter
-spec:
-  containers:
-  # main container: reports its status in its own text format
-  - name: application
-    image: busybox:1.36
-    # no command: busybox runs sh, which exits at once
-    volumeMounts:
-    - name: app-data
-      mountPath: /var/app
-  # adapter: turns that status into Prometheus text format on its own port
-  - name: adapter
-    image: busybox:1.36
-    command: ["sh", "-c"]
-    args:
-    - |
-      mkdir -p /www
-      httpd -p 9113 -h /www
-      while true; do
-        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
-        echo "app_up $up" > /www/metrics
-        sleep 5
-      done
-    ports:
-    - name: metrics
-      containerPort: 9113
-    volumeMounts:
-    - name: app-data
-      mountPath: /data
-      readOnly: true
-  volumes:
-  - name: app-data
-    emptyDir: {}
-
-"""#####,
-        "04-adapter/wrong-pending/application-writes-once.yaml": #####"""
-apiVersion: v1
-kind: Pod
-metadata:
-  name: app-with-adapter
-spec:
-  containers:
-  # main container: reports its status in its own text format
-  - name: application
-    image: busybox:1.36
-    # writes the status once, then the container ends and restarts forever
-    command: ["sh", "-c", "echo \"$(date) STATUS: OK\" > /var/app/status.log"]
-    volumeMounts:
-    - name: app-data
-      mountPath: /var/app
-  # adapter: turns that status into Prometheus text format on its own port
-  - name: adapter
-    image: busybox:1.36
-    command: ["sh", "-c"]
-    args:
-    - |
-      mkdir -p /www
-      httpd -p 9113 -h /www
-      while true; do
-        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
-        echo "app_up $up" > /www/metrics
-        sleep 5
-      done
-    ports:
-    - name: metrics
-      containerPort: 9113
-    volumeMounts:
-    - name: app-data
-      mountPath: /data
-      readOnly: true
-  volumes:
-  - name: app-data
-    emptyDir: {}
-
-"""#####,
-        "04-adapter/wrong-pending/cases.yaml": #####"""
-- file: stdout-only.yaml
-  fails: [role.adapter]
-  key: outputOnlyToStdout
-  why: {ru: "application печатает статус в stdout (он уходит в kubectl logs, а не на volume), а adapter читает /data/status.log, который никто не пишет", en: "application prints its status to stdout (it goes to kubectl logs, not to the volume) while the adapter reads /data/status.log, which nobody writes"}
-- file: application-no-command.yaml
-  fails: [container.long-running, role.adapter]
-  key: commandEnds
-  why: {ru: "у busybox-контейнера application убрана command: sh сразу завершается, контейнер перезапускается бесконечно, и статус никто не пишет", en: "the busybox container application has no command: sh exits at once, the container restarts forever and nobody writes the status"}
-- file: application-writes-once.yaml
-  fails: [container.long-running]
-  key: commandEnds
-  why: {ru: "application записывает статус один раз и завершается: контейнер перезапускается снова и снова", en: "application writes the status once and exits: the container restarts again and again"}
-
-"""#####,
-        "04-adapter/wrong-pending/stdout-only.yaml": #####"""
-apiVersion: v1
-kind: Pod
-metadata:
-  name: app-with-adapter
-spec:
-  containers:
-  # main container: reports its status in its own text format
-  - name: application
-    image: busybox:1.36
-    command: ["sh", "-c"]
-    args:
-    - |
-      while true; do
-        # the status goes to stdout (kubectl logs), never to the shared volume
-        echo "$(date) STATUS: OK"
-        sleep 5
-      done
-    volumeMounts:
-    - name: app-data
-      mountPath: /var/app
-  # adapter: turns that status into Prometheus text format on its own port
-  - name: adapter
-    image: busybox:1.36
-    command: ["sh", "-c"]
-    args:
-    - |
-      mkdir -p /www
-      httpd -p 9113 -h /www
-      while true; do
-        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
-        echo "app_up $up" > /www/metrics
-        sleep 5
-      done
-    ports:
-    - name: metrics
-      containerPort: 9113
-    volumeMounts:
-    - name: app-data
-      mountPath: /data
-      readOnly: true
-  volumes:
-  - name: app-data
-    emptyDir: {}
-
-"""#####,
         "04-adapter/wrong/adapter-no-volume.yaml": #####"""
 apiVersion: v1
 kind: Pod
@@ -1851,6 +1729,85 @@ spec:
     emptyDir: {}
 
 """#####,
+        "04-adapter/wrong/application-no-command.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: application
+    image: busybox:1.36
+    # no command: busybox runs sh, which exits at once
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/wrong/application-writes-once.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: application
+    image: busybox:1.36
+    # writes the status once, then the container ends and restarts forever
+    command: ["sh", "-c", "echo \"$(date) STATUS: OK\" > /var/app/status.log"]
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
         "04-adapter/wrong/cases.yaml": #####"""
 - file: unnamed-port.yaml
   fails: [ports.declared, role.adapter]
@@ -1861,6 +1818,18 @@ spec:
 - file: port-on-application.yaml
   fails: [ports.declared, role.adapter]
   why: {ru: "порт metrics объявлен у application, а не у adapter", en: "the metrics port is declared on application instead of adapter"}
+- file: stdout-only.yaml
+  fails: [role.adapter]
+  key: outputOnlyToStdout
+  why: {ru: "application печатает статус в stdout (он уходит в kubectl logs, а не на volume), а adapter читает /data/status.log, который никто не пишет", en: "application prints its status to stdout (it goes to kubectl logs, not to the volume) while the adapter reads /data/status.log, which nobody writes"}
+- file: application-no-command.yaml
+  fails: [container.long-running, role.adapter]
+  key: commandEnds
+  why: {ru: "у busybox-контейнера application убрана command: sh сразу завершается, контейнер перезапускается бесконечно, и статус никто не пишет", en: "the busybox container application has no command: sh exits at once, the container restarts forever and nobody writes the status"}
+- file: application-writes-once.yaml
+  fails: [container.long-running]
+  key: commandEnds
+  why: {ru: "application записывает статус один раз и завершается: контейнер перезапускается снова и снова", en: "application writes the status once and exits: the container restarts again and again"}
 
 """#####,
         "04-adapter/wrong/port-on-application.yaml": #####"""
@@ -1899,6 +1868,52 @@ spec:
         echo "app_up $up" > /www/metrics
         sleep 5
       done
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/wrong/stdout-only.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: application
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        # the status goes to stdout (kubectl logs), never to the shared volume
+        echo "$(date) STATUS: OK"
+        sleep 5
+      done
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
     volumeMounts:
     - name: app-data
       mountPath: /data
@@ -2320,12 +2335,25 @@ checks:
     hint:
       ru: "Соседний контейнер доступен по localhost: задайте в env application DB_HOST=localhost и DB_PORT=6379 и объявите containerPort 6379 у ambassador (раздел «Общая сеть в много-контейнерных PODs»)."
       en: "A neighbour container is reachable on localhost: set DB_HOST=localhost and DB_PORT=6379 in application's env and declare containerPort 6379 on ambassador (section “Shared network in multi-container PODs”)."
+  - id: ambassador-port
+    rule: ports.declared
+    points: 1
+    params: {container: ambassador, port: 6379}
+    hint:
+      ru: "Объявите containerPort: 6379 у ambassador: так видно, какой порт он обслуживает."
+      en: "Declare containerPort: 6379 on the ambassador: it shows which port it serves."
   - id: ports-unique
     rule: ports.unique
     points: 1
     hint:
       ru: "Порт 6379 в POD может слушать только один контейнер — ambassador."
       en: "Only one container of the POD can listen on 6379: the ambassador."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 2
@@ -2435,122 +2463,6 @@ podgrade check --exercise 05-ambassador
 ```
 
 """#####,
-        "05-ambassador/wrong-pending/application-no-command.yaml": #####"""
-apiVersion: v1
-kind: Pod
-metadata:
-  name: app-with-ambassador
-spec:
-  containers:
-  # main container: believes the database is on localhost
-  - name: application
-    image: busybox:1.36
-    env:
-    - name: DB_HOST
-      value: localhost
-    - name: DB_PORT
-      value: "6379"
-    # no command: busybox runs sh, which exits at once
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
-  - name: ambassador
-    image: envoyproxy/envoy:v1.31-latest
-    args:
-    - --config-yaml
-    - |
-      static_resources:
-        listeners:
-        - name: redis
-          address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
-          filter_chains:
-          - filters:
-            - name: envoy.filters.network.tcp_proxy
-              typed_config:
-                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
-                stat_prefix: redis
-                cluster: redis
-        clusters:
-        - name: redis
-          type: STRICT_DNS
-          connect_timeout: 1s
-          load_assignment:
-            cluster_name: redis
-            endpoints:
-            - lb_endpoints:
-              - endpoint:
-                  address:
-                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
-    ports:
-    - containerPort: 6379
-
-"""#####,
-        "05-ambassador/wrong-pending/cases.yaml": #####"""
-- file: env-localhost-nc-direct.yaml
-  fails: [network.localhost, role.ambassador]
-  key: bypassesAmbassador
-  why: {ru: "env называет localhost:6379, но команда идёт прямо в redis.database.svc.cluster.local:6379, минуя ambassador", en: "the env names localhost:6379 but the command goes straight to redis.database.svc.cluster.local:6379, bypassing the ambassador"}
-- file: application-no-command.yaml
-  fails: [container.long-running]
-  key: commandEnds
-  why: {ru: "у busybox-контейнера application убрана command: sh сразу завершается, контейнер перезапускается бесконечно", en: "the busybox container application has no command: sh exits at once and the container restarts forever"}
-
-"""#####,
-        "05-ambassador/wrong-pending/env-localhost-nc-direct.yaml": #####"""
-apiVersion: v1
-kind: Pod
-metadata:
-  name: app-with-ambassador
-spec:
-  containers:
-  # main container: believes the database is on localhost
-  - name: application
-    image: busybox:1.36
-    env:
-    - name: DB_HOST
-      value: localhost
-    - name: DB_PORT
-      value: "6379"
-    command: ["sh", "-c"]
-    args:
-    - |
-      while true; do
-        # the env names localhost, but the command goes straight to the database
-        printf 'PING\r\n' | nc -w 2 redis.database.svc.cluster.local 6379
-        sleep 10
-      done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
-  - name: ambassador
-    image: envoyproxy/envoy:v1.31-latest
-    args:
-    - --config-yaml
-    - |
-      static_resources:
-        listeners:
-        - name: redis
-          address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
-          filter_chains:
-          - filters:
-            - name: envoy.filters.network.tcp_proxy
-              typed_config:
-                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
-                stat_prefix: redis
-                cluster: redis
-        clusters:
-        - name: redis
-          type: STRICT_DNS
-          connect_timeout: 1s
-          load_assignment:
-            cluster_name: redis
-            endpoints:
-            - lb_endpoints:
-              - endpoint:
-                  address:
-                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
-    ports:
-    - containerPort: 6379
-
-"""#####,
         "05-ambassador/wrong/ambassador-no-port.yaml": #####"""
 apiVersion: v1
 kind: Pod
@@ -2604,6 +2516,55 @@ spec:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
 
 """#####,
+        "05-ambassador/wrong/application-no-command.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  # main container: believes the database is on localhost
+  - name: application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
+    - name: DB_PORT
+      value: "6379"
+    # no command: busybox runs sh, which exits at once
+  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
+
+"""#####,
         "05-ambassador/wrong/cases.yaml": #####"""
 - file: direct-db.yaml
   fails: [network.localhost, role.ambassador]
@@ -2614,7 +2575,7 @@ spec:
   key: localhostNobodyListens
   why: {ru: "application обращается к localhost:6380, а ambassador слушает 6379", en: "application connects to localhost:6380 while the ambassador listens on 6379"}
 - file: ambassador-no-port.yaml
-  fails: [network.localhost, role.ambassador]
+  fails: [ports.declared]
   why: {ru: "ambassador не объявляет containerPort 6379", en: "the ambassador does not declare containerPort 6379"}
 - file: port-on-main.yaml
   fails: [ports.unique, role.ambassador]
@@ -2623,6 +2584,14 @@ spec:
   fails: [network.localhost, role.ambassador]
   key: containerNameAsHost
   why: {ru: "DB_HOST=ambassador: имя контейнера не является именем хоста внутри POD, соседний контейнер доступен по localhost", en: "DB_HOST=ambassador: a container name is no host name inside a Pod; the neighbour is reached on localhost"}
+- file: env-localhost-nc-direct.yaml
+  fails: [network.localhost, role.ambassador]
+  key: bypassesAmbassador
+  why: {ru: "env называет localhost:6379, но команда идёт прямо в redis.database.svc.cluster.local:6379, минуя ambassador", en: "the env names localhost:6379 but the command goes straight to redis.database.svc.cluster.local:6379, bypassing the ambassador"}
+- file: application-no-command.yaml
+  fails: [container.long-running]
+  key: commandEnds
+  why: {ru: "у busybox-контейнера application убрана command: sh сразу завершается, контейнер перезапускается бесконечно", en: "the busybox container application has no command: sh exits at once and the container restarts forever"}
 
 """#####,
         "05-ambassador/wrong/container-name-host.yaml": #####"""
@@ -2701,6 +2670,62 @@ spec:
     - |
       while true; do
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
+        sleep 10
+      done
+  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
+
+"""#####,
+        "05-ambassador/wrong/env-localhost-nc-direct.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  # main container: believes the database is on localhost
+  - name: application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
+    - name: DB_PORT
+      value: "6379"
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        # the env names localhost, but the command goes straight to the database
+        printf 'PING\r\n' | nc -w 2 redis.database.svc.cluster.local 6379
         sleep 10
       done
   # ambassador: listens on localhost:6379 and forwards to the real Redis
@@ -3107,6 +3132,12 @@ checks:
     hint:
       ru: "На общем localhost каждый порт принадлежит одному контейнеру: 80 — web-server, 9100 — metrics-collector."
       en: "On the shared localhost each port belongs to one container: 80 to web-server, 9100 to metrics-collector."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 1
@@ -3219,7 +3250,7 @@ podgrade check --exercise 06-shared-network
   fails: [ports.declared, ports.unique]
   why: {ru: "node-exporter переведён на порт 80, который уже занят web-server", en: "node-exporter was moved to port 80, which web-server already uses"}
 - file: web-no-port.yaml
-  fails: [ports.declared, network.localhost]
+  fails: [ports.declared]
   why: {ru: "web-server не объявляет containerPort 80", en: "web-server does not declare containerPort 80"}
 - file: localhost-nobody-listens.yaml
   fails: [network.localhost]
@@ -4345,6 +4376,12 @@ checks:
     hint:
       ru: "Каталоги узла монтируются в cadvisor только для чтения: readOnly: true на каждом hostPath-монтировании, иначе контейнер может изменить файлы узла."
       en: "Node directories are mounted in cadvisor read-only: readOnly: true on every hostPath mount, otherwise the container could change the node's files."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 1
@@ -4999,6 +5036,12 @@ checks:
     hint:
       ru: "Каждая реплика — это POD с общей сетью, поэтому порты контейнеров в template не должны совпадать."
       en: "Every replica is a POD with one shared network, so the template's container ports must not collide."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 2
@@ -5470,10 +5513,10 @@ checks:
   - id: log-shipper-spec
     rule: container.spec
     points: 1
-    params: {container: log-shipper, image: busybox}
+    params: {container: log-shipper, image: any}
     hint:
-      ru: "Контейнер log-shipper (busybox) описывается в initContainers."
-      en: "The log-shipper container (busybox) is declared under initContainers."
+      ru: "Нужен контейнер log-shipper; образ на ваш выбор (busybox или настоящий сборщик логов) — он оценивается по тому, что делает."
+      en: "You need a container named log-shipper; the image is up to you (busybox or a real log shipper): it is judged by what it does."
   - id: native-sidecar
     rule: sidecar.native
     points: 4
@@ -5493,6 +5536,12 @@ checks:
     hint:
       ru: "И app, и log-shipper монтируют emptyDir logs (раздел «Общие Volumes в много-контейнерных PODs»)."
       en: "Both app and log-shipper mount the emptyDir logs (section “Shared volumes in multi-container PODs”)."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 2
@@ -5591,7 +5640,7 @@ podgrade check --exercise 10-native-sidecar
 ```
 
 """#####,
-        "10-native-sidecar/wrong-pending/app-no-command.yaml": #####"""
+        "10-native-sidecar/wrong/app-no-command.yaml": #####"""
 apiVersion: v1
 kind: Pod
 metadata:
@@ -5618,7 +5667,18 @@ spec:
     emptyDir: {}
 
 """#####,
-        "10-native-sidecar/wrong-pending/cases.yaml": #####"""
+        "10-native-sidecar/wrong/cases.yaml": #####"""
+- file: regular-container.yaml
+  fails: [sidecar.native]
+  why: {ru: "log-shipper — обычный контейнер в containers, а не initContainer с restartPolicy: Always", en: "log-shipper is an ordinary container in containers, not an initContainer with restartPolicy: Always"}
+- file: no-restart-policy.yaml
+  fails: [sidecar.native]
+  key: nativeSidecarNoRestartPolicy
+  why: {ru: "у initContainer log-shipper нет restartPolicy: Always: tail -F не завершится и app никогда не запустится", en: "the initContainer log-shipper lacks restartPolicy: Always: tail -F never ends, so app never starts"}
+- file: shipper-no-mount.yaml
+  fails: [sidecar.native, volume.shared]
+  key: volumeMountedByOne
+  why: {ru: "log-shipper не монтирует logs и читает пустой каталог своего контейнера", en: "log-shipper does not mount logs and reads an empty directory of its own"}
 - file: app-no-command.yaml
   fails: [container.long-running]
   key: commandEnds
@@ -5629,7 +5689,7 @@ spec:
   why: {ru: "обычный initContainer warm-up крутит бесконечный цикл без restartPolicy: Always: он никогда не завершится, и POD не запустит ни log-shipper, ни app", en: "the ordinary initContainer warm-up runs an endless loop without restartPolicy: Always: it never finishes, so the Pod never starts log-shipper or app"}
 
 """#####,
-        "10-native-sidecar/wrong-pending/init-never-ends.yaml": #####"""
+        "10-native-sidecar/wrong/init-never-ends.yaml": #####"""
 apiVersion: v1
 kind: Pod
 metadata:
@@ -5658,20 +5718,6 @@ spec:
   volumes:
   - name: logs
     emptyDir: {}
-
-"""#####,
-        "10-native-sidecar/wrong/cases.yaml": #####"""
-- file: regular-container.yaml
-  fails: [sidecar.native]
-  why: {ru: "log-shipper — обычный контейнер в containers, а не initContainer с restartPolicy: Always", en: "log-shipper is an ordinary container in containers, not an initContainer with restartPolicy: Always"}
-- file: no-restart-policy.yaml
-  fails: [sidecar.native]
-  key: nativeSidecarNoRestartPolicy
-  why: {ru: "у initContainer log-shipper нет restartPolicy: Always: tail -F не завершится и app никогда не запустится", en: "the initContainer log-shipper lacks restartPolicy: Always: tail -F never ends, so app never starts"}
-- file: shipper-no-mount.yaml
-  fails: [sidecar.native, volume.shared]
-  key: volumeMountedByOne
-  why: {ru: "log-shipper не монтирует logs и читает пустой каталог своего контейнера", en: "log-shipper does not mount logs and reads an empty directory of its own"}
 
 """#####,
         "10-native-sidecar/wrong/no-restart-policy.yaml": #####"""
@@ -6049,6 +6095,12 @@ checks:
     hint:
       ru: "volumeMount может ссылаться только на volume из spec.volumes: оба контейнера должны монтировать emptyDir html (раздел «Общие Volumes в много-контейнерных PODs»)."
       en: "A volumeMount can only name a volume from spec.volumes: both containers must mount the emptyDir html (section “Shared volumes in multi-container PODs”)."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 3
@@ -6165,40 +6217,6 @@ podgrade check --exercise 11-fix-broken-pod
 ```
 
 """#####,
-        "11-fix-broken-pod/wrong-pending/cases.yaml": #####"""
-- file: updater-no-command.yaml
-  fails: [container.long-running]
-  key: commandEnds
-  why: {ru: "три ошибки исправлены, но у busybox-контейнера content-updater убрана command: sh сразу завершается, контейнер перезапускается бесконечно", en: "the three mistakes are fixed but the busybox container content-updater has no command: sh exits at once and the container restarts forever"}
-
-"""#####,
-        "11-fix-broken-pod/wrong-pending/updater-no-command.yaml": #####"""
-apiVersion: v1
-kind: Pod
-metadata:
-  name: broken-pod
-spec:
-  containers:
-  - name: web-server
-    image: nginx:1.25
-    ports:
-    - containerPort: 80
-    volumeMounts:
-    - name: html
-      mountPath: /usr/share/nginx/html
-  - name: content-updater
-    image: busybox:1.36
-    # no command: busybox runs sh, which exits at once
-    ports:
-    - containerPort: 8080
-    volumeMounts:
-    - name: html
-      mountPath: /content
-  volumes:
-  - name: html
-    emptyDir: {}
-
-"""#####,
         "11-fix-broken-pod/wrong/bad-name-left.yaml": #####"""
 apiVersion: v1
 kind: Pod
@@ -6243,6 +6261,10 @@ spec:
 - file: undefined-volume-left.yaml
   fails: [volume.shared, k8s.valid]
   why: {ru: "content-updater всё ещё монтирует web-content — такого volume нет", en: "content-updater still mounts web-content, a volume that does not exist"}
+- file: updater-no-command.yaml
+  fails: [container.long-running]
+  key: commandEnds
+  why: {ru: "три ошибки исправлены, но у busybox-контейнера content-updater убрана command: sh сразу завершается, контейнер перезапускается бесконечно", en: "the three mistakes are fixed but the busybox container content-updater has no command: sh exits at once and the container restarts forever"}
 
 """#####,
         "11-fix-broken-pod/wrong/same-port-left.yaml": #####"""
@@ -6307,6 +6329,33 @@ spec:
     - containerPort: 8080
     volumeMounts:
     - name: web-content
+      mountPath: /content
+  volumes:
+  - name: html
+    emptyDir: {}
+
+"""#####,
+        "11-fix-broken-pod/wrong/updater-no-command.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: broken-pod
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: html
+      mountPath: /usr/share/nginx/html
+  - name: content-updater
+    image: busybox:1.36
+    # no command: busybox runs sh, which exits at once
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: html
       mountPath: /content
   volumes:
   - name: html
@@ -6555,6 +6604,12 @@ checks:
     hint:
       ru: "Sidecar забирает то, что пишет app, через общий volume и не подменяет основной контейнер (раздел «Паттерны проектирования много-контейнерных PODs»)."
       en: "The sidecar picks up what app writes through the shared volume and does not replace the main container (section “Multi-container POD design patterns”)."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 1
@@ -6672,7 +6727,7 @@ podgrade check --exercise 12-elastic-sidecar
   why: {ru: "sidecar монтирует собственный пустой volume sidecar-logs вместо log-volume", en: "sidecar mounts its own empty volume sidecar-logs instead of log-volume"}
 - file: wrong-image.yaml
   fails: [container.spec]
-  why: {ru: "sidecar запускает kodekloud/filebeat вместо kodekloud/filebeat-configured", en: "sidecar runs kodekloud/filebeat instead of kodekloud/filebeat-configured"}
+  why: {ru: "sidecar запускает fluent-bit вместо настроенного filebeat (kodekloud/filebeat-configured): без конфигурации задания логи не попадут в Elasticsearch", en: "sidecar runs fluent-bit instead of the configured filebeat (kodekloud/filebeat-configured): without the task's configuration the logs never reach Elasticsearch"}
 
 """#####,
         "12-elastic-sidecar/wrong/default-namespace.yaml": #####"""
@@ -6746,7 +6801,7 @@ spec:
     - name: log-volume
       mountPath: /log
   - name: sidecar
-    image: kodekloud/filebeat
+    image: fluent/fluent-bit
     volumeMounts:
     - name: log-volume
       mountPath: /var/log/event-simulator/
@@ -6755,261 +6810,6 @@ spec:
     hostPath:
       path: /var/log/webapp
       type: DirectoryOrCreate
-
-"""#####,
-        "CASES-STATUS.md": #####"""
-# Cases status (temporary worklist for issue 12, not user documentation)
-
-Every case of `exercises/<slug>/right/`, `wrong/` and `wrong-pending/`, graded by today's
-podgrade (branch `cases`, built from `main` at 7a72e94 plus data only): each file copied alone
-into a temporary repository as `<slug>/pod.yaml` (`pod.json` for JSON) and graded with
-`.build/debug/podgrade check DIR --exercise <slug> --lang en --format json`.
-
-- `right/`: correct alternative answers a fair teacher accepts; expected: full marks.
-  73 cases (6 per exercise, 7 in 04): **51 score full marks today, 22 do not** (✗).
-- `wrong/`: known-wrong cases that today's grader already fails with exactly the named rules
-  (`podgrade verify` proves them; 46 cases, 6 of them new). `key:` is the proposed message key
-  of the misconception; today's verify ignores it, and today's keys differ (column 4).
-- `wrong-pending/`: known-wrong cases today's grader does not yet fail as named (8 cases, all ✗).
-  Today's verify does not read this folder; move each case to `wrong/` once the engine fails it.
-- `right/` and `wrong-pending/` are embedded by `make lab` (it embeds every file under
-  `exercises/`) and ignored by today's loader: `make test` stays green.
-
-Misconceptions of issue 12 and their cases: containerNameAsHost (05 and 06 `container-name-host`),
-localhostNobodyListens (06 `localhost-nobody-listens`, 05 `port-mismatch`), bypassesAmbassador
-(05 `direct-db`, pending 05 `env-localhost-nc-direct`), readOnlyOnWriter (03 `readonly-on-writer`),
-flowDifferentPlaces (07 `subpath-different-places`, `wrong-file`, `separate-volumes`),
-readsUnwrittenFile (07 `reads-unwritten-file`, `different-paths`), outputOnlyToStdout (pending 04
-`stdout-only`), commandEnds (02, 07 and pending 04, 05, 10, 11), nativeSidecarNoRestartPolicy (10
-`no-restart-policy`), initContainerNeverEnds (pending 10 `init-never-ends`), volumeMountedByOne (01
-`cadvisor-no-mount`, 10 `shipper-no-mount`), writableHostPath (08 `missing-readonly`).
-
-## Worklist for the engine, by cause
-
-1. **Image families** (14 right cases): `container.spec` compares the repository literally.
-   Needed: registry and mirror prefixes (`docker.io/library/`, `public.ecr.aws/docker/library/`)
-   stripped; a project's own org image = the library image (`fluent/fluentd` = `fluentd`,
-   `quay.io/prometheus/node-exporter` = `prom/node-exporter`); a project's new registry
-   (`ghcr.io/google/cadvisor` = `gcr.io/cadvisor/cadvisor`); well-known packagers
-   (`bitnami/nginx`, `bitnami/redis`). Spec changes: 03 `log-collector` accepts
-   `fluent/fluent-bit` too; 04 `adapter` and 10 `log-shipper` accept any image (busybox is only a
-   convenience; the task texts now say so).
-2. **Env expansion** (4 right cases): Kubernetes `$(VAR)` in command/args (04, 06, 07) and shell
-   `"$VAR/file"` (07 `shell-var`) are not expanded before files and addresses are resolved.
-   (05's `$(DB_HOST) $(DB_PORT)` passes only because the env pair is read on its own.)
-3. **Connections other than `localhost:PORT`** (3 right cases): `nc HOST PORT` (05, 06) and
-   `redis-cli -h HOST -p PORT` (05) are not seen; the message then shows a literal `PORT`.
-4. **Mount path as asked** (1 right case): 07 `volume.shared` demands `/shared` for the reader
-   although `data.flow` holds; should be an "as asked" note.
-5. **Lifecycle everywhere** (6 pending cases): specs 04, 05, 10, 11 have no
-   `container.long-running` check; no rule asks a plain init container to finish (10).
-6. **Flow really written** (3 pending cases, 04 `application-no-command` also in 5): `role.adapter` accepts a volume the application
-   only mounts (04 `stdout-only`, `application-no-command`); `network.localhost`/`role.ambassador`
-   trust the env pair over what the process connects to (05 `env-localhost-nc-direct`).
-7. **Messages** (wrong cases whose rules already match, last column): one key per misconception,
-   naming what the learner wrote; `flowMismatch` today prints the same path twice when the
-   difference is the mount path, the volume or the subPath.
-
-## Hints and texts
-The task texts now say where the choice is free ("What is up to you" / «Что на ваш выбор»).
-Checks that still contradict them until the engine changes: 01/08/09 `cadvisor-spec` (ghcr.io),
-03 `log-collector-spec`, 04 `adapter-spec` and 10 `log-shipper-spec` (image pinned), 07
-`shared-data` (path `/shared`). The 07 `shared-data` hint no longer says the same mount path is
-"the only way".
-
-## Table
-
-### 01-multi-container-pod
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/docker-io-nginx.yaml | full marks | 13/13 | — | ok |
-| right/nginx-digest.yaml | full marks | 13/13 | — | ok |
-| right/ghcr-cadvisor.yaml | full marks | 12/13 ✗ | container.spec (imageWrong) | container.spec compares the image repository literally; cAdvisor's own new registry (ghcr.io/google/cadvisor, v0.53.0+) is not the family gcr.io/cadvisor/cadvisor |
-| right/pod.json | full marks | 13/13 | — | ok |
-| right/flow-style.yaml | full marks | 13/13 | — | ok |
-| right/bitnami-nginx.yaml | full marks | 12/13 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; a packager's image of nginx (bitnami/nginx) is not taken as the nginx family |
-| wrong/same-port.yaml | fails ports.declared, ports.unique | 10/13 | ports.declared (portMissing); ports.unique (portClash) | rules match |
-| wrong/one-container.yaml | fails container.spec, containers.count, ports.declared, volume.shared | 8/13 | containers.count (containerCountWrong); container.spec (containerMissing); ports.declared (containerMissing); volume.shared (containerMissing) | rules match |
-| wrong/undefined-volume.yaml | fails k8s.valid, volume.shared | 9/13 | volume.shared (volumeNotMounted); k8s.valid (k8s) | rules match |
-| wrong/cadvisor-no-mount.yaml | fails volume.shared `volumeMountedByOne` | 11/13 | volume.shared (volumeNotMounted) | rules match; message: generic "does not mount"; not yet the volumeMountedByOne message ("only web-server mounts shared-storage") |
-
-### 02-yellow
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/sleep-infinity.yaml | full marks | 11/11 | — | ok |
-| right/args-only.yaml | full marks | 11/11 | — | ok |
-| right/shell-loop-bitnami-redis.yaml | full marks | 9/11 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; bitnami/redis is not taken as the redis family |
-| right/pod.json | full marks | 11/11 | — | ok |
-| right/flow-digest.yaml | full marks | 11/11 | — | ok |
-| right/tail-dev-null.yaml | full marks | 11/11 | — | ok |
-| wrong/lemon-no-command.yaml | fails container.long-running `commandEnds` | 9/11 | container.long-running (shellWithoutCommand) | rules match; message: two keys today (shellWithoutCommand / shellCommandEnds) for one misconception |
-| wrong/lemon-exits.yaml | fails container.long-running `commandEnds` | 9/11 | container.long-running (shellCommandEnds) | rules match; message: two keys today (shellWithoutCommand / shellCommandEnds) for one misconception |
-| wrong/wrong-gold-image.yaml | fails container.spec | 9/11 | container.spec (imageWrong) | rules match |
-| wrong/capital-name.yaml | fails container.long-running, container.spec, k8s.valid | 5/11 | container.spec (containerMissing); container.long-running (containerMissing); k8s.valid (k8s) | rules match |
-
-### 03-sidecar-logging
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/upstream-fluentd.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; fluent/fluentd (the project's own image) is not taken as fluentd |
-| right/fluent-bit-tail.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | spec names only fluentd; needs an alternatives list (fluentd family + fluent/fluent-bit, which the new task text allows) |
-| right/subpath.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | same as fluent-bit-tail (image); the subPath flow itself already passes volume.shared, volume.readonly and role.sidecar |
-| right/pod.json | full marks | 12/12 | — | ok |
-| right/digest-own-port.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; fluent/fluentd is not taken as fluentd |
-| right/flow-style.yaml | full marks | 12/12 | — | ok |
-| wrong/not-readonly.yaml | fails volume.readonly `readerWritable` | 10/12 | volume.readonly (mountNotReadOnly) | rules match; message: readerWritable is this table's name for today's mountNotReadOnly (not in issue 12's list) |
-| wrong/sidecar-port-80.yaml | fails ports.unique, role.sidecar | 9/12 | role.sidecar (sidecarTakesPort); ports.unique (portClash) | rules match |
-| wrong/main-no-mount.yaml | fails role.sidecar, volume.shared | 8/12 | volume.shared (volumeNotMounted); role.sidecar (sidecarNoSharedVolume) | rules match |
-| wrong/readonly-on-writer.yaml | fails role.sidecar, volume.readonly `readOnlyOnWriter` | 8/12 | volume.readonly (mountNotReadOnly); role.sidecar (mainCannotWrite) | rules match; message: reported as two separate findings (reader writable + main cannot write), never as read-only on the writer's side |
-
-### 04-adapter
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/k8s-env-expansion.yaml | full marks | 9/12 ✗ | role.adapter (adapterNoInput) | $(LOG_DIR) (Kubernetes expansion from env) is not expanded before places are resolved: the application's write is not located on app-data, so role.adapter sees no input |
-| right/shell-var-subpath.yaml | full marks | 12/12 | — | ok |
-| right/nc-adapter.yaml | full marks | 12/12 | — | ok |
-| right/node-exporter-adapter.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | spec pins the adapter to busybox; issue 12: the adapter is judged by what it does, the image is free (task text now says so) |
-| right/while-read.yaml | full marks | 12/12 | — | ok |
-| right/pod.json | full marks | 12/12 | — | ok |
-| right/nginx-exporter-localhost.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | same (adapter image pinned to busybox); the localhost flow itself already passes role.adapter |
-| wrong/unnamed-port.yaml | fails ports.declared, role.adapter | 7/12 | role.adapter (adapterPortNameWrong); ports.declared (portNameWrong) | rules match |
-| wrong/adapter-no-volume.yaml | fails role.adapter | 9/12 | role.adapter (adapterNoInput) | rules match |
-| wrong/port-on-application.yaml | fails ports.declared, role.adapter | 7/12 | role.adapter (adapterNoOwnPort); ports.declared (portMissing) | rules match |
-| wrong-pending/stdout-only.yaml | fails role.adapter `outputOnlyToStdout` | 12/12 ✗ | — | role.adapter is satisfied by a volume both containers mount; it does not check that anybody writes the file the adapter reads (stdout goes nowhere shared) |
-| wrong-pending/application-no-command.yaml | fails container.long-running, role.adapter `commandEnds` | 12/12 ✗ | — | spec 04 has no container.long-running check; role.adapter does not notice that the application no longer writes anything |
-| wrong-pending/application-writes-once.yaml | fails container.long-running `commandEnds` | 12/12 ✗ | — | spec 04 has no container.long-running check |
-
-### 05-ambassador
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/nc-host-port.yaml | full marks | 7/12 ✗ | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | network.localhost / role.ambassador only know localhost:PORT strings and env host/port pairs, not netcat's HOST PORT arguments; the message shows a literal "PORT" |
-| right/redis-cli.yaml | full marks | 7/12 ✗ | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | `redis-cli -h 127.0.0.1 -p 6379` is not recognised as a connection (neither -h/-p nor 127.0.0.1 without a port string) |
-| right/k8s-env-expansion.yaml | full marks | 12/12 | — | ok |
-| right/configmap-envoy.yaml | full marks | 12/12 | — | ok |
-| right/native-sidecar.yaml | full marks | 12/12 | — | ok |
-| right/pod.json | full marks | 12/12 | — | ok |
-| wrong/direct-db.yaml | fails network.localhost, role.ambassador `bypassesAmbassador` | 7/12 | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT" with a literal PORT; does not name the address used (redis.database.svc.cluster.local:6379) |
-| wrong/port-mismatch.yaml | fails network.localhost, role.ambassador `localhostNobodyListens` | 7/12 | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT" with a literal PORT although localhost:6380 is there; does not name the listened ports |
-| wrong/ambassador-no-port.yaml | fails network.localhost, role.ambassador | 7/12 | role.ambassador (ambassadorNotReached); network.localhost (localhostPortUndeclared) | rules match |
-| wrong/port-on-main.yaml | fails ports.unique, role.ambassador | 8/12 | role.ambassador (ambassadorPortOnMain); ports.unique (portClash) | rules match |
-| wrong/container-name-host.yaml | fails network.localhost, role.ambassador `containerNameAsHost` | 7/12 | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT"; does not say that ambassador is a container name, not a host |
-| wrong-pending/env-localhost-nc-direct.yaml | fails network.localhost, role.ambassador `bypassesAmbassador` | 12/12 ✗ | — | both rules read the env pair DB_HOST=localhost/DB_PORT=6379 and never look at what the process really connects to (nc redis.database.svc.cluster.local 6379) |
-| wrong-pending/application-no-command.yaml | fails container.long-running `commandEnds` | 12/12 ✗ | — | spec 05 has no container.long-running check; the env pair alone passes network.localhost |
-
-### 06-shared-network
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/quay-default-port.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; quay.io/prometheus/node-exporter is the same project's image as prom/node-exporter (the URL without a port already passes) |
-| right/shell-var-url.yaml | full marks | 12/12 | — | ok |
-| right/k8s-env-expansion.yaml | full marks | 9/12 ✗ | network.localhost (noLocalhostReference) | http://localhost:$(WEB_PORT)/ is not expanded from env (Kubernetes $(VAR) expansion) |
-| right/nc-host-port.yaml | full marks | 9/12 ✗ | network.localhost (noLocalhostReference) | `nc localhost 80` (HOST PORT arguments) is not recognised as a connection; the message shows a literal "PORT" |
-| right/pod.json | full marks | 12/12 | — | ok |
-| right/spider-flow.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | container.spec does not strip a registry mirror path (public.ecr.aws/docker/library/nginx is the Docker library nginx) |
-| wrong/container-name-host.yaml | fails network.localhost `containerNameAsHost` | 9/12 | network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT"; does not say that web-server is a container name, not a host |
-| wrong/collector-port-80.yaml | fails ports.declared, ports.unique | 9/12 | ports.declared (portMissing); ports.unique (portClash) | rules match |
-| wrong/web-no-port.yaml | fails network.localhost, ports.declared | 8/12 | ports.declared (portMissing); network.localhost (localhostPortUndeclared) | rules match |
-| wrong/localhost-nobody-listens.yaml | fails network.localhost `localhostNobodyListens` | 9/12 | network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT" although localhost:8080 is there; does not name the listened ports (80, 9100) |
-
-### 07-shared-volume
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/subpath.yaml | full marks | 13/13 | — | ok |
-| right/reader-other-path.yaml | full marks | 10/13 ✗ | volume.shared (mountPathWrong) | volume.shared requires mount path /shared (spec param) although data.flow passes; issue 12: a path other than the task's example is a note, never lost points |
-| right/k8s-env-expansion.yaml | full marks | 10/13 ✗ | data.flow (flowFileWrong) | $(DATA_FILE) is not expanded: the rule reads the write target as the literal "DATA_FILE" |
-| right/shell-var.yaml | full marks | 10/13 ✗ | data.flow (noWrites) | "$DIR/data.txt" (a shell variable from env, quoted) is not expanded: no write is found |
-| right/while-read.yaml | full marks | 13/13 | — | ok |
-| right/pod.json | full marks | 13/13 | — | ok |
-| wrong/different-paths.yaml | fails data.flow, volume.shared `readsUnwrittenFile` | 7/13 | volume.shared (mountPathWrong); data.flow (flowMismatch) | rules match; message: flowMismatch says "writes /shared/data.txt while reader reads /shared/data.txt: different files" (same path twice) |
-| wrong/separate-volumes.yaml | fails data.flow, volume.shared `flowDifferentPlaces` | 7/13 | volume.shared (volumeNotMounted); data.flow (flowMismatch) | rules match; message: same confusing flowMismatch text; does not name the two volumes |
-| wrong/one-shot-writer.yaml | fails container.long-running `commandEnds` | 12/13 | container.long-running (shellCommandEnds) | rules match; message: shellCommandEnds, to be one commandEnds key |
-| wrong/wrong-file.yaml | fails data.flow `flowDifferentPlaces` | 10/13 | data.flow (flowMismatch) | rules match; message: flowMismatch names both files: close to flowDifferentPlaces, key differs |
-| wrong/subpath-different-places.yaml | fails data.flow `flowDifferentPlaces` | 10/13 | data.flow (flowMismatch) | rules match; message: flowMismatch names the same path twice; does not name the subPaths writer/ and reader/ |
-| wrong/reads-unwritten-file.yaml | fails data.flow `readsUnwrittenFile` | 10/13 | data.flow (flowFileWrong) | rules match; message: flowFileWrong ("should write /shared/data.txt"), not "reader reads a file nobody writes" |
-
-### 08-web-monitored
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/other-volume-names.yaml | full marks | 15/15 | — | ok |
-| right/equal-quantities.yaml | full marks | 15/15 | — | ok |
-| right/ghcr-cadvisor.yaml | full marks | 14/15 ✗ | container.spec (imageWrong) | container.spec compares the repository literally (ghcr.io/google/cadvisor) |
-| right/cadvisor-docs-extras.yaml | full marks | 15/15 | — | ok |
-| right/pod.json | full marks | 15/15 | — | ok |
-| right/flow-style.yaml | full marks | 15/15 | — | ok |
-| wrong/missing-readonly.yaml | fails volume.readonly `writableHostPath` | 13/15 | volume.readonly (mountNotReadOnly) | rules match; message: generic mountNotReadOnly; not "writable hostPath: the container could change the node's files" |
-| wrong/no-limits.yaml | fails resources.bounds | 13/15 | resources.bounds (resourceMissing) | rules match |
-| wrong/limits-below-requests.yaml | fails k8s.valid, resources.bounds | 12/15 | resources.bounds (resourceWrong); k8s.valid (k8s) | rules match |
-| wrong/wrong-label.yaml | fails pod.metadata | 14/15 | pod.metadata (labelWrong) | rules match |
-
-### 09-scaled-deployment
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/other-labels.yaml | full marks | 11/11 | — | ok |
-| right/match-expressions.yaml | full marks | 11/11 | — | ok |
-| right/image-family.yaml | full marks | 10/11 ✗ | container.spec (imageWrong) | container.spec compares the repository literally (ghcr.io/google/cadvisor); nginx with registry+tag+digest already passes |
-| right/rolling-update.yaml | full marks | 11/11 | — | ok |
-| right/deployment.json | full marks | 11/11 | — | ok |
-| right/flow-style.yaml | full marks | 11/11 | — | ok |
-| wrong/selector-mismatch.yaml | fails k8s.valid, workload.replicas | 6/11 | workload.replicas (selectorMismatch); k8s.valid (k8s) | rules match |
-| wrong/one-replica.yaml | fails workload.replicas | 8/11 | workload.replicas (replicasWrong) | rules match |
-| wrong/no-cadvisor.yaml | fails container.spec, containers.count | 9/11 | containers.count (containerCountWrong); container.spec (containerMissing) | rules match |
-
-### 10-native-sidecar
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/fluent-bit.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | spec pins log-shipper to busybox; issue 12: a real log shipper is fine where busybox is a convenience (task text now says so) |
-| right/other-mount-path.yaml | full marks | 12/12 | — | ok |
-| right/k8s-env-expansion.yaml | full marks | 12/12 | — | ok |
-| right/subpath-while-read.yaml | full marks | 12/12 | — | ok |
-| right/init-then-sidecar.yaml | full marks | 12/12 | — | ok |
-| right/pod.json | full marks | 12/12 | — | ok |
-| wrong/regular-container.yaml | fails sidecar.native | 8/12 | sidecar.native (nativeSidecarIsAppContainer) | rules match |
-| wrong/no-restart-policy.yaml | fails sidecar.native `nativeSidecarNoRestartPolicy` | 8/12 | sidecar.native (nativeSidecarRestartPolicy) | rules match; message: nativeSidecarRestartPolicy: same idea, key spelled differently |
-| wrong/shipper-no-mount.yaml | fails sidecar.native, volume.shared `volumeMountedByOne` | 6/12 | sidecar.native (nativeSidecarNoVolume); volume.shared (volumeNotMounted) | rules match; message: two findings (nativeSidecarNoVolume, volumeNotMounted) for one misconception |
-| wrong-pending/app-no-command.yaml | fails container.long-running `commandEnds` | 12/12 ✗ | — | spec 10 has no container.long-running check |
-| wrong-pending/init-never-ends.yaml | fails container.long-running `initContainerNeverEnds` | 12/12 ✗ | — | spec 10 has no container.long-running check, and no rule asks that a plain init container (no restartPolicy: Always) finishes |
-
-### 11-fix-broken-pod
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/other-mount-path.yaml | full marks | 12/12 | — | ok |
-| right/k8s-env-expansion.yaml | full marks | 12/12 | — | ok |
-| right/shell-var.yaml | full marks | 12/12 | — | ok |
-| right/reader-readonly.yaml | full marks | 12/12 | — | ok |
-| right/registry-spelled.yaml | full marks | 12/12 | — | ok |
-| right/pod.json | full marks | 12/12 | — | ok |
-| wrong/same-port-left.yaml | fails ports.unique | 10/12 | ports.unique (portClash) | rules match |
-| wrong/bad-name-left.yaml | fails container.spec, k8s.valid, volume.shared | 5/12 | container.spec (containerMissing); volume.shared (containerMissing); k8s.valid (k8s) | rules match |
-| wrong/undefined-volume-left.yaml | fails k8s.valid, volume.shared | 6/12 | volume.shared (volumeNotMounted); k8s.valid (k8s) | rules match |
-| wrong-pending/updater-no-command.yaml | fails container.long-running `commandEnds` | 12/12 ✗ | — | spec 11 has no container.long-running check |
-
-### 12-elastic-sidecar
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/no-trailing-slash.yaml | full marks | 12/12 | — | ok |
-| right/registry-spelled.yaml | full marks | 12/12 | — | ok |
-| right/sidecar-readonly.yaml | full marks | 12/12 | — | ok |
-| right/native-sidecar.yaml | full marks | 12/12 | — | ok |
-| right/pod.json | full marks | 12/12 | — | ok |
-| right/flow-sidecar-first.yaml | full marks | 12/12 | — | ok |
-| wrong/default-namespace.yaml | fails pod.metadata | 10/12 | pod.metadata (namespaceWrong) | rules match |
-| wrong/separate-volume.yaml | fails role.sidecar, volume.shared | 7/12 | volume.shared (volumeNotMounted); role.sidecar (sidecarNoSharedVolume) | rules match |
-| wrong/wrong-image.yaml | fails container.spec | 11/12 | container.spec (imageWrong) | rules match |
-
-## How to regenerate
-`make build`, then for each case: `mkdir -p T/<slug> && cp exercises/<slug>/<kind>/<file> T/<slug>/pod.<ext>`
-and `.build/debug/podgrade check T --exercise <slug> --lang en --format json`; a case's score is the
-sum of `points` over `checks`, its failing rules the `rule` of checks whose `status` is `fail`.
 
 """#####,
     ]

@@ -11,6 +11,9 @@ struct Verify: ParsableCommand {
     @Option(name: .long, help: "The course's solutions folder (default: the bundled solutions).")
     var solutions: String?
 
+    @Flag(name: .long, help: "Also count as a problem every check that no known-wrong case fails.")
+    var strict = false
+
     func run() throws {
         let lab = try LabOptions(exercises: exercises).load()
         var solutionFiles = Lab.bundledSolutions
@@ -19,10 +22,12 @@ struct Verify: ParsableCommand {
         } else if exercises != nil {
             throw UsageFailure("--exercises needs --solutions (the bundled solutions belong to the bundled lab)")
         }
-        let report = CourseVerifier.verify(lab: lab, solutions: solutionFiles)
+        var report = CourseVerifier.verify(lab: lab, solutions: solutionFiles)
+        if strict { report.problems += report.uncovered.map { "\($0): no known-wrong case fails this check" } }
         for problem in report.problems { print("✗ " + problem) }
-        print("\(lab.exercises.count) exercises, \(report.solutions) solutions, \(report.starters) starters, \(report.wrongCases) known-wrong cases: "
-              + (report.ok ? "the course is sound" : "\(report.problems.count) problems"))
+        let coverage = report.uncovered.isEmpty ? "" : ", \(report.uncovered.count) checks no case fails"
+        print("\(lab.exercises.count) exercises, \(report.solutions) solutions, \(report.starters) starters, \(report.rightCases) right cases, "
+              + "\(report.wrongCases) known-wrong cases\(coverage): " + (report.ok ? "the course is sound" : "\(report.problems.count) problems"))
         if !report.ok { throw ExitCode(1) }
     }
 }

@@ -93,14 +93,29 @@ enum ExerciseLoader {
                 }
                 let fails = item["fails"]?.sequence?.compactMap(\.string) ?? []
                 for rule in fails where rules[rule] == nil { problem("case \(file): unknown rule '\(rule)'", item, file: casesPath) }
-                wrongCases.append(WrongCase(file: file, content: content, fails: fails, why: localized(item["why"])))
+                wrongCases.append(WrongCase(file: file, content: content, fails: fails, why: localized(item["why"]), key: item["key"]?.string))
+            }
+        }
+        var rightCases: [RightCase] = []
+        let rightPath = "\(slug)/right/cases.yaml"
+        if let casesBytes = files[rightPath] {
+            let casesYAML = YAMLReader.read(casesBytes)
+            if let error = casesYAML.error { problem(YAMLErrorText.english(error), file: rightPath) }
+            for item in casesYAML.documents.first?.root.sequence ?? [] {
+                guard let file = item["file"]?.string else { problem("a case needs file", item, file: rightPath); continue }
+                guard let content = files["\(slug)/right/\(file)"] else {
+                    problem("case file right/\(file) is missing", item, file: rightPath); continue
+                }
+                rightCases.append(RightCase(file: file, content: content, why: localized(item["why"])))
             }
         }
         if kinds.isEmpty || checks.isEmpty { return (nil, problems) }
         let exercise = Exercise(id: slug, title: title, objectKinds: kinds, objectName: name, passScore: passScore,
                                 checks: checks, task: LocalizedText(ru: taskRU ?? "", en: taskEN ?? ""),
                                 starter: starter, wrongCases: wrongCases)
-        return (exercise, problems)
+        var withCases = exercise
+        withCases.rightCases = rightCases
+        return (withCases, problems)
     }
 
     static func localized(_ node: Node?) -> LocalizedText? {

@@ -1,17 +1,37 @@
 public import PodGradeYAML
 public import PodGradeKubernetes
+import Synchronization
+
+/// The Pod model of a target, built on first use and shared by every check of the exercise.
+final class ModelCache: Sendable {
+    private let state = Mutex<PodModel?>(nil)
+    init() {}
+
+    func model(_ pod: PodSpec) -> PodModel {
+        state.withLock { cached in
+            if let cached { return cached }
+            let built = PodModel(pod: pod)
+            cached = built
+            return built
+        }
+    }
+}
 
 /// Everything a check may look at.
 public struct CheckContext: Sendable {
     public let exercise: Exercise
     public let files: [ParsedFile]
     public let target: Target?
+    let cache = ModelCache()
 
     public init(exercise: Exercise, files: [ParsedFile], target: Target?) {
         self.exercise = exercise
         self.files = files
         self.target = target
     }
+
+    /// How the target's Pod is wired (built once, on first use, for every check of the exercise).
+    public var model: PodModel? { pod.map(cache.model) }
 
     public var file: String { target?.file ?? files.first?.path ?? "" }
     public var workload: Workload? { target?.workload }
