@@ -199,6 +199,7 @@ checks:
   - id: web-server-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: web-server, image: nginx}
     hint:
       ru: "Основной контейнер называется web-server и запускает образ nginx."
@@ -206,6 +207,7 @@ checks:
   - id: cadvisor-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: cadvisor, image: gcr.io/cadvisor/cadvisor}
     hint:
       ru: "Вспомогательный контейнер cadvisor берёт образ из реестра gcr.io: gcr.io/cadvisor/cadvisor."
@@ -731,7 +733,7 @@ spec:
   fails: [container.spec]
   why: {ru: "gold запускает nginx вместо redis", en: "gold runs nginx instead of redis"}
 - file: capital-name.yaml
-  fails: [container.spec, container.long-running, k8s.valid]
+  fails: [container.spec, k8s.valid]
   why: {ru: "контейнер назван Lemon: заглавная буква недопустима в имени и контейнера lemon нет", en: "the container is named Lemon: an uppercase letter is invalid in a name and there is no container lemon"}
 
 """#####,
@@ -791,6 +793,8 @@ spec:
   why: {ru: "nginx закреплён digest; sidecar объявляет свой порт fluentd 24224, не занимая порт 80 веб-сервера", en: "nginx pinned by digest; the sidecar declares fluentd's own port 24224 without taking the web server's 80"}
 - file: flow-style.yaml
   why: {ru: "flow-стиль, volumes перед containers, sidecar монтирует logs в другой каталог (/var/log/web) только для чтения", en: "flow style, volumes before containers, the sidecar mounts logs read-only at another directory (/var/log/web)"}
+- file: volume-app-logs.yaml
+  why: {ru: "общий volume называется app-logs, а не logs: он найден как единственный volume, общий для двух контейнеров; имя — одна заметка, а не каскад ошибок", en: "the shared volume is called app-logs, not logs: it is found as the only volume the two containers share; the name is one note, not a cascade of failures"}
 
 """#####,
         "03-sidecar-logging/right/digest-own-port.yaml": #####"""
@@ -945,6 +949,33 @@ spec:
     emptyDir: {}
 
 """#####,
+        "03-sidecar-logging/right/volume-app-logs.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-with-sidecar
+spec:
+  containers:
+  # main container: serves HTTP and writes access/error logs to /var/log/nginx
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: app-logs
+      mountPath: /var/log/nginx
+  # sidecar: reads the same logs, never writes them
+  - name: log-collector
+    image: fluentd:v1.16-1
+    volumeMounts:
+    - name: app-logs
+      mountPath: /var/log/nginx
+      readOnly: true
+  volumes:
+  - name: app-logs
+    emptyDir: {}
+
+"""#####,
         "03-sidecar-logging/spec.yaml": #####"""
 id: 03-sidecar-logging
 title: {ru: "Sidecar для сбора логов", en: "A logging sidecar"}
@@ -959,6 +990,7 @@ checks:
   - id: web-server-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: web-server, image: nginx}
     hint:
       ru: "Основной контейнер web-server запускает nginx."
@@ -966,6 +998,7 @@ checks:
   - id: log-collector-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: log-collector, images: [fluentd, fluent/fluent-bit]}
     hint:
       ru: "Sidecar-контейнер log-collector запускает сборщик логов: fluentd или fluent-bit (образ любого издателя)."
@@ -1543,6 +1576,7 @@ checks:
   - id: application-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: application, image: busybox}
     hint:
       ru: "Основной контейнер application запускает busybox с циклом, который пишет статус."
@@ -1550,6 +1584,7 @@ checks:
   - id: adapter-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: adapter, image: any}
     hint:
       ru: "Нужен контейнер adapter; образ на ваш выбор (busybox удобен: в нём есть и httpd, и nc) — adapter оценивается по тому, что он делает."
@@ -2310,6 +2345,7 @@ checks:
   - id: application-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: application}
     hint:
       ru: "Основной контейнер должен называться application."
@@ -2317,6 +2353,7 @@ checks:
   - id: ambassador-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: ambassador, image: envoyproxy/envoy}
     hint:
       ru: "Контейнер ambassador запускает прокси Envoy: образ envoyproxy/envoy."
@@ -3094,6 +3131,7 @@ checks:
   - id: web-server-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: web-server, image: nginx}
     hint:
       ru: "Контейнер web-server запускает nginx."
@@ -3101,6 +3139,7 @@ checks:
   - id: metrics-collector-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: metrics-collector, image: prom/node-exporter}
     hint:
       ru: "Контейнер metrics-collector запускает образ prom/node-exporter."
@@ -3584,6 +3623,7 @@ checks:
   - id: writer-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: writer, image: busybox}
     hint:
       ru: "Контейнер writer запускает busybox."
@@ -3591,6 +3631,7 @@ checks:
   - id: reader-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: reader, image: busybox}
     hint:
       ru: "Контейнер reader запускает busybox."
@@ -4321,6 +4362,7 @@ checks:
   - id: web-server-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: web-server, image: nginx}
     hint:
       ru: "Основной контейнер web-server запускает nginx."
@@ -4328,6 +4370,7 @@ checks:
   - id: cadvisor-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: cadvisor, image: gcr.io/cadvisor/cadvisor}
     hint:
       ru: "Контейнер мониторинга cadvisor запускает gcr.io/cadvisor/cadvisor."
@@ -5019,6 +5062,7 @@ checks:
   - id: web-server-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: web-server, image: nginx}
     hint:
       ru: "Контейнер web-server в template запускает nginx."
@@ -5026,6 +5070,7 @@ checks:
   - id: cadvisor-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: cadvisor, image: gcr.io/cadvisor/cadvisor}
     hint:
       ru: "Контейнер cadvisor в template запускает gcr.io/cadvisor/cadvisor."
@@ -5506,6 +5551,7 @@ checks:
   - id: app-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: app, image: busybox}
     hint:
       ru: "Основной контейнер app (busybox) пишет логи в цикле."
@@ -5513,6 +5559,7 @@ checks:
   - id: log-shipper-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: log-shipper, image: any}
     hint:
       ru: "Нужен контейнер log-shipper; образ на ваш выбор (busybox или настоящий сборщик логов) — он оценивается по тому, что делает."
@@ -6066,6 +6113,7 @@ checks:
   - id: web-server-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: web-server, image: nginx}
     hint:
       ru: "Имя контейнера — DNS-метка: только строчные латинские буквы, цифры и дефис, поэтому web-server, а не Web_Server."
@@ -6073,6 +6121,7 @@ checks:
   - id: content-updater-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: content-updater, image: busybox}
     hint:
       ru: "Второй контейнер content-updater (busybox) оставьте как есть."
@@ -6256,7 +6305,7 @@ spec:
   fails: [ports.unique]
   why: {ru: "имена и volume исправлены, но content-updater по-прежнему на порту 80", en: "the names and the volume are fixed but content-updater is still on port 80"}
 - file: bad-name-left.yaml
-  fails: [container.spec, volume.shared, k8s.valid]
+  fails: [container.spec, k8s.valid]
   why: {ru: "порты и volume исправлены, но контейнер всё ещё называется Web_Server", en: "the ports and the volume are fixed but the container is still named Web_Server"}
 - file: undefined-volume-left.yaml
   fails: [volume.shared, k8s.valid]
@@ -6575,6 +6624,7 @@ checks:
   - id: app-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: app, image: kodekloud/event-simulator}
     hint:
       ru: "Контейнер app запускает kodekloud/event-simulator, его не меняйте."
@@ -6582,6 +6632,7 @@ checks:
   - id: sidecar-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: sidecar, image: kodekloud/filebeat-configured}
     hint:
       ru: "Новый контейнер sidecar запускает kodekloud/filebeat-configured."

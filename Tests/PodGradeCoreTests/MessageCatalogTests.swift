@@ -58,6 +58,7 @@ final class MessageCatalogTests: XCTestCase {
         "volumeSharedOK": [["logs", "a", "b"]],
         "volumeMountedByOne": [["shared-storage", "web-server", "cadvisor"]],
         "mountPathOther": [["data", "reader", "/shared", "/input"]],
+        "volumeNamedOtherwise": [["app-logs", "logs"]],
         "mountNotReadOnly": [["agent", "logs", "/logs"]],
         "noMatchingMounts": [["agent"]],
         "readOnlyOnWriter": [["web-server", "logs", "log-collector"]],

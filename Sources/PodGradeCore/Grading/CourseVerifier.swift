@@ -22,6 +22,10 @@ public enum CourseVerifier {
         let grader = Grader(lab: lab)
         for exercise in lab.exercises {
             report.problems += textProblems(exercise)
+            // Every container keeps running (or, as an init container, finishes): every exercise judges it.
+            if !exercise.checks.contains(where: { $0.rule.id == "container.long-running" }) {
+                report.problems.append("\(exercise.id): no container.long-running check: every exercise judges that its containers keep running")
+            }
 
             // The reference solution: solutions/<slug>/...
             let solutionFiles = solutions.filter { $0.key.hasPrefix(exercise.id + "/") }

@@ -33,6 +33,27 @@ public struct CheckContext: Sendable {
     /// How the target's Pod is wired (built once, on first use, for every check of the exercise).
     public var model: PodModel? { pod.map(cache.model) }
 
+    static let containerKeys = ["container", "main", "sidecar", "adapter", "ambassador", "writer", "reader", "from", "to"]
+
+    /// Container names the exercise's checks mention.
+    var mentionedContainers: Set<String> {
+        var names = Set<String>()
+        for check in exercise.checks {
+            guard let params = check.writtenParams else { continue }
+            for key in Self.containerKeys { if let n = params[key]?.string { names.insert(n) } }
+            for mount in params["mounts"]?.sequence ?? [] { if let n = mount["container"]?.string { names.insert(n) } }
+        }
+        return names
+    }
+
+    func standIn(for name: String, in pod: PodSpec) -> Container? {
+        let mentioned = mentionedContainers
+        guard mentioned.contains(name) else { return nil }
+        let absent = mentioned.filter { pod.container(named: $0) == nil }
+        let unmentioned = pod.allContainers.filter { c in c.name.map { !mentioned.contains($0.value) } ?? false }
+        return absent.count == 1 && unmentioned.count == 1 ? unmentioned.first : nil
+    }
+
     public var file: String { target?.file ?? files.first?.path ?? "" }
     public var workload: Workload? { target?.workload }
     public var pod: PodSpec? { target?.workload.pod }
@@ -55,9 +76,13 @@ public struct CheckContext: Sendable {
     }
 
     /// The named container (app or init); a missing one stops the check with a failure saying so.
-    public func container(_ name: String?) throws(RuleStop) -> Container {
+    /// Identified by role when names differ: when exactly one name the exercise asks for is
+    /// absent and exactly one container has a name the exercise never mentions, that container
+    /// stands in for it (the name is the `exact` check's finding alone, e.g. container.spec's).
+    public func container(_ name: String?, exact: Bool = false) throws(RuleStop) -> Container {
         guard let pod, let name else { throw RuleStop(outcome: .notRun) }
         if let container = pod.container(named: name) { return container }
+        if !exact, let standIn = standIn(for: name, in: pod) { return standIn }
         let names = pod.allContainers.compactMap { $0.name?.value }
         throw RuleStop(outcome: .fail([podFinding(SharedMessage.containerMissing(name: name, present: names))]))
     }

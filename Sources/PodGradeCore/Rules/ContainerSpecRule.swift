@@ -31,7 +31,7 @@ struct ContainerSpecRule: Rule {
     ]
 
     func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
-        let container = try context.container(params.container)
+        let container = try context.container(params.container, exact: true)
         let name = container.displayName
         guard let image = container.image else {
             return .fail([context.finding(Message.imageMissing(container: name), mark: container.nameMark, path: container.name?.path ?? container.path)])

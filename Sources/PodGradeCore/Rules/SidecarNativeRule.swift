@@ -35,7 +35,8 @@ struct SidecarNativeRule: Rule {
                             ?? Roles.anchor(context, Message.nativeSidecarNoRestartPolicy(sidecar: sidecar.displayName, neverEnds: neverEnds), sidecar))
         }
         let shared = context.model?.sharedVolumes(main.displayName, sidecar.displayName) ?? PodQueries.sharedVolumes(main, sidecar)
-        if shared.isEmpty || (params.volume.map { !shared.contains($0) } ?? false) {
+        let asked = params.volume.flatMap { context.pod?.volume(named: $0) == nil ? nil : $0 }
+        if shared.isEmpty || (asked.map { !shared.contains($0) } ?? false) {
             findings.append(Roles.anchor(context, Message.nativeSidecarNoVolume(main: main.displayName, sidecar: sidecar.displayName), sidecar))
         }
         return findings.isEmpty ? .pass(Message.nativeSidecarOK(sidecar: sidecar.displayName)) : .fail(findings)

@@ -27,7 +27,8 @@ struct VolumeReadOnlyRule: Rule {
     func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
         guard let pod = context.pod else { return .notRun }
         let container = try context.container(params.container)
-        let volumeName = params.volume
+        // A task's volume name the Pod lacks: judged on the container's mounts of any volume (volume.shared names the difference).
+        let volumeName = params.volume.flatMap { pod.volume(named: $0) == nil ? nil : $0 }
         let type = params.type
         let mounts = container.volumeMounts.filter { mount in
             guard let name = mount.name?.value else { return false }

@@ -34,9 +34,16 @@ struct VolumeSharedRule: Rule {
         let type = params.type
         let names = containers.map(\.displayName)
         // The volume to examine: the named one, else the one most listed containers share.
-        let volumeName: String
+        var volumeName: String
+        var asked: [Finding] = []
         if let named = params.volume {
             volumeName = named
+            // Identified by role: the task's volume is absent, but the containers share exactly one.
+            if pod.volume(named: named) == nil, names.count >= 2, let model = context.model,
+               let only = Self.onlyShared(model, names), pod.volume(named: only) != nil {
+                volumeName = only
+                asked.append(context.podFinding(Message.volumeNamedOtherwise(volume: only, asked: named)))
+            }
         } else {
             let candidates = pod.volumes.compactMap { volume -> (String, Int)? in
                 guard let name = volume.name?.value, type == nil || volume.type == type else { return nil }
@@ -86,12 +93,19 @@ struct VolumeSharedRule: Rule {
             }
         }
         if !findings.isEmpty { return .fail(findings) }
+        notes = asked + notes
         return notes.isEmpty ? .pass(Message.volumeSharedOK(volume: volumeName, containers: names))
                              : .passWithNotes(Message.volumeSharedOK(volume: volumeName, containers: names), notes)
     }
 }
 
 extension VolumeSharedRule {
+    /// The one volume every listed container mounts, when exactly one is.
+    static func onlyShared(_ model: PodModel, _ names: [String]) -> String? {
+        let shared = model.volumes.filter { v in names.allSatisfy { v.containers.contains($0) } }
+        return shared.count == 1 ? shared.first?.name : nil
+    }
+
     /// One value of every message: `explain`, SARIF and the catalogue test render them.
     var messageSamples: [Message] {
         [
@@ -101,6 +115,7 @@ extension VolumeSharedRule {
             .mountPathWrong(volume: "logs", container: "web", expected: "/a", found: "/b"),
             .volumeMountedByOne(volume: "shared-storage", mountedBy: "web-server", container: "cadvisor"),
             .mountPathOther(volume: "data", container: "reader", expected: "/shared", found: "/input"),
+            .volumeNamedOtherwise(volume: "app-logs", asked: "logs"),
             .noSharedVolume(containers: ["a", "b"]),
             .volumeSharedOK(volume: "logs", containers: ["a", "b"]),
         ]
@@ -116,6 +131,8 @@ extension VolumeSharedRule {
         case volumeMountedByOne(volume: String, mountedBy: String, container: String)
         /// A note: another mount path than the task's example, while the data flows.
         case mountPathOther(volume: String, container: String, expected: String, found: String)
+        /// A note: the shared volume has another name than the task's (it is judged all the same).
+        case volumeNamedOtherwise(volume: String, asked: String)
         case noSharedVolume(containers: [String])
         case volumeSharedOK(volume: String, containers: [String])
 
@@ -130,6 +147,8 @@ extension VolumeSharedRule {
                 return "Контейнер \(q(container)) не монтирует volume \(q(volume)): без этого у контейнеров нет общих данных."
             case .volumeMountedByOne(let volume, let mountedBy, let container):
                 return "Volume \(q(volume)) монтирует только \(q(mountedBy)), а \(q(container)) — нет: volume, который монтирует один контейнер, ничего не разделяет."
+            case .volumeNamedOtherwise(let volume, let asked):
+                return "Заметка: общий volume называется \(q(volume)), а в задании — \(q(asked)). Он проверен как общий volume задания; имя стоит привести к заданному."
             case .mountPathOther(let volume, let container, let expected, let found):
                 return "Заметка: \(q(container)) монтирует \(q(volume)) в \(found), а в задании пример — \(expected). Данные всё равно доходят, так что это ваш выбор."
             case .mountPathWrong(let volume, let container, let expected, let found):
@@ -152,6 +171,8 @@ extension VolumeSharedRule {
                 return "Container \(q(container)) does not mount volume \(q(volume)): without it the containers share no data."
             case .volumeMountedByOne(let volume, let mountedBy, let container):
                 return "Only \(q(mountedBy)) mounts volume \(q(volume)); \(q(container)) does not: a volume one container mounts shares nothing."
+            case .volumeNamedOtherwise(let volume, let asked):
+                return "Note: the shared volume is called \(q(volume)); the task asks for \(q(asked)). It was judged as the task's volume; better use the asked name."
             case .mountPathOther(let volume, let container, let expected, let found):
                 return "Note: \(q(container)) mounts \(q(volume)) at \(found), while the task's example is \(expected). The data still gets through, so this is your choice."
             case .mountPathWrong(let volume, let container, let expected, let found):
@@ -174,6 +195,7 @@ extension VolumeSharedRule.Message {
         case "volumeTypeWrong": self = .volumeTypeWrong(name: try args.value("name"), expected: try args.value("expected"), found: try args.optional("found"))
         case "volumeNotMounted": self = .volumeNotMounted(volume: try args.value("volume"), container: try args.value("container"))
         case "volumeMountedByOne": self = .volumeMountedByOne(volume: try args.value("volume"), mountedBy: try args.value("mountedBy"), container: try args.value("container"))
+        case "volumeNamedOtherwise": self = .volumeNamedOtherwise(volume: try args.value("volume"), asked: try args.value("asked"))
         case "mountPathOther": self = .mountPathOther(volume: try args.value("volume"), container: try args.value("container"), expected: try args.value("expected"), found: try args.value("found"))
         case "mountPathWrong": self = .mountPathWrong(volume: try args.value("volume"), container: try args.value("container"), expected: try args.value("expected"), found: try args.value("found"))
         case "noSharedVolume": self = .noSharedVolume(containers: try args.value("containers"))
@@ -201,6 +223,10 @@ extension VolumeSharedRule.Message {
             try args.write(volume, "volume")
             try args.write(mountedBy, "mountedBy")
             try args.write(container, "container")
+        case .volumeNamedOtherwise(let volume, let asked):
+            var args = MessageArguments.Writer(encoder, "volumeNamedOtherwise")
+            try args.write(volume, "volume")
+            try args.write(asked, "asked")
         case .mountPathOther(let volume, let container, let expected, let found):
             var args = MessageArguments.Writer(encoder, "mountPathOther")
             try args.write(volume, "volume")
