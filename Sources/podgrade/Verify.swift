@@ -14,6 +14,9 @@ struct Verify: ParsableCommand {
     @Flag(name: .long, help: "Also count as a problem every check that no known-wrong case fails.")
     var strict = false
 
+    @Flag(name: .long, help: "Print mutants of each solution that fail exactly one check (candidates for known-wrong cases).")
+    var proposeMutants = false
+
     func run() throws {
         let lab = try LabOptions(exercises: exercises).load()
         var solutionFiles = Lab.bundledSolutions
@@ -23,6 +26,14 @@ struct Verify: ParsableCommand {
             throw UsageFailure("--exercises needs --solutions (the bundled solutions belong to the bundled lab)")
         }
         var report = CourseVerifier.verify(lab: lab, solutions: solutionFiles)
+        if proposeMutants {
+            let mutants = CourseMutants.propose(lab: lab, solutions: solutionFiles, uncovered: Set(report.uncovered))
+            for m in mutants.sorted(by: { ($0.uncovered ? 0 : 1, $0.exercise, $0.check) < ($1.uncovered ? 0 : 1, $1.exercise, $1.check) }) {
+                print("\(m.uncovered ? "+" : " ") \(m.exercise)/\(m.check) [\(m.rule)\(m.key.map { " " + $0 } ?? "")] \(m.change)")
+            }
+            print("\(mutants.count) mutants fail exactly one check (+: a check no known-wrong case fails yet)")
+            return
+        }
         if strict { report.problems += report.uncovered.map { "\($0): no known-wrong case fails this check" } }
         for problem in report.problems { print("✗ " + problem) }
         let coverage = report.uncovered.isEmpty ? "" : ", \(report.uncovered.count) checks no case fails"
