@@ -387,6 +387,140 @@ spec:
   fails: [volume.shared]
   key: volumeMountedByOne
   why: {ru: "volume shared-storage описан, но смонтирован только в web-server: cadvisor его не видит, общего ничего нет", en: "the volume shared-storage is defined but mounted by web-server only: cadvisor never sees it, nothing is shared"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: multi-container-pod", en: "a mutant of the solution (make mutants), line 4 renamed: name: multi-container-pod"}
+- file: mutant-web-server-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 8: имя изменено: - name: web-server", en: "a mutant of the solution (make mutants), line 8 renamed: - name: web-server"}
+- file: mutant-web-server-port.yaml
+  fails: [ports.declared]
+  key: portMissing
+  why: {ru: "мутант решения (make mutants), строка 10 удалена: ports:", en: "a mutant of the solution (make mutants), line 10 removed: ports:"}
+- file: init-never-ends.yaml
+  fails: [container.long-running]
+  key: initContainerNeverEnds
+  why: {ru: "обычный init-контейнер warm-up никогда не завершается: POD так и не запустит основные контейнеры", en: "the plain init container warm-up never ends: the Pod never starts its app containers"}
+- file: unknown-field.yaml
+  fails: [k8s.schema]
+  why: {ru: "опечатка в поле spec: restartPolicyy — kubectl отклонит неизвестное поле", en: "a typo in a spec field: restartPolicyy; kubectl rejects an unknown field"}
+
+"""#####,
+        "01-multi-container-pod/wrong/init-never-ends.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: multi-container-pod
+spec:
+  initContainers:
+  # a plain init container whose command never ends: the Pod never starts its containers
+  - name: warm-up
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo warming up; sleep 5; done"]
+  containers:
+  # main container: the web server
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/www/html
+  # helper container: container metrics
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/log
+  volumes:
+  - name: shared-storage
+    emptyDir: {}
+
+"""#####,
+        "01-multi-container-pod/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-multi-container-pod
+spec:
+  containers:
+  # main container: the web server
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/www/html
+  # helper container: container metrics
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/log
+  volumes:
+  - name: shared-storage
+    emptyDir: {}
+
+"""#####,
+        "01-multi-container-pod/wrong/mutant-web-server-port.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: multi-container-pod
+spec:
+  containers:
+  # main container: the web server
+  - name: web-server
+    image: nginx:1.25
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/www/html
+  # helper container: container metrics
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/log
+  volumes:
+  - name: shared-storage
+    emptyDir: {}
+
+"""#####,
+        "01-multi-container-pod/wrong/mutant-web-server-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: multi-container-pod
+spec:
+  containers:
+  # main container: the web server
+  - name: renamed-web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/www/html
+  # helper container: container metrics
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/log
+  volumes:
+  - name: shared-storage
+    emptyDir: {}
 
 """#####,
         "01-multi-container-pod/wrong/one-container.yaml": #####"""
@@ -459,6 +593,35 @@ spec:
     - containerPort: 8080
     volumeMounts:
     - name: shared-store
+      mountPath: /var/log
+  volumes:
+  - name: shared-storage
+    emptyDir: {}
+
+"""#####,
+        "01-multi-container-pod/wrong/unknown-field.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: multi-container-pod
+spec:
+  restartPolicyy: Always
+  containers:
+  # main container: the web server
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/www/html
+  # helper container: container metrics
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: shared-storage
       mountPath: /var/log
   volumes:
   - name: shared-storage
@@ -735,6 +898,16 @@ spec:
 - file: capital-name.yaml
   fails: [container.spec, k8s.valid]
   why: {ru: "контейнер назван Lemon: заглавная буква недопустима в имени и контейнера lemon нет", en: "the container is named Lemon: an uppercase letter is invalid in a name and there is no container lemon"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: yellow", en: "a mutant of the solution (make mutants), line 4 renamed: name: yellow"}
+- file: unknown-field.yaml
+  fails: [k8s.schema]
+  why: {ru: "опечатка в поле spec: restartPolicyy — kubectl отклонит неизвестное поле", en: "a typo in a spec field: restartPolicyy; kubectl rejects an unknown field"}
+- file: third-container.yaml
+  fails: [containers.count]
+  why: {ru: "в POD три контейнера, а задание просит ровно два: lemon и gold", en: "the Pod has three containers; the task asks for exactly two, lemon and gold"}
 
 """#####,
         "02-yellow/wrong/lemon-exits.yaml": #####"""
@@ -761,6 +934,55 @@ spec:
   containers:
   - name: lemon
     image: busybox:1.36
+  - name: gold
+    image: redis:7
+
+"""#####,
+        "02-yellow/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-yellow
+spec:
+  containers:
+  - name: lemon
+    image: busybox:1.36
+    # without a command busybox runs `sh`, which exits at once and restarts forever
+    command: ["sleep", "1000"]
+  - name: gold
+    image: redis:7
+
+"""#####,
+        "02-yellow/wrong/third-container.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: yellow
+spec:
+  containers:
+  - name: lemon
+    image: busybox:1.36
+    command: ["sleep", "1000"]
+  - name: gold
+    image: redis:7
+  # a third container the task does not ask for
+  - name: silver
+    image: busybox:1.36
+    command: ["sleep", "1000"]
+
+"""#####,
+        "02-yellow/wrong/unknown-field.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: yellow
+spec:
+  restartPolicyy: Always
+  containers:
+  - name: lemon
+    image: busybox:1.36
+    # without a command busybox runs `sh`, which exits at once and restarts forever
+    command: ["sleep", "1000"]
   - name: gold
     image: redis:7
 
@@ -1155,6 +1377,62 @@ podgrade check --exercise 03-sidecar-logging
   fails: [volume.readonly, role.sidecar]
   key: readOnlyOnWriter
   why: {ru: "readOnly: true стоит на монтировании web-server (он пишет логи), а не log-collector (он их только читает): nginx не может писать логи (sidecar ничего не получает), а сборщик может их испортить", en: "readOnly: true is on web-server's mount (the writer) instead of log-collector's (the reader): nginx cannot write its logs (the sidecar gets nothing) and the collector could damage them"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: web-server-with-sidecar", en: "a mutant of the solution (make mutants), line 4 renamed: name: web-server-with-sidecar"}
+- file: mutant-k8s-valid.yaml
+  fails: [k8s.valid]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 5 удалена: spec:", en: "a mutant of the solution (make mutants), line 5 removed: spec:"}
+- file: mutant-web-server-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 8: имя изменено: - name: web-server", en: "a mutant of the solution (make mutants), line 8 renamed: - name: web-server"}
+- file: mutant-log-collector-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 16: имя изменено: - name: log-collector", en: "a mutant of the solution (make mutants), line 16 renamed: - name: log-collector"}
+- file: mutant-k8s-schema.yaml
+  fails: [k8s.schema]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 20 удалена: mountPath: /var/log/nginx", en: "a mutant of the solution (make mutants), line 20 removed: mountPath: /var/log/nginx"}
+- file: init-never-ends.yaml
+  fails: [container.long-running]
+  key: initContainerNeverEnds
+  why: {ru: "обычный init-контейнер warm-up никогда не завершается: POD так и не запустит основные контейнеры", en: "the plain init container warm-up never ends: the Pod never starts its app containers"}
+
+"""#####,
+        "03-sidecar-logging/wrong/init-never-ends.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-with-sidecar
+spec:
+  initContainers:
+  # a plain init container whose command never ends: the Pod never starts its containers
+  - name: warm-up
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo warming up; sleep 5; done"]
+  containers:
+  # main container: serves HTTP and writes access/error logs to /var/log/nginx
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+  # sidecar: reads the same logs, never writes them
+  - name: log-collector
+    image: fluentd:v1.16-1
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+      readOnly: true
+  volumes:
+  - name: logs
+    emptyDir: {}
 
 """#####,
         "03-sidecar-logging/wrong/main-no-mount.yaml": #####"""
@@ -1169,6 +1447,120 @@ spec:
     image: nginx:1.25
     ports:
     - containerPort: 80
+  # sidecar: reads the same logs, never writes them
+  - name: log-collector
+    image: fluentd:v1.16-1
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+      readOnly: true
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "03-sidecar-logging/wrong/mutant-k8s-schema.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-with-sidecar
+spec:
+  containers:
+  # main container: serves HTTP and writes access/error logs to /var/log/nginx
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+  # sidecar: reads the same logs, never writes them
+  - name: log-collector
+    image: fluentd:v1.16-1
+    volumeMounts:
+    - name: logs
+      readOnly: true
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "03-sidecar-logging/wrong/mutant-k8s-valid.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-with-sidecar
+
+"""#####,
+        "03-sidecar-logging/wrong/mutant-log-collector-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-with-sidecar
+spec:
+  containers:
+  # main container: serves HTTP and writes access/error logs to /var/log/nginx
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+  # sidecar: reads the same logs, never writes them
+  - name: renamed-log-collector
+    image: fluentd:v1.16-1
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+      readOnly: true
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "03-sidecar-logging/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-web-server-with-sidecar
+spec:
+  containers:
+  # main container: serves HTTP and writes access/error logs to /var/log/nginx
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+  # sidecar: reads the same logs, never writes them
+  - name: log-collector
+    image: fluentd:v1.16-1
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+      readOnly: true
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "03-sidecar-logging/wrong/mutant-web-server-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-with-sidecar
+spec:
+  containers:
+  # main container: serves HTTP and writes access/error logs to /var/log/nginx
+  - name: renamed-web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
   # sidecar: reads the same logs, never writes them
   - name: log-collector
     image: fluentd:v1.16-1
@@ -1865,6 +2257,215 @@ spec:
   fails: [container.long-running]
   key: commandEnds
   why: {ru: "application записывает статус один раз и завершается: контейнер перезапускается снова и снова", en: "application writes the status once and exits: the container restarts again and again"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: app-with-adapter", en: "a mutant of the solution (make mutants), line 4 renamed: name: app-with-adapter"}
+- file: mutant-k8s-valid.yaml
+  fails: [k8s.valid]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 5 удалена: spec:", en: "a mutant of the solution (make mutants), line 5 removed: spec:"}
+- file: mutant-application-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 8: имя изменено: - name: application", en: "a mutant of the solution (make mutants), line 8 renamed: - name: application"}
+- file: mutant-adapter-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 21: имя изменено: - name: adapter", en: "a mutant of the solution (make mutants), line 21 renamed: - name: adapter"}
+- file: mutant-k8s-schema.yaml
+  fails: [k8s.schema]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 38 удалена: mountPath: /data", en: "a mutant of the solution (make mutants), line 38 removed: mountPath: /data"}
+- file: port-twice.yaml
+  fails: [ports.unique, role.adapter]
+  why: {ru: "application объявляет тот же порт 9113, что и adapter: порт в POD слушает один контейнер, и у adapter больше нет своего порта", en: "application declares the adapter's port 9113 too: one container of a Pod listens on a port, and the adapter no longer has a port of its own"}
+
+"""#####,
+        "04-adapter/wrong/mutant-adapter-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: application
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "$(date) STATUS: OK" > /var/app/status.log
+        sleep 5
+      done
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: renamed-adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/wrong/mutant-application-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: renamed-application
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "$(date) STATUS: OK" > /var/app/status.log
+        sleep 5
+      done
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/wrong/mutant-k8s-schema.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: application
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "$(date) STATUS: OK" > /var/app/status.log
+        sleep 5
+      done
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/wrong/mutant-k8s-valid.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+
+"""#####,
+        "04-adapter/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: application
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "$(date) STATUS: OK" > /var/app/status.log
+        sleep 5
+      done
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
 
 """#####,
         "04-adapter/wrong/port-on-application.yaml": #####"""
@@ -1903,6 +2504,54 @@ spec:
         echo "app_up $up" > /www/metrics
         sleep 5
       done
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/wrong/port-twice.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: application
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "$(date) STATUS: OK" > /var/app/status.log
+        sleep 5
+      done
+    # the application declares the adapter's port too
+    ports:
+    - containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
     volumeMounts:
     - name: app-data
       mountPath: /data
@@ -2629,6 +3278,26 @@ spec:
   fails: [container.long-running]
   key: commandEnds
   why: {ru: "у busybox-контейнера application убрана command: sh сразу завершается, контейнер перезапускается бесконечно", en: "the busybox container application has no command: sh exits at once and the container restarts forever"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: app-with-ambassador", en: "a mutant of the solution (make mutants), line 4 renamed: name: app-with-ambassador"}
+- file: mutant-k8s-valid.yaml
+  fails: [k8s.valid]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 5 удалена: spec:", en: "a mutant of the solution (make mutants), line 5 removed: spec:"}
+- file: mutant-k8s-schema.yaml
+  fails: [k8s.schema]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 6 удалена: containers:", en: "a mutant of the solution (make mutants), line 6 removed: containers:"}
+- file: mutant-application-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 8: имя изменено: - name: application", en: "a mutant of the solution (make mutants), line 8 renamed: - name: application"}
+- file: mutant-ambassador-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 23: имя изменено: - name: ambassador", en: "a mutant of the solution (make mutants), line 23 renamed: - name: ambassador"}
 
 """#####,
         "05-ambassador/wrong/container-name-host.yaml": #####"""
@@ -2763,6 +3432,232 @@ spec:
       while true; do
         # the env names localhost, but the command goes straight to the database
         printf 'PING\r\n' | nc -w 2 redis.database.svc.cluster.local 6379
+        sleep 10
+      done
+  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
+
+"""#####,
+        "05-ambassador/wrong/mutant-ambassador-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  # main container: believes the database is on localhost
+  - name: application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
+    - name: DB_PORT
+      value: "6379"
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
+        sleep 10
+      done
+  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  - name: renamed-ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
+
+"""#####,
+        "05-ambassador/wrong/mutant-application-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  # main container: believes the database is on localhost
+  - name: renamed-application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
+    - name: DB_PORT
+      value: "6379"
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
+        sleep 10
+      done
+  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
+
+"""#####,
+        "05-ambassador/wrong/mutant-k8s-schema.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  # main container: believes the database is on localhost
+  - name: application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
+    - name: DB_PORT
+      value: "6379"
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
+        sleep 10
+      done
+  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
+
+"""#####,
+        "05-ambassador/wrong/mutant-k8s-valid.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+
+"""#####,
+        "05-ambassador/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-app-with-ambassador
+spec:
+  containers:
+  # main container: believes the database is on localhost
+  - name: application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
+    - name: DB_PORT
+      value: "6379"
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
   # ambassador: listens on localhost:6379 and forwards to the real Redis
@@ -3295,6 +4190,30 @@ podgrade check --exercise 06-shared-network
   fails: [network.localhost]
   key: localhostNobodyListens
   why: {ru: "metrics-collector обращается к localhost:8080, а в POD этот порт никто не слушает: web-server слушает 80, metrics-collector — 9100", en: "metrics-collector probes localhost:8080, where nothing in the Pod listens: web-server listens on 80, metrics-collector on 9100"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: network-example", en: "a mutant of the solution (make mutants), line 4 renamed: name: network-example"}
+- file: mutant-k8s-valid.yaml
+  fails: [k8s.valid]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 5 удалена: spec:", en: "a mutant of the solution (make mutants), line 5 removed: spec:"}
+- file: mutant-k8s-schema.yaml
+  fails: [k8s.schema]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 6 удалена: containers:", en: "a mutant of the solution (make mutants), line 6 removed: containers:"}
+- file: mutant-web-server-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 7: имя изменено: - name: web-server", en: "a mutant of the solution (make mutants), line 7 renamed: - name: web-server"}
+- file: mutant-metrics-collector-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 13: имя изменено: - name: metrics-collector", en: "a mutant of the solution (make mutants), line 13 renamed: - name: metrics-collector"}
+- file: mutant-keeps-running.yaml
+  fails: [container.long-running]
+  key: commandEnds
+  why: {ru: "мутант решения (make mutants), строка 24 удалена: exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile", en: "a mutant of the solution (make mutants), line 24 removed: exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile"}
 
 """#####,
         "06-shared-network/wrong/collector-port-80.yaml": #####"""
@@ -3376,6 +4295,152 @@ spec:
       mkdir -p /tmp/textfile
       while true; do
         if wget -q -O /dev/null http://localhost:8080/; then up=1; else up=0; fi
+        echo "web_server_up $up" > /tmp/textfile/web.prom
+        sleep 15
+      done &
+      exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile
+    ports:
+    - containerPort: 9100
+
+"""#####,
+        "06-shared-network/wrong/mutant-k8s-schema.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: network-example
+spec:
+  # probes the web server through the pod's shared localhost and exports
+  # the result through node-exporter's textfile collector
+  - name: metrics-collector
+    image: prom/node-exporter:v1.8.2
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /tmp/textfile
+      while true; do
+        if wget -q -O /dev/null http://localhost:80/; then up=1; else up=0; fi
+        echo "web_server_up $up" > /tmp/textfile/web.prom
+        sleep 15
+      done &
+      exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile
+    ports:
+    - containerPort: 9100
+
+"""#####,
+        "06-shared-network/wrong/mutant-k8s-valid.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: network-example
+
+"""#####,
+        "06-shared-network/wrong/mutant-keeps-running.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: network-example
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+  # probes the web server through the pod's shared localhost and exports
+  # the result through node-exporter's textfile collector
+  - name: metrics-collector
+    image: prom/node-exporter:v1.8.2
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /tmp/textfile
+      while true; do
+        if wget -q -O /dev/null http://localhost:80/; then up=1; else up=0; fi
+        echo "web_server_up $up" > /tmp/textfile/web.prom
+        sleep 15
+      done &
+    ports:
+    - containerPort: 9100
+
+"""#####,
+        "06-shared-network/wrong/mutant-metrics-collector-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: network-example
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+  # probes the web server through the pod's shared localhost and exports
+  # the result through node-exporter's textfile collector
+  - name: renamed-metrics-collector
+    image: prom/node-exporter:v1.8.2
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /tmp/textfile
+      while true; do
+        if wget -q -O /dev/null http://localhost:80/; then up=1; else up=0; fi
+        echo "web_server_up $up" > /tmp/textfile/web.prom
+        sleep 15
+      done &
+      exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile
+    ports:
+    - containerPort: 9100
+
+"""#####,
+        "06-shared-network/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-network-example
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+  # probes the web server through the pod's shared localhost and exports
+  # the result through node-exporter's textfile collector
+  - name: metrics-collector
+    image: prom/node-exporter:v1.8.2
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /tmp/textfile
+      while true; do
+        if wget -q -O /dev/null http://localhost:80/; then up=1; else up=0; fi
+        echo "web_server_up $up" > /tmp/textfile/web.prom
+        sleep 15
+      done &
+      exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile
+    ports:
+    - containerPort: 9100
+
+"""#####,
+        "06-shared-network/wrong/mutant-web-server-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: network-example
+spec:
+  containers:
+  - name: renamed-web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+  # probes the web server through the pod's shared localhost and exports
+  # the result through node-exporter's textfile collector
+  - name: metrics-collector
+    image: prom/node-exporter:v1.8.2
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /tmp/textfile
+      while true; do
+        if wget -q -O /dev/null http://localhost:80/; then up=1; else up=0; fi
         echo "web_server_up $up" > /tmp/textfile/web.prom
         sleep 15
       done &
@@ -3787,6 +4852,25 @@ podgrade check --exercise 07-shared-volume
   fails: [data.flow]
   key: readsUnwrittenFile
   why: {ru: "writer пишет в /tmp/data.txt внутри своего контейнера, а reader ждёт /shared/data.txt, который никто не пишет", en: "writer writes /tmp/data.txt inside its own container while reader waits for /shared/data.txt, which nobody writes"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: shared-volume-example", en: "a mutant of the solution (make mutants), line 4 renamed: name: shared-volume-example"}
+- file: mutant-k8s-valid.yaml
+  fails: [k8s.valid]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 5 удалена: spec:", en: "a mutant of the solution (make mutants), line 5 removed: spec:"}
+- file: mutant-writer-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 7: имя изменено: - name: writer", en: "a mutant of the solution (make mutants), line 7 renamed: - name: writer"}
+- file: mutant-reader-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 13: имя изменено: - name: reader", en: "a mutant of the solution (make mutants), line 13 renamed: - name: reader"}
+- file: unknown-field.yaml
+  fails: [k8s.schema]
+  why: {ru: "опечатка в поле spec: restartPolicyy — kubectl отклонит неизвестное поле", en: "a typo in a spec field: restartPolicyy; kubectl rejects an unknown field"}
 
 """#####,
         "07-shared-volume/wrong/different-paths.yaml": #####"""
@@ -3808,6 +4892,85 @@ spec:
     volumeMounts:
     - name: shared-data
       mountPath: /data
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+
+"""#####,
+        "07-shared-volume/wrong/mutant-k8s-valid.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared-volume-example
+
+"""#####,
+        "07-shared-volume/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-shared-volume-example
+spec:
+  containers:
+  - name: writer
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do date >> /shared/data.txt; sleep 5; done"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  - name: reader
+    image: busybox:1.36
+    command: ["sh", "-c", "until [ -f /shared/data.txt ]; do sleep 1; done; tail -f /shared/data.txt"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+
+"""#####,
+        "07-shared-volume/wrong/mutant-reader-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared-volume-example
+spec:
+  containers:
+  - name: writer
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do date >> /shared/data.txt; sleep 5; done"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  - name: renamed-reader
+    image: busybox:1.36
+    command: ["sh", "-c", "until [ -f /shared/data.txt ]; do sleep 1; done; tail -f /shared/data.txt"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+
+"""#####,
+        "07-shared-volume/wrong/mutant-writer-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared-volume-example
+spec:
+  containers:
+  - name: renamed-writer
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do date >> /shared/data.txt; sleep 5; done"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  - name: reader
+    image: busybox:1.36
+    command: ["sh", "-c", "until [ -f /shared/data.txt ]; do sleep 1; done; tail -f /shared/data.txt"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
   volumes:
   - name: shared-data
     emptyDir: {}
@@ -3908,6 +5071,31 @@ spec:
     - name: shared-data
       mountPath: /shared
       subPath: reader
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+
+"""#####,
+        "07-shared-volume/wrong/unknown-field.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared-volume-example
+spec:
+  restartPolicyy: Always
+  containers:
+  - name: writer
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do date >> /shared/data.txt; sleep 5; done"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  - name: reader
+    image: busybox:1.36
+    command: ["sh", "-c", "until [ -f /shared/data.txt ]; do sleep 1; done; tail -f /shared/data.txt"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
   volumes:
   - name: shared-data
     emptyDir: {}
@@ -4542,6 +5730,105 @@ podgrade check --exercise 08-web-monitored
 - file: wrong-label.yaml
   fails: [pod.metadata]
   why: {ru: "метка app: web вместо app: web-server", en: "the label is app: web instead of app: web-server"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: web-server-monitored", en: "a mutant of the solution (make mutants), line 4 renamed: name: web-server-monitored"}
+- file: mutant-web-server-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 9: имя изменено: - name: web-server", en: "a mutant of the solution (make mutants), line 9 renamed: - name: web-server"}
+- file: mutant-http-port.yaml
+  fails: [ports.declared]
+  key: portMissing
+  why: {ru: "мутант решения (make mutants), строка 11 удалена: ports:", en: "a mutant of the solution (make mutants), line 11 removed: ports:"}
+- file: mutant-k8s-schema.yaml
+  fails: [k8s.schema]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 22 удалена: - name: html-content", en: "a mutant of the solution (make mutants), line 22 removed: - name: html-content"}
+- file: mutant-cadvisor-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 24: имя изменено: - name: cadvisor", en: "a mutant of the solution (make mutants), line 24 renamed: - name: cadvisor"}
+- file: mutant-metrics-port.yaml
+  fails: [ports.declared]
+  key: portMissing
+  why: {ru: "мутант решения (make mutants), строка 26 удалена: ports:", en: "a mutant of the solution (make mutants), line 26 removed: ports:"}
+- file: init-never-ends.yaml
+  fails: [container.long-running]
+  key: initContainerNeverEnds
+  why: {ru: "обычный init-контейнер warm-up никогда не завершается: POD так и не запустит основные контейнеры", en: "the plain init container warm-up never ends: the Pod never starts its app containers"}
+- file: no-docker-hostpath.yaml
+  fails: [volume.hostpath]
+  why: {ru: "cadvisor не монтирует /var/lib/docker узла: без него он не видит слои контейнеров", en: "cadvisor does not mount the node's /var/lib/docker: without it, it cannot see the containers' layers"}
+- file: web-server-8080.yaml
+  fails: [ports.unique]
+  why: {ru: "web-server объявляет и 8080, который слушает cadvisor: два контейнера POD не могут слушать один порт", en: "web-server also declares 8080, which cadvisor listens on: two containers of a Pod cannot listen on one port"}
+
+"""#####,
+        "08-web-monitored/wrong/init-never-ends.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  initContainers:
+  # a plain init container whose command never ends: the Pod never starts its containers
+  - name: warm-up
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo warming up; sleep 5; done"]
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
 
 """#####,
         "08-web-monitored/wrong/limits-below-requests.yaml": #####"""
@@ -4663,6 +5950,413 @@ spec:
       path: /var/lib/docker
 
 """#####,
+        "08-web-monitored/wrong/mutant-cadvisor-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: renamed-cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
+
+"""#####,
+        "08-web-monitored/wrong/mutant-http-port.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
+
+"""#####,
+        "08-web-monitored/wrong/mutant-k8s-schema.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
+
+"""#####,
+        "08-web-monitored/wrong/mutant-metrics-port.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
+
+"""#####,
+        "08-web-monitored/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
+
+"""#####,
+        "08-web-monitored/wrong/mutant-web-server-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: renamed-web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
+
+"""#####,
+        "08-web-monitored/wrong/no-docker-hostpath.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+
+"""#####,
         "08-web-monitored/wrong/no-limits.yaml": #####"""
 apiVersion: v1
 kind: Pod
@@ -4681,6 +6375,68 @@ spec:
       requests:
         memory: 64Mi
         cpu: 100m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
+
+"""#####,
+        "08-web-monitored/wrong/web-server-8080.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    - name: alt
+      containerPort: 8080
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
     volumeMounts:
     - name: html-content
       mountPath: /usr/share/nginx/html
@@ -5205,6 +6961,205 @@ podgrade check --exercise 09-scaled-deployment
 - file: no-cadvisor.yaml
   fails: [containers.count, container.spec]
   why: {ru: "в template только web-server: cadvisor потерялся", en: "the template holds only web-server: cadvisor got lost"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: web-app", en: "a mutant of the solution (make mutants), line 4 renamed: name: web-app"}
+- file: mutant-web-server-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 16: имя изменено: - name: web-server", en: "a mutant of the solution (make mutants), line 16 renamed: - name: web-server"}
+- file: mutant-ports-unique.yaml
+  fails: [ports.unique]
+  key: portClash
+  why: {ru: "мутант решения (make mutants), строка 19: порт заменён на 8080: - containerPort: 80", en: "a mutant of the solution (make mutants), line 19 port 8080: - containerPort: 80"}
+- file: mutant-k8s-schema.yaml
+  fails: [k8s.schema]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 21 удалена: - name: shared-storage", en: "a mutant of the solution (make mutants), line 21 removed: - name: shared-storage"}
+- file: init-never-ends.yaml
+  fails: [container.long-running]
+  key: initContainerNeverEnds
+  why: {ru: "обычный init-контейнер warm-up никогда не завершается: POD так и не запустит основные контейнеры", en: "the plain init container warm-up never ends: the Pod never starts its app containers"}
+
+"""#####,
+        "09-scaled-deployment/wrong/init-never-ends.yaml": #####"""
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-app
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web-app
+  template:
+    metadata:
+      labels:
+        app: web-app
+    spec:
+      initContainers:
+      # a plain init container whose command never ends: the Pod never starts its containers
+      - name: warm-up
+        image: busybox:1.36
+        command: ["sh", "-c", "while true; do echo warming up; sleep 5; done"]
+      containers:
+      - name: web-server
+        image: nginx:1.25
+        ports:
+        - containerPort: 80
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/www/html
+      - name: cadvisor
+        image: gcr.io/cadvisor/cadvisor:v0.47.2
+        ports:
+        - containerPort: 8080
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/log
+      volumes:
+      - name: shared-storage
+        emptyDir: {}
+
+"""#####,
+        "09-scaled-deployment/wrong/mutant-k8s-schema.yaml": #####"""
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-app
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web-app
+  template:
+    metadata:
+      labels:
+        app: web-app
+    spec:
+      containers:
+      - name: web-server
+        image: nginx:1.25
+        ports:
+        - containerPort: 80
+        volumeMounts:
+          mountPath: /var/www/html
+      - name: cadvisor
+        image: gcr.io/cadvisor/cadvisor:v0.47.2
+        ports:
+        - containerPort: 8080
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/log
+      volumes:
+      - name: shared-storage
+        emptyDir: {}
+
+"""#####,
+        "09-scaled-deployment/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: renamed-web-app
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web-app
+  template:
+    metadata:
+      labels:
+        app: web-app
+    spec:
+      containers:
+      - name: web-server
+        image: nginx:1.25
+        ports:
+        - containerPort: 80
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/www/html
+      - name: cadvisor
+        image: gcr.io/cadvisor/cadvisor:v0.47.2
+        ports:
+        - containerPort: 8080
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/log
+      volumes:
+      - name: shared-storage
+        emptyDir: {}
+
+"""#####,
+        "09-scaled-deployment/wrong/mutant-ports-unique.yaml": #####"""
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-app
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web-app
+  template:
+    metadata:
+      labels:
+        app: web-app
+    spec:
+      containers:
+      - name: web-server
+        image: nginx:1.25
+        ports:
+        - containerPort: 8080
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/www/html
+      - name: cadvisor
+        image: gcr.io/cadvisor/cadvisor:v0.47.2
+        ports:
+        - containerPort: 8080
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/log
+      volumes:
+      - name: shared-storage
+        emptyDir: {}
+
+"""#####,
+        "09-scaled-deployment/wrong/mutant-web-server-spec.yaml": #####"""
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-app
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web-app
+  template:
+    metadata:
+      labels:
+        app: web-app
+    spec:
+      containers:
+      - name: renamed-web-server
+        image: nginx:1.25
+        ports:
+        - containerPort: 80
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/www/html
+      - name: cadvisor
+        image: gcr.io/cadvisor/cadvisor:v0.47.2
+        ports:
+        - containerPort: 8080
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/log
+      volumes:
+      - name: shared-storage
+        emptyDir: {}
 
 """#####,
         "09-scaled-deployment/wrong/no-cadvisor.yaml": #####"""
@@ -5734,6 +7689,26 @@ spec:
   fails: [container.long-running]
   key: initContainerNeverEnds
   why: {ru: "обычный initContainer warm-up крутит бесконечный цикл без restartPolicy: Always: он никогда не завершится, и POD не запустит ни log-shipper, ни app", en: "the ordinary initContainer warm-up runs an endless loop without restartPolicy: Always: it never finishes, so the Pod never starts log-shipper or app"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: app-with-native-sidecar", en: "a mutant of the solution (make mutants), line 4 renamed: name: app-with-native-sidecar"}
+- file: mutant-k8s-valid.yaml
+  fails: [k8s.valid]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 5 удалена: spec:", en: "a mutant of the solution (make mutants), line 5 removed: spec:"}
+- file: mutant-log-shipper-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 8: имя изменено: - name: log-shipper", en: "a mutant of the solution (make mutants), line 8 renamed: - name: log-shipper"}
+- file: mutant-k8s-schema.yaml
+  fails: [k8s.schema]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 14 удалена: mountPath: /var/log/app", en: "a mutant of the solution (make mutants), line 14 removed: mountPath: /var/log/app"}
+- file: mutant-app-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 16: имя изменено: - name: app", en: "a mutant of the solution (make mutants), line 16 renamed: - name: app"}
 
 """#####,
         "10-native-sidecar/wrong/init-never-ends.yaml": #####"""
@@ -5747,6 +7722,120 @@ spec:
   - name: warm-up
     image: busybox:1.36
     command: ["sh", "-c", "while true; do echo warming up; sleep 5; done"]
+  # native sidecar (Kubernetes 1.29+): starts before app and lives as long as the pod
+  - name: log-shipper
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sh", "-c", "touch /var/log/app/app.log; tail -F /var/log/app/app.log"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo \"$(date) request handled\" >> /var/log/app/app.log; sleep 3; done"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "10-native-sidecar/wrong/mutant-app-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-native-sidecar
+spec:
+  initContainers:
+  # native sidecar (Kubernetes 1.29+): starts before app and lives as long as the pod
+  - name: log-shipper
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sh", "-c", "touch /var/log/app/app.log; tail -F /var/log/app/app.log"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  containers:
+  - name: renamed-app
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo \"$(date) request handled\" >> /var/log/app/app.log; sleep 3; done"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "10-native-sidecar/wrong/mutant-k8s-schema.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-native-sidecar
+spec:
+  initContainers:
+  # native sidecar (Kubernetes 1.29+): starts before app and lives as long as the pod
+  - name: log-shipper
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sh", "-c", "touch /var/log/app/app.log; tail -F /var/log/app/app.log"]
+    volumeMounts:
+    - name: logs
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo \"$(date) request handled\" >> /var/log/app/app.log; sleep 3; done"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "10-native-sidecar/wrong/mutant-k8s-valid.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-native-sidecar
+
+"""#####,
+        "10-native-sidecar/wrong/mutant-log-shipper-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-native-sidecar
+spec:
+  initContainers:
+  # native sidecar (Kubernetes 1.29+): starts before app and lives as long as the pod
+  - name: renamed-log-shipper
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sh", "-c", "touch /var/log/app/app.log; tail -F /var/log/app/app.log"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo \"$(date) request handled\" >> /var/log/app/app.log; sleep 3; done"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "10-native-sidecar/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-app-with-native-sidecar
+spec:
+  initContainers:
   # native sidecar (Kubernetes 1.29+): starts before app and lives as long as the pod
   - name: log-shipper
     image: busybox:1.36
@@ -6314,6 +8403,119 @@ spec:
   fails: [container.long-running]
   key: commandEnds
   why: {ru: "три ошибки исправлены, но у busybox-контейнера content-updater убрана command: sh сразу завершается, контейнер перезапускается бесконечно", en: "the three mistakes are fixed but the busybox container content-updater has no command: sh exits at once and the container restarts forever"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: broken-pod", en: "a mutant of the solution (make mutants), line 4 renamed: name: broken-pod"}
+- file: mutant-content-updater-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 14: имя изменено: - name: content-updater", en: "a mutant of the solution (make mutants), line 14 renamed: - name: content-updater"}
+- file: mutant-k8s-schema.yaml
+  fails: [k8s.schema]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 28 удалена: mountPath: /content", en: "a mutant of the solution (make mutants), line 28 removed: mountPath: /content"}
+
+"""#####,
+        "11-fix-broken-pod/wrong/mutant-content-updater-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: broken-pod
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: html
+      mountPath: /usr/share/nginx/html
+  - name: renamed-content-updater
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "<h1>Updated at $(date)</h1>" > /content/index.html
+        sleep 10
+      done &
+      httpd -f -p 8080 -h /content
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: html
+      mountPath: /content
+  volumes:
+  - name: html
+    emptyDir: {}
+
+"""#####,
+        "11-fix-broken-pod/wrong/mutant-k8s-schema.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: broken-pod
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: html
+      mountPath: /usr/share/nginx/html
+  - name: content-updater
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "<h1>Updated at $(date)</h1>" > /content/index.html
+        sleep 10
+      done &
+      httpd -f -p 8080 -h /content
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: html
+  volumes:
+  - name: html
+    emptyDir: {}
+
+"""#####,
+        "11-fix-broken-pod/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-broken-pod
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: html
+      mountPath: /usr/share/nginx/html
+  - name: content-updater
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "<h1>Updated at $(date)</h1>" > /content/index.html
+        sleep 10
+      done &
+      httpd -f -p 8080 -h /content
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: html
+      mountPath: /content
+  volumes:
+  - name: html
+    emptyDir: {}
 
 """#####,
         "11-fix-broken-pod/wrong/same-port-left.yaml": #####"""
@@ -6779,6 +8981,26 @@ podgrade check --exercise 12-elastic-sidecar
 - file: wrong-image.yaml
   fails: [container.spec]
   why: {ru: "sidecar запускает fluent-bit вместо настроенного filebeat (kodekloud/filebeat-configured): без конфигурации задания логи не попадут в Elasticsearch", en: "sidecar runs fluent-bit instead of the configured filebeat (kodekloud/filebeat-configured): without the task's configuration the logs never reach Elasticsearch"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: app", en: "a mutant of the solution (make mutants), line 4 renamed: name: app"}
+- file: mutant-k8s-valid.yaml
+  fails: [k8s.valid]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 8 удалена: spec:", en: "a mutant of the solution (make mutants), line 8 removed: spec:"}
+- file: mutant-app-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 10: имя изменено: - name: app", en: "a mutant of the solution (make mutants), line 10 renamed: - name: app"}
+- file: mutant-k8s-schema.yaml
+  fails: [k8s.schema]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 23 удалена: path: /var/log/webapp", en: "a mutant of the solution (make mutants), line 23 removed: path: /var/log/webapp"}
+- file: init-never-ends.yaml
+  fails: [container.long-running]
+  key: initContainerNeverEnds
+  why: {ru: "обычный init-контейнер warm-up никогда не завершается: POD так и не запустит основные контейнеры", en: "the plain init container warm-up never ends: the Pod never starts its app containers"}
 
 """#####,
         "12-elastic-sidecar/wrong/default-namespace.yaml": #####"""
@@ -6786,6 +9008,128 @@ apiVersion: v1
 kind: Pod
 metadata:
   name: app
+  labels:
+    name: app
+spec:
+  containers:
+  - name: app
+    image: kodekloud/event-simulator
+    volumeMounts:
+    - name: log-volume
+      mountPath: /log
+  - name: sidecar
+    image: kodekloud/filebeat-configured
+    volumeMounts:
+    - name: log-volume
+      mountPath: /var/log/event-simulator/
+  volumes:
+  - name: log-volume
+    hostPath:
+      path: /var/log/webapp
+      type: DirectoryOrCreate
+
+"""#####,
+        "12-elastic-sidecar/wrong/init-never-ends.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+  namespace: elastic-stack
+  labels:
+    name: app
+spec:
+  initContainers:
+  # a plain init container whose command never ends: the Pod never starts its containers
+  - name: warm-up
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo warming up; sleep 5; done"]
+  containers:
+  - name: app
+    image: kodekloud/event-simulator
+    volumeMounts:
+    - name: log-volume
+      mountPath: /log
+  - name: sidecar
+    image: kodekloud/filebeat-configured
+    volumeMounts:
+    - name: log-volume
+      mountPath: /var/log/event-simulator/
+  volumes:
+  - name: log-volume
+    hostPath:
+      path: /var/log/webapp
+      type: DirectoryOrCreate
+
+"""#####,
+        "12-elastic-sidecar/wrong/mutant-app-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+  namespace: elastic-stack
+  labels:
+    name: app
+spec:
+  containers:
+  - name: renamed-app
+    image: kodekloud/event-simulator
+    volumeMounts:
+    - name: log-volume
+      mountPath: /log
+  - name: sidecar
+    image: kodekloud/filebeat-configured
+    volumeMounts:
+    - name: log-volume
+      mountPath: /var/log/event-simulator/
+  volumes:
+  - name: log-volume
+    hostPath:
+      path: /var/log/webapp
+      type: DirectoryOrCreate
+
+"""#####,
+        "12-elastic-sidecar/wrong/mutant-k8s-schema.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+  namespace: elastic-stack
+  labels:
+    name: app
+spec:
+  containers:
+  - name: app
+    image: kodekloud/event-simulator
+    volumeMounts:
+    - name: log-volume
+      mountPath: /log
+  - name: sidecar
+    image: kodekloud/filebeat-configured
+    volumeMounts:
+    - name: log-volume
+      mountPath: /var/log/event-simulator/
+  volumes:
+  - name: log-volume
+    hostPath:
+      type: DirectoryOrCreate
+
+"""#####,
+        "12-elastic-sidecar/wrong/mutant-k8s-valid.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+  namespace: elastic-stack
+  labels:
+    name: app
+
+"""#####,
+        "12-elastic-sidecar/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-app
+  namespace: elastic-stack
   labels:
     name: app
 spec:

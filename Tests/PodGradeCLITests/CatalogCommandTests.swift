@@ -61,9 +61,7 @@ final class CatalogCommandTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stdout)
         let n = Lab.bundled.exercises.count, wrong = Lab.bundled.exercises.reduce(0) { $0 + $1.wrongCases.count }
         let right = Lab.bundled.exercises.reduce(0) { $0 + $1.rightCases.count }
-        let uncovered = CourseVerifier.verify(lab: .bundled, solutions: Lab.bundledSolutions).uncovered.count
-        let coverage = uncovered == 0 ? "" : ", \(uncovered) checks no case fails"
-        XCTAssertEqual(run.stdout, "\(n) exercises, \(n) solutions, \(n) starters, \(right) right cases, \(wrong) known-wrong cases\(coverage): the course is sound\n")
+        XCTAssertEqual(run.stdout, "\(n) exercises, \(n) solutions, \(n) starters, \(right) right cases, \(wrong) known-wrong cases: the course is sound\n")
         // A broken course: a solution that no longer passes.
         let dir = try temporaryDirectory()
         try FileManager.default.copyItem(atPath: packageRoot + "/exercises", toPath: dir + "/exercises")

@@ -66,4 +66,19 @@ final class IdeaGradingTests: XCTestCase {
             XCTAssertTrue(exercise.checks.contains { $0.rule.id == "container.long-running" }, exercise.id)
         }
     }
+
+    /// Every check of every spec is failed by a known-wrong case.
+    func testEveryCheckIsFailedByAKnownWrongCase() {
+        XCTAssertEqual(CourseVerifier.verify(lab: .bundled, solutions: Lab.bundledSolutions).uncovered, [])
+    }
+
+    /// Mutants of the solutions that fail exactly one check, each named by the check it fails.
+    func testMutantsFailExactlyOneCheck() throws {
+        let mutants = CourseMutants.propose(lab: .bundled, solutions: Lab.bundledSolutions, uncovered: [])
+        XCTAssertGreaterThan(mutants.count, Lab.bundled.exercises.count)
+        let m = try XCTUnwrap(mutants.first { $0.exercise == "02-yellow" && $0.check == "pod-found" })
+        XCTAssertEqual(m.change, "line 4 renamed: name: yellow")
+        let failed = grade("02-yellow", [("02-yellow/pod.yaml", m.content)])?.checks.filter { $0.status == .fail }.map(\.id)
+        XCTAssertEqual(failed, ["pod-found"])
+    }
 }

@@ -92,7 +92,10 @@ public enum CourseVerifier {
                 }
                 if wrong.fails.isEmpty { report.problems.append("\(exercise.id)/wrong/\(wrong.file): names no rule to fail") }
             }
-            report.uncovered += exercise.checks.map(\.id).filter { !failedChecks.contains($0) }.map { "\(exercise.id)/\($0)" }
+            let uncovered = exercise.checks.map(\.id).filter { !failedChecks.contains($0) }
+            report.uncovered += uncovered.map { "\(exercise.id)/\($0)" }
+            // The course proves its checks can fail: `make mutants` proposes cases for these.
+            report.problems += uncovered.map { "\(exercise.id): no known-wrong case fails check \($0) (`make mutants` proposes some)" }
         }
         return report
     }
