@@ -4718,8 +4718,8 @@ checks:
     points: 3
     params: {writer: writer, reader: reader, file: /shared/data.txt}
     hint:
-      ru: "writer дописывает в /shared/data.txt, reader читает именно этот файл того же volume — сверьте путь и имя файла в обеих командах."
-      en: "writer appends to /shared/data.txt and reader reads that very file of the same volume: compare the path and file name in both commands."
+      ru: "writer дописывает в файл общего volume (в задании — /shared/data.txt), reader читает именно этот файл: через mountPath и subPath обе команды должны прийти к одному и тому же файлу volume, сами пути в контейнерах могут различаться."
+      en: "writer appends to a file of the shared volume (the task suggests /shared/data.txt) and reader reads that very file: through mountPath and subPath both commands must reach the same file of the volume; the paths inside the containers may differ."
   - id: long-running
     rule: container.long-running
     points: 1

@@ -7,8 +7,8 @@ struct SidecarNativeRule: Rule {
     let doc = RuleDoc(
         title: LocalizedText(ru: "Нативный sidecar", en: "A native sidecar"),
         explanation: LocalizedText(
-            ru: "С Kubernetes 1.29 sidecar можно объявить в initContainers с restartPolicy: Always: он запускается до основных контейнеров, работает всё время жизни POD и останавливается после них. Он делит volume с основным контейнером, как и обычный sidecar.",
-            en: "Since Kubernetes 1.29 a sidecar can be declared in initContainers with restartPolicy: Always: it starts before the app containers, runs for the pod's whole life and stops after them. Like any sidecar, it shares a volume with main."),
+            ru: "С Kubernetes 1.29 sidecar можно объявить в initContainers с restartPolicy: Always: он запускается до основных контейнеров, работает всё время жизни POD и останавливается после них. Он делит volume с основным контейнером, как и обычный sidecar. Типичная ошибка: initContainer без restartPolicy: Always — это обычный init-контейнер, POD ждёт его завершения (nativeSidecarNoRestartPolicy).",
+            en: "Since Kubernetes 1.29 a sidecar can be declared in initContainers with restartPolicy: Always: it starts before the app containers, runs for the pod's whole life and stops after them. Like any sidecar, it shares a volume with main. A common mistake: an initContainer without restartPolicy: Always is a plain init container the pod waits for (nativeSidecarNoRestartPolicy)."),
         section: "Паттерны проектирования много-контейнерных PODs")
     /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
     struct Parameters: RuleParameters {

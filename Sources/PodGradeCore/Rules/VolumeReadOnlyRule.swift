@@ -7,8 +7,8 @@ struct VolumeReadOnlyRule: Rule {
     let doc = RuleDoc(
         title: LocalizedText(ru: "Монтирование только для чтения", en: "Read-only mounts"),
         explanation: LocalizedText(
-            ru: "Контейнер, которому данные общего volume нужны только для чтения (сборщик логов, агент мониторинга), монтирует его с readOnly: true: так он не испортит данные соседа, а hostPath — файлы узла.",
-            en: "A container that only reads a shared volume (a log collector, a monitoring agent) mounts it with readOnly: true, so it cannot damage its neighbour's data, nor, with hostPath, the node's files."),
+            ru: "Контейнер, которому данные общего volume нужны только для чтения (сборщик логов, агент мониторинга), монтирует его с readOnly: true: так он не испортит данные соседа, а hostPath — файлы узла. Типичные ошибки: readOnly на стороне писателя вместо читателя (readOnlyOnWriter); папка узла (hostPath), смонтированная на запись (writableHostPath).",
+            en: "A container that only reads a shared volume (a log collector, a monitoring agent) mounts it with readOnly: true, so it cannot damage its neighbour's data, nor, with hostPath, the node's files. Common mistakes: readOnly on the writer's side instead of the reader's (readOnlyOnWriter); a node folder (hostPath) mounted writable (writableHostPath)."),
         section: "Общие Volumes в много-контейнерных PODs")
     /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
     struct Parameters: RuleParameters {

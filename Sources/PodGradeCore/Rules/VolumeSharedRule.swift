@@ -7,8 +7,8 @@ struct VolumeSharedRule: Rule {
     let doc = RuleDoc(
         title: LocalizedText(ru: "Общий volume", en: "A shared volume"),
         explanation: LocalizedText(
-            ru: "Контейнеры POD обмениваются файлами через общий volume: он объявляется один раз в spec.volumes и монтируется (volumeMounts) в каждый контейнер, которому нужны эти данные, — возможно, по разным путям. emptyDir живёт столько же, сколько POD.",
-            en: "The containers of a pod exchange files through a shared volume: declared once under spec.volumes and mounted (volumeMounts) into every container that needs the data, possibly at different paths. An emptyDir lives as long as the pod."),
+            ru: "Контейнеры POD обмениваются файлами через общий volume: он объявляется один раз в spec.volumes и монтируется (volumeMounts) в каждый контейнер, которому нужны эти данные, — возможно, по разным путям. emptyDir живёт столько же, сколько POD. Типичная ошибка: volume, который монтирует только один контейнер, ничего не разделяет (volumeMountedByOne). Если общий volume назван иначе, чем в задании, или смонтирован по другому пути, а данные всё равно доходят, это заметка, а не потеря баллов.",
+            en: "The containers of a pod exchange files through a shared volume: declared once under spec.volumes and mounted (volumeMounts) into every container that needs the data, possibly at different paths. An emptyDir lives as long as the pod. A common mistake: a volume only one container mounts shares nothing (volumeMountedByOne). A shared volume named otherwise than in the task, or mounted at another path while the data still flows, is a note, not lost points."),
         section: "Общие Volumes в много-контейнерных PODs")
     /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
     struct Parameters: RuleParameters {
