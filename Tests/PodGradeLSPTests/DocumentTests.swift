@@ -157,7 +157,7 @@ final class DocumentTests: XCTestCase {
             **Read-only mounts** (`volume.readonly`)
 
             A container that only reads a shared volume (a log collector, a monitoring agent) mounts it with readOnly: true, \
-            so it cannot damage its neighbour's data, nor, with hostPath, the node's files.
+            so it cannot damage its neighbour's data, nor, with hostPath, the node's files. Common mistakes: readOnly on the writer's side instead of the reader's (readOnlyOnWriter); a node folder (hostPath) mounted writable (writableHostPath).
 
             Lecture: section «Общие Volumes в много-контейнерных PODs».
 
