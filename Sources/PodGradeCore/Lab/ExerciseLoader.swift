@@ -124,6 +124,7 @@ enum ExerciseLoader {
                                 starter: starter, wrongCases: wrongCases)
         var withCases = exercise
         withCases.rightCases = rightCases
+        withCases.mentionedContainers = CheckContext.mentionedContainers(in: checks)
         return (withCases, problems)
     }
 

@@ -35,10 +35,14 @@ public struct CheckContext: Sendable {
 
     static let containerKeys = ["container", "main", "sidecar", "adapter", "ambassador", "writer", "reader", "from", "to"]
 
-    /// Container names the exercise's checks mention.
+    /// Container names the exercise's checks mention (kept in the exercise when it loads).
     var mentionedContainers: Set<String> {
+        exercise.mentionedContainers.isEmpty ? Self.mentionedContainers(in: exercise.checks) : exercise.mentionedContainers
+    }
+
+    static func mentionedContainers(in checks: [CheckSpec]) -> Set<String> {
         var names = Set<String>()
-        for check in exercise.checks {
+        for check in checks {
             guard let params = check.writtenParams else { continue }
             for key in Self.containerKeys { if let n = params[key]?.string { names.insert(n) } }
             for mount in params["mounts"]?.sequence ?? [] { if let n = mount["container"]?.string { names.insert(n) } }

@@ -42,7 +42,8 @@ struct ContainerSpecRule: Rule {
             guard let reference = ImageReference(image.value) else {
                 return .fail([context.finding(Message.imageInvalid(container: name, image: image.value), image)])
             }
-            if !expected.contains(where: { Self.sameSoftware($0, image.value, reference) }) {
+            let family = context.model?.container(container.displayName)?.family ?? ImageFamilies.family(of: image.value)
+            if !expected.contains(where: { Self.sameSoftware($0, family, reference) }) {
                 findings.append(context.finding(Message.imageWrong(container: name, expected: expected.joined(separator: " | "), found: image.value), image))
             } else if let tag = params.tag, reference.tag != tag {
                 findings.append(context.finding(Message.tagWrong(container: name, expected: tag, found: reference.tag), image))
@@ -69,8 +70,8 @@ struct ContainerSpecRule: Rule {
 extension ContainerSpecRule {
     /// Whether an image runs the expected software: the same family in the image table (an
     /// upstream organisation's or a packager's image of it), else the same repository.
-    static func sameSoftware(_ expected: String, _ image: String, _ found: ImageReference) -> Bool {
-        if let a = ImageFamilies.family(of: expected), let b = ImageFamilies.family(of: image) { return a == b }
+    static func sameSoftware(_ expected: String, _ family: ImageFamily?, _ found: ImageReference) -> Bool {
+        if let a = ImageFamilies.family(of: expected), let b = family { return a == b }
         guard let wanted = ImageReference(expected) else { return false }
         return Self.plain(wanted.repository) == Self.plain(found.repository)
     }
