@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/debug/podgrade
 RELEASE_BIN := .build/release/podgrade
 
-.PHONY: deps build release test demo lab schemas rules verify bench fuzz clean dist dist-test
+.PHONY: deps build release test demo lab schemas rules verify mutants bench fuzz clean dist dist-test
 
 deps:
 	@bash .ci/deps.sh
@@ -49,6 +49,10 @@ rules:
 
 verify: build
 	$(BIN) verify
+
+# Mutants of each solution that fail exactly one check: candidates for exercises/<slug>/wrong/.
+mutants: build
+	$(BIN) verify --propose-mutants
 
 bench: deps
 	bash bench/run.sh

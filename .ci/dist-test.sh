@@ -71,7 +71,8 @@ PODGRADE_LANG=en unshare -m --propagation private bash -euo pipefail -c "$mounts
   done
   echo "man page: a section for each of: $subs"
   ru=$(gzip -dc /usr/share/man/ru/man1/podgrade.1.gz)
-  printf "%s\n" "$ru" | grep -q "Проверить репозиторий" || fail "the Russian man page is not in Russian"
+  # groff spells Cyrillic as \[uXXXX]: "Проверить" is the check command's description.
+  printf "%s\n" "$ru" | grep -qF '\[u041F]\[u0440]\[u043E]\[u0432]\[u0435]\[u0440]\[u0438]\[u0442]\[u044C]' || fail "the Russian man page is not in Russian"
   printf "%s\n" "$page" | grep -q "Grade a repository" || fail "the English man page is not in English"
   for f in /usr/share/bash-completion/completions/podgrade /usr/share/zsh/vendor-completions/_podgrade \
            /usr/share/fish/vendor_completions.d/podgrade.fish /usr/share/doc/podgrade/copyright; do

@@ -199,6 +199,7 @@ checks:
   - id: web-server-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: web-server, image: nginx}
     hint:
       ru: "Основной контейнер называется web-server и запускает образ nginx."
@@ -206,6 +207,7 @@ checks:
   - id: cadvisor-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: cadvisor, image: gcr.io/cadvisor/cadvisor}
     hint:
       ru: "Вспомогательный контейнер cadvisor берёт образ из реестра gcr.io: gcr.io/cadvisor/cadvisor."
@@ -242,6 +244,12 @@ checks:
     hint:
       ru: "Опишите общий volume shared-storage (emptyDir) в spec.volumes и смонтируйте его в оба контейнера по путям из задания (раздел «Общие Volumes в много-контейнерных PODs»)."
       en: "Define the shared volume shared-storage (emptyDir) in spec.volumes and mount it in both containers at the paths from the task (section “Shared volumes in multi-container PODs”)."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 2
@@ -379,6 +387,140 @@ spec:
   fails: [volume.shared]
   key: volumeMountedByOne
   why: {ru: "volume shared-storage описан, но смонтирован только в web-server: cadvisor его не видит, общего ничего нет", en: "the volume shared-storage is defined but mounted by web-server only: cadvisor never sees it, nothing is shared"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: multi-container-pod", en: "a mutant of the solution (make mutants), line 4 renamed: name: multi-container-pod"}
+- file: mutant-web-server-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 8: имя изменено: - name: web-server", en: "a mutant of the solution (make mutants), line 8 renamed: - name: web-server"}
+- file: mutant-web-server-port.yaml
+  fails: [ports.declared]
+  key: portMissing
+  why: {ru: "мутант решения (make mutants), строка 10 удалена: ports:", en: "a mutant of the solution (make mutants), line 10 removed: ports:"}
+- file: init-never-ends.yaml
+  fails: [container.long-running]
+  key: initContainerNeverEnds
+  why: {ru: "обычный init-контейнер warm-up никогда не завершается: POD так и не запустит основные контейнеры", en: "the plain init container warm-up never ends: the Pod never starts its app containers"}
+- file: unknown-field.yaml
+  fails: [k8s.schema]
+  why: {ru: "опечатка в поле spec: restartPolicyy — kubectl отклонит неизвестное поле", en: "a typo in a spec field: restartPolicyy; kubectl rejects an unknown field"}
+
+"""#####,
+        "01-multi-container-pod/wrong/init-never-ends.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: multi-container-pod
+spec:
+  initContainers:
+  # a plain init container whose command never ends: the Pod never starts its containers
+  - name: warm-up
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo warming up; sleep 5; done"]
+  containers:
+  # main container: the web server
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/www/html
+  # helper container: container metrics
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/log
+  volumes:
+  - name: shared-storage
+    emptyDir: {}
+
+"""#####,
+        "01-multi-container-pod/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-multi-container-pod
+spec:
+  containers:
+  # main container: the web server
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/www/html
+  # helper container: container metrics
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/log
+  volumes:
+  - name: shared-storage
+    emptyDir: {}
+
+"""#####,
+        "01-multi-container-pod/wrong/mutant-web-server-port.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: multi-container-pod
+spec:
+  containers:
+  # main container: the web server
+  - name: web-server
+    image: nginx:1.25
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/www/html
+  # helper container: container metrics
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/log
+  volumes:
+  - name: shared-storage
+    emptyDir: {}
+
+"""#####,
+        "01-multi-container-pod/wrong/mutant-web-server-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: multi-container-pod
+spec:
+  containers:
+  # main container: the web server
+  - name: renamed-web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/www/html
+  # helper container: container metrics
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/log
+  volumes:
+  - name: shared-storage
+    emptyDir: {}
 
 """#####,
         "01-multi-container-pod/wrong/one-container.yaml": #####"""
@@ -451,6 +593,35 @@ spec:
     - containerPort: 8080
     volumeMounts:
     - name: shared-store
+      mountPath: /var/log
+  volumes:
+  - name: shared-storage
+    emptyDir: {}
+
+"""#####,
+        "01-multi-container-pod/wrong/unknown-field.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: multi-container-pod
+spec:
+  restartPolicyy: Always
+  containers:
+  # main container: the web server
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/www/html
+  # helper container: container metrics
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: shared-storage
       mountPath: /var/log
   volumes:
   - name: shared-storage
@@ -725,8 +896,18 @@ spec:
   fails: [container.spec]
   why: {ru: "gold запускает nginx вместо redis", en: "gold runs nginx instead of redis"}
 - file: capital-name.yaml
-  fails: [container.spec, container.long-running, k8s.valid]
+  fails: [container.spec, k8s.valid]
   why: {ru: "контейнер назван Lemon: заглавная буква недопустима в имени и контейнера lemon нет", en: "the container is named Lemon: an uppercase letter is invalid in a name and there is no container lemon"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: yellow", en: "a mutant of the solution (make mutants), line 4 renamed: name: yellow"}
+- file: unknown-field.yaml
+  fails: [k8s.schema]
+  why: {ru: "опечатка в поле spec: restartPolicyy — kubectl отклонит неизвестное поле", en: "a typo in a spec field: restartPolicyy; kubectl rejects an unknown field"}
+- file: third-container.yaml
+  fails: [containers.count]
+  why: {ru: "в POD три контейнера, а задание просит ровно два: lemon и gold", en: "the Pod has three containers; the task asks for exactly two, lemon and gold"}
 
 """#####,
         "02-yellow/wrong/lemon-exits.yaml": #####"""
@@ -753,6 +934,55 @@ spec:
   containers:
   - name: lemon
     image: busybox:1.36
+  - name: gold
+    image: redis:7
+
+"""#####,
+        "02-yellow/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-yellow
+spec:
+  containers:
+  - name: lemon
+    image: busybox:1.36
+    # without a command busybox runs `sh`, which exits at once and restarts forever
+    command: ["sleep", "1000"]
+  - name: gold
+    image: redis:7
+
+"""#####,
+        "02-yellow/wrong/third-container.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: yellow
+spec:
+  containers:
+  - name: lemon
+    image: busybox:1.36
+    command: ["sleep", "1000"]
+  - name: gold
+    image: redis:7
+  # a third container the task does not ask for
+  - name: silver
+    image: busybox:1.36
+    command: ["sleep", "1000"]
+
+"""#####,
+        "02-yellow/wrong/unknown-field.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: yellow
+spec:
+  restartPolicyy: Always
+  containers:
+  - name: lemon
+    image: busybox:1.36
+    # without a command busybox runs `sh`, which exits at once and restarts forever
+    command: ["sleep", "1000"]
   - name: gold
     image: redis:7
 
@@ -785,6 +1015,8 @@ spec:
   why: {ru: "nginx закреплён digest; sidecar объявляет свой порт fluentd 24224, не занимая порт 80 веб-сервера", en: "nginx pinned by digest; the sidecar declares fluentd's own port 24224 without taking the web server's 80"}
 - file: flow-style.yaml
   why: {ru: "flow-стиль, volumes перед containers, sidecar монтирует logs в другой каталог (/var/log/web) только для чтения", en: "flow style, volumes before containers, the sidecar mounts logs read-only at another directory (/var/log/web)"}
+- file: volume-app-logs.yaml
+  why: {ru: "общий volume называется app-logs, а не logs: он найден как единственный volume, общий для двух контейнеров; имя — одна заметка, а не каскад ошибок", en: "the shared volume is called app-logs, not logs: it is found as the only volume the two containers share; the name is one note, not a cascade of failures"}
 
 """#####,
         "03-sidecar-logging/right/digest-own-port.yaml": #####"""
@@ -939,6 +1171,33 @@ spec:
     emptyDir: {}
 
 """#####,
+        "03-sidecar-logging/right/volume-app-logs.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-with-sidecar
+spec:
+  containers:
+  # main container: serves HTTP and writes access/error logs to /var/log/nginx
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: app-logs
+      mountPath: /var/log/nginx
+  # sidecar: reads the same logs, never writes them
+  - name: log-collector
+    image: fluentd:v1.16-1
+    volumeMounts:
+    - name: app-logs
+      mountPath: /var/log/nginx
+      readOnly: true
+  volumes:
+  - name: app-logs
+    emptyDir: {}
+
+"""#####,
         "03-sidecar-logging/spec.yaml": #####"""
 id: 03-sidecar-logging
 title: {ru: "Sidecar для сбора логов", en: "A logging sidecar"}
@@ -953,6 +1212,7 @@ checks:
   - id: web-server-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: web-server, image: nginx}
     hint:
       ru: "Основной контейнер web-server запускает nginx."
@@ -960,10 +1220,11 @@ checks:
   - id: log-collector-spec
     rule: container.spec
     points: 1
-    params: {container: log-collector, image: fluentd}
+    severity: asked
+    params: {container: log-collector, images: [fluentd, fluent/fluent-bit]}
     hint:
-      ru: "Sidecar-контейнер log-collector запускает образ fluentd."
-      en: "The sidecar container log-collector runs the fluentd image."
+      ru: "Sidecar-контейнер log-collector запускает сборщик логов: fluentd или fluent-bit (образ любого издателя)."
+      en: "The sidecar container log-collector runs a log collector: fluentd or fluent-bit (any publisher's image)."
   - id: logs-shared
     rule: volume.shared
     points: 2
@@ -996,6 +1257,12 @@ checks:
     hint:
       ru: "Порт 80 уже занят web-server: контейнеры POD делят один сетевой namespace (раздел «Общая сеть в много-контейнерных PODs»)."
       en: "Port 80 already belongs to web-server: the containers of a POD share one network namespace (section “Shared network in multi-container PODs”)."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 1
@@ -1098,7 +1365,7 @@ podgrade check --exercise 03-sidecar-logging
         "03-sidecar-logging/wrong/cases.yaml": #####"""
 - file: not-readonly.yaml
   fails: [volume.readonly]
-  key: readerWritable
+  key: mountNotReadOnly
   why: {ru: "log-collector монтирует logs на запись: нет readOnly: true", en: "log-collector mounts logs read-write: readOnly: true is missing"}
 - file: sidecar-port-80.yaml
   fails: [ports.unique, role.sidecar]
@@ -1110,6 +1377,62 @@ podgrade check --exercise 03-sidecar-logging
   fails: [volume.readonly, role.sidecar]
   key: readOnlyOnWriter
   why: {ru: "readOnly: true стоит на монтировании web-server (он пишет логи), а не log-collector (он их только читает): nginx не может писать логи (sidecar ничего не получает), а сборщик может их испортить", en: "readOnly: true is on web-server's mount (the writer) instead of log-collector's (the reader): nginx cannot write its logs (the sidecar gets nothing) and the collector could damage them"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: web-server-with-sidecar", en: "a mutant of the solution (make mutants), line 4 renamed: name: web-server-with-sidecar"}
+- file: mutant-k8s-valid.yaml
+  fails: [k8s.valid]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 5 удалена: spec:", en: "a mutant of the solution (make mutants), line 5 removed: spec:"}
+- file: mutant-web-server-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 8: имя изменено: - name: web-server", en: "a mutant of the solution (make mutants), line 8 renamed: - name: web-server"}
+- file: mutant-log-collector-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 16: имя изменено: - name: log-collector", en: "a mutant of the solution (make mutants), line 16 renamed: - name: log-collector"}
+- file: mutant-k8s-schema.yaml
+  fails: [k8s.schema]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 20 удалена: mountPath: /var/log/nginx", en: "a mutant of the solution (make mutants), line 20 removed: mountPath: /var/log/nginx"}
+- file: init-never-ends.yaml
+  fails: [container.long-running]
+  key: initContainerNeverEnds
+  why: {ru: "обычный init-контейнер warm-up никогда не завершается: POD так и не запустит основные контейнеры", en: "the plain init container warm-up never ends: the Pod never starts its app containers"}
+
+"""#####,
+        "03-sidecar-logging/wrong/init-never-ends.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-with-sidecar
+spec:
+  initContainers:
+  # a plain init container whose command never ends: the Pod never starts its containers
+  - name: warm-up
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo warming up; sleep 5; done"]
+  containers:
+  # main container: serves HTTP and writes access/error logs to /var/log/nginx
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+  # sidecar: reads the same logs, never writes them
+  - name: log-collector
+    image: fluentd:v1.16-1
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+      readOnly: true
+  volumes:
+  - name: logs
+    emptyDir: {}
 
 """#####,
         "03-sidecar-logging/wrong/main-no-mount.yaml": #####"""
@@ -1124,6 +1447,120 @@ spec:
     image: nginx:1.25
     ports:
     - containerPort: 80
+  # sidecar: reads the same logs, never writes them
+  - name: log-collector
+    image: fluentd:v1.16-1
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+      readOnly: true
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "03-sidecar-logging/wrong/mutant-k8s-schema.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-with-sidecar
+spec:
+  containers:
+  # main container: serves HTTP and writes access/error logs to /var/log/nginx
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+  # sidecar: reads the same logs, never writes them
+  - name: log-collector
+    image: fluentd:v1.16-1
+    volumeMounts:
+    - name: logs
+      readOnly: true
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "03-sidecar-logging/wrong/mutant-k8s-valid.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-with-sidecar
+
+"""#####,
+        "03-sidecar-logging/wrong/mutant-log-collector-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-with-sidecar
+spec:
+  containers:
+  # main container: serves HTTP and writes access/error logs to /var/log/nginx
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+  # sidecar: reads the same logs, never writes them
+  - name: renamed-log-collector
+    image: fluentd:v1.16-1
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+      readOnly: true
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "03-sidecar-logging/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-web-server-with-sidecar
+spec:
+  containers:
+  # main container: serves HTTP and writes access/error logs to /var/log/nginx
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+  # sidecar: reads the same logs, never writes them
+  - name: log-collector
+    image: fluentd:v1.16-1
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+      readOnly: true
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "03-sidecar-logging/wrong/mutant-web-server-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-with-sidecar
+spec:
+  containers:
+  # main container: serves HTTP and writes access/error logs to /var/log/nginx
+  - name: renamed-web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
   # sidecar: reads the same logs, never writes them
   - name: log-collector
     image: fluentd:v1.16-1
@@ -1531,6 +1968,7 @@ checks:
   - id: application-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: application, image: busybox}
     hint:
       ru: "Основной контейнер application запускает busybox с циклом, который пишет статус."
@@ -1538,10 +1976,11 @@ checks:
   - id: adapter-spec
     rule: container.spec
     points: 1
-    params: {container: adapter, image: busybox}
+    severity: asked
+    params: {container: adapter, image: any}
     hint:
-      ru: "Контейнер adapter тоже запускает busybox: в нём есть и httpd, и nc."
-      en: "The adapter container runs busybox too: it ships both httpd and nc."
+      ru: "Нужен контейнер adapter; образ на ваш выбор (busybox удобен: в нём есть и httpd, и nc) — adapter оценивается по тому, что он делает."
+      en: "You need a container named adapter; the image is up to you (busybox is handy: it ships both httpd and nc): the adapter is judged by what it does."
   - id: adapter-role
     rule: role.adapter
     points: 3
@@ -1562,6 +2001,12 @@ checks:
     hint:
       ru: "Контейнеры POD делят один сетевой namespace, поэтому порт adapter не должен совпадать с портом другого контейнера (раздел «Общая сеть в много-контейнерных PODs»)."
       en: "Containers of a POD share one network namespace, so the adapter's port must not repeat another container's (section “Shared network in multi-container PODs”)."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 2
@@ -1670,146 +2115,6 @@ podgrade check --exercise 04-adapter
 ```
 
 """#####,
-        "04-adapter/wrong-pending/application-no-command.yaml": #####"""
-apiVersion: v1
-kind: Pod
-metadata:
-  name: app-with-adapter
-spec:
-  containers:
-  # main container: reports its status in its own text format
-  - name: application
-    image: busybox:1.36
-    # no command: busybox runs sh, which exits at once
-    volumeMounts:
-    - name: app-data
-      mountPath: /var/app
-  # adapter: turns that status into Prometheus text format on its own port
-  - name: adapter
-    image: busybox:1.36
-    command: ["sh", "-c"]
-    args:
-    - |
-      mkdir -p /www
-      httpd -p 9113 -h /www
-      while true; do
-        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
-        echo "app_up $up" > /www/metrics
-        sleep 5
-      done
-    ports:
-    - name: metrics
-      containerPort: 9113
-    volumeMounts:
-    - name: app-data
-      mountPath: /data
-      readOnly: true
-  volumes:
-  - name: app-data
-    emptyDir: {}
-
-"""#####,
-        "04-adapter/wrong-pending/application-writes-once.yaml": #####"""
-apiVersion: v1
-kind: Pod
-metadata:
-  name: app-with-adapter
-spec:
-  containers:
-  # main container: reports its status in its own text format
-  - name: application
-    image: busybox:1.36
-    # writes the status once, then the container ends and restarts forever
-    command: ["sh", "-c", "echo \"$(date) STATUS: OK\" > /var/app/status.log"]
-    volumeMounts:
-    - name: app-data
-      mountPath: /var/app
-  # adapter: turns that status into Prometheus text format on its own port
-  - name: adapter
-    image: busybox:1.36
-    command: ["sh", "-c"]
-    args:
-    - |
-      mkdir -p /www
-      httpd -p 9113 -h /www
-      while true; do
-        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
-        echo "app_up $up" > /www/metrics
-        sleep 5
-      done
-    ports:
-    - name: metrics
-      containerPort: 9113
-    volumeMounts:
-    - name: app-data
-      mountPath: /data
-      readOnly: true
-  volumes:
-  - name: app-data
-    emptyDir: {}
-
-"""#####,
-        "04-adapter/wrong-pending/cases.yaml": #####"""
-- file: stdout-only.yaml
-  fails: [role.adapter]
-  key: outputOnlyToStdout
-  why: {ru: "application печатает статус в stdout (он уходит в kubectl logs, а не на volume), а adapter читает /data/status.log, который никто не пишет", en: "application prints its status to stdout (it goes to kubectl logs, not to the volume) while the adapter reads /data/status.log, which nobody writes"}
-- file: application-no-command.yaml
-  fails: [container.long-running, role.adapter]
-  key: commandEnds
-  why: {ru: "у busybox-контейнера application убрана command: sh сразу завершается, контейнер перезапускается бесконечно, и статус никто не пишет", en: "the busybox container application has no command: sh exits at once, the container restarts forever and nobody writes the status"}
-- file: application-writes-once.yaml
-  fails: [container.long-running]
-  key: commandEnds
-  why: {ru: "application записывает статус один раз и завершается: контейнер перезапускается снова и снова", en: "application writes the status once and exits: the container restarts again and again"}
-
-"""#####,
-        "04-adapter/wrong-pending/stdout-only.yaml": #####"""
-apiVersion: v1
-kind: Pod
-metadata:
-  name: app-with-adapter
-spec:
-  containers:
-  # main container: reports its status in its own text format
-  - name: application
-    image: busybox:1.36
-    command: ["sh", "-c"]
-    args:
-    - |
-      while true; do
-        # the status goes to stdout (kubectl logs), never to the shared volume
-        echo "$(date) STATUS: OK"
-        sleep 5
-      done
-    volumeMounts:
-    - name: app-data
-      mountPath: /var/app
-  # adapter: turns that status into Prometheus text format on its own port
-  - name: adapter
-    image: busybox:1.36
-    command: ["sh", "-c"]
-    args:
-    - |
-      mkdir -p /www
-      httpd -p 9113 -h /www
-      while true; do
-        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
-        echo "app_up $up" > /www/metrics
-        sleep 5
-      done
-    ports:
-    - name: metrics
-      containerPort: 9113
-    volumeMounts:
-    - name: app-data
-      mountPath: /data
-      readOnly: true
-  volumes:
-  - name: app-data
-    emptyDir: {}
-
-"""#####,
         "04-adapter/wrong/adapter-no-volume.yaml": #####"""
 apiVersion: v1
 kind: Pod
@@ -1851,6 +2156,85 @@ spec:
     emptyDir: {}
 
 """#####,
+        "04-adapter/wrong/application-no-command.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: application
+    image: busybox:1.36
+    # no command: busybox runs sh, which exits at once
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/wrong/application-writes-once.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: application
+    image: busybox:1.36
+    # writes the status once, then the container ends and restarts forever
+    command: ["sh", "-c", "echo \"$(date) STATUS: OK\" > /var/app/status.log"]
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
         "04-adapter/wrong/cases.yaml": #####"""
 - file: unnamed-port.yaml
   fails: [ports.declared, role.adapter]
@@ -1861,6 +2245,227 @@ spec:
 - file: port-on-application.yaml
   fails: [ports.declared, role.adapter]
   why: {ru: "порт metrics объявлен у application, а не у adapter", en: "the metrics port is declared on application instead of adapter"}
+- file: stdout-only.yaml
+  fails: [role.adapter]
+  key: outputOnlyToStdout
+  why: {ru: "application печатает статус в stdout (он уходит в kubectl logs, а не на volume), а adapter читает /data/status.log, который никто не пишет", en: "application prints its status to stdout (it goes to kubectl logs, not to the volume) while the adapter reads /data/status.log, which nobody writes"}
+- file: application-no-command.yaml
+  fails: [container.long-running, role.adapter]
+  key: commandEnds
+  why: {ru: "у busybox-контейнера application убрана command: sh сразу завершается, контейнер перезапускается бесконечно, и статус никто не пишет", en: "the busybox container application has no command: sh exits at once, the container restarts forever and nobody writes the status"}
+- file: application-writes-once.yaml
+  fails: [container.long-running]
+  key: commandEnds
+  why: {ru: "application записывает статус один раз и завершается: контейнер перезапускается снова и снова", en: "application writes the status once and exits: the container restarts again and again"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: app-with-adapter", en: "a mutant of the solution (make mutants), line 4 renamed: name: app-with-adapter"}
+- file: mutant-k8s-valid.yaml
+  fails: [k8s.valid]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 5 удалена: spec:", en: "a mutant of the solution (make mutants), line 5 removed: spec:"}
+- file: mutant-application-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 8: имя изменено: - name: application", en: "a mutant of the solution (make mutants), line 8 renamed: - name: application"}
+- file: mutant-adapter-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 21: имя изменено: - name: adapter", en: "a mutant of the solution (make mutants), line 21 renamed: - name: adapter"}
+- file: mutant-k8s-schema.yaml
+  fails: [k8s.schema]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 38 удалена: mountPath: /data", en: "a mutant of the solution (make mutants), line 38 removed: mountPath: /data"}
+- file: port-twice.yaml
+  fails: [ports.unique, role.adapter]
+  why: {ru: "application объявляет тот же порт 9113, что и adapter: порт в POD слушает один контейнер, и у adapter больше нет своего порта", en: "application declares the adapter's port 9113 too: one container of a Pod listens on a port, and the adapter no longer has a port of its own"}
+
+"""#####,
+        "04-adapter/wrong/mutant-adapter-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: application
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "$(date) STATUS: OK" > /var/app/status.log
+        sleep 5
+      done
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: renamed-adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/wrong/mutant-application-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: renamed-application
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "$(date) STATUS: OK" > /var/app/status.log
+        sleep 5
+      done
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/wrong/mutant-k8s-schema.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: application
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "$(date) STATUS: OK" > /var/app/status.log
+        sleep 5
+      done
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/wrong/mutant-k8s-valid.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+
+"""#####,
+        "04-adapter/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: application
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "$(date) STATUS: OK" > /var/app/status.log
+        sleep 5
+      done
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
 
 """#####,
         "04-adapter/wrong/port-on-application.yaml": #####"""
@@ -1899,6 +2504,100 @@ spec:
         echo "app_up $up" > /www/metrics
         sleep 5
       done
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/wrong/port-twice.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: application
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "$(date) STATUS: OK" > /var/app/status.log
+        sleep 5
+      done
+    # the application declares the adapter's port too
+    ports:
+    - containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+      readOnly: true
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
+        "04-adapter/wrong/stdout-only.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  # main container: reports its status in its own text format
+  - name: application
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        # the status goes to stdout (kubectl logs), never to the shared volume
+        echo "$(date) STATUS: OK"
+        sleep 5
+      done
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+  # adapter: turns that status into Prometheus text format on its own port
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
     volumeMounts:
     - name: app-data
       mountPath: /data
@@ -2295,6 +2994,7 @@ checks:
   - id: application-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: application}
     hint:
       ru: "Основной контейнер должен называться application."
@@ -2302,6 +3002,7 @@ checks:
   - id: ambassador-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: ambassador, image: envoyproxy/envoy}
     hint:
       ru: "Контейнер ambassador запускает прокси Envoy: образ envoyproxy/envoy."
@@ -2320,12 +3021,25 @@ checks:
     hint:
       ru: "Соседний контейнер доступен по localhost: задайте в env application DB_HOST=localhost и DB_PORT=6379 и объявите containerPort 6379 у ambassador (раздел «Общая сеть в много-контейнерных PODs»)."
       en: "A neighbour container is reachable on localhost: set DB_HOST=localhost and DB_PORT=6379 in application's env and declare containerPort 6379 on ambassador (section “Shared network in multi-container PODs”)."
+  - id: ambassador-port
+    rule: ports.declared
+    points: 1
+    params: {container: ambassador, port: 6379}
+    hint:
+      ru: "Объявите containerPort: 6379 у ambassador: так видно, какой порт он обслуживает."
+      en: "Declare containerPort: 6379 on the ambassador: it shows which port it serves."
   - id: ports-unique
     rule: ports.unique
     points: 1
     hint:
       ru: "Порт 6379 в POD может слушать только один контейнер — ambassador."
       en: "Only one container of the POD can listen on 6379: the ambassador."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 2
@@ -2435,122 +3149,6 @@ podgrade check --exercise 05-ambassador
 ```
 
 """#####,
-        "05-ambassador/wrong-pending/application-no-command.yaml": #####"""
-apiVersion: v1
-kind: Pod
-metadata:
-  name: app-with-ambassador
-spec:
-  containers:
-  # main container: believes the database is on localhost
-  - name: application
-    image: busybox:1.36
-    env:
-    - name: DB_HOST
-      value: localhost
-    - name: DB_PORT
-      value: "6379"
-    # no command: busybox runs sh, which exits at once
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
-  - name: ambassador
-    image: envoyproxy/envoy:v1.31-latest
-    args:
-    - --config-yaml
-    - |
-      static_resources:
-        listeners:
-        - name: redis
-          address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
-          filter_chains:
-          - filters:
-            - name: envoy.filters.network.tcp_proxy
-              typed_config:
-                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
-                stat_prefix: redis
-                cluster: redis
-        clusters:
-        - name: redis
-          type: STRICT_DNS
-          connect_timeout: 1s
-          load_assignment:
-            cluster_name: redis
-            endpoints:
-            - lb_endpoints:
-              - endpoint:
-                  address:
-                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
-    ports:
-    - containerPort: 6379
-
-"""#####,
-        "05-ambassador/wrong-pending/cases.yaml": #####"""
-- file: env-localhost-nc-direct.yaml
-  fails: [network.localhost, role.ambassador]
-  key: bypassesAmbassador
-  why: {ru: "env называет localhost:6379, но команда идёт прямо в redis.database.svc.cluster.local:6379, минуя ambassador", en: "the env names localhost:6379 but the command goes straight to redis.database.svc.cluster.local:6379, bypassing the ambassador"}
-- file: application-no-command.yaml
-  fails: [container.long-running]
-  key: commandEnds
-  why: {ru: "у busybox-контейнера application убрана command: sh сразу завершается, контейнер перезапускается бесконечно", en: "the busybox container application has no command: sh exits at once and the container restarts forever"}
-
-"""#####,
-        "05-ambassador/wrong-pending/env-localhost-nc-direct.yaml": #####"""
-apiVersion: v1
-kind: Pod
-metadata:
-  name: app-with-ambassador
-spec:
-  containers:
-  # main container: believes the database is on localhost
-  - name: application
-    image: busybox:1.36
-    env:
-    - name: DB_HOST
-      value: localhost
-    - name: DB_PORT
-      value: "6379"
-    command: ["sh", "-c"]
-    args:
-    - |
-      while true; do
-        # the env names localhost, but the command goes straight to the database
-        printf 'PING\r\n' | nc -w 2 redis.database.svc.cluster.local 6379
-        sleep 10
-      done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
-  - name: ambassador
-    image: envoyproxy/envoy:v1.31-latest
-    args:
-    - --config-yaml
-    - |
-      static_resources:
-        listeners:
-        - name: redis
-          address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
-          filter_chains:
-          - filters:
-            - name: envoy.filters.network.tcp_proxy
-              typed_config:
-                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
-                stat_prefix: redis
-                cluster: redis
-        clusters:
-        - name: redis
-          type: STRICT_DNS
-          connect_timeout: 1s
-          load_assignment:
-            cluster_name: redis
-            endpoints:
-            - lb_endpoints:
-              - endpoint:
-                  address:
-                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
-    ports:
-    - containerPort: 6379
-
-"""#####,
         "05-ambassador/wrong/ambassador-no-port.yaml": #####"""
 apiVersion: v1
 kind: Pod
@@ -2604,6 +3202,55 @@ spec:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
 
 """#####,
+        "05-ambassador/wrong/application-no-command.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  # main container: believes the database is on localhost
+  - name: application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
+    - name: DB_PORT
+      value: "6379"
+    # no command: busybox runs sh, which exits at once
+  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
+
+"""#####,
         "05-ambassador/wrong/cases.yaml": #####"""
 - file: direct-db.yaml
   fails: [network.localhost, role.ambassador]
@@ -2614,7 +3261,7 @@ spec:
   key: localhostNobodyListens
   why: {ru: "application обращается к localhost:6380, а ambassador слушает 6379", en: "application connects to localhost:6380 while the ambassador listens on 6379"}
 - file: ambassador-no-port.yaml
-  fails: [network.localhost, role.ambassador]
+  fails: [ports.declared]
   why: {ru: "ambassador не объявляет containerPort 6379", en: "the ambassador does not declare containerPort 6379"}
 - file: port-on-main.yaml
   fails: [ports.unique, role.ambassador]
@@ -2623,6 +3270,34 @@ spec:
   fails: [network.localhost, role.ambassador]
   key: containerNameAsHost
   why: {ru: "DB_HOST=ambassador: имя контейнера не является именем хоста внутри POD, соседний контейнер доступен по localhost", en: "DB_HOST=ambassador: a container name is no host name inside a Pod; the neighbour is reached on localhost"}
+- file: env-localhost-nc-direct.yaml
+  fails: [network.localhost, role.ambassador]
+  key: bypassesAmbassador
+  why: {ru: "env называет localhost:6379, но команда идёт прямо в redis.database.svc.cluster.local:6379, минуя ambassador", en: "the env names localhost:6379 but the command goes straight to redis.database.svc.cluster.local:6379, bypassing the ambassador"}
+- file: application-no-command.yaml
+  fails: [container.long-running]
+  key: commandEnds
+  why: {ru: "у busybox-контейнера application убрана command: sh сразу завершается, контейнер перезапускается бесконечно", en: "the busybox container application has no command: sh exits at once and the container restarts forever"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: app-with-ambassador", en: "a mutant of the solution (make mutants), line 4 renamed: name: app-with-ambassador"}
+- file: mutant-k8s-valid.yaml
+  fails: [k8s.valid]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 5 удалена: spec:", en: "a mutant of the solution (make mutants), line 5 removed: spec:"}
+- file: mutant-k8s-schema.yaml
+  fails: [k8s.schema]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 6 удалена: containers:", en: "a mutant of the solution (make mutants), line 6 removed: containers:"}
+- file: mutant-application-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 8: имя изменено: - name: application", en: "a mutant of the solution (make mutants), line 8 renamed: - name: application"}
+- file: mutant-ambassador-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 23: имя изменено: - name: ambassador", en: "a mutant of the solution (make mutants), line 23 renamed: - name: ambassador"}
 
 """#####,
         "05-ambassador/wrong/container-name-host.yaml": #####"""
@@ -2694,6 +3369,288 @@ spec:
     env:
     - name: DB_HOST
       value: redis.database.svc.cluster.local
+    - name: DB_PORT
+      value: "6379"
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
+        sleep 10
+      done
+  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
+
+"""#####,
+        "05-ambassador/wrong/env-localhost-nc-direct.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  # main container: believes the database is on localhost
+  - name: application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
+    - name: DB_PORT
+      value: "6379"
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        # the env names localhost, but the command goes straight to the database
+        printf 'PING\r\n' | nc -w 2 redis.database.svc.cluster.local 6379
+        sleep 10
+      done
+  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
+
+"""#####,
+        "05-ambassador/wrong/mutant-ambassador-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  # main container: believes the database is on localhost
+  - name: application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
+    - name: DB_PORT
+      value: "6379"
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
+        sleep 10
+      done
+  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  - name: renamed-ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
+
+"""#####,
+        "05-ambassador/wrong/mutant-application-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  # main container: believes the database is on localhost
+  - name: renamed-application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
+    - name: DB_PORT
+      value: "6379"
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
+        sleep 10
+      done
+  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
+
+"""#####,
+        "05-ambassador/wrong/mutant-k8s-schema.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  # main container: believes the database is on localhost
+  - name: application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
+    - name: DB_PORT
+      value: "6379"
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
+        sleep 10
+      done
+  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: 6379}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: 6379
+
+"""#####,
+        "05-ambassador/wrong/mutant-k8s-valid.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+
+"""#####,
+        "05-ambassador/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-app-with-ambassador
+spec:
+  containers:
+  # main container: believes the database is on localhost
+  - name: application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
     - name: DB_PORT
       value: "6379"
     command: ["sh", "-c"]
@@ -3069,6 +4026,7 @@ checks:
   - id: web-server-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: web-server, image: nginx}
     hint:
       ru: "Контейнер web-server запускает nginx."
@@ -3076,6 +4034,7 @@ checks:
   - id: metrics-collector-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: metrics-collector, image: prom/node-exporter}
     hint:
       ru: "Контейнер metrics-collector запускает образ prom/node-exporter."
@@ -3107,6 +4066,12 @@ checks:
     hint:
       ru: "На общем localhost каждый порт принадлежит одному контейнеру: 80 — web-server, 9100 — metrics-collector."
       en: "On the shared localhost each port belongs to one container: 80 to web-server, 9100 to metrics-collector."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 1
@@ -3219,12 +4184,36 @@ podgrade check --exercise 06-shared-network
   fails: [ports.declared, ports.unique]
   why: {ru: "node-exporter переведён на порт 80, который уже занят web-server", en: "node-exporter was moved to port 80, which web-server already uses"}
 - file: web-no-port.yaml
-  fails: [ports.declared, network.localhost]
+  fails: [ports.declared]
   why: {ru: "web-server не объявляет containerPort 80", en: "web-server does not declare containerPort 80"}
 - file: localhost-nobody-listens.yaml
   fails: [network.localhost]
   key: localhostNobodyListens
   why: {ru: "metrics-collector обращается к localhost:8080, а в POD этот порт никто не слушает: web-server слушает 80, metrics-collector — 9100", en: "metrics-collector probes localhost:8080, where nothing in the Pod listens: web-server listens on 80, metrics-collector on 9100"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: network-example", en: "a mutant of the solution (make mutants), line 4 renamed: name: network-example"}
+- file: mutant-k8s-valid.yaml
+  fails: [k8s.valid]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 5 удалена: spec:", en: "a mutant of the solution (make mutants), line 5 removed: spec:"}
+- file: mutant-k8s-schema.yaml
+  fails: [k8s.schema]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 6 удалена: containers:", en: "a mutant of the solution (make mutants), line 6 removed: containers:"}
+- file: mutant-web-server-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 7: имя изменено: - name: web-server", en: "a mutant of the solution (make mutants), line 7 renamed: - name: web-server"}
+- file: mutant-metrics-collector-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 13: имя изменено: - name: metrics-collector", en: "a mutant of the solution (make mutants), line 13 renamed: - name: metrics-collector"}
+- file: mutant-keeps-running.yaml
+  fails: [container.long-running]
+  key: commandEnds
+  why: {ru: "мутант решения (make mutants), строка 24 удалена: exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile", en: "a mutant of the solution (make mutants), line 24 removed: exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile"}
 
 """#####,
         "06-shared-network/wrong/collector-port-80.yaml": #####"""
@@ -3306,6 +4295,152 @@ spec:
       mkdir -p /tmp/textfile
       while true; do
         if wget -q -O /dev/null http://localhost:8080/; then up=1; else up=0; fi
+        echo "web_server_up $up" > /tmp/textfile/web.prom
+        sleep 15
+      done &
+      exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile
+    ports:
+    - containerPort: 9100
+
+"""#####,
+        "06-shared-network/wrong/mutant-k8s-schema.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: network-example
+spec:
+  # probes the web server through the pod's shared localhost and exports
+  # the result through node-exporter's textfile collector
+  - name: metrics-collector
+    image: prom/node-exporter:v1.8.2
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /tmp/textfile
+      while true; do
+        if wget -q -O /dev/null http://localhost:80/; then up=1; else up=0; fi
+        echo "web_server_up $up" > /tmp/textfile/web.prom
+        sleep 15
+      done &
+      exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile
+    ports:
+    - containerPort: 9100
+
+"""#####,
+        "06-shared-network/wrong/mutant-k8s-valid.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: network-example
+
+"""#####,
+        "06-shared-network/wrong/mutant-keeps-running.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: network-example
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+  # probes the web server through the pod's shared localhost and exports
+  # the result through node-exporter's textfile collector
+  - name: metrics-collector
+    image: prom/node-exporter:v1.8.2
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /tmp/textfile
+      while true; do
+        if wget -q -O /dev/null http://localhost:80/; then up=1; else up=0; fi
+        echo "web_server_up $up" > /tmp/textfile/web.prom
+        sleep 15
+      done &
+    ports:
+    - containerPort: 9100
+
+"""#####,
+        "06-shared-network/wrong/mutant-metrics-collector-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: network-example
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+  # probes the web server through the pod's shared localhost and exports
+  # the result through node-exporter's textfile collector
+  - name: renamed-metrics-collector
+    image: prom/node-exporter:v1.8.2
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /tmp/textfile
+      while true; do
+        if wget -q -O /dev/null http://localhost:80/; then up=1; else up=0; fi
+        echo "web_server_up $up" > /tmp/textfile/web.prom
+        sleep 15
+      done &
+      exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile
+    ports:
+    - containerPort: 9100
+
+"""#####,
+        "06-shared-network/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-network-example
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+  # probes the web server through the pod's shared localhost and exports
+  # the result through node-exporter's textfile collector
+  - name: metrics-collector
+    image: prom/node-exporter:v1.8.2
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /tmp/textfile
+      while true; do
+        if wget -q -O /dev/null http://localhost:80/; then up=1; else up=0; fi
+        echo "web_server_up $up" > /tmp/textfile/web.prom
+        sleep 15
+      done &
+      exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile
+    ports:
+    - containerPort: 9100
+
+"""#####,
+        "06-shared-network/wrong/mutant-web-server-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: network-example
+spec:
+  containers:
+  - name: renamed-web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+  # probes the web server through the pod's shared localhost and exports
+  # the result through node-exporter's textfile collector
+  - name: metrics-collector
+    image: prom/node-exporter:v1.8.2
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /tmp/textfile
+      while true; do
+        if wget -q -O /dev/null http://localhost:80/; then up=1; else up=0; fi
         echo "web_server_up $up" > /tmp/textfile/web.prom
         sleep 15
       done &
@@ -3553,6 +4688,7 @@ checks:
   - id: writer-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: writer, image: busybox}
     hint:
       ru: "Контейнер writer запускает busybox."
@@ -3560,6 +4696,7 @@ checks:
   - id: reader-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: reader, image: busybox}
     hint:
       ru: "Контейнер reader запускает busybox."
@@ -3581,8 +4718,8 @@ checks:
     points: 3
     params: {writer: writer, reader: reader, file: /shared/data.txt}
     hint:
-      ru: "writer дописывает в /shared/data.txt, reader читает именно этот файл того же volume — сверьте путь и имя файла в обеих командах."
-      en: "writer appends to /shared/data.txt and reader reads that very file of the same volume: compare the path and file name in both commands."
+      ru: "writer дописывает в файл общего volume (в задании — /shared/data.txt), reader читает именно этот файл: через mountPath и subPath обе команды должны прийти к одному и тому же файлу volume, сами пути в контейнерах могут различаться."
+      en: "writer appends to a file of the shared volume (the task suggests /shared/data.txt) and reader reads that very file: through mountPath and subPath both commands must reach the same file of the volume; the paths inside the containers may differ."
   - id: long-running
     rule: container.long-running
     points: 1
@@ -3715,6 +4852,25 @@ podgrade check --exercise 07-shared-volume
   fails: [data.flow]
   key: readsUnwrittenFile
   why: {ru: "writer пишет в /tmp/data.txt внутри своего контейнера, а reader ждёт /shared/data.txt, который никто не пишет", en: "writer writes /tmp/data.txt inside its own container while reader waits for /shared/data.txt, which nobody writes"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: shared-volume-example", en: "a mutant of the solution (make mutants), line 4 renamed: name: shared-volume-example"}
+- file: mutant-k8s-valid.yaml
+  fails: [k8s.valid]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 5 удалена: spec:", en: "a mutant of the solution (make mutants), line 5 removed: spec:"}
+- file: mutant-writer-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 7: имя изменено: - name: writer", en: "a mutant of the solution (make mutants), line 7 renamed: - name: writer"}
+- file: mutant-reader-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 13: имя изменено: - name: reader", en: "a mutant of the solution (make mutants), line 13 renamed: - name: reader"}
+- file: unknown-field.yaml
+  fails: [k8s.schema]
+  why: {ru: "опечатка в поле spec: restartPolicyy — kubectl отклонит неизвестное поле", en: "a typo in a spec field: restartPolicyy; kubectl rejects an unknown field"}
 
 """#####,
         "07-shared-volume/wrong/different-paths.yaml": #####"""
@@ -3736,6 +4892,85 @@ spec:
     volumeMounts:
     - name: shared-data
       mountPath: /data
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+
+"""#####,
+        "07-shared-volume/wrong/mutant-k8s-valid.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared-volume-example
+
+"""#####,
+        "07-shared-volume/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-shared-volume-example
+spec:
+  containers:
+  - name: writer
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do date >> /shared/data.txt; sleep 5; done"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  - name: reader
+    image: busybox:1.36
+    command: ["sh", "-c", "until [ -f /shared/data.txt ]; do sleep 1; done; tail -f /shared/data.txt"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+
+"""#####,
+        "07-shared-volume/wrong/mutant-reader-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared-volume-example
+spec:
+  containers:
+  - name: writer
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do date >> /shared/data.txt; sleep 5; done"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  - name: renamed-reader
+    image: busybox:1.36
+    command: ["sh", "-c", "until [ -f /shared/data.txt ]; do sleep 1; done; tail -f /shared/data.txt"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+
+"""#####,
+        "07-shared-volume/wrong/mutant-writer-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared-volume-example
+spec:
+  containers:
+  - name: renamed-writer
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do date >> /shared/data.txt; sleep 5; done"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  - name: reader
+    image: busybox:1.36
+    command: ["sh", "-c", "until [ -f /shared/data.txt ]; do sleep 1; done; tail -f /shared/data.txt"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
   volumes:
   - name: shared-data
     emptyDir: {}
@@ -3836,6 +5071,31 @@ spec:
     - name: shared-data
       mountPath: /shared
       subPath: reader
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+
+"""#####,
+        "07-shared-volume/wrong/unknown-field.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared-volume-example
+spec:
+  restartPolicyy: Always
+  containers:
+  - name: writer
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do date >> /shared/data.txt; sleep 5; done"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  - name: reader
+    image: busybox:1.36
+    command: ["sh", "-c", "until [ -f /shared/data.txt ]; do sleep 1; done; tail -f /shared/data.txt"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
   volumes:
   - name: shared-data
     emptyDir: {}
@@ -4290,6 +5550,7 @@ checks:
   - id: web-server-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: web-server, image: nginx}
     hint:
       ru: "Основной контейнер web-server запускает nginx."
@@ -4297,6 +5558,7 @@ checks:
   - id: cadvisor-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: cadvisor, image: gcr.io/cadvisor/cadvisor}
     hint:
       ru: "Контейнер мониторинга cadvisor запускает gcr.io/cadvisor/cadvisor."
@@ -4345,6 +5607,12 @@ checks:
     hint:
       ru: "Каталоги узла монтируются в cadvisor только для чтения: readOnly: true на каждом hostPath-монтировании, иначе контейнер может изменить файлы узла."
       en: "Node directories are mounted in cadvisor read-only: readOnly: true on every hostPath mount, otherwise the container could change the node's files."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 1
@@ -4462,6 +5730,105 @@ podgrade check --exercise 08-web-monitored
 - file: wrong-label.yaml
   fails: [pod.metadata]
   why: {ru: "метка app: web вместо app: web-server", en: "the label is app: web instead of app: web-server"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: web-server-monitored", en: "a mutant of the solution (make mutants), line 4 renamed: name: web-server-monitored"}
+- file: mutant-web-server-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 9: имя изменено: - name: web-server", en: "a mutant of the solution (make mutants), line 9 renamed: - name: web-server"}
+- file: mutant-http-port.yaml
+  fails: [ports.declared]
+  key: portMissing
+  why: {ru: "мутант решения (make mutants), строка 11 удалена: ports:", en: "a mutant of the solution (make mutants), line 11 removed: ports:"}
+- file: mutant-k8s-schema.yaml
+  fails: [k8s.schema]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 22 удалена: - name: html-content", en: "a mutant of the solution (make mutants), line 22 removed: - name: html-content"}
+- file: mutant-cadvisor-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 24: имя изменено: - name: cadvisor", en: "a mutant of the solution (make mutants), line 24 renamed: - name: cadvisor"}
+- file: mutant-metrics-port.yaml
+  fails: [ports.declared]
+  key: portMissing
+  why: {ru: "мутант решения (make mutants), строка 26 удалена: ports:", en: "a mutant of the solution (make mutants), line 26 removed: ports:"}
+- file: init-never-ends.yaml
+  fails: [container.long-running]
+  key: initContainerNeverEnds
+  why: {ru: "обычный init-контейнер warm-up никогда не завершается: POD так и не запустит основные контейнеры", en: "the plain init container warm-up never ends: the Pod never starts its app containers"}
+- file: no-docker-hostpath.yaml
+  fails: [volume.hostpath]
+  why: {ru: "cadvisor не монтирует /var/lib/docker узла: без него он не видит слои контейнеров", en: "cadvisor does not mount the node's /var/lib/docker: without it, it cannot see the containers' layers"}
+- file: web-server-8080.yaml
+  fails: [ports.unique]
+  why: {ru: "web-server объявляет и 8080, который слушает cadvisor: два контейнера POD не могут слушать один порт", en: "web-server also declares 8080, which cadvisor listens on: two containers of a Pod cannot listen on one port"}
+
+"""#####,
+        "08-web-monitored/wrong/init-never-ends.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  initContainers:
+  # a plain init container whose command never ends: the Pod never starts its containers
+  - name: warm-up
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo warming up; sleep 5; done"]
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
 
 """#####,
         "08-web-monitored/wrong/limits-below-requests.yaml": #####"""
@@ -4583,6 +5950,413 @@ spec:
       path: /var/lib/docker
 
 """#####,
+        "08-web-monitored/wrong/mutant-cadvisor-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: renamed-cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
+
+"""#####,
+        "08-web-monitored/wrong/mutant-http-port.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
+
+"""#####,
+        "08-web-monitored/wrong/mutant-k8s-schema.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
+
+"""#####,
+        "08-web-monitored/wrong/mutant-metrics-port.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
+
+"""#####,
+        "08-web-monitored/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
+
+"""#####,
+        "08-web-monitored/wrong/mutant-web-server-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: renamed-web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
+
+"""#####,
+        "08-web-monitored/wrong/no-docker-hostpath.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+
+"""#####,
         "08-web-monitored/wrong/no-limits.yaml": #####"""
 apiVersion: v1
 kind: Pod
@@ -4601,6 +6375,68 @@ spec:
       requests:
         memory: 64Mi
         cpu: 100m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    ports:
+    - name: metrics
+      containerPort: 8080
+    # cAdvisor only reads the node: every host directory is mounted read-only
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
+
+"""#####,
+        "08-web-monitored/wrong/web-server-8080.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    - name: alt
+      containerPort: 8080
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
     volumeMounts:
     - name: html-content
       mountPath: /usr/share/nginx/html
@@ -4982,6 +6818,7 @@ checks:
   - id: web-server-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: web-server, image: nginx}
     hint:
       ru: "Контейнер web-server в template запускает nginx."
@@ -4989,6 +6826,7 @@ checks:
   - id: cadvisor-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: cadvisor, image: gcr.io/cadvisor/cadvisor}
     hint:
       ru: "Контейнер cadvisor в template запускает gcr.io/cadvisor/cadvisor."
@@ -4999,6 +6837,12 @@ checks:
     hint:
       ru: "Каждая реплика — это POD с общей сетью, поэтому порты контейнеров в template не должны совпадать."
       en: "Every replica is a POD with one shared network, so the template's container ports must not collide."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 2
@@ -5117,6 +6961,205 @@ podgrade check --exercise 09-scaled-deployment
 - file: no-cadvisor.yaml
   fails: [containers.count, container.spec]
   why: {ru: "в template только web-server: cadvisor потерялся", en: "the template holds only web-server: cadvisor got lost"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: web-app", en: "a mutant of the solution (make mutants), line 4 renamed: name: web-app"}
+- file: mutant-web-server-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 16: имя изменено: - name: web-server", en: "a mutant of the solution (make mutants), line 16 renamed: - name: web-server"}
+- file: mutant-ports-unique.yaml
+  fails: [ports.unique]
+  key: portClash
+  why: {ru: "мутант решения (make mutants), строка 19: порт заменён на 8080: - containerPort: 80", en: "a mutant of the solution (make mutants), line 19 port 8080: - containerPort: 80"}
+- file: mutant-k8s-schema.yaml
+  fails: [k8s.schema]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 21 удалена: - name: shared-storage", en: "a mutant of the solution (make mutants), line 21 removed: - name: shared-storage"}
+- file: init-never-ends.yaml
+  fails: [container.long-running]
+  key: initContainerNeverEnds
+  why: {ru: "обычный init-контейнер warm-up никогда не завершается: POD так и не запустит основные контейнеры", en: "the plain init container warm-up never ends: the Pod never starts its app containers"}
+
+"""#####,
+        "09-scaled-deployment/wrong/init-never-ends.yaml": #####"""
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-app
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web-app
+  template:
+    metadata:
+      labels:
+        app: web-app
+    spec:
+      initContainers:
+      # a plain init container whose command never ends: the Pod never starts its containers
+      - name: warm-up
+        image: busybox:1.36
+        command: ["sh", "-c", "while true; do echo warming up; sleep 5; done"]
+      containers:
+      - name: web-server
+        image: nginx:1.25
+        ports:
+        - containerPort: 80
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/www/html
+      - name: cadvisor
+        image: gcr.io/cadvisor/cadvisor:v0.47.2
+        ports:
+        - containerPort: 8080
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/log
+      volumes:
+      - name: shared-storage
+        emptyDir: {}
+
+"""#####,
+        "09-scaled-deployment/wrong/mutant-k8s-schema.yaml": #####"""
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-app
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web-app
+  template:
+    metadata:
+      labels:
+        app: web-app
+    spec:
+      containers:
+      - name: web-server
+        image: nginx:1.25
+        ports:
+        - containerPort: 80
+        volumeMounts:
+          mountPath: /var/www/html
+      - name: cadvisor
+        image: gcr.io/cadvisor/cadvisor:v0.47.2
+        ports:
+        - containerPort: 8080
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/log
+      volumes:
+      - name: shared-storage
+        emptyDir: {}
+
+"""#####,
+        "09-scaled-deployment/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: renamed-web-app
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web-app
+  template:
+    metadata:
+      labels:
+        app: web-app
+    spec:
+      containers:
+      - name: web-server
+        image: nginx:1.25
+        ports:
+        - containerPort: 80
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/www/html
+      - name: cadvisor
+        image: gcr.io/cadvisor/cadvisor:v0.47.2
+        ports:
+        - containerPort: 8080
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/log
+      volumes:
+      - name: shared-storage
+        emptyDir: {}
+
+"""#####,
+        "09-scaled-deployment/wrong/mutant-ports-unique.yaml": #####"""
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-app
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web-app
+  template:
+    metadata:
+      labels:
+        app: web-app
+    spec:
+      containers:
+      - name: web-server
+        image: nginx:1.25
+        ports:
+        - containerPort: 8080
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/www/html
+      - name: cadvisor
+        image: gcr.io/cadvisor/cadvisor:v0.47.2
+        ports:
+        - containerPort: 8080
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/log
+      volumes:
+      - name: shared-storage
+        emptyDir: {}
+
+"""#####,
+        "09-scaled-deployment/wrong/mutant-web-server-spec.yaml": #####"""
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-app
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web-app
+  template:
+    metadata:
+      labels:
+        app: web-app
+    spec:
+      containers:
+      - name: renamed-web-server
+        image: nginx:1.25
+        ports:
+        - containerPort: 80
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/www/html
+      - name: cadvisor
+        image: gcr.io/cadvisor/cadvisor:v0.47.2
+        ports:
+        - containerPort: 8080
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/log
+      volumes:
+      - name: shared-storage
+        emptyDir: {}
 
 """#####,
         "09-scaled-deployment/wrong/no-cadvisor.yaml": #####"""
@@ -5463,6 +7506,7 @@ checks:
   - id: app-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: app, image: busybox}
     hint:
       ru: "Основной контейнер app (busybox) пишет логи в цикле."
@@ -5470,10 +7514,11 @@ checks:
   - id: log-shipper-spec
     rule: container.spec
     points: 1
-    params: {container: log-shipper, image: busybox}
+    severity: asked
+    params: {container: log-shipper, image: any}
     hint:
-      ru: "Контейнер log-shipper (busybox) описывается в initContainers."
-      en: "The log-shipper container (busybox) is declared under initContainers."
+      ru: "Нужен контейнер log-shipper; образ на ваш выбор (busybox или настоящий сборщик логов) — он оценивается по тому, что делает."
+      en: "You need a container named log-shipper; the image is up to you (busybox or a real log shipper): it is judged by what it does."
   - id: native-sidecar
     rule: sidecar.native
     points: 4
@@ -5493,6 +7538,12 @@ checks:
     hint:
       ru: "И app, и log-shipper монтируют emptyDir logs (раздел «Общие Volumes в много-контейнерных PODs»)."
       en: "Both app and log-shipper mount the emptyDir logs (section “Shared volumes in multi-container PODs”)."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 2
@@ -5591,7 +7642,7 @@ podgrade check --exercise 10-native-sidecar
 ```
 
 """#####,
-        "10-native-sidecar/wrong-pending/app-no-command.yaml": #####"""
+        "10-native-sidecar/wrong/app-no-command.yaml": #####"""
 apiVersion: v1
 kind: Pod
 metadata:
@@ -5618,7 +7669,18 @@ spec:
     emptyDir: {}
 
 """#####,
-        "10-native-sidecar/wrong-pending/cases.yaml": #####"""
+        "10-native-sidecar/wrong/cases.yaml": #####"""
+- file: regular-container.yaml
+  fails: [sidecar.native]
+  why: {ru: "log-shipper — обычный контейнер в containers, а не initContainer с restartPolicy: Always", en: "log-shipper is an ordinary container in containers, not an initContainer with restartPolicy: Always"}
+- file: no-restart-policy.yaml
+  fails: [sidecar.native]
+  key: nativeSidecarNoRestartPolicy
+  why: {ru: "у initContainer log-shipper нет restartPolicy: Always: tail -F не завершится и app никогда не запустится", en: "the initContainer log-shipper lacks restartPolicy: Always: tail -F never ends, so app never starts"}
+- file: shipper-no-mount.yaml
+  fails: [sidecar.native, volume.shared]
+  key: volumeMountedByOne
+  why: {ru: "log-shipper не монтирует logs и читает пустой каталог своего контейнера", en: "log-shipper does not mount logs and reads an empty directory of its own"}
 - file: app-no-command.yaml
   fails: [container.long-running]
   key: commandEnds
@@ -5627,9 +7689,29 @@ spec:
   fails: [container.long-running]
   key: initContainerNeverEnds
   why: {ru: "обычный initContainer warm-up крутит бесконечный цикл без restartPolicy: Always: он никогда не завершится, и POD не запустит ни log-shipper, ни app", en: "the ordinary initContainer warm-up runs an endless loop without restartPolicy: Always: it never finishes, so the Pod never starts log-shipper or app"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: app-with-native-sidecar", en: "a mutant of the solution (make mutants), line 4 renamed: name: app-with-native-sidecar"}
+- file: mutant-k8s-valid.yaml
+  fails: [k8s.valid]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 5 удалена: spec:", en: "a mutant of the solution (make mutants), line 5 removed: spec:"}
+- file: mutant-log-shipper-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 8: имя изменено: - name: log-shipper", en: "a mutant of the solution (make mutants), line 8 renamed: - name: log-shipper"}
+- file: mutant-k8s-schema.yaml
+  fails: [k8s.schema]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 14 удалена: mountPath: /var/log/app", en: "a mutant of the solution (make mutants), line 14 removed: mountPath: /var/log/app"}
+- file: mutant-app-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 16: имя изменено: - name: app", en: "a mutant of the solution (make mutants), line 16 renamed: - name: app"}
 
 """#####,
-        "10-native-sidecar/wrong-pending/init-never-ends.yaml": #####"""
+        "10-native-sidecar/wrong/init-never-ends.yaml": #####"""
 apiVersion: v1
 kind: Pod
 metadata:
@@ -5660,18 +7742,118 @@ spec:
     emptyDir: {}
 
 """#####,
-        "10-native-sidecar/wrong/cases.yaml": #####"""
-- file: regular-container.yaml
-  fails: [sidecar.native]
-  why: {ru: "log-shipper — обычный контейнер в containers, а не initContainer с restartPolicy: Always", en: "log-shipper is an ordinary container in containers, not an initContainer with restartPolicy: Always"}
-- file: no-restart-policy.yaml
-  fails: [sidecar.native]
-  key: nativeSidecarNoRestartPolicy
-  why: {ru: "у initContainer log-shipper нет restartPolicy: Always: tail -F не завершится и app никогда не запустится", en: "the initContainer log-shipper lacks restartPolicy: Always: tail -F never ends, so app never starts"}
-- file: shipper-no-mount.yaml
-  fails: [sidecar.native, volume.shared]
-  key: volumeMountedByOne
-  why: {ru: "log-shipper не монтирует logs и читает пустой каталог своего контейнера", en: "log-shipper does not mount logs and reads an empty directory of its own"}
+        "10-native-sidecar/wrong/mutant-app-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-native-sidecar
+spec:
+  initContainers:
+  # native sidecar (Kubernetes 1.29+): starts before app and lives as long as the pod
+  - name: log-shipper
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sh", "-c", "touch /var/log/app/app.log; tail -F /var/log/app/app.log"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  containers:
+  - name: renamed-app
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo \"$(date) request handled\" >> /var/log/app/app.log; sleep 3; done"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "10-native-sidecar/wrong/mutant-k8s-schema.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-native-sidecar
+spec:
+  initContainers:
+  # native sidecar (Kubernetes 1.29+): starts before app and lives as long as the pod
+  - name: log-shipper
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sh", "-c", "touch /var/log/app/app.log; tail -F /var/log/app/app.log"]
+    volumeMounts:
+    - name: logs
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo \"$(date) request handled\" >> /var/log/app/app.log; sleep 3; done"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "10-native-sidecar/wrong/mutant-k8s-valid.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-native-sidecar
+
+"""#####,
+        "10-native-sidecar/wrong/mutant-log-shipper-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-native-sidecar
+spec:
+  initContainers:
+  # native sidecar (Kubernetes 1.29+): starts before app and lives as long as the pod
+  - name: renamed-log-shipper
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sh", "-c", "touch /var/log/app/app.log; tail -F /var/log/app/app.log"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo \"$(date) request handled\" >> /var/log/app/app.log; sleep 3; done"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "10-native-sidecar/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-app-with-native-sidecar
+spec:
+  initContainers:
+  # native sidecar (Kubernetes 1.29+): starts before app and lives as long as the pod
+  - name: log-shipper
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sh", "-c", "touch /var/log/app/app.log; tail -F /var/log/app/app.log"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo \"$(date) request handled\" >> /var/log/app/app.log; sleep 3; done"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  volumes:
+  - name: logs
+    emptyDir: {}
 
 """#####,
         "10-native-sidecar/wrong/no-restart-policy.yaml": #####"""
@@ -6020,6 +8202,7 @@ checks:
   - id: web-server-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: web-server, image: nginx}
     hint:
       ru: "Имя контейнера — DNS-метка: только строчные латинские буквы, цифры и дефис, поэтому web-server, а не Web_Server."
@@ -6027,6 +8210,7 @@ checks:
   - id: content-updater-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: content-updater, image: busybox}
     hint:
       ru: "Второй контейнер content-updater (busybox) оставьте как есть."
@@ -6049,6 +8233,12 @@ checks:
     hint:
       ru: "volumeMount может ссылаться только на volume из spec.volumes: оба контейнера должны монтировать emptyDir html (раздел «Общие Volumes в много-контейнерных PODs»)."
       en: "A volumeMount can only name a volume from spec.volumes: both containers must mount the emptyDir html (section “Shared volumes in multi-container PODs”)."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 3
@@ -6165,40 +8355,6 @@ podgrade check --exercise 11-fix-broken-pod
 ```
 
 """#####,
-        "11-fix-broken-pod/wrong-pending/cases.yaml": #####"""
-- file: updater-no-command.yaml
-  fails: [container.long-running]
-  key: commandEnds
-  why: {ru: "три ошибки исправлены, но у busybox-контейнера content-updater убрана command: sh сразу завершается, контейнер перезапускается бесконечно", en: "the three mistakes are fixed but the busybox container content-updater has no command: sh exits at once and the container restarts forever"}
-
-"""#####,
-        "11-fix-broken-pod/wrong-pending/updater-no-command.yaml": #####"""
-apiVersion: v1
-kind: Pod
-metadata:
-  name: broken-pod
-spec:
-  containers:
-  - name: web-server
-    image: nginx:1.25
-    ports:
-    - containerPort: 80
-    volumeMounts:
-    - name: html
-      mountPath: /usr/share/nginx/html
-  - name: content-updater
-    image: busybox:1.36
-    # no command: busybox runs sh, which exits at once
-    ports:
-    - containerPort: 8080
-    volumeMounts:
-    - name: html
-      mountPath: /content
-  volumes:
-  - name: html
-    emptyDir: {}
-
-"""#####,
         "11-fix-broken-pod/wrong/bad-name-left.yaml": #####"""
 apiVersion: v1
 kind: Pod
@@ -6238,11 +8394,128 @@ spec:
   fails: [ports.unique]
   why: {ru: "имена и volume исправлены, но content-updater по-прежнему на порту 80", en: "the names and the volume are fixed but content-updater is still on port 80"}
 - file: bad-name-left.yaml
-  fails: [container.spec, volume.shared, k8s.valid]
+  fails: [container.spec, k8s.valid]
   why: {ru: "порты и volume исправлены, но контейнер всё ещё называется Web_Server", en: "the ports and the volume are fixed but the container is still named Web_Server"}
 - file: undefined-volume-left.yaml
   fails: [volume.shared, k8s.valid]
   why: {ru: "content-updater всё ещё монтирует web-content — такого volume нет", en: "content-updater still mounts web-content, a volume that does not exist"}
+- file: updater-no-command.yaml
+  fails: [container.long-running]
+  key: commandEnds
+  why: {ru: "три ошибки исправлены, но у busybox-контейнера content-updater убрана command: sh сразу завершается, контейнер перезапускается бесконечно", en: "the three mistakes are fixed but the busybox container content-updater has no command: sh exits at once and the container restarts forever"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: broken-pod", en: "a mutant of the solution (make mutants), line 4 renamed: name: broken-pod"}
+- file: mutant-content-updater-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 14: имя изменено: - name: content-updater", en: "a mutant of the solution (make mutants), line 14 renamed: - name: content-updater"}
+- file: mutant-k8s-schema.yaml
+  fails: [k8s.schema]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 28 удалена: mountPath: /content", en: "a mutant of the solution (make mutants), line 28 removed: mountPath: /content"}
+
+"""#####,
+        "11-fix-broken-pod/wrong/mutant-content-updater-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: broken-pod
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: html
+      mountPath: /usr/share/nginx/html
+  - name: renamed-content-updater
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "<h1>Updated at $(date)</h1>" > /content/index.html
+        sleep 10
+      done &
+      httpd -f -p 8080 -h /content
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: html
+      mountPath: /content
+  volumes:
+  - name: html
+    emptyDir: {}
+
+"""#####,
+        "11-fix-broken-pod/wrong/mutant-k8s-schema.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: broken-pod
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: html
+      mountPath: /usr/share/nginx/html
+  - name: content-updater
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "<h1>Updated at $(date)</h1>" > /content/index.html
+        sleep 10
+      done &
+      httpd -f -p 8080 -h /content
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: html
+  volumes:
+  - name: html
+    emptyDir: {}
+
+"""#####,
+        "11-fix-broken-pod/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-broken-pod
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: html
+      mountPath: /usr/share/nginx/html
+  - name: content-updater
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "<h1>Updated at $(date)</h1>" > /content/index.html
+        sleep 10
+      done &
+      httpd -f -p 8080 -h /content
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: html
+      mountPath: /content
+  volumes:
+  - name: html
+    emptyDir: {}
 
 """#####,
         "11-fix-broken-pod/wrong/same-port-left.yaml": #####"""
@@ -6307,6 +8580,33 @@ spec:
     - containerPort: 8080
     volumeMounts:
     - name: web-content
+      mountPath: /content
+  volumes:
+  - name: html
+    emptyDir: {}
+
+"""#####,
+        "11-fix-broken-pod/wrong/updater-no-command.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: broken-pod
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: html
+      mountPath: /usr/share/nginx/html
+  - name: content-updater
+    image: busybox:1.36
+    # no command: busybox runs sh, which exits at once
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: html
       mountPath: /content
   volumes:
   - name: html
@@ -6526,6 +8826,7 @@ checks:
   - id: app-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: app, image: kodekloud/event-simulator}
     hint:
       ru: "Контейнер app запускает kodekloud/event-simulator, его не меняйте."
@@ -6533,6 +8834,7 @@ checks:
   - id: sidecar-spec
     rule: container.spec
     points: 1
+    severity: asked
     params: {container: sidecar, image: kodekloud/filebeat-configured}
     hint:
       ru: "Новый контейнер sidecar запускает kodekloud/filebeat-configured."
@@ -6555,6 +8857,12 @@ checks:
     hint:
       ru: "Sidecar забирает то, что пишет app, через общий volume и не подменяет основной контейнер (раздел «Паттерны проектирования много-контейнерных PODs»)."
       en: "The sidecar picks up what app writes through the shared volume and does not replace the main container (section “Multi-container POD design patterns”)."
+  - id: keeps-running
+    rule: container.long-running
+    points: 1
+    hint:
+      ru: "Каждый контейнер POD должен работать, пока работает POD: у busybox без долгоживущей команды (цикл while, sleep, tail -f) контейнер сразу завершится и уйдёт в CrashLoopBackOff. Обычный init-контейнер, наоборот, должен завершиться (раздел «Требования к совместной работе»)."
+      en: "Every container of the POD must run as long as the POD does: busybox without a long-lived command (a while loop, sleep, tail -f) exits at once and goes into CrashLoopBackOff. A plain init container, on the contrary, must finish (section “Requirements for working together”)."
   - id: k8s-valid
     rule: k8s.valid
     points: 1
@@ -6672,7 +8980,27 @@ podgrade check --exercise 12-elastic-sidecar
   why: {ru: "sidecar монтирует собственный пустой volume sidecar-logs вместо log-volume", en: "sidecar mounts its own empty volume sidecar-logs instead of log-volume"}
 - file: wrong-image.yaml
   fails: [container.spec]
-  why: {ru: "sidecar запускает kodekloud/filebeat вместо kodekloud/filebeat-configured", en: "sidecar runs kodekloud/filebeat instead of kodekloud/filebeat-configured"}
+  why: {ru: "sidecar запускает fluent-bit вместо настроенного filebeat (kodekloud/filebeat-configured): без конфигурации задания логи не попадут в Elasticsearch", en: "sidecar runs fluent-bit instead of the configured filebeat (kodekloud/filebeat-configured): without the task's configuration the logs never reach Elasticsearch"}
+- file: mutant-pod-found.yaml
+  fails: [pod.found]
+  key: podWrongName
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: app", en: "a mutant of the solution (make mutants), line 4 renamed: name: app"}
+- file: mutant-k8s-valid.yaml
+  fails: [k8s.valid]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 8 удалена: spec:", en: "a mutant of the solution (make mutants), line 8 removed: spec:"}
+- file: mutant-app-spec.yaml
+  fails: [container.spec]
+  key: containerMissing
+  why: {ru: "мутант решения (make mutants), строка 10: имя изменено: - name: app", en: "a mutant of the solution (make mutants), line 10 renamed: - name: app"}
+- file: mutant-k8s-schema.yaml
+  fails: [k8s.schema]
+  key: k8s
+  why: {ru: "мутант решения (make mutants), строка 23 удалена: path: /var/log/webapp", en: "a mutant of the solution (make mutants), line 23 removed: path: /var/log/webapp"}
+- file: init-never-ends.yaml
+  fails: [container.long-running]
+  key: initContainerNeverEnds
+  why: {ru: "обычный init-контейнер warm-up никогда не завершается: POD так и не запустит основные контейнеры", en: "the plain init container warm-up never ends: the Pod never starts its app containers"}
 
 """#####,
         "12-elastic-sidecar/wrong/default-namespace.yaml": #####"""
@@ -6680,6 +9008,128 @@ apiVersion: v1
 kind: Pod
 metadata:
   name: app
+  labels:
+    name: app
+spec:
+  containers:
+  - name: app
+    image: kodekloud/event-simulator
+    volumeMounts:
+    - name: log-volume
+      mountPath: /log
+  - name: sidecar
+    image: kodekloud/filebeat-configured
+    volumeMounts:
+    - name: log-volume
+      mountPath: /var/log/event-simulator/
+  volumes:
+  - name: log-volume
+    hostPath:
+      path: /var/log/webapp
+      type: DirectoryOrCreate
+
+"""#####,
+        "12-elastic-sidecar/wrong/init-never-ends.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+  namespace: elastic-stack
+  labels:
+    name: app
+spec:
+  initContainers:
+  # a plain init container whose command never ends: the Pod never starts its containers
+  - name: warm-up
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo warming up; sleep 5; done"]
+  containers:
+  - name: app
+    image: kodekloud/event-simulator
+    volumeMounts:
+    - name: log-volume
+      mountPath: /log
+  - name: sidecar
+    image: kodekloud/filebeat-configured
+    volumeMounts:
+    - name: log-volume
+      mountPath: /var/log/event-simulator/
+  volumes:
+  - name: log-volume
+    hostPath:
+      path: /var/log/webapp
+      type: DirectoryOrCreate
+
+"""#####,
+        "12-elastic-sidecar/wrong/mutant-app-spec.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+  namespace: elastic-stack
+  labels:
+    name: app
+spec:
+  containers:
+  - name: renamed-app
+    image: kodekloud/event-simulator
+    volumeMounts:
+    - name: log-volume
+      mountPath: /log
+  - name: sidecar
+    image: kodekloud/filebeat-configured
+    volumeMounts:
+    - name: log-volume
+      mountPath: /var/log/event-simulator/
+  volumes:
+  - name: log-volume
+    hostPath:
+      path: /var/log/webapp
+      type: DirectoryOrCreate
+
+"""#####,
+        "12-elastic-sidecar/wrong/mutant-k8s-schema.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+  namespace: elastic-stack
+  labels:
+    name: app
+spec:
+  containers:
+  - name: app
+    image: kodekloud/event-simulator
+    volumeMounts:
+    - name: log-volume
+      mountPath: /log
+  - name: sidecar
+    image: kodekloud/filebeat-configured
+    volumeMounts:
+    - name: log-volume
+      mountPath: /var/log/event-simulator/
+  volumes:
+  - name: log-volume
+    hostPath:
+      type: DirectoryOrCreate
+
+"""#####,
+        "12-elastic-sidecar/wrong/mutant-k8s-valid.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+  namespace: elastic-stack
+  labels:
+    name: app
+
+"""#####,
+        "12-elastic-sidecar/wrong/mutant-pod-found.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: renamed-app
+  namespace: elastic-stack
   labels:
     name: app
 spec:
@@ -6746,7 +9196,7 @@ spec:
     - name: log-volume
       mountPath: /log
   - name: sidecar
-    image: kodekloud/filebeat
+    image: fluent/fluent-bit
     volumeMounts:
     - name: log-volume
       mountPath: /var/log/event-simulator/
@@ -6755,261 +9205,6 @@ spec:
     hostPath:
       path: /var/log/webapp
       type: DirectoryOrCreate
-
-"""#####,
-        "CASES-STATUS.md": #####"""
-# Cases status (temporary worklist for issue 12, not user documentation)
-
-Every case of `exercises/<slug>/right/`, `wrong/` and `wrong-pending/`, graded by today's
-podgrade (branch `cases`, built from `main` at 7a72e94 plus data only): each file copied alone
-into a temporary repository as `<slug>/pod.yaml` (`pod.json` for JSON) and graded with
-`.build/debug/podgrade check DIR --exercise <slug> --lang en --format json`.
-
-- `right/`: correct alternative answers a fair teacher accepts; expected: full marks.
-  73 cases (6 per exercise, 7 in 04): **51 score full marks today, 22 do not** (✗).
-- `wrong/`: known-wrong cases that today's grader already fails with exactly the named rules
-  (`podgrade verify` proves them; 46 cases, 6 of them new). `key:` is the proposed message key
-  of the misconception; today's verify ignores it, and today's keys differ (column 4).
-- `wrong-pending/`: known-wrong cases today's grader does not yet fail as named (8 cases, all ✗).
-  Today's verify does not read this folder; move each case to `wrong/` once the engine fails it.
-- `right/` and `wrong-pending/` are embedded by `make lab` (it embeds every file under
-  `exercises/`) and ignored by today's loader: `make test` stays green.
-
-Misconceptions of issue 12 and their cases: containerNameAsHost (05 and 06 `container-name-host`),
-localhostNobodyListens (06 `localhost-nobody-listens`, 05 `port-mismatch`), bypassesAmbassador
-(05 `direct-db`, pending 05 `env-localhost-nc-direct`), readOnlyOnWriter (03 `readonly-on-writer`),
-flowDifferentPlaces (07 `subpath-different-places`, `wrong-file`, `separate-volumes`),
-readsUnwrittenFile (07 `reads-unwritten-file`, `different-paths`), outputOnlyToStdout (pending 04
-`stdout-only`), commandEnds (02, 07 and pending 04, 05, 10, 11), nativeSidecarNoRestartPolicy (10
-`no-restart-policy`), initContainerNeverEnds (pending 10 `init-never-ends`), volumeMountedByOne (01
-`cadvisor-no-mount`, 10 `shipper-no-mount`), writableHostPath (08 `missing-readonly`).
-
-## Worklist for the engine, by cause
-
-1. **Image families** (14 right cases): `container.spec` compares the repository literally.
-   Needed: registry and mirror prefixes (`docker.io/library/`, `public.ecr.aws/docker/library/`)
-   stripped; a project's own org image = the library image (`fluent/fluentd` = `fluentd`,
-   `quay.io/prometheus/node-exporter` = `prom/node-exporter`); a project's new registry
-   (`ghcr.io/google/cadvisor` = `gcr.io/cadvisor/cadvisor`); well-known packagers
-   (`bitnami/nginx`, `bitnami/redis`). Spec changes: 03 `log-collector` accepts
-   `fluent/fluent-bit` too; 04 `adapter` and 10 `log-shipper` accept any image (busybox is only a
-   convenience; the task texts now say so).
-2. **Env expansion** (4 right cases): Kubernetes `$(VAR)` in command/args (04, 06, 07) and shell
-   `"$VAR/file"` (07 `shell-var`) are not expanded before files and addresses are resolved.
-   (05's `$(DB_HOST) $(DB_PORT)` passes only because the env pair is read on its own.)
-3. **Connections other than `localhost:PORT`** (3 right cases): `nc HOST PORT` (05, 06) and
-   `redis-cli -h HOST -p PORT` (05) are not seen; the message then shows a literal `PORT`.
-4. **Mount path as asked** (1 right case): 07 `volume.shared` demands `/shared` for the reader
-   although `data.flow` holds; should be an "as asked" note.
-5. **Lifecycle everywhere** (6 pending cases): specs 04, 05, 10, 11 have no
-   `container.long-running` check; no rule asks a plain init container to finish (10).
-6. **Flow really written** (3 pending cases, 04 `application-no-command` also in 5): `role.adapter` accepts a volume the application
-   only mounts (04 `stdout-only`, `application-no-command`); `network.localhost`/`role.ambassador`
-   trust the env pair over what the process connects to (05 `env-localhost-nc-direct`).
-7. **Messages** (wrong cases whose rules already match, last column): one key per misconception,
-   naming what the learner wrote; `flowMismatch` today prints the same path twice when the
-   difference is the mount path, the volume or the subPath.
-
-## Hints and texts
-The task texts now say where the choice is free ("What is up to you" / «Что на ваш выбор»).
-Checks that still contradict them until the engine changes: 01/08/09 `cadvisor-spec` (ghcr.io),
-03 `log-collector-spec`, 04 `adapter-spec` and 10 `log-shipper-spec` (image pinned), 07
-`shared-data` (path `/shared`). The 07 `shared-data` hint no longer says the same mount path is
-"the only way".
-
-## Table
-
-### 01-multi-container-pod
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/docker-io-nginx.yaml | full marks | 13/13 | — | ok |
-| right/nginx-digest.yaml | full marks | 13/13 | — | ok |
-| right/ghcr-cadvisor.yaml | full marks | 12/13 ✗ | container.spec (imageWrong) | container.spec compares the image repository literally; cAdvisor's own new registry (ghcr.io/google/cadvisor, v0.53.0+) is not the family gcr.io/cadvisor/cadvisor |
-| right/pod.json | full marks | 13/13 | — | ok |
-| right/flow-style.yaml | full marks | 13/13 | — | ok |
-| right/bitnami-nginx.yaml | full marks | 12/13 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; a packager's image of nginx (bitnami/nginx) is not taken as the nginx family |
-| wrong/same-port.yaml | fails ports.declared, ports.unique | 10/13 | ports.declared (portMissing); ports.unique (portClash) | rules match |
-| wrong/one-container.yaml | fails container.spec, containers.count, ports.declared, volume.shared | 8/13 | containers.count (containerCountWrong); container.spec (containerMissing); ports.declared (containerMissing); volume.shared (containerMissing) | rules match |
-| wrong/undefined-volume.yaml | fails k8s.valid, volume.shared | 9/13 | volume.shared (volumeNotMounted); k8s.valid (k8s) | rules match |
-| wrong/cadvisor-no-mount.yaml | fails volume.shared `volumeMountedByOne` | 11/13 | volume.shared (volumeNotMounted) | rules match; message: generic "does not mount"; not yet the volumeMountedByOne message ("only web-server mounts shared-storage") |
-
-### 02-yellow
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/sleep-infinity.yaml | full marks | 11/11 | — | ok |
-| right/args-only.yaml | full marks | 11/11 | — | ok |
-| right/shell-loop-bitnami-redis.yaml | full marks | 9/11 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; bitnami/redis is not taken as the redis family |
-| right/pod.json | full marks | 11/11 | — | ok |
-| right/flow-digest.yaml | full marks | 11/11 | — | ok |
-| right/tail-dev-null.yaml | full marks | 11/11 | — | ok |
-| wrong/lemon-no-command.yaml | fails container.long-running `commandEnds` | 9/11 | container.long-running (shellWithoutCommand) | rules match; message: two keys today (shellWithoutCommand / shellCommandEnds) for one misconception |
-| wrong/lemon-exits.yaml | fails container.long-running `commandEnds` | 9/11 | container.long-running (shellCommandEnds) | rules match; message: two keys today (shellWithoutCommand / shellCommandEnds) for one misconception |
-| wrong/wrong-gold-image.yaml | fails container.spec | 9/11 | container.spec (imageWrong) | rules match |
-| wrong/capital-name.yaml | fails container.long-running, container.spec, k8s.valid | 5/11 | container.spec (containerMissing); container.long-running (containerMissing); k8s.valid (k8s) | rules match |
-
-### 03-sidecar-logging
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/upstream-fluentd.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; fluent/fluentd (the project's own image) is not taken as fluentd |
-| right/fluent-bit-tail.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | spec names only fluentd; needs an alternatives list (fluentd family + fluent/fluent-bit, which the new task text allows) |
-| right/subpath.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | same as fluent-bit-tail (image); the subPath flow itself already passes volume.shared, volume.readonly and role.sidecar |
-| right/pod.json | full marks | 12/12 | — | ok |
-| right/digest-own-port.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; fluent/fluentd is not taken as fluentd |
-| right/flow-style.yaml | full marks | 12/12 | — | ok |
-| wrong/not-readonly.yaml | fails volume.readonly `readerWritable` | 10/12 | volume.readonly (mountNotReadOnly) | rules match; message: readerWritable is this table's name for today's mountNotReadOnly (not in issue 12's list) |
-| wrong/sidecar-port-80.yaml | fails ports.unique, role.sidecar | 9/12 | role.sidecar (sidecarTakesPort); ports.unique (portClash) | rules match |
-| wrong/main-no-mount.yaml | fails role.sidecar, volume.shared | 8/12 | volume.shared (volumeNotMounted); role.sidecar (sidecarNoSharedVolume) | rules match |
-| wrong/readonly-on-writer.yaml | fails role.sidecar, volume.readonly `readOnlyOnWriter` | 8/12 | volume.readonly (mountNotReadOnly); role.sidecar (mainCannotWrite) | rules match; message: reported as two separate findings (reader writable + main cannot write), never as read-only on the writer's side |
-
-### 04-adapter
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/k8s-env-expansion.yaml | full marks | 9/12 ✗ | role.adapter (adapterNoInput) | $(LOG_DIR) (Kubernetes expansion from env) is not expanded before places are resolved: the application's write is not located on app-data, so role.adapter sees no input |
-| right/shell-var-subpath.yaml | full marks | 12/12 | — | ok |
-| right/nc-adapter.yaml | full marks | 12/12 | — | ok |
-| right/node-exporter-adapter.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | spec pins the adapter to busybox; issue 12: the adapter is judged by what it does, the image is free (task text now says so) |
-| right/while-read.yaml | full marks | 12/12 | — | ok |
-| right/pod.json | full marks | 12/12 | — | ok |
-| right/nginx-exporter-localhost.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | same (adapter image pinned to busybox); the localhost flow itself already passes role.adapter |
-| wrong/unnamed-port.yaml | fails ports.declared, role.adapter | 7/12 | role.adapter (adapterPortNameWrong); ports.declared (portNameWrong) | rules match |
-| wrong/adapter-no-volume.yaml | fails role.adapter | 9/12 | role.adapter (adapterNoInput) | rules match |
-| wrong/port-on-application.yaml | fails ports.declared, role.adapter | 7/12 | role.adapter (adapterNoOwnPort); ports.declared (portMissing) | rules match |
-| wrong-pending/stdout-only.yaml | fails role.adapter `outputOnlyToStdout` | 12/12 ✗ | — | role.adapter is satisfied by a volume both containers mount; it does not check that anybody writes the file the adapter reads (stdout goes nowhere shared) |
-| wrong-pending/application-no-command.yaml | fails container.long-running, role.adapter `commandEnds` | 12/12 ✗ | — | spec 04 has no container.long-running check; role.adapter does not notice that the application no longer writes anything |
-| wrong-pending/application-writes-once.yaml | fails container.long-running `commandEnds` | 12/12 ✗ | — | spec 04 has no container.long-running check |
-
-### 05-ambassador
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/nc-host-port.yaml | full marks | 7/12 ✗ | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | network.localhost / role.ambassador only know localhost:PORT strings and env host/port pairs, not netcat's HOST PORT arguments; the message shows a literal "PORT" |
-| right/redis-cli.yaml | full marks | 7/12 ✗ | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | `redis-cli -h 127.0.0.1 -p 6379` is not recognised as a connection (neither -h/-p nor 127.0.0.1 without a port string) |
-| right/k8s-env-expansion.yaml | full marks | 12/12 | — | ok |
-| right/configmap-envoy.yaml | full marks | 12/12 | — | ok |
-| right/native-sidecar.yaml | full marks | 12/12 | — | ok |
-| right/pod.json | full marks | 12/12 | — | ok |
-| wrong/direct-db.yaml | fails network.localhost, role.ambassador `bypassesAmbassador` | 7/12 | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT" with a literal PORT; does not name the address used (redis.database.svc.cluster.local:6379) |
-| wrong/port-mismatch.yaml | fails network.localhost, role.ambassador `localhostNobodyListens` | 7/12 | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT" with a literal PORT although localhost:6380 is there; does not name the listened ports |
-| wrong/ambassador-no-port.yaml | fails network.localhost, role.ambassador | 7/12 | role.ambassador (ambassadorNotReached); network.localhost (localhostPortUndeclared) | rules match |
-| wrong/port-on-main.yaml | fails ports.unique, role.ambassador | 8/12 | role.ambassador (ambassadorPortOnMain); ports.unique (portClash) | rules match |
-| wrong/container-name-host.yaml | fails network.localhost, role.ambassador `containerNameAsHost` | 7/12 | role.ambassador (ambassadorNotReached); network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT"; does not say that ambassador is a container name, not a host |
-| wrong-pending/env-localhost-nc-direct.yaml | fails network.localhost, role.ambassador `bypassesAmbassador` | 12/12 ✗ | — | both rules read the env pair DB_HOST=localhost/DB_PORT=6379 and never look at what the process really connects to (nc redis.database.svc.cluster.local 6379) |
-| wrong-pending/application-no-command.yaml | fails container.long-running `commandEnds` | 12/12 ✗ | — | spec 05 has no container.long-running check; the env pair alone passes network.localhost |
-
-### 06-shared-network
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/quay-default-port.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | container.spec compares the repository literally; quay.io/prometheus/node-exporter is the same project's image as prom/node-exporter (the URL without a port already passes) |
-| right/shell-var-url.yaml | full marks | 12/12 | — | ok |
-| right/k8s-env-expansion.yaml | full marks | 9/12 ✗ | network.localhost (noLocalhostReference) | http://localhost:$(WEB_PORT)/ is not expanded from env (Kubernetes $(VAR) expansion) |
-| right/nc-host-port.yaml | full marks | 9/12 ✗ | network.localhost (noLocalhostReference) | `nc localhost 80` (HOST PORT arguments) is not recognised as a connection; the message shows a literal "PORT" |
-| right/pod.json | full marks | 12/12 | — | ok |
-| right/spider-flow.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | container.spec does not strip a registry mirror path (public.ecr.aws/docker/library/nginx is the Docker library nginx) |
-| wrong/container-name-host.yaml | fails network.localhost `containerNameAsHost` | 9/12 | network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT"; does not say that web-server is a container name, not a host |
-| wrong/collector-port-80.yaml | fails ports.declared, ports.unique | 9/12 | ports.declared (portMissing); ports.unique (portClash) | rules match |
-| wrong/web-no-port.yaml | fails network.localhost, ports.declared | 8/12 | ports.declared (portMissing); network.localhost (localhostPortUndeclared) | rules match |
-| wrong/localhost-nobody-listens.yaml | fails network.localhost `localhostNobodyListens` | 9/12 | network.localhost (noLocalhostReference) | rules match; message: "never reaches localhost:PORT" although localhost:8080 is there; does not name the listened ports (80, 9100) |
-
-### 07-shared-volume
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/subpath.yaml | full marks | 13/13 | — | ok |
-| right/reader-other-path.yaml | full marks | 10/13 ✗ | volume.shared (mountPathWrong) | volume.shared requires mount path /shared (spec param) although data.flow passes; issue 12: a path other than the task's example is a note, never lost points |
-| right/k8s-env-expansion.yaml | full marks | 10/13 ✗ | data.flow (flowFileWrong) | $(DATA_FILE) is not expanded: the rule reads the write target as the literal "DATA_FILE" |
-| right/shell-var.yaml | full marks | 10/13 ✗ | data.flow (noWrites) | "$DIR/data.txt" (a shell variable from env, quoted) is not expanded: no write is found |
-| right/while-read.yaml | full marks | 13/13 | — | ok |
-| right/pod.json | full marks | 13/13 | — | ok |
-| wrong/different-paths.yaml | fails data.flow, volume.shared `readsUnwrittenFile` | 7/13 | volume.shared (mountPathWrong); data.flow (flowMismatch) | rules match; message: flowMismatch says "writes /shared/data.txt while reader reads /shared/data.txt: different files" (same path twice) |
-| wrong/separate-volumes.yaml | fails data.flow, volume.shared `flowDifferentPlaces` | 7/13 | volume.shared (volumeNotMounted); data.flow (flowMismatch) | rules match; message: same confusing flowMismatch text; does not name the two volumes |
-| wrong/one-shot-writer.yaml | fails container.long-running `commandEnds` | 12/13 | container.long-running (shellCommandEnds) | rules match; message: shellCommandEnds, to be one commandEnds key |
-| wrong/wrong-file.yaml | fails data.flow `flowDifferentPlaces` | 10/13 | data.flow (flowMismatch) | rules match; message: flowMismatch names both files: close to flowDifferentPlaces, key differs |
-| wrong/subpath-different-places.yaml | fails data.flow `flowDifferentPlaces` | 10/13 | data.flow (flowMismatch) | rules match; message: flowMismatch names the same path twice; does not name the subPaths writer/ and reader/ |
-| wrong/reads-unwritten-file.yaml | fails data.flow `readsUnwrittenFile` | 10/13 | data.flow (flowFileWrong) | rules match; message: flowFileWrong ("should write /shared/data.txt"), not "reader reads a file nobody writes" |
-
-### 08-web-monitored
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/other-volume-names.yaml | full marks | 15/15 | — | ok |
-| right/equal-quantities.yaml | full marks | 15/15 | — | ok |
-| right/ghcr-cadvisor.yaml | full marks | 14/15 ✗ | container.spec (imageWrong) | container.spec compares the repository literally (ghcr.io/google/cadvisor) |
-| right/cadvisor-docs-extras.yaml | full marks | 15/15 | — | ok |
-| right/pod.json | full marks | 15/15 | — | ok |
-| right/flow-style.yaml | full marks | 15/15 | — | ok |
-| wrong/missing-readonly.yaml | fails volume.readonly `writableHostPath` | 13/15 | volume.readonly (mountNotReadOnly) | rules match; message: generic mountNotReadOnly; not "writable hostPath: the container could change the node's files" |
-| wrong/no-limits.yaml | fails resources.bounds | 13/15 | resources.bounds (resourceMissing) | rules match |
-| wrong/limits-below-requests.yaml | fails k8s.valid, resources.bounds | 12/15 | resources.bounds (resourceWrong); k8s.valid (k8s) | rules match |
-| wrong/wrong-label.yaml | fails pod.metadata | 14/15 | pod.metadata (labelWrong) | rules match |
-
-### 09-scaled-deployment
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/other-labels.yaml | full marks | 11/11 | — | ok |
-| right/match-expressions.yaml | full marks | 11/11 | — | ok |
-| right/image-family.yaml | full marks | 10/11 ✗ | container.spec (imageWrong) | container.spec compares the repository literally (ghcr.io/google/cadvisor); nginx with registry+tag+digest already passes |
-| right/rolling-update.yaml | full marks | 11/11 | — | ok |
-| right/deployment.json | full marks | 11/11 | — | ok |
-| right/flow-style.yaml | full marks | 11/11 | — | ok |
-| wrong/selector-mismatch.yaml | fails k8s.valid, workload.replicas | 6/11 | workload.replicas (selectorMismatch); k8s.valid (k8s) | rules match |
-| wrong/one-replica.yaml | fails workload.replicas | 8/11 | workload.replicas (replicasWrong) | rules match |
-| wrong/no-cadvisor.yaml | fails container.spec, containers.count | 9/11 | containers.count (containerCountWrong); container.spec (containerMissing) | rules match |
-
-### 10-native-sidecar
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/fluent-bit.yaml | full marks | 11/12 ✗ | container.spec (imageWrong) | spec pins log-shipper to busybox; issue 12: a real log shipper is fine where busybox is a convenience (task text now says so) |
-| right/other-mount-path.yaml | full marks | 12/12 | — | ok |
-| right/k8s-env-expansion.yaml | full marks | 12/12 | — | ok |
-| right/subpath-while-read.yaml | full marks | 12/12 | — | ok |
-| right/init-then-sidecar.yaml | full marks | 12/12 | — | ok |
-| right/pod.json | full marks | 12/12 | — | ok |
-| wrong/regular-container.yaml | fails sidecar.native | 8/12 | sidecar.native (nativeSidecarIsAppContainer) | rules match |
-| wrong/no-restart-policy.yaml | fails sidecar.native `nativeSidecarNoRestartPolicy` | 8/12 | sidecar.native (nativeSidecarRestartPolicy) | rules match; message: nativeSidecarRestartPolicy: same idea, key spelled differently |
-| wrong/shipper-no-mount.yaml | fails sidecar.native, volume.shared `volumeMountedByOne` | 6/12 | sidecar.native (nativeSidecarNoVolume); volume.shared (volumeNotMounted) | rules match; message: two findings (nativeSidecarNoVolume, volumeNotMounted) for one misconception |
-| wrong-pending/app-no-command.yaml | fails container.long-running `commandEnds` | 12/12 ✗ | — | spec 10 has no container.long-running check |
-| wrong-pending/init-never-ends.yaml | fails container.long-running `initContainerNeverEnds` | 12/12 ✗ | — | spec 10 has no container.long-running check, and no rule asks that a plain init container (no restartPolicy: Always) finishes |
-
-### 11-fix-broken-pod
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/other-mount-path.yaml | full marks | 12/12 | — | ok |
-| right/k8s-env-expansion.yaml | full marks | 12/12 | — | ok |
-| right/shell-var.yaml | full marks | 12/12 | — | ok |
-| right/reader-readonly.yaml | full marks | 12/12 | — | ok |
-| right/registry-spelled.yaml | full marks | 12/12 | — | ok |
-| right/pod.json | full marks | 12/12 | — | ok |
-| wrong/same-port-left.yaml | fails ports.unique | 10/12 | ports.unique (portClash) | rules match |
-| wrong/bad-name-left.yaml | fails container.spec, k8s.valid, volume.shared | 5/12 | container.spec (containerMissing); volume.shared (containerMissing); k8s.valid (k8s) | rules match |
-| wrong/undefined-volume-left.yaml | fails k8s.valid, volume.shared | 6/12 | volume.shared (volumeNotMounted); k8s.valid (k8s) | rules match |
-| wrong-pending/updater-no-command.yaml | fails container.long-running `commandEnds` | 12/12 ✗ | — | spec 11 has no container.long-running check |
-
-### 12-elastic-sidecar
-
-| case | expected | today | failing today (rule (key)) | why / note |
-|---|---|---|---|---|
-| right/no-trailing-slash.yaml | full marks | 12/12 | — | ok |
-| right/registry-spelled.yaml | full marks | 12/12 | — | ok |
-| right/sidecar-readonly.yaml | full marks | 12/12 | — | ok |
-| right/native-sidecar.yaml | full marks | 12/12 | — | ok |
-| right/pod.json | full marks | 12/12 | — | ok |
-| right/flow-sidecar-first.yaml | full marks | 12/12 | — | ok |
-| wrong/default-namespace.yaml | fails pod.metadata | 10/12 | pod.metadata (namespaceWrong) | rules match |
-| wrong/separate-volume.yaml | fails role.sidecar, volume.shared | 7/12 | volume.shared (volumeNotMounted); role.sidecar (sidecarNoSharedVolume) | rules match |
-| wrong/wrong-image.yaml | fails container.spec | 11/12 | container.spec (imageWrong) | rules match |
-
-## How to regenerate
-`make build`, then for each case: `mkdir -p T/<slug> && cp exercises/<slug>/<kind>/<file> T/<slug>/pod.<ext>`
-and `.build/debug/podgrade check T --exercise <slug> --lang en --format json`; a case's score is the
-sum of `points` over `checks`, its failing rules the `rule` of checks whose `status` is `fail`.
 
 """#####,
     ]

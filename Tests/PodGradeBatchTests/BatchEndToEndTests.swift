@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 @testable import PodGradeBatch
+import PodGradeCore
 import Testing
 
 /// The bundled lab's exercises, in gradebook column order.
@@ -10,10 +11,11 @@ let exerciseIDs = ["01-multi-container-pod", "02-yellow", "03-sidecar-logging", 
                    "06-shared-network", "07-shared-volume", "08-web-monitored", "09-scaled-deployment",
                    "10-native-sidecar", "11-fix-broken-pod", "12-elastic-sidecar"]
 /// Points of the bundled lab: the whole lab, and a full solution of the exercises used here.
-let labMax = 147
-let full = ["01-multi-container-pod": 13, "03-sidecar-logging": 12, "04-adapter": 12]
+/// The bundled course's maximum, from the lab (a course change does not break these tests).
+let labMax = Lab.bundled.exercises.reduce(0) { $0 + $1.maxScore }
+let full = ["01-multi-container-pod": 14, "03-sidecar-logging": 13, "04-adapter": 13]
 /// 03 with the sidecar's mount no longer read-only: two points off.
-let brokenSidecarScore = 10
+let brokenSidecarScore = 11
 
 let gradebookHeader = "student,repo,commit," + exerciseIDs.joined(separator: ",") + ",total,max,status,error\r\n"
 
@@ -69,9 +71,9 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         let lines = try CSV.parse(gradebook)
         #expect(lines.map { $0[0] } == ["student", "alice", "bob", hostile, "carol", "dave", "erin"])
         let expectedGraded = gradebookHeader
-            + gradedRow("alice", daemon.url("alice"), alice[0], ["01-multi-container-pod": 13, "03-sidecar-logging": 12])
-            + gradedRow("bob", "file://" + repos + "/bob", bob[0], ["01-multi-container-pod": 13, "03-sidecar-logging": brokenSidecarScore])
-            + gradedRow(hostile, "file://" + repos + "/alice", alice[0], ["01-multi-container-pod": 13, "03-sidecar-logging": 12])
+            + gradedRow("alice", daemon.url("alice"), alice[0], ["01-multi-container-pod": 14, "03-sidecar-logging": 13])
+            + gradedRow("bob", "file://" + repos + "/bob", bob[0], ["01-multi-container-pod": 14, "03-sidecar-logging": brokenSidecarScore])
+            + gradedRow(hostile, "file://" + repos + "/alice", alice[0], ["01-multi-container-pod": 14, "03-sidecar-logging": 13])
         #expect(gradebook.hasPrefix(expectedGraded), "\(gradebook)")
         // Error rows: repo and status set, no commit nor scores, the reason last.
         let reasons = ["carol": "nobody", "dave": "v9", "erin": "stopped answering"]
@@ -92,7 +94,7 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         let source = try #require(result["source"] as? [String: Any])
         #expect(source["commit"] as? String == alice[0])
         #expect(source["url"] as? String == daemon.url("alice"))
-        #expect(result["score"] as? Int == 25)
+        #expect(result["score"] as? Int == 27)
         let files = try FileManager.default.contentsOfDirectory(atPath: tmp.sub("out/results"))
         #expect(files.count == 3, "\(files)")
         #expect(files.allSatisfy { $0.hasSuffix(".json") && !$0.hasPrefix(".") })
@@ -124,7 +126,7 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         let run = try podgrade(["grade", "roster.csv", "--out", "out", "--allow-local", "--cache", "cache", "--lang", "en"], in: tmp.path)
         #expect(run.status == 0, "\(run.stderr)")
         let rows = try CSV.parse(try read(tmp.sub("out/gradebook.csv")))
-        #expect(rows.dropFirst().map { $0[$0.count - 4] } == ["12", "12"])
+        #expect(rows.dropFirst().map { $0[$0.count - 4] } == ["13", "13"])
         #expect(rows.dropFirst().map { $0[$0.count - 2] } == ["fail", "fail"])
         // Each graded learner leaves its fingerprints; the batch compares them into similarity.csv and the report's section.
         #expect(FileManager.default.fileExists(atPath: tmp.sub("out/fingerprints/ann.json")))
@@ -190,8 +192,8 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         #expect(run.status == 1, "\(run.stderr)")
         let gradebook = try read(tmp.sub("out/gradebook.csv"))
         #expect(gradebook.hasPrefix(gradebookHeader
-            + gradedRow("dana", daemon.url("dana"), dana[1], ["01-multi-container-pod": 13, "03-sidecar-logging": 12])
-            + gradedRow("eve", "file://" + repos + "/eve", eve[0], ["01-multi-container-pod": 13])), "\(gradebook)")
+            + gradedRow("dana", daemon.url("dana"), dana[1], ["01-multi-container-pod": 14, "03-sidecar-logging": 13])
+            + gradedRow("eve", "file://" + repos + "/eve", eve[0], ["01-multi-container-pod": 14])), "\(gradebook)")
         let late = try CSV.parse(gradebook).last ?? []
         #expect(late.first == "late" && late[late.count - 2] == "error")
         #expect(late.last?.contains("submitted in time") == true, "\(late)")
@@ -337,7 +339,7 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         #expect(run.status == 0, "\(run.stderr)")
         let rows = try CSV.parse(try read(tmp.sub("out/gradebook.csv"))).dropFirst()
         #expect(rows.map { [$0[0], $0[2], $0[$0.count - 4], $0[$0.count - 3], $0[$0.count - 2]] }
-                == [[anna, all, "147", "147", "pass"], [jo, some, rows.last?[rows[2].count - 4] ?? "?", "147", "fail"]])
+                == [[anna, all, "\(labMax)", "\(labMax)", "pass"], [jo, some, rows.last?[rows[2].count - 4] ?? "?", "\(labMax)", "fail"]])
         let journal = try journalLines(tmp.sub("out"))
         let statuses = Dictionary(journal.map { ($0["student"] as? String ?? "", $0["status"] as? String ?? "") }, uniquingKeysWith: { a, _ in a })
         #expect(statuses == [anna: "pass", jo: "fail"])

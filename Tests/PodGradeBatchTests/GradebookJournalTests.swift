@@ -135,7 +135,7 @@ func entry(_ student: String, repo: String = "https://h/r.git", status: LearnerS
         try BatchGrader.writeReports(graded, known: ["ann": result], directories: [tmp.sub("nowhere")], csvPath: nil, htmlPath: html,
                                      lab: Lab.bundled, lang: .en)
         let text = try read(html)
-        #expect(text.contains("<tr><td><a href=\"#learner-1\">ann</a></td><td class=\"repo\"><a href=\"https://h/r.git\">https://h/r.git</a> <code>abc123</code></td><td data-v=\"0\">0/147</td>"),
+        #expect(text.contains("<tr><td><a href=\"#learner-1\">ann</a></td><td class=\"repo\"><a href=\"https://h/r.git\">https://h/r.git</a> <code>abc123</code></td><td data-v=\"0\">0/\(labMax)</td>"),
                 "\(text)")
         // bob's result file does not exist: no score, and the row still says what the journal says.
         #expect(text.contains("<tr><td><a href=\"#learner-2\">bob</a></td><td class=\"repo\"><a href=\"https://h/r.git\">https://h/r.git</a> <code>abc123</code></td><td data-v=\"-1\">—</td>"))

@@ -20,60 +20,6 @@ final class AnalysisTests: XCTestCase {
         XCTAssertEqual(Shell.scripts(command: ["sleep", "1000"], args: []), ["sleep 1000"])
     }
 
-    func testFileAccessesThroughMountsAndSubPaths() throws {
-        let c = try container("""
-          - name: w
-            image: busybox
-            workingDir: /work
-            command: [sh, -c, 'date | tee -a /data/a.log; cp /etc/hosts out/h.txt; cat /data/in.txt']
-            volumeMounts:
-            - {name: shared, mountPath: /data/, subPath: logs}
-            - {name: scratch, mountPath: /work/out}
-        """)
-        let writes = FileAccesses.places(.write, of: c).map { "\($0.1.volume):\($0.1.relative)" }
-        XCTAssertEqual(writes, ["shared:logs/a.log", "scratch:h.txt"])
-        let reads = FileAccesses.places(.read, of: c).map { "\($0.1.volume):\($0.1.relative)" }
-        XCTAssertEqual(reads, ["shared:logs/in.txt"])
-    }
-
-    func testImageKnowledgeForContainersWithoutCommands() throws {
-        let nginx = try container("  - {name: web, image: nginx:1.25, volumeMounts: [{name: logs, mountPath: /var/log/nginx}]}\n")
-        XCTAssertEqual(FileAccesses.places(.write, of: nginx).map(\.1.relative), ["access.log", "error.log"])
-        XCTAssertTrue(ImageKnowledge.isShellImage("docker.io/library/busybox:1.36"))
-        XCTAssertFalse(ImageKnowledge.isShellImage("nginx"))
-    }
-
-    func testLocalhostReferences() throws {
-        let c = try container("""
-          - name: app
-            image: busybox
-            command: [sh, -c, 'wget -qO- http://localhost/ ; redis-cli -h 127.0.0.1 -p 6380 ping; curl [::1]:9090/metrics']
-            args: ["--upstream=http://localhost:8080/api", "--db", "postgres://u:p@localhost/db"]
-            env:
-            - {name: CACHE_HOST, value: localhost}
-            - {name: CACHE_PORT, value: "11211"}
-            - {name: OTHER, value: "example.com:80"}
-        """)
-        XCTAssertEqual(LocalhostReferences.of(c).map(\.port), [80, 9090, 8080, 5432, 11211])
-        XCTAssertEqual(LocalhostReferences.argumentPairs([
-            Located("redis-cli", path: "a", mark: Mark(line: 1, column: 1)), Located("-h", path: "b", mark: Mark(line: 1, column: 1)),
-            Located("localhost", path: "c", mark: Mark(line: 1, column: 1)), Located("-p", path: "d", mark: Mark(line: 1, column: 1)),
-            Located("6379", path: "e", mark: Mark(line: 1, column: 1)),
-        ]).map(\.port), [6379])
-    }
-
-    func testLongRunningCommands() {
-        func runs(_ script: String) -> Bool { LongRunning.keepsRunning(Shell.parse(script)) }
-        XCTAssertTrue(runs("sleep 1000"))
-        XCTAssertTrue(runs("sleep infinity"))
-        XCTAssertTrue(runs("while true; do date; sleep 5; done"))
-        XCTAssertTrue(runs("tail -F /var/log/app.log"))
-        XCTAssertTrue(runs("httpd -f -p 8080 -h /www"))
-        XCTAssertFalse(runs("echo hello"))
-        XCTAssertFalse(runs("sleep 5"))
-        XCTAssertFalse(runs("for i in 1 2 3; do echo $i; done"))
-    }
-
     func testPathsAndGlobs() {
         XCTAssertEqual(Paths.normalize("/var/log/event-simulator/"), "/var/log/event-simulator")
         XCTAssertEqual(Paths.normalize("/a/./b/../c//d"), "/a/c/d")

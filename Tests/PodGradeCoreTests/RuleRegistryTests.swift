@@ -40,9 +40,9 @@ final class RuleRegistryTests: XCTestCase {
 final class RuleParametersTests: XCTestCase {
     func testTheDeclaredParametersAreTheStructsProperties() {
         let specs = ContainerSpecRule().params
-        XCTAssertEqual(specs.map(\.name), ["container", "image", "tag", "command", "runs"])
-        XCTAssertEqual(specs.map(\.required), [true, false, false, false, false])
-        XCTAssertEqual(specs.map(\.type), [.string, .string, .string, .stringList, .string])
+        XCTAssertEqual(specs.map(\.name), ["container", "image", "images", "tag", "command", "runs"])
+        XCTAssertEqual(specs.map(\.required), [true, false, false, false, false, false])
+        XCTAssertEqual(specs.map(\.type), [.string, .string, .stringList, .string, .stringList, .string])
         XCTAssertEqual(VolumeSharedRule().params.map(\.type), [.string, .string, .mountList])
         XCTAssertEqual(ResourcesBoundsRule().params.map(\.type), [.string, .quantityMap, .quantityMap])
         XCTAssertEqual(PodFoundRule().params.count, 0)

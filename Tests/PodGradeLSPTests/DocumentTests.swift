@@ -13,7 +13,7 @@ final class DocumentTests: XCTestCase {
         client.open(uri(file), try fixture(file))
         let diagnostics = try await client.diagnostics(uri(file))
         XCTAssertEqual(summary(diagnostics), [
-            "0:0-0 podgrade.score 3 03-sidecar-logging: 10/12, pass at 12",
+            "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13",
             "16:6-10 volume.readonly 1 Container \"log-collector\" mounts \"logs\" at /fluentd/log/nginx writable: add readOnly: true.",
         ])
         XCTAssertEqual(diagnostics[1]["message"]?.string,
@@ -33,15 +33,15 @@ final class DocumentTests: XCTestCase {
         client.change(uri(file), version: 2, [["range": range(10, 4, 10, 16), "text": "volumeMount"]])
         let diagnostics = try await client.diagnostics(uri(file))
         XCTAssertEqual(summary(diagnostics), [
-            "0:0-0 podgrade.score 3 03-sidecar-logging: 5/12, pass at 12",
-            "6:10-20 volume.shared 1 Container \"web-server\" does not mount volume \"logs\": without it the containers share no data.",
+            "0:0-0 podgrade.score 3 03-sidecar-logging: 6/13, pass at 13",
+            "6:10-20 volume.shared 1 Only \"log-collector\" mounts volume \"logs\"; \"web-server\" does not: a volume one container mounts shares nothing.",
             "16:6-10 volume.readonly 1 Container \"log-collector\" mounts \"logs\" at /fluentd/log/nginx writable: add readOnly: true.",
             "13:10-23 role.sidecar 1 Sidecar \"log-collector\" shares no volume with \"web-server\": it has nothing to work on.",
             "10:4-15 k8s.schema 1 spec.containers[0].volumeMount: unknown field \"volumeMount\" (did you mean \"volumeMounts\"?)",
         ])
         client.change(uri(file), version: 3, [["text": .string(text)]])
         let fixed = try await client.diagnostics(uri(file))
-        XCTAssertEqual(summary(fixed).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 10/12, pass at 12")
+        XCTAssertEqual(summary(fixed).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13")
         XCTAssertEqual(fixed.count, 2)
         _ = await client.finish()
     }
@@ -57,7 +57,7 @@ final class DocumentTests: XCTestCase {
         }
         let published = try await client.wait("diagnostics") { $0["method"]?.string == "textDocument/publishDiagnostics" }
         XCTAssertEqual(published["params"]?["version"], 31)
-        XCTAssertEqual(summary(published["params"]?["diagnostics"]?.array ?? []).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 10/12, pass at 12")
+        XCTAssertEqual(summary(published["params"]?["diagnostics"]?.array ?? []).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13")
         try await Task.sleep(nanoseconds: 400_000_000)
         let all = await client.collector.all()
         XCTAssertEqual(all.filter { $0["method"]?.string == "textDocument/publishDiagnostics" }.count, 1, "one grading for the burst")
@@ -71,13 +71,13 @@ final class DocumentTests: XCTestCase {
         try await client.initialize()
         client.open(uri(file), "apiVersion: v1\nkind: Pod\n")
         var diagnostics = try await client.diagnostics(uri(file))
-        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 0/12, pass at 12")
+        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 0/13, pass at 13")
         client.notify("textDocument/didSave", ["textDocument": ["uri": .string(uri(file))]])
         diagnostics = try await client.diagnostics(uri(file))
-        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 0/12, pass at 12", "the buffer still wins over the disk")
+        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 0/13, pass at 13", "the buffer still wins over the disk")
         client.notify("textDocument/didClose", ["textDocument": ["uri": .string(uri(file))]])
         diagnostics = try await client.diagnostics(uri(file))
-        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 10/12, pass at 12", "closed: the file on disk")
+        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13", "closed: the file on disk")
         _ = await client.finish()
     }
 
@@ -87,12 +87,12 @@ final class DocumentTests: XCTestCase {
         client.open(uri(file), try fixture(file))
         var diagnostics = try await client.diagnostics(uri(file))
         XCTAssertEqual(summary(diagnostics), [
-            "0:0-0 podgrade.score 3 03-sidecar-logging: 10/12, зачёт от 12",
+            "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, зачёт от 13",
             "16:6-10 volume.readonly 1 Контейнер «log-collector» монтирует «logs» в /fluentd/log/nginx на запись: добавьте readOnly: true.",
         ])
         client.notify("workspace/didChangeConfiguration", ["settings": ["podgrade": ["lang": "en"]]])
         diagnostics = try await client.diagnostics(uri(file))
-        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 10/12, pass at 12")
+        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13")
         client.notify("workspace/didChangeConfiguration", ["settings": ["podgrade": ["lang": "fr"]]])
         let shown = try await client.wait("showMessage") { $0["method"]?.string == "window/showMessage" }
         XCTAssertEqual(shown["params"]?["message"]?.string, "podgrade: unknown language 'fr': use ru or en")
@@ -157,7 +157,7 @@ final class DocumentTests: XCTestCase {
             **Read-only mounts** (`volume.readonly`)
 
             A container that only reads a shared volume (a log collector, a monitoring agent) mounts it with readOnly: true, \
-            so it cannot damage its neighbour's data, nor, with hostPath, the node's files.
+            so it cannot damage its neighbour's data, nor, with hostPath, the node's files. Common mistakes: readOnly on the writer's side instead of the reader's (readOnlyOnWriter); a node folder (hostPath) mounted writable (writableHostPath).
 
             Lecture: section «Общие Volumes в много-контейнерных PODs».
 
@@ -173,7 +173,7 @@ final class DocumentTests: XCTestCase {
         _ = try await client.request("initialize", ["processId": .null, "rootUri": .null, "capabilities": [:]])
         client.open(uri(file), try fixture(file))
         let diagnostics = try await client.diagnostics(uri(file))
-        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 10/12, pass at 12")
+        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13")
         client.open("untitled:Untitled-1", "kind: Pod\n")
         client.open("file:///top.yaml", "kind: Pod\n")
         _ = try await client.request("shutdown")
@@ -208,7 +208,7 @@ final class DocumentTests: XCTestCase {
         let first = try await client.diagnostics(uri(extra))
         let pod = try await client.diagnostics(uri(file))
         // The score goes on the exercise's first file in path order: notes.yaml.
-        XCTAssertEqual(summary(first), ["0:0-0 podgrade.score 3 03-sidecar-logging: 10/12, pass at 12",
+        XCTAssertEqual(summary(first), ["0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13",
                                         "6:2-3 yaml.syntax 3 key \"a\" is repeated (first on line 6)"])
         XCTAssertEqual(summary(pod), ["16:6-10 volume.readonly 1 Container \"log-collector\" mounts \"logs\" at /fluentd/log/nginx writable: add readOnly: true."])
         _ = await client.finish()
@@ -233,7 +233,7 @@ final class DocumentTests: XCTestCase {
         try await client.initialize(options: ["podgrade": ["exercises": .string(packageRoot + "/exercises"), "lang": "en"]])
         client.open(uri(file), try fixture(file))
         let diagnostics = try await client.diagnostics(uri(file))
-        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 10/12, pass at 12")
+        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13")
         client.notify("workspace/didChangeConfiguration", ["settings": ["podgrade": ["exercises": "/nonexistent/course"]]])
         let shown = try await client.wait("showMessage") { $0["method"]?.string == "window/showMessage" }
         XCTAssertEqual(shown["params"]?["message"]?.string, "podgrade: cannot read exercises folder: /nonexistent/course: No such file or directory")

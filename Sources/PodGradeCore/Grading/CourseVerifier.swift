@@ -10,6 +10,9 @@ public enum CourseVerifier {
         public var solutions = 0
         public var starters = 0
         public var wrongCases = 0
+        public var rightCases = 0
+        /// Checks no known-wrong case fails (`exercise/check`): the course cannot show they can fail.
+        public var uncovered: [String] = []
         public var ok: Bool { problems.isEmpty }
     }
 
@@ -19,6 +22,10 @@ public enum CourseVerifier {
         let grader = Grader(lab: lab)
         for exercise in lab.exercises {
             report.problems += textProblems(exercise)
+            // Every container keeps running (or, as an init container, finishes): every exercise judges it.
+            if !exercise.checks.contains(where: { $0.rule.id == "container.long-running" }) {
+                report.problems.append("\(exercise.id): no container.long-running check: every exercise judges that its containers keep running")
+            }
 
             // The reference solution: solutions/<slug>/...
             let solutionFiles = solutions.filter { $0.key.hasPrefix(exercise.id + "/") }
@@ -51,11 +58,29 @@ public enum CourseVerifier {
                 }
             }
 
+            // Correct alternative answers score full marks.
+            for right in exercise.rightCases {
+                let result = grade(grader, exercise, files: ["\(exercise.id)/\(right.file)": right.content])
+                report.rightCases += 1
+                if result.score != exercise.maxScore {
+                    report.problems.append("\(exercise.id)/right/\(right.file): scores \(result.score)/\(exercise.maxScore): "
+                                           + failed(result).joined(separator: "; "))
+                }
+            }
+
             // Known-wrong submissions fail exactly the named rules.
+            var failedChecks = Set<String>()
             for wrong in exercise.wrongCases {
                 let result = grade(grader, exercise, files: ["\(exercise.id)/\(wrong.file)": wrong.content])
                 report.wrongCases += 1
                 let failedRules = Set(result.checks.filter { $0.status == .fail }.map(\.rule))
+                failedChecks.formUnion(result.checks.filter { $0.status == .fail }.map(\.id))
+                if let key = wrong.key {
+                    let firsts = result.checks.filter { $0.status == .fail && wrong.fails.contains($0.rule) }.compactMap { $0.findings.first?.message.key }
+                    if !firsts.contains(key) {
+                        report.problems.append("\(exercise.id)/wrong/\(wrong.file): no named rule's first finding says \(key) (they say \(firsts.joined(separator: ", ")))")
+                    }
+                }
                 let expected = Set(wrong.fails)
                 if failedRules != expected {
                     let extra = failedRules.subtracting(expected).sorted()
@@ -67,6 +92,10 @@ public enum CourseVerifier {
                 }
                 if wrong.fails.isEmpty { report.problems.append("\(exercise.id)/wrong/\(wrong.file): names no rule to fail") }
             }
+            let uncovered = exercise.checks.map(\.id).filter { !failedChecks.contains($0) }
+            report.uncovered += uncovered.map { "\(exercise.id)/\($0)" }
+            // The course proves its checks can fail: `make mutants` proposes cases for these.
+            report.problems += uncovered.map { "\(exercise.id): no known-wrong case fails check \($0) (`make mutants` proposes some)" }
         }
         return report
     }

@@ -1,5 +1,14 @@
 public import PodGradeYAML
 
+/// What a check is about: the lesson, or the letter of the task.
+public enum CheckSeverity: String, Sendable {
+    /// The lesson's idea (the default): worth the points.
+    case idea
+    /// What the task spells out (a name, an image, a path): few points or none, and it never
+    /// makes another check fail (the other checks identify the part by its role).
+    case asked
+}
+
 /// One check of an exercise, as its spec states it: its rule resolved and its
 /// parameters decoded when the lab loads.
 public struct CheckSpec: Sendable {
@@ -12,6 +21,7 @@ public struct CheckSpec: Sendable {
     /// The parameters as the spec writes them: what the task names (tools that
     /// compare submissions treat these values as given, not as the learner's).
     public let writtenParams: Node?
+    public var severity: CheckSeverity = .idea
 
     public init(id: String, rule: any Rule, points: Int, check: BoundCheck, hint: LocalizedText?, writtenParams: Node? = nil) {
         self.id = id

@@ -12,6 +12,10 @@ public struct Exercise: Sendable {
     /// Starter files: path inside the exercise folder → content.
     public let starter: [(path: String, content: [UInt8])]
     public let wrongCases: [WrongCase]
+    /// Correct alternative answers (`right/`), each scoring full marks.
+    public var rightCases: [RightCase] = []
+    /// Container names the checks' parameters mention (for identifying a part by its role).
+    public var mentionedContainers: Set<String> = []
 
     public var maxScore: Int { checks.reduce(0) { $0 + $1.points } }
 }

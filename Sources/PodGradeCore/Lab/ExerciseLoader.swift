@@ -64,7 +64,16 @@ enum ExerciseLoader {
                 hint = localized(hintNode)
                 if hint == nil { problem("check '\(id)': hint needs ru and en", hintNode) }
             }
-            checks.append(CheckSpec(id: id, rule: definition, points: points, check: bound, hint: hint, writtenParams: item["params"]))
+            var spec = CheckSpec(id: id, rule: definition, points: points, check: bound, hint: hint, writtenParams: item["params"])
+            if let severity = item["severity"]?.string {
+                if let value = CheckSeverity(rawValue: severity) {
+                    spec.severity = value
+                    if value == .asked && points > 1 { problem("check '\(id)': an asked check is worth at most 1 point (it has \(points))", item) }
+                } else {
+                    problem("check '\(id)': severity must be idea or asked, not '\(severity)'", item["severity"])
+                }
+            }
+            checks.append(spec)
         }
         if checks.isEmpty { problem("no checks", root) }
         let maxScore = checks.reduce(0) { $0 + $1.points }
@@ -93,14 +102,30 @@ enum ExerciseLoader {
                 }
                 let fails = item["fails"]?.sequence?.compactMap(\.string) ?? []
                 for rule in fails where rules[rule] == nil { problem("case \(file): unknown rule '\(rule)'", item, file: casesPath) }
-                wrongCases.append(WrongCase(file: file, content: content, fails: fails, why: localized(item["why"])))
+                wrongCases.append(WrongCase(file: file, content: content, fails: fails, why: localized(item["why"]), key: item["key"]?.string))
+            }
+        }
+        var rightCases: [RightCase] = []
+        let rightPath = "\(slug)/right/cases.yaml"
+        if let casesBytes = files[rightPath] {
+            let casesYAML = YAMLReader.read(casesBytes)
+            if let error = casesYAML.error { problem(YAMLErrorText.english(error), file: rightPath) }
+            for item in casesYAML.documents.first?.root.sequence ?? [] {
+                guard let file = item["file"]?.string else { problem("a case needs file", item, file: rightPath); continue }
+                guard let content = files["\(slug)/right/\(file)"] else {
+                    problem("case file right/\(file) is missing", item, file: rightPath); continue
+                }
+                rightCases.append(RightCase(file: file, content: content, why: localized(item["why"])))
             }
         }
         if kinds.isEmpty || checks.isEmpty { return (nil, problems) }
         let exercise = Exercise(id: slug, title: title, objectKinds: kinds, objectName: name, passScore: passScore,
                                 checks: checks, task: LocalizedText(ru: taskRU ?? "", en: taskEN ?? ""),
                                 starter: starter, wrongCases: wrongCases)
-        return (exercise, problems)
+        var withCases = exercise
+        withCases.rightCases = rightCases
+        withCases.mentionedContainers = CheckContext.mentionedContainers(in: checks)
+        return (withCases, problems)
     }
 
     static func localized(_ node: Node?) -> LocalizedText? {

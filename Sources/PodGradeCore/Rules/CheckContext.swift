@@ -1,5 +1,21 @@
 public import PodGradeYAML
 public import PodGradeKubernetes
+import Synchronization
+
+/// The Pod model of a target, built on first use and shared by every check of the exercise.
+final class ModelCache: Sendable {
+    private let state = Mutex<PodModel?>(nil)
+    init() {}
+
+    func model(_ pod: PodSpec) -> PodModel {
+        state.withLock { cached in
+            if let cached { return cached }
+            let built = PodModel(pod: pod)
+            cached = built
+            return built
+        }
+    }
+}
 
 /// Everything a check may look at.
 public struct CheckContext: Sendable {
@@ -8,12 +24,41 @@ public struct CheckContext: Sendable {
     public let target: Target?
     /// When the object cannot be graded although files were submitted: why, where (see `NotGradable`).
     public let notGradable: Finding?
+    let cache = ModelCache()
 
     public init(exercise: Exercise, files: [ParsedFile], target: Target?, notGradable: Finding? = nil) {
         self.exercise = exercise
         self.files = files
         self.target = target
         self.notGradable = notGradable
+    }
+
+    /// How the target's Pod is wired (built once, on first use, for every check of the exercise).
+    public var model: PodModel? { pod.map(cache.model) }
+
+    static let containerKeys = ["container", "main", "sidecar", "adapter", "ambassador", "writer", "reader", "from", "to"]
+
+    /// Container names the exercise's checks mention (kept in the exercise when it loads).
+    var mentionedContainers: Set<String> {
+        exercise.mentionedContainers.isEmpty ? Self.mentionedContainers(in: exercise.checks) : exercise.mentionedContainers
+    }
+
+    static func mentionedContainers(in checks: [CheckSpec]) -> Set<String> {
+        var names = Set<String>()
+        for check in checks {
+            guard let params = check.writtenParams else { continue }
+            for key in Self.containerKeys { if let n = params[key]?.string { names.insert(n) } }
+            for mount in params["mounts"]?.sequence ?? [] { if let n = mount["container"]?.string { names.insert(n) } }
+        }
+        return names
+    }
+
+    func standIn(for name: String, in pod: PodSpec) -> Container? {
+        let mentioned = mentionedContainers
+        guard mentioned.contains(name) else { return nil }
+        let absent = mentioned.filter { pod.container(named: $0) == nil }
+        let unmentioned = pod.allContainers.filter { c in c.name.map { !mentioned.contains($0.value) } ?? false }
+        return absent.count == 1 && unmentioned.count == 1 ? unmentioned.first : nil
     }
 
     public var file: String { target?.file ?? files.first?.path ?? "" }
@@ -38,9 +83,13 @@ public struct CheckContext: Sendable {
     }
 
     /// The named container (app or init); a missing one stops the check with a failure saying so.
-    public func container(_ name: String?) throws(RuleStop) -> Container {
+    /// Identified by role when names differ: when exactly one name the exercise asks for is
+    /// absent and exactly one container has a name the exercise never mentions, that container
+    /// stands in for it (the name is the `exact` check's finding alone, e.g. container.spec's).
+    public func container(_ name: String?, exact: Bool = false) throws(RuleStop) -> Container {
         guard let pod, let name else { throw RuleStop(outcome: .notRun) }
         if let container = pod.container(named: name) { return container }
+        if !exact, let standIn = standIn(for: name, in: pod) { return standIn }
         let names = pod.allContainers.compactMap { $0.name?.value }
         throw RuleStop(outcome: .fail([podFinding(SharedMessage.containerMissing(name: name, present: names))]))
     }

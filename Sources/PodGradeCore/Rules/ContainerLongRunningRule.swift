@@ -1,14 +1,14 @@
 import PodGradeYAML
 import PodGradeKubernetes
 
-/// `container.long-running`: shell-image containers have a command that keeps them running.
+/// `container.long-running`: every app container (and native sidecar) keeps running; every plain init container finishes.
 struct ContainerLongRunningRule: Rule {
     let id = "container.long-running"
     let doc = RuleDoc(
         title: LocalizedText(ru: "Контейнер не завершается сразу", en: "The container keeps running"),
         explanation: LocalizedText(
-            ru: "Контейнеры POD живут вместе, пока живёт POD. Образ оболочки (busybox, alpine, ubuntu) без команды сразу завершается, и kubelet перезапускает его бесконечно (CrashLoopBackOff). Нужна команда, которая продолжает работать: sleep 1000, цикл while true, tail -f.",
-            en: "The containers of a pod live as long as the pod does. A shell image (busybox, alpine, ubuntu) without a command exits at once and the kubelet restarts it forever (CrashLoopBackOff). Give it a command that keeps running: sleep 1000, a while true loop, tail -f."),
+            ru: "Контейнеры POD живут вместе, пока живёт POD. Образ оболочки (busybox, alpine, ubuntu) без команды или команда, которая заканчивается (echo, короткий sleep), завершаются, и kubelet перезапускает контейнер бесконечно (CrashLoopBackOff, commandEnds). Нужна команда, которая продолжает работать: sleep 1000, цикл while true, tail -f, сервер. Обычный init-контейнер, наоборот, должен завершиться: иначе POD так и не запустится (initContainerNeverEnds). Нативный sidecar — init-контейнер с restartPolicy: Always.",
+            en: "The containers of a pod live as long as the pod does. A shell image (busybox, alpine, ubuntu) without a command, or a command that ends (echo, a short sleep), exits and the kubelet restarts it forever (CrashLoopBackOff, commandEnds). Give it a command that keeps running: sleep 1000, a while true loop, tail -f, a server. A plain init container, on the contrary, must finish, or the pod never starts (initContainerNeverEnds). A native sidecar is an init container with restartPolicy: Always."),
         section: "Требования к совместной работе")
     /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
     struct Parameters: RuleParameters {
@@ -18,34 +18,51 @@ struct ContainerLongRunningRule: Rule {
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: lemon\n    image: busybox\n    command: ['sleep', '1000']\n", params: "{container: lemon}"),
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: lemon\n    image: busybox\n    command: [sh, -c, 'while true; do date; sleep 5; done']\n"),
-        RuleExample.fails(RuleExample.podHeader + "spec:\n  containers:\n  - name: ↓lemon\n    image: busybox\n", params: "{container: lemon}", key: "shellWithoutCommand"),
-        RuleExample.fails(RuleExample.podHeader + "spec:\n  containers:\n  - name: lemon\n    image: busybox\n    command: [↓sh, -c, 'echo hello']\n", key: "shellCommandEnds"),
+        RuleExample.fails(RuleExample.podHeader + "spec:\n  containers:\n  - name: ↓lemon\n    image: busybox\n", params: "{container: lemon}", key: "commandEnds"),
+        RuleExample.fails(RuleExample.podHeader + "spec:\n  containers:\n  - name: lemon\n    image: busybox\n    command: [↓sh, -c, 'echo hello']\n", key: "commandEnds"),
+        RuleExample.fails(RuleExample.podHeader + "spec:\n  initContainers:\n  - name: warm-up\n    image: busybox\n    command: [↓sh, -c, 'while true; do sleep 5; done']\n  containers:\n  - name: web\n    image: nginx\n", key: "initContainerNeverEnds"),
     ]
 
     func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
-        guard let pod = context.pod else { return .notRun }
-        var containers: [Container]
+        guard let model = context.model else { return .notRun }
+        var judged: [ModelContainer]
         if let name = params.container {
-            containers = [try context.container(name)]
+            let spec = try context.container(name)
+            judged = model.container(spec.displayName).map { [$0] } ?? []
         } else {
-            containers = pod.longLivedContainers.filter { ImageKnowledge.isShellImage($0.image?.value) }
-            if containers.isEmpty { return .pass(Message.noShellContainers) }
+            // A container another check of the exercise judges as a native sidecar is that check's.
+            let sidecars = Set(context.exercise.checks.filter { $0.rule.id == "sidecar.native" }
+                .compactMap { $0.writtenParams?["sidecar"]?.string })
+            judged = model.containers.filter { !sidecars.contains($0.name) }
         }
         var findings: [Finding] = []
-        for container in containers {
-            let command = (container.command ?? []).map(\.value)
-            let args = (container.args ?? []).map(\.value)
-            if command.isEmpty && args.isEmpty {
-                guard ImageKnowledge.isShellImage(container.image?.value) else { continue }
-                findings.append(context.finding(Message.shellWithoutCommand(container: container.displayName, image: container.image?.value ?? ""),
-                                                mark: container.nameMark, path: container.name?.path ?? container.path))
-            } else if !LongRunning.keepsRunning(Shell.commands(command: command, args: args)) {
-                let at = container.command?.first ?? container.args?.first
-                findings.append(at.map { context.finding(Message.shellCommandEnds(container: container.displayName), $0) }
-                                ?? context.finding(Message.shellCommandEnds(container: container.displayName), mark: container.nameMark, path: container.path))
+        for container in judged {
+            let spec = container.spec
+            switch (container.kind, container.lifecycle) {
+            case (.initContainer, .keepsRunning):
+                findings.append(finding(context, Message.initContainerNeverEnds(container: container.name), container))
+            case (.app, .ends(let reason)), (.nativeSidecar, .ends(let reason)):
+                let argv = ((spec.command ?? []) + (spec.args ?? [])).map(\.value)
+                let command = argv.joined(separator: " ")
+                if case .shellWithoutCommand = reason {
+                    findings.append(finding(context, Message.commandEnds(container: container.name, image: container.image ?? "", command: ""), container))
+                } else {
+                    findings.append(finding(context, Message.commandEnds(container: container.name, image: container.image ?? "",
+                                                                         command: command.count > 80 ? String(command.prefix(77)) + "..." : command), container))
+                }
+            default:
+                continue
             }
         }
-        return findings.isEmpty ? .pass(Message.longRunningOK(containers: containers.map(\.displayName))) : .fail(findings)
+        if !findings.isEmpty { return .fail(findings) }
+        let running = judged.filter { $0.kind != .initContainer }.map(\.name)
+        return running.isEmpty ? .pass(Message.noShellContainers) : .pass(Message.longRunningOK(containers: running))
+    }
+
+    private func finding(_ context: CheckContext, _ message: Message, _ container: ModelContainer) -> Finding {
+        let spec = container.spec
+        if let at = spec.command?.first ?? spec.args?.first { return context.finding(message, at) }
+        return context.finding(message, mark: spec.nameMark, path: spec.name?.path ?? spec.path)
     }
 }
 
@@ -53,8 +70,9 @@ extension ContainerLongRunningRule {
     /// One value of every message: `explain`, SARIF and the catalogue test render them.
     var messageSamples: [Message] {
         [
-            .shellWithoutCommand(container: "lemon", image: "busybox"),
-            .shellCommandEnds(container: "lemon"),
+            .commandEnds(container: "lemon", image: "busybox", command: ""),
+            .commandEnds(container: "lemon", image: "busybox", command: "sh -c echo hello"),
+            .initContainerNeverEnds(container: "warm-up"),
             .longRunningOK(containers: ["lemon"]),
             .noShellContainers,
         ]
@@ -62,18 +80,22 @@ extension ContainerLongRunningRule {
 
     /// What `container.long-running` says, in every language.
     enum Message: RuleMessage {
-        case shellWithoutCommand(container: String, image: String)
-        case shellCommandEnds(container: String)
+        /// The container's process ends (`command` empty: the image's shell exits at once).
+        case commandEnds(container: String, image: String, command: String)
+        case initContainerNeverEnds(container: String)
         case longRunningOK(containers: [String])
         case noShellContainers
 
         var russian: String {
             let q = Russian.quote, list = Russian.list
             switch self {
-            case .shellWithoutCommand(let container, let image):
-                return "Контейнер \(q(container)) (\(image)) без команды сразу завершится, и POD будет перезапускать его бесконечно (CrashLoopBackOff)."
-            case .shellCommandEnds(let container):
-                return "Команда контейнера \(q(container)) быстро завершается: контейнер будет перезапускаться снова и снова."
+            case .commandEnds(let container, let image, let command):
+                if command.isEmpty {
+                    return "Контейнер \(q(container)) (\(image)) без команды сразу завершится, и POD будет перезапускать его бесконечно (CrashLoopBackOff)."
+                }
+                return "Команда контейнера \(q(container)) (\(q(command))) завершается: контейнер будет перезапускаться снова и снова (CrashLoopBackOff)."
+            case .initContainerNeverEnds(let container):
+                return "Init-контейнер \(q(container)) никогда не завершается: POD так и не запустит основные контейнеры. Дайте ему команду, которая заканчивается, или сделайте его нативным sidecar (restartPolicy: Always)."
             case .longRunningOK(let containers):
                 return "Контейнеры \(list(containers)) продолжают работать, а не завершаются сразу."
             case .noShellContainers:
@@ -84,10 +106,13 @@ extension ContainerLongRunningRule {
         var english: String {
             let q = English.quote, list = English.list
             switch self {
-            case .shellWithoutCommand(let container, let image):
-                return "Container \(q(container)) (\(image)) has no command: it exits at once and the pod restarts it forever (CrashLoopBackOff)."
-            case .shellCommandEnds(let container):
-                return "Container \(q(container))'s command ends quickly: the container will be restarted again and again."
+            case .commandEnds(let container, let image, let command):
+                if command.isEmpty {
+                    return "Container \(q(container)) (\(image)) has no command: it exits at once and the pod restarts it forever (CrashLoopBackOff)."
+                }
+                return "Container \(q(container))'s command (\(q(command))) ends: the container will be restarted again and again (CrashLoopBackOff)."
+            case .initContainerNeverEnds(let container):
+                return "Init container \(q(container)) never ends: the pod never starts its app containers. Give it a command that finishes, or make it a native sidecar (restartPolicy: Always)."
             case .longRunningOK(let containers):
                 return "Containers \(list(containers)) keep running instead of exiting."
             case .noShellContainers:
@@ -97,57 +122,13 @@ extension ContainerLongRunningRule {
     }
 }
 
-/// Whether a container's commands keep it alive.
-enum LongRunning {
-    /// Programs that run until stopped.
-    static let servers: Set<String> = ["nginx", "httpd", "redis-server", "node", "java", "envoy", "crond", "fluentd",
-                                       "filebeat", "python", "python3", "nc", "socat", "yes", "watch", "top",
-                                       "node_exporter", "cadvisor", "postgres", "mysqld", "tini", "dumb-init", "inotifywait"]
-    /// `sleep` for at least this many seconds counts as long-running.
-    static let minimumSleep = 300.0
-
-    static func keepsRunning(_ commands: [ShellCommand]) -> Bool {
-        for command in commands {
-            guard let program = command.program else { continue }
-            let words = command.words
-            if command.keyword == "while", ["true", ":", "[", "sleep"].contains(program) { return true }
-            if command.keyword == "until", program == "false" { return true }
-            switch program {
-            case "sleep":
-                if let arg = words.dropFirst().first, arg == "infinity" || (seconds(arg) ?? 0) >= minimumSleep { return true }
-            case "tail":
-                if words.contains(where: { $0 == "-f" || $0 == "-F" || $0 == "--follow" || ($0.hasPrefix("-") && ($0.contains("f") || $0.contains("F")) && !$0.hasPrefix("--")) }) { return true }
-            case "httpd":
-                if words.contains("-f") { return true }
-            case "python", "python3":
-                if words.contains("http.server") || words.contains("-m") { return true }
-            case "nc":
-                if words.contains(where: { $0.hasPrefix("-") && $0.contains("l") }) { return true }
-            case "busybox":
-                if let applet = words.dropFirst().first, keepsRunning([ShellCommand(words: Array(words.dropFirst()), keyword: nil, redirections: [])]) || applet == "httpd" { return true }
-            default:
-                if servers.contains(program) && program != "nc" && program != "python" && program != "python3" { return true }
-            }
-        }
-        return false
-    }
-
-    /// `1000`, `10m`, `2h`, `1d` in seconds.
-    static func seconds(_ text: String) -> Double? {
-        guard let last = text.last else { return nil }
-        let multipliers: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
-        if let multiplier = multipliers[last], let value = Double(text.dropLast()) { return value * multiplier }
-        return Double(text)
-    }
-}
-
 // A result file's `key` and `args`: see MessageArguments.
 extension ContainerLongRunningRule.Message {
     init(from decoder: any Decoder) throws {
         let args = try MessageArguments(decoder)
         switch args.key {
-        case "shellWithoutCommand": self = .shellWithoutCommand(container: try args.value("container"), image: try args.value("image"))
-        case "shellCommandEnds": self = .shellCommandEnds(container: try args.value("container"))
+        case "commandEnds": self = .commandEnds(container: try args.value("container"), image: try args.value("image"), command: try args.value("command"))
+        case "initContainerNeverEnds": self = .initContainerNeverEnds(container: try args.value("container"))
         case "longRunningOK": self = .longRunningOK(containers: try args.value("containers"))
         case "noShellContainers": self = .noShellContainers
         default: throw MessageCoding.Unexpected()
@@ -156,12 +137,13 @@ extension ContainerLongRunningRule.Message {
 
     func encode(to encoder: any Encoder) throws {
         switch self {
-        case .shellWithoutCommand(let container, let image):
-            var args = MessageArguments.Writer(encoder, "shellWithoutCommand")
+        case .commandEnds(let container, let image, let command):
+            var args = MessageArguments.Writer(encoder, "commandEnds")
             try args.write(container, "container")
             try args.write(image, "image")
-        case .shellCommandEnds(let container):
-            var args = MessageArguments.Writer(encoder, "shellCommandEnds")
+            try args.write(command, "command")
+        case .initContainerNeverEnds(let container):
+            var args = MessageArguments.Writer(encoder, "initContainerNeverEnds")
             try args.write(container, "container")
         case .longRunningOK(let containers):
             var args = MessageArguments.Writer(encoder, "longRunningOK")

@@ -7,13 +7,17 @@ struct ContainerSpecRule: Rule {
     let doc = RuleDoc(
         title: LocalizedText(ru: "Контейнер с нужным именем и образом", en: "A container with the asked name and image"),
         explanation: LocalizedText(
-            ru: "Каждый контейнер POD — отдельное приложение со своим образом. Образ сравнивается по репозиторию: nginx, nginx:1.25 и docker.io/library/nginx — один и тот же образ; тег проверяется, только если задание его называет.",
-            en: "Each container of a pod is a separate application with its own image. Images compare by repository: nginx, nginx:1.25 and docker.io/library/nginx are the same image; the tag counts only when the task names one."),
+            ru: "Каждый контейнер POD — отдельное приложение со своим образом. Образ сравнивается по программе, которую он запускает: nginx, nginx:1.25, docker.io/library/nginx и bitnami/nginx — один и тот же nginx; реестр, тег и digest не важны (тег проверяется, только если задание его называет). Где задание оставляет выбор образа, подходит любой из перечисленных или любой вообще.",
+            en: "Each container of a pod is a separate application with its own image. Images compare by the software they run: nginx, nginx:1.25, docker.io/library/nginx and bitnami/nginx are all nginx; registry, tag and digest never matter (the tag counts only when the task names one). Where the task leaves the image to you, any of the listed images, or any image at all, will do."),
         section: "Пример Pod с несколькими контейнерами")
     /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
     struct Parameters: RuleParameters {
         let container: String
+        /// The expected image's software (its family decides: registry, `library/`, tag and digest
+        /// never matter); `any` where the task leaves the choice.
         let image: String?
+        /// Alternatives, any of which is right (`[fluentd, fluent/fluent-bit]`).
+        let images: [String]?
         let tag: String?
         let command: [String]?
         let runs: String?
@@ -27,18 +31,20 @@ struct ContainerSpecRule: Rule {
     ]
 
     func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
-        let container = try context.container(params.container)
+        let container = try context.container(params.container, exact: true)
         let name = container.displayName
         guard let image = container.image else {
             return .fail([context.finding(Message.imageMissing(container: name), mark: container.nameMark, path: container.name?.path ?? container.path)])
         }
         var findings: [Finding] = []
-        if let expected = params.image {
+        let expected = (params.image.map { [$0] } ?? []) + (params.images ?? [])
+        if !expected.isEmpty, !expected.contains("any") {
             guard let reference = ImageReference(image.value) else {
                 return .fail([context.finding(Message.imageInvalid(container: name, image: image.value), image)])
             }
-            if let wanted = ImageReference(expected), wanted.name != reference.name {
-                findings.append(context.finding(Message.imageWrong(container: name, expected: expected, found: image.value), image))
+            let family = context.model?.container(container.displayName)?.family ?? ImageFamilies.family(of: image.value)
+            if !expected.contains(where: { Self.sameSoftware($0, family, reference) }) {
+                findings.append(context.finding(Message.imageWrong(container: name, expected: expected.joined(separator: " | "), found: image.value), image))
             } else if let tag = params.tag, reference.tag != tag {
                 findings.append(context.finding(Message.tagWrong(container: name, expected: tag, found: reference.tag), image))
             }
@@ -62,6 +68,21 @@ struct ContainerSpecRule: Rule {
 }
 
 extension ContainerSpecRule {
+    /// Whether an image runs the expected software: the same family in the image table (an
+    /// upstream organisation's or a packager's image of it), else the same repository.
+    static func sameSoftware(_ expected: String, _ family: ImageFamily?, _ found: ImageReference) -> Bool {
+        if let a = ImageFamilies.family(of: expected), let b = family { return a == b }
+        guard let wanted = ImageReference(expected) else { return false }
+        return Self.plain(wanted.repository) == Self.plain(found.repository)
+    }
+
+    static func plain(_ repository: String) -> Substring {
+        var r = Substring(repository)
+        if r.hasPrefix("library/") { r = r.dropFirst(8) }
+        if r.hasPrefix("docker/library/") { r = r.dropFirst(15) }
+        return r
+    }
+
     /// One value of every message: `explain`, SARIF and the catalogue test render them.
     var messageSamples: [Message] {
         [

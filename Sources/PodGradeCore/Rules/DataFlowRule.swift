@@ -7,8 +7,8 @@ struct DataFlowRule: Rule {
     let doc = RuleDoc(
         title: LocalizedText(ru: "Данные проходят через общий volume", en: "Data flows through a shared volume"),
         explanation: LocalizedText(
-            ru: "Один контейнер пишет файл в общий volume, другой читает его. Пути в контейнерах могут различаться: важно, что после mountPath (и subPath) они указывают на один и тот же файл volume. Запись ищется в командах (>, >>, tee, touch, cp), чтение — в cat, tail, head, grep и каталогах, которые раздаёт сервер.",
-            en: "One container writes a file into a shared volume, another reads it. The paths may differ between containers: what matters is that through mountPath (and subPath) they reach the same file of the volume. Writes are found in commands (>, >>, tee, touch, cp), reads in cat, tail, head, grep and directories a server serves."),
+            ru: "Один контейнер пишет файл в общий volume, другой читает его. Пути в контейнерах могут различаться: важно, что после mountPath (и subPath) они указывают на один и тот же файл volume. Запись ищется в командах (>, >>, tee, touch, cp), чтение — в cat, tail, head, grep, while read и каталогах, которые раздаёт сервер; $(VAR) и $VAR подставляются. Типичные ошибки: писатель и читатель в разных местах — другой volume, subPath или файл (flowDifferentPlaces); читатель ждёт файл, который никто не пишет (readsUnwrittenFile).",
+            en: "One container writes a file into a shared volume, another reads it. The paths may differ between containers: what matters is that through mountPath (and subPath) they reach the same file of the volume. Writes are found in commands (>, >>, tee, touch, cp), reads in cat, tail, head, grep, while read and directories a server serves; $(VAR) and $VAR are expanded. Common mistakes: writer and reader in different places, another volume, subPath or file (flowDifferentPlaces); a reader waiting for a file nobody writes (readsUnwrittenFile)."),
         section: "Общие Volumes в много-контейнерных PODs")
     /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
     struct Parameters: RuleParameters {
@@ -20,48 +20,43 @@ struct DataFlowRule: Rule {
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: writer\n    image: busybox\n    command: [sh, -c, 'while true; do date >> /out/data.txt; sleep 5; done']\n    volumeMounts: [{name: shared, mountPath: /out}]\n  - name: reader\n    image: busybox\n    command: [sh, -c, 'tail -f /in/data.txt']\n    volumeMounts: [{name: shared, mountPath: /in}]\n  volumes:\n  - name: shared\n    emptyDir: {}\n",
                     params: "{writer: writer, reader: reader}"),
-        RuleExample.fails(RuleExample.podHeader + "spec:\n  containers:\n  - name: writer\n    image: busybox\n    command: [sh, -c, ↓'while true; do date >> /tmp/data.txt; sleep 5; done']\n    volumeMounts: [{name: shared, mountPath: /out}]\n  - name: reader\n    image: busybox\n    command: [sh, -c, 'tail -f /in/data.txt']\n    volumeMounts: [{name: shared, mountPath: /in}]\n  volumes:\n  - name: shared\n    emptyDir: {}\n",
-                    params: "{writer: writer, reader: reader}", key: "writesOffVolume"),
+        RuleExample.fails(RuleExample.podHeader + "spec:\n  containers:\n  - name: writer\n    image: busybox\n    command: [sh, -c, 'while true; do date >> /tmp/data.txt; sleep 5; done']\n    volumeMounts: [{name: shared, mountPath: /out}]\n  - name: reader\n    image: busybox\n    command: [sh, -c, ↓'tail -f /in/data.txt']\n    volumeMounts: [{name: shared, mountPath: /in}]\n  volumes:\n  - name: shared\n    emptyDir: {}\n",
+                    params: "{writer: writer, reader: reader}", key: "readsUnwrittenFile"),
     ]
 
     func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
         let writer = try context.container(params.writer)
         let reader = try context.container(params.reader)
-        let allWrites = FileAccesses.of(writer).filter { $0.kind == .write }
-        let anchor = { (c: Container) -> Finding in
-            let at = c.command?.first ?? c.args?.first
-            return at.map { context.finding(Message.noWrites(container: c.displayName), $0) }
-                ?? context.finding(Message.noWrites(container: c.displayName), mark: c.nameMark, path: c.path)
+        guard let model = context.model else { return .notRun }
+        let w = writer.displayName, r = reader.displayName
+        func at(_ fact: FileFact?, _ c: Container, _ message: Message) -> Finding {
+            if let fact { return context.finding(message, fact.source) }
+            let node = c.command?.first ?? c.args?.first
+            return node.map { context.finding(message, $0) } ?? context.finding(message, mark: c.nameMark, path: c.path)
         }
-        guard !allWrites.isEmpty else { return .fail([anchor(writer)]) }
-        if let file = params.file, !allWrites.contains(where: { Paths.normalize($0.path) == Paths.normalize(file) }) {
-            let at = allWrites.first?.source
-            let message = Message.flowFileWrong(writer: writer.displayName, expected: file, writes: allWrites.map(\.path))
-            return .fail([at.map { context.finding(message, $0) } ?? context.finding(message, mark: writer.nameMark, path: writer.path)])
-        }
-        let writes = FileAccesses.places(allWrites, in: writer)
-        guard !writes.isEmpty else {
-            let at = allWrites.first?.source
-            let message = Message.writesOffVolume(container: writer.displayName, paths: allWrites.map(\.path))
-            return .fail([at.map { context.finding(message, $0) } ?? context.finding(message, mark: writer.nameMark, path: writer.path)])
-        }
-        let allReads = FileAccesses.of(reader).filter { $0.kind == .read }
-        guard !allReads.isEmpty else {
-            let at = reader.command?.first ?? reader.args?.first
-            let message = Message.noReads(container: reader.displayName)
-            return .fail([at.map { context.finding(message, $0) } ?? context.finding(message, mark: reader.nameMark, path: reader.path)])
-        }
-        let reads = FileAccesses.places(allReads, in: reader)
-        for (_, written) in writes {
-            for (_, read) in reads where read.volume == written.volume && Paths.read(read.relative, covers: written.relative) {
-                return .pass(Message.dataFlowOK(writer: writer.displayName, reader: reader.displayName, volume: written.volume,
-                                         file: written.relative.isEmpty ? "/" : written.relative))
+        let flows = model.flows(from: w, to: r)
+        if let flow = flows.first {
+            let ok = Message.dataFlowOK(writer: w, reader: r, volume: flow.volume,
+                                        file: (flow.writer.place?.relative).map { $0.isEmpty ? "/" : $0 } ?? "/")
+            // The file's name is the task's example: another one the reader reads too is a note.
+            if let file = params.file, !flows.contains(where: { Paths.normalize($0.writer.path) == Paths.normalize(file) }) {
+                return .passWithNotes(ok, [at(flow.writer, writer, .flowFileWrong(writer: w, expected: file, writes: [flow.writer.path]))])
             }
+            return .pass(ok)
         }
-        let at = allReads.first?.source
-        let message = Message.flowMismatch(writer: writer.displayName, reader: reader.displayName,
-                                           writes: allWrites.map(\.path), reads: allReads.map(\.path))
-        return .fail([at.map { context.finding(message, $0) } ?? context.finding(message, mark: reader.nameMark, path: reader.path)])
+        let writes = model.writes(of: w).filter { $0.kind == .write && !$0.isStdout }
+        guard !writes.isEmpty else { return .fail([at(nil, writer, .noWrites(container: w))]) }
+        let reads = model.reads(of: r).filter { !$0.isImplicit }
+        guard let firstRead = reads.first else { return .fail([at(nil, reader, .noReads(container: r))]) }
+        func place(_ f: FileFact) -> String {
+            guard let p = f.place else { return f.path }
+            return "\(f.path) (\(p.volume):/\(p.relative))"
+        }
+        let placedWrites = writes.filter { $0.place != nil }, placedReads = reads.filter { $0.place != nil }
+        if !placedWrites.isEmpty, !placedReads.isEmpty {
+            return .fail([at(placedReads[0], reader, .flowDifferentPlaces(writer: w, reader: r, writes: placedWrites.map(place), reads: placedReads.map(place)))])
+        }
+        return .fail([at(firstRead, reader, .readsUnwrittenFile(reader: r, reads: reads.map(place), writer: w, writes: writes.map(place)))])
     }
 }
 
@@ -71,8 +66,8 @@ extension DataFlowRule {
         [
             .noWrites(container: "writer"),
             .noReads(container: "reader"),
-            .writesOffVolume(container: "writer", paths: ["/tmp/x"]),
-            .flowMismatch(writer: "w", reader: "r", writes: ["/a/x"], reads: ["/b/y"]),
+            .readsUnwrittenFile(reader: "reader", reads: ["/shared/data.txt (shared-data:/data.txt)"], writer: "writer", writes: ["/tmp/data.txt"]),
+            .flowDifferentPlaces(writer: "w", reader: "r", writes: ["/shared/data.txt (shared-data:/writer/data.txt)"], reads: ["/shared/data.txt (shared-data:/reader/data.txt)"]),
             .flowFileWrong(writer: "w", expected: "/shared/data.txt", writes: ["/shared/x"]),
             .dataFlowOK(writer: "w", reader: "r", volume: "shared", file: "data.txt"),
         ]
@@ -82,8 +77,8 @@ extension DataFlowRule {
     enum Message: RuleMessage {
         case noWrites(container: String)
         case noReads(container: String)
-        case writesOffVolume(container: String, paths: [String])
-        case flowMismatch(writer: String, reader: String, writes: [String], reads: [String])
+        case readsUnwrittenFile(reader: String, reads: [String], writer: String, writes: [String])
+        case flowDifferentPlaces(writer: String, reader: String, writes: [String], reads: [String])
         case flowFileWrong(writer: String, expected: String, writes: [String])
         case dataFlowOK(writer: String, reader: String, volume: String, file: String)
 
@@ -94,10 +89,10 @@ extension DataFlowRule {
                 return "Не видно, чтобы контейнер \(q(container)) записывал файл (>, >>, tee, touch, cp)."
             case .noReads(let container):
                 return "Не видно, чтобы контейнер \(q(container)) читал файл (cat, tail, head, grep)."
-            case .writesOffVolume(let container, let paths):
-                return "Контейнер \(q(container)) пишет в \(paths.joined(separator: ", ")), но это не общий volume: соседний контейнер этого не увидит."
-            case .flowMismatch(let writer, let reader, let writes, let reads):
-                return "\(q(writer)) пишет в \(writes.joined(separator: ", ")), а \(q(reader)) читает \(reads.joined(separator: ", ")): это разные файлы."
+            case .readsUnwrittenFile(let reader, let reads, let writer, let writes):
+                return "\(q(reader)) читает \(reads.joined(separator: ", ")), но этот файл никто не пишет: \(q(writer)) пишет \(writes.joined(separator: ", ")). Писатель и читатель должны встретиться в одном файле общего volume."
+            case .flowDifferentPlaces(let writer, let reader, let writes, let reads):
+                return "\(q(writer)) пишет в \(writes.joined(separator: ", ")), а \(q(reader)) читает \(reads.joined(separator: ", ")): это разные места (volume, subPath или файл), данные не встречаются."
             case .flowFileWrong(let writer, let expected, let writes):
                 return "\(q(writer)) должен писать \(expected), а пишет \(writes.joined(separator: ", "))."
             case .dataFlowOK(let writer, let reader, let volume, let file):
@@ -112,10 +107,10 @@ extension DataFlowRule {
                 return "Container \(q(container)) writes no file that can be seen (>, >>, tee, touch, cp)."
             case .noReads(let container):
                 return "Container \(q(container)) reads no file that can be seen (cat, tail, head, grep)."
-            case .writesOffVolume(let container, let paths):
-                return "Container \(q(container)) writes to \(paths.joined(separator: ", ")), which is not on a shared volume: its neighbour cannot see it."
-            case .flowMismatch(let writer, let reader, let writes, let reads):
-                return "\(q(writer)) writes \(writes.joined(separator: ", ")) while \(q(reader)) reads \(reads.joined(separator: ", ")): different files."
+            case .readsUnwrittenFile(let reader, let reads, let writer, let writes):
+                return "\(q(reader)) reads \(reads.joined(separator: ", ")), which nobody writes: \(q(writer)) writes \(writes.joined(separator: ", ")). Writer and reader must meet in one file of a shared volume."
+            case .flowDifferentPlaces(let writer, let reader, let writes, let reads):
+                return "\(q(writer)) writes \(writes.joined(separator: ", ")) while \(q(reader)) reads \(reads.joined(separator: ", ")): different places (volume, subPath or file), so the data never meets."
             case .flowFileWrong(let writer, let expected, let writes):
                 return "\(q(writer)) should write \(expected) but writes \(writes.joined(separator: ", "))."
             case .dataFlowOK(let writer, let reader, let volume, let file):
@@ -132,8 +127,8 @@ extension DataFlowRule.Message {
         switch args.key {
         case "noWrites": self = .noWrites(container: try args.value("container"))
         case "noReads": self = .noReads(container: try args.value("container"))
-        case "writesOffVolume": self = .writesOffVolume(container: try args.value("container"), paths: try args.value("paths"))
-        case "flowMismatch": self = .flowMismatch(writer: try args.value("writer"), reader: try args.value("reader"), writes: try args.value("writes"), reads: try args.value("reads"))
+        case "readsUnwrittenFile": self = .readsUnwrittenFile(reader: try args.value("reader"), reads: try args.value("reads"), writer: try args.value("writer"), writes: try args.value("writes"))
+        case "flowDifferentPlaces": self = .flowDifferentPlaces(writer: try args.value("writer"), reader: try args.value("reader"), writes: try args.value("writes"), reads: try args.value("reads"))
         case "flowFileWrong": self = .flowFileWrong(writer: try args.value("writer"), expected: try args.value("expected"), writes: try args.value("writes"))
         case "dataFlowOK": self = .dataFlowOK(writer: try args.value("writer"), reader: try args.value("reader"), volume: try args.value("volume"), file: try args.value("file"))
         default: throw MessageCoding.Unexpected()
@@ -148,12 +143,14 @@ extension DataFlowRule.Message {
         case .noReads(let container):
             var args = MessageArguments.Writer(encoder, "noReads")
             try args.write(container, "container")
-        case .writesOffVolume(let container, let paths):
-            var args = MessageArguments.Writer(encoder, "writesOffVolume")
-            try args.write(container, "container")
-            try args.write(paths, "paths")
-        case .flowMismatch(let writer, let reader, let writes, let reads):
-            var args = MessageArguments.Writer(encoder, "flowMismatch")
+        case .readsUnwrittenFile(let reader, let reads, let writer, let writes):
+            var args = MessageArguments.Writer(encoder, "readsUnwrittenFile")
+            try args.write(reader, "reader")
+            try args.write(reads, "reads")
+            try args.write(writer, "writer")
+            try args.write(writes, "writes")
+        case .flowDifferentPlaces(let writer, let reader, let writes, let reads):
+            var args = MessageArguments.Writer(encoder, "flowDifferentPlaces")
             try args.write(writer, "writer")
             try args.write(reader, "reader")
             try args.write(writes, "writes")

@@ -1,14 +1,14 @@
 import PodGradeYAML
 import PodGradeKubernetes
 
-/// `role.ambassador`: main talks to localhost:PORT declared by the ambassador, not by main.
+/// `role.ambassador`: main talks to a localhost port served by the ambassador, not by main.
 struct RoleAmbassadorRule: Rule {
     let id = "role.ambassador"
     let doc = RuleDoc(
         title: LocalizedText(ru: "Паттерн Ambassador", en: "The Ambassador pattern"),
         explanation: LocalizedText(
-            ru: "Ambassador — посредник между основным контейнером и внешним миром: основной контейнер обращается к localhost:ПОРТ, этот порт слушает ambassador (а не сам основной контейнер) и проксирует запросы наружу. Так основному контейнеру не нужно знать, где на самом деле находится сервис.",
-            en: "An ambassador stands between the main container and the outside world: main calls localhost:PORT, the ambassador (not main) listens on that port and proxies the calls outward, so main need not know where the service really is."),
+            ru: "Ambassador — посредник между основным контейнером и внешним миром: основной контейнер обращается к localhost на порт, который слушает ambassador (а не сам основной контейнер), и проксирует запросы наружу. Так основному контейнеру не нужно знать, где на самом деле находится сервис. Типичные ошибки: имя контейнера вместо localhost (containerNameAsHost), порт, который никто не слушает (localhostNobodyListens), прямое обращение к сервису в обход ambassador (bypassesAmbassador).",
+            en: "An ambassador stands between the main container and the outside world: main calls a port on localhost that the ambassador (not main) listens on, and proxies the calls outward, so main need not know where the service really is. Common mistakes: a container name instead of localhost (containerNameAsHost), a port nothing listens on (localhostNobodyListens), going to the service directly past the ambassador (bypassesAmbassador)."),
         section: "Паттерны проектирования много-контейнерных PODs")
     /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
     struct Parameters: RuleParameters {
@@ -25,14 +25,36 @@ struct RoleAmbassadorRule: Rule {
 
     func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
         let (main, ambassador) = try Roles.pair(context, params.main, params.ambassador)
-        let references = LocalhostReferences.of(main).filter { PodQueries.declares(ambassador, $0.port) }
-        guard let reference = references.first else {
-            return .fail([Roles.anchor(context, Message.ambassadorNotReached(main: main.displayName, ambassador: ambassador.displayName), main)])
+        guard let model = context.model else { return .notRun }
+        let verdict = LocalhostVerdict(model, from: main.displayName, to: ambassador.displayName, port: nil)
+        switch verdict {
+        case .reaches(let port, _):
+            if let declared = main.ports.first(where: { $0.containerPort?.value == Int64(port) }), let number = declared.containerPort {
+                return .fail([context.finding(Message.ambassadorPortOnMain(main: main.displayName, port: port), number)])
+            }
+            return .pass(Message.ambassadorOK(main: main.displayName, ambassador: ambassador.displayName, port: port))
+        case .problems(let problems):
+            // The main container declaring the port itself is this rule's own finding.
+            for problem in problems {
+                if case .ownPort(let c) = problem, let port = c.port,
+                   model.listeners(port: port).contains(where: { $0.container == ambassador.displayName }),
+                   let declared = main.ports.first(where: { $0.containerPort?.value == Int64(port) }), let number = declared.containerPort {
+                    return .fail([context.finding(Message.ambassadorPortOnMain(main: main.displayName, port: port), number)])
+                }
+            }
+            return .fail(problems.prefix(3).map { problem in
+                let message: Message
+                switch problem {
+                case .none, .ownPort, .wrongTarget: message = .ambassadorNotReached(main: main.displayName, ambassador: ambassador.displayName)
+                case .containerName(let c): message = .ambassadorContainerNameAsHost(main: main.displayName, address: c.text, host: c.host)
+                case .nobodyListens(let c, let listened):
+                    message = .ambassadorNobodyListens(main: main.displayName, address: c.text, port: c.port ?? 0, listened: listened)
+                case .bypasses(let c): message = .ambassadorBypassed(main: main.displayName, address: c.text, ambassador: ambassador.displayName)
+                }
+                if let c = problem.connection { return context.finding(message, c.source) }
+                return Roles.anchor(context, message, main)
+            })
         }
-        if let port = main.ports.first(where: { $0.containerPort?.value == Int64(reference.port) }), let number = port.containerPort {
-            return .fail([context.finding(Message.ambassadorPortOnMain(main: main.displayName, port: reference.port), number)])
-        }
-        return .pass(Message.ambassadorOK(main: main.displayName, ambassador: ambassador.displayName, port: reference.port))
     }
 }
 
@@ -41,6 +63,9 @@ extension RoleAmbassadorRule {
     var messageSamples: [Message] {
         [
             .ambassadorNotReached(main: "app", ambassador: "proxy"),
+            .ambassadorContainerNameAsHost(main: "app", address: "ambassador:6379", host: "ambassador"),
+            .ambassadorNobodyListens(main: "app", address: "localhost:6380", port: 6380, listened: [6379]),
+            .ambassadorBypassed(main: "app", address: "redis.database.svc.cluster.local:6379", ambassador: "proxy"),
             .ambassadorPortOnMain(main: "app", port: 6379),
             .ambassadorOK(main: "app", ambassador: "proxy", port: 6379),
         ]
@@ -49,6 +74,9 @@ extension RoleAmbassadorRule {
     /// What `role.ambassador` says, in every language.
     enum Message: RuleMessage {
         case ambassadorNotReached(main: String, ambassador: String)
+        case ambassadorContainerNameAsHost(main: String, address: String, host: String)
+        case ambassadorNobodyListens(main: String, address: String, port: Int, listened: [Int])
+        case ambassadorBypassed(main: String, address: String, ambassador: String)
         case ambassadorPortOnMain(main: String, port: Int)
         case ambassadorOK(main: String, ambassador: String, port: Int)
 
@@ -56,7 +84,14 @@ extension RoleAmbassadorRule {
             let q = Russian.quote
             switch self {
             case .ambassadorNotReached(let main, let ambassador):
-                return "\(q(main)) не обращается к localhost:ПОРТ, который объявляет ambassador \(q(ambassador))."
+                return "\(q(main)) не обращается через localhost ни к одному порту, который слушает ambassador \(q(ambassador))."
+            case .ambassadorContainerNameAsHost(let main, let address, let host):
+                return "\(q(main)) обращается к \(q(address)): \(q(host)) — имя контейнера, а не хоста. Ambassador доступен по localhost: у контейнеров POD общая сеть."
+            case .ambassadorNobodyListens(let main, let address, let port, let listened):
+                let ports = listened.isEmpty ? "в POD никто не слушает ни одного порта" : "в POD слушают только \(listened.map(String.init).joined(separator: ", "))"
+                return "\(q(main)) обращается к \(q(address)), но порт \(port) никто не слушает: \(ports)."
+            case .ambassadorBypassed(let main, let address, let ambassador):
+                return "\(q(main)) обращается напрямую к \(q(address)), минуя ambassador \(q(ambassador)): весь путь к сервису должен идти через localhost."
             case .ambassadorPortOnMain(let main, let port):
                 return "Порт \(port) объявлен самим \(q(main)): ambassador должен слушать его вместо основного контейнера."
             case .ambassadorOK(let main, let ambassador, let port):
@@ -68,7 +103,14 @@ extension RoleAmbassadorRule {
             let q = English.quote
             switch self {
             case .ambassadorNotReached(let main, let ambassador):
-                return "\(q(main)) does not reach localhost:PORT on a port that ambassador \(q(ambassador)) declares."
+                return "\(q(main)) does not reach, on localhost, any port ambassador \(q(ambassador)) listens on."
+            case .ambassadorContainerNameAsHost(let main, let address, let host):
+                return "\(q(main)) connects to \(q(address)): \(q(host)) is a container name, not a host. The ambassador is on localhost: the containers of a pod share one network."
+            case .ambassadorNobodyListens(let main, let address, let port, let listened):
+                let ports = listened.isEmpty ? "nothing in the pod listens on any port" : "the pod listens only on \(listened.map(String.init).joined(separator: ", "))"
+                return "\(q(main)) connects to \(q(address)), but nothing listens on port \(port): \(ports)."
+            case .ambassadorBypassed(let main, let address, let ambassador):
+                return "\(q(main)) connects straight to \(q(address)), bypassing ambassador \(q(ambassador)): the whole way to the service goes through localhost."
             case .ambassadorPortOnMain(let main, let port):
                 return "Port \(port) is declared by \(q(main)) itself: the ambassador should listen on it instead."
             case .ambassadorOK(let main, let ambassador, let port):
@@ -84,6 +126,9 @@ extension RoleAmbassadorRule.Message {
         let args = try MessageArguments(decoder)
         switch args.key {
         case "ambassadorNotReached": self = .ambassadorNotReached(main: try args.value("main"), ambassador: try args.value("ambassador"))
+        case "ambassadorContainerNameAsHost": self = .ambassadorContainerNameAsHost(main: try args.value("main"), address: try args.value("address"), host: try args.value("host"))
+        case "ambassadorNobodyListens": self = .ambassadorNobodyListens(main: try args.value("main"), address: try args.value("address"), port: try args.value("port"), listened: try args.value("listened"))
+        case "ambassadorBypassed": self = .ambassadorBypassed(main: try args.value("main"), address: try args.value("address"), ambassador: try args.value("ambassador"))
         case "ambassadorPortOnMain": self = .ambassadorPortOnMain(main: try args.value("main"), port: try args.value("port"))
         case "ambassadorOK": self = .ambassadorOK(main: try args.value("main"), ambassador: try args.value("ambassador"), port: try args.value("port"))
         default: throw MessageCoding.Unexpected()
@@ -95,6 +140,22 @@ extension RoleAmbassadorRule.Message {
         case .ambassadorNotReached(let main, let ambassador):
             var args = MessageArguments.Writer(encoder, "ambassadorNotReached")
             try args.write(main, "main")
+            try args.write(ambassador, "ambassador")
+        case .ambassadorContainerNameAsHost(let main, let address, let host):
+            var args = MessageArguments.Writer(encoder, "ambassadorContainerNameAsHost")
+            try args.write(main, "main")
+            try args.write(address, "address")
+            try args.write(host, "host")
+        case .ambassadorNobodyListens(let main, let address, let port, let listened):
+            var args = MessageArguments.Writer(encoder, "ambassadorNobodyListens")
+            try args.write(main, "main")
+            try args.write(address, "address")
+            try args.write(port, "port")
+            try args.write(listened, "listened")
+        case .ambassadorBypassed(let main, let address, let ambassador):
+            var args = MessageArguments.Writer(encoder, "ambassadorBypassed")
+            try args.write(main, "main")
+            try args.write(address, "address")
             try args.write(ambassador, "ambassador")
         case .ambassadorPortOnMain(let main, let port):
             var args = MessageArguments.Writer(encoder, "ambassadorPortOnMain")

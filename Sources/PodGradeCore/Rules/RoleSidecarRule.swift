@@ -25,20 +25,29 @@ struct RoleSidecarRule: Rule {
 
     func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
         let (main, sidecar) = try Roles.pair(context, params.main, params.sidecar)
+        guard let model = context.model else { return .notRun }
         var findings: [Finding] = []
-        let shared = PodQueries.sharedVolumes(main, sidecar)
+        let shared = model.sharedVolumes(main.displayName, sidecar.displayName)
         var consumedVolume: String?
+        let writable = shared.filter { volume in
+            model.volumes.first { $0.name == volume }?.mounts.contains { $0.container == main.displayName && !$0.mount.isReadOnly } ?? false
+        }
         if shared.isEmpty {
             findings.append(Roles.anchor(context, Message.sidecarNoSharedVolume(main: main.displayName, sidecar: sidecar.displayName), sidecar))
-        } else if Roles.writableShared(main, sidecar).isEmpty {
+        } else if writable.isEmpty {
             let mount = PodQueries.mounts(of: shared[0], in: main).first
             findings.append(mount.map { context.finding(Message.mainCannotWrite(main: main.displayName, volume: shared[0]), mark: $0.readOnly?.mark ?? $0.mark, path: $0.path) }
                             ?? Roles.anchor(context, Message.mainCannotWrite(main: main.displayName, volume: shared[0]), main))
         } else {
-            let consumption = Roles.consumes(sidecar, from: main)
-            consumedVolume = consumption.volume
-            if !consumption.ok {
-                findings.append(Roles.anchor(context, Message.sidecarReadsElsewhere(sidecar: sidecar.displayName, paths: consumption.readsElsewhere), sidecar))
+            if let flow = model.flows(from: main.displayName, to: sidecar.displayName).first {
+                consumedVolume = flow.volume
+            } else {
+                // Reads the learner wrote, none of them on a volume main writes: the sidecar looks elsewhere.
+                let reads = model.reads(of: sidecar.displayName).filter { !$0.isImplicit && !$0.isSymbolic }
+                if !reads.isEmpty, !reads.contains(where: { $0.place.map { writable.contains($0.volume) } ?? false }) {
+                    findings.append(context.finding(Message.sidecarReadsElsewhere(sidecar: sidecar.displayName, paths: reads.map(\.path)), reads[0].source))
+                }
+                consumedVolume = writable.first
             }
         }
         for port in sidecar.ports {

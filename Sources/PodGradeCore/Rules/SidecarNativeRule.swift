@@ -7,8 +7,8 @@ struct SidecarNativeRule: Rule {
     let doc = RuleDoc(
         title: LocalizedText(ru: "Нативный sidecar", en: "A native sidecar"),
         explanation: LocalizedText(
-            ru: "С Kubernetes 1.29 sidecar можно объявить в initContainers с restartPolicy: Always: он запускается до основных контейнеров, работает всё время жизни POD и останавливается после них. Он делит volume с основным контейнером, как и обычный sidecar.",
-            en: "Since Kubernetes 1.29 a sidecar can be declared in initContainers with restartPolicy: Always: it starts before the app containers, runs for the pod's whole life and stops after them. Like any sidecar, it shares a volume with main."),
+            ru: "С Kubernetes 1.29 sidecar можно объявить в initContainers с restartPolicy: Always: он запускается до основных контейнеров, работает всё время жизни POD и останавливается после них. Он делит volume с основным контейнером, как и обычный sidecar. Типичная ошибка: initContainer без restartPolicy: Always — это обычный init-контейнер, POD ждёт его завершения (nativeSidecarNoRestartPolicy).",
+            en: "Since Kubernetes 1.29 a sidecar can be declared in initContainers with restartPolicy: Always: it starts before the app containers, runs for the pod's whole life and stops after them. Like any sidecar, it shares a volume with main. A common mistake: an initContainer without restartPolicy: Always is a plain init container the pod waits for (nativeSidecarNoRestartPolicy)."),
         section: "Паттерны проектирования много-контейнерных PODs")
     /// The check's parameters in spec.yaml (`params:`); an optional one may be left out.
     struct Parameters: RuleParameters {
@@ -21,7 +21,7 @@ struct SidecarNativeRule: Rule {
         RuleExample.passes(RuleExample.podHeader + "spec:\n  initContainers:\n  - name: shipper\n    image: busybox\n    restartPolicy: Always\n    command: [sh, -c, 'tail -F /logs/app.log']\n    volumeMounts: [{name: logs, mountPath: /logs}]\n  containers:\n  - name: app\n    image: busybox\n    command: [sh, -c, 'while true; do date >> /logs/app.log; sleep 1; done']\n    volumeMounts: [{name: logs, mountPath: /logs}]\n  volumes:\n  - name: logs\n    emptyDir: {}\n",
                     params: "{main: app, sidecar: shipper, volume: logs}"),
         RuleExample.fails(RuleExample.podHeader + "spec:\n  initContainers:\n  - name: ↓shipper\n    image: busybox\n    command: [sh, -c, 'tail -F /logs/app.log']\n    volumeMounts: [{name: logs, mountPath: /logs}]\n  containers:\n  - name: app\n    image: busybox\n    volumeMounts: [{name: logs, mountPath: /logs}]\n  volumes:\n  - name: logs\n    emptyDir: {}\n",
-                    params: "{main: app, sidecar: shipper}", key: "nativeSidecarRestartPolicy"),
+                    params: "{main: app, sidecar: shipper}", key: "nativeSidecarNoRestartPolicy"),
     ]
 
     func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
@@ -30,11 +30,13 @@ struct SidecarNativeRule: Rule {
         if sidecar.role == .app {
             findings.append(Roles.anchor(context, Message.nativeSidecarIsAppContainer(sidecar: sidecar.displayName), sidecar))
         } else if !sidecar.isNativeSidecar {
+            let neverEnds = context.model?.container(sidecar.displayName)?.lifecycle.keepsRunning ?? false
             findings.append(sidecar.restartPolicy.map { context.finding(Message.nativeSidecarRestartPolicy(sidecar: sidecar.displayName, found: $0.value), $0) }
-                            ?? Roles.anchor(context, Message.nativeSidecarRestartPolicy(sidecar: sidecar.displayName, found: nil), sidecar))
+                            ?? Roles.anchor(context, Message.nativeSidecarNoRestartPolicy(sidecar: sidecar.displayName, neverEnds: neverEnds), sidecar))
         }
-        let shared = PodQueries.sharedVolumes(main, sidecar)
-        if shared.isEmpty || (params.volume.map { !shared.contains($0) } ?? false) {
+        let shared = context.model?.sharedVolumes(main.displayName, sidecar.displayName) ?? PodQueries.sharedVolumes(main, sidecar)
+        let asked = params.volume.flatMap { context.pod?.volume(named: $0) == nil ? nil : $0 }
+        if shared.isEmpty || (asked.map { !shared.contains($0) } ?? false) {
             findings.append(Roles.anchor(context, Message.nativeSidecarNoVolume(main: main.displayName, sidecar: sidecar.displayName), sidecar))
         }
         return findings.isEmpty ? .pass(Message.nativeSidecarOK(sidecar: sidecar.displayName)) : .fail(findings)
@@ -47,7 +49,8 @@ extension SidecarNativeRule {
         [
             .nativeSidecarIsAppContainer(sidecar: "shipper"),
             .nativeSidecarRestartPolicy(sidecar: "shipper", found: "OnFailure"),
-            .nativeSidecarRestartPolicy(sidecar: "shipper", found: nil),
+            .nativeSidecarNoRestartPolicy(sidecar: "shipper", neverEnds: true),
+            .nativeSidecarNoRestartPolicy(sidecar: "shipper", neverEnds: false),
             .nativeSidecarNoVolume(main: "app", sidecar: "shipper"),
             .nativeSidecarOK(sidecar: "shipper"),
         ]
@@ -57,6 +60,8 @@ extension SidecarNativeRule {
     enum Message: RuleMessage {
         case nativeSidecarIsAppContainer(sidecar: String)
         case nativeSidecarRestartPolicy(sidecar: String, found: String?)
+        /// No restartPolicy at all: a plain init container (the Pod waits for it; forever if it never ends).
+        case nativeSidecarNoRestartPolicy(sidecar: String, neverEnds: Bool)
         case nativeSidecarNoVolume(main: String, sidecar: String)
         case nativeSidecarOK(sidecar: String)
 
@@ -68,6 +73,9 @@ extension SidecarNativeRule {
             case .nativeSidecarRestartPolicy(let sidecar, let found):
                 return found.map { "У initContainer \(q(sidecar)) restartPolicy: \($0), а нужно Always." }
                     ?? "У initContainer \(q(sidecar)) нет restartPolicy: Always — без него это обычный init-контейнер, и POD не запустится, пока он не завершится."
+            case .nativeSidecarNoRestartPolicy(let sidecar, let neverEnds):
+                return "У initContainer \(q(sidecar)) нет restartPolicy: Always — без него это обычный init-контейнер: POD ждёт его завершения"
+                    + (neverEnds ? ", а его команда не завершается никогда, так что основные контейнеры так и не запустятся." : ", и он не работает рядом с основными контейнерами.")
             case .nativeSidecarNoVolume(let main, let sidecar):
                 return "Нативный sidecar \(q(sidecar)) не делит volume с \(q(main))."
             case .nativeSidecarOK(let sidecar):
@@ -83,6 +91,9 @@ extension SidecarNativeRule {
             case .nativeSidecarRestartPolicy(let sidecar, let found):
                 return found.map { "initContainer \(q(sidecar)) has restartPolicy: \($0) but needs Always." }
                     ?? "initContainer \(q(sidecar)) lacks restartPolicy: Always — without it, it is a plain init container and the pod waits for it to exit."
+            case .nativeSidecarNoRestartPolicy(let sidecar, let neverEnds):
+                return "initContainer \(q(sidecar)) lacks restartPolicy: Always — without it, it is a plain init container the pod waits for"
+                    + (neverEnds ? ", and its command never ends, so the app containers never start." : ", and it does not run beside the app containers.")
             case .nativeSidecarNoVolume(let main, let sidecar):
                 return "Native sidecar \(q(sidecar)) shares no volume with \(q(main))."
             case .nativeSidecarOK(let sidecar):
@@ -99,6 +110,7 @@ extension SidecarNativeRule.Message {
         switch args.key {
         case "nativeSidecarIsAppContainer": self = .nativeSidecarIsAppContainer(sidecar: try args.value("sidecar"))
         case "nativeSidecarRestartPolicy": self = .nativeSidecarRestartPolicy(sidecar: try args.value("sidecar"), found: try args.optional("found"))
+        case "nativeSidecarNoRestartPolicy": self = .nativeSidecarNoRestartPolicy(sidecar: try args.value("sidecar"), neverEnds: try args.value("neverEnds"))
         case "nativeSidecarNoVolume": self = .nativeSidecarNoVolume(main: try args.value("main"), sidecar: try args.value("sidecar"))
         case "nativeSidecarOK": self = .nativeSidecarOK(sidecar: try args.value("sidecar"))
         default: throw MessageCoding.Unexpected()
@@ -114,6 +126,10 @@ extension SidecarNativeRule.Message {
             var args = MessageArguments.Writer(encoder, "nativeSidecarRestartPolicy")
             try args.write(sidecar, "sidecar")
             try args.write(found, "found")
+        case .nativeSidecarNoRestartPolicy(let sidecar, let neverEnds):
+            var args = MessageArguments.Writer(encoder, "nativeSidecarNoRestartPolicy")
+            try args.write(sidecar, "sidecar")
+            try args.write(neverEnds, "neverEnds")
         case .nativeSidecarNoVolume(let main, let sidecar):
             var args = MessageArguments.Writer(encoder, "nativeSidecarNoVolume")
             try args.write(main, "main")

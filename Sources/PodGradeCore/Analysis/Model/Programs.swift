@@ -377,7 +377,10 @@ enum Programs {
         return result
     }
 
-    static let defaultPorts: [String: Int] = LocalhostReferences.defaultPorts
+    static let defaultPorts: [String: Int] = [
+        "http": 80, "https": 443, "ws": 80, "wss": 443, "redis": 6379, "rediss": 6379, "postgres": 5432,
+        "postgresql": 5432, "mysql": 3306, "mongodb": 27017, "amqp": 5672, "grpc": 80, "tcp": 0, "memcached": 11211,
+    ]
 
     /// Whether `text` holds `needle`, ASCII letters compared without case (cheaper than
     /// `String.contains(_:)` on the hot path).
