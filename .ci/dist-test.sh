@@ -59,7 +59,7 @@ PODGRADE_LANG=en unshare -m --propagation private bash -euo pipefail -c "$mounts
   set -e
   [ "$status" -eq 1 ] || { echo "$out"; fail "podgrade check on the sample learner exited $status, expected 1"; }
   total=$(printf "%s\n" "$out" | grep "^Total:" || true)
-  [ "$total" = "Total: 102/147 points · 4 of 10 exercises passed" ] ||
+  [ "$total" = "Total: 111/158 points · 4 of 10 exercises passed" ] ||
     { echo "$out"; fail "unexpected score line: \"$total\""; }
   echo "podgrade check Tests/Fixtures/sample-learner: exit 1, $total"
 
@@ -71,8 +71,8 @@ PODGRADE_LANG=en unshare -m --propagation private bash -euo pipefail -c "$mounts
   done
   echo "man page: a section for each of: $subs"
   ru=$(gzip -dc /usr/share/man/ru/man1/podgrade.1.gz)
-  # groff spells Cyrillic as \[uXXXX]: "Проверить" is the check command's description.
-  printf "%s\n" "$ru" | grep -qF '\[u041F]\[u0440]\[u043E]\[u0432]\[u0435]\[u0440]\[u0438]\[u0442]\[u044C]' || fail "the Russian man page is not in Russian"
+  # groff spells Cyrillic as \[uXXXX]: "Проверить" begins the description of check.
+  printf "%s\n" "$ru" | grep -qF "\[u041F]\[u0440]\[u043E]\[u0432]\[u0435]\[u0440]\[u0438]\[u0442]\[u044C]" || fail "the Russian man page is not in Russian"
   printf "%s\n" "$page" | grep -q "Grade a repository" || fail "the English man page is not in English"
   for f in /usr/share/bash-completion/completions/podgrade /usr/share/zsh/vendor-completions/_podgrade \
            /usr/share/fish/vendor_completions.d/podgrade.fish /usr/share/doc/podgrade/copyright; do

@@ -431,7 +431,7 @@ public final class BatchGrader: Sendable {
                               result: result, feedbackLink: link, deadline: entry.deadline, late: entry.late, penalty: entry.penalty,
                               finalScore: entry.finalScore, excerpt: excerpt, podPictures: pictures)
         }
-        let title = lang == .ru ? "Проверка: много-контейнерные PODs" : "Grades: multi-container Pods"
+        let title = LocalizedText(ru: "Проверка: много-контейнерные PODs", en: "Grades: multi-container Pods").text(lang)
         // Similar submissions of the learners these folders hold fingerprints of: similarity.csv beside the report.
         let reportDirectory = htmlPath.contains("/") ? String(htmlPath[..<(htmlPath.lastIndex(of: "/") ?? htmlPath.endIndex)]) : "."
         let similar = try? SimilarityReport.write(directories: directories, lab: lab, lang: lang, csvPath: reportDirectory + "/similarity.csv")
@@ -495,7 +495,7 @@ final class StopFlag: Sendable {
 /// The batch's own sentences (the git layer's are English).
 enum BatchText {
     static func attempts(_ count: Int, lang: Lang) -> String {
-        lang == .ru ? "(попыток: \(count))" : "(\(count) attempts)"
+        LocalizedText(ru: "(попыток: \(count))", en: "(\(count) attempts)").text(lang)
     }
 
     static func outputFailed(_ reason: String, saved: Int, total: Int, lang: Lang) -> String {

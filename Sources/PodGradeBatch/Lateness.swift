@@ -54,9 +54,9 @@ public struct LatePolicy: Sendable, Equatable {
 
     /// "10%/day, at most 50%" for the report.
     public func describe(_ lang: Lang) -> String {
-        let unitText = lang == .ru ? (unit == .day ? "за каждые начатые сутки" : "за каждый начатый час")
-                                   : (unit == .day ? "per day or part of a day" : "per hour or part of an hour")
-        let capText = lang == .ru ? "не более \(cap)%" : "at most \(cap)%"
+        let unitText = unit == .day ? LocalizedText(ru: "за каждые начатые сутки", en: "per day or part of a day").text(lang)
+                                    : LocalizedText(ru: "за каждый начатый час", en: "per hour or part of an hour").text(lang)
+        let capText = LocalizedText(ru: "не более \(cap)%", en: "at most \(cap)%").text(lang)
         return "\(percent)% \(unitText), \(capText)"
     }
 }
@@ -128,7 +128,7 @@ public enum ISOTime {
     public static func duration(_ seconds: Int, lang: Lang) -> String {
         guard seconds > 0 else { return "0" }
         let d = seconds / 86_400, h = seconds % 86_400 / 3_600, m = seconds % 3_600 / 60
-        let units = lang == .ru ? ("д", "ч", "мин") : ("d", "h", "min")
+        let units = (LocalizedText(ru: "д", en: "d").text(lang), LocalizedText(ru: "ч", en: "h").text(lang), LocalizedText(ru: "мин", en: "min").text(lang))
         var parts: [String] = []
         if d > 0 { parts.append("\(d)\(units.0)") }
         if h > 0 { parts.append("\(h)\(units.1)") }

@@ -358,9 +358,9 @@ public enum ClassReport {
     }
 
     static func duration(_ seconds: Int, lang: Lang) -> String {
-        guard seconds > 0 else { return lang == .ru ? "вовремя" : "on time" }
+        guard seconds > 0 else { return LocalizedText(ru: "вовремя", en: "on time").text(lang) }
         let d = seconds / 86_400, hours = seconds % 86_400 / 3_600, m = seconds % 3_600 / 60
-        let units = lang == .ru ? ("д", "ч", "мин") : ("d", "h", "min")
+        let units = (LocalizedText(ru: "д", en: "d").text(lang), LocalizedText(ru: "ч", en: "h").text(lang), LocalizedText(ru: "мин", en: "min").text(lang))
         var parts: [String] = []
         if d > 0 { parts.append("\(d)\(units.0)") }
         if hours > 0 { parts.append("\(hours)\(units.1)") }
@@ -372,7 +372,7 @@ public enum ClassReport {
         switch status {
         case .pass: return ReportText.passed.text(lang)
         case .fail: return ReportText.failed.text(lang)
-        case .error: return lang == .ru ? "ошибка проверки" : "grading error"
+        case .error: return LocalizedText(ru: "ошибка проверки", en: "grading error").text(lang)
         }
     }
 

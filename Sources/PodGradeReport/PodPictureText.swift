@@ -24,14 +24,14 @@ public enum PodPictureText {
     static func lifecycle(_ c: PodPicture.Container, _ lang: Lang) -> String {
         let running: String
         switch c.lifecycle {
-        case .keepsRunning: running = lang == .ru ? "работает постоянно" : "keeps running"
-        case .ends: running = lang == .ru ? "завершается" : "ends"
-        case .unknown: running = lang == .ru ? "работает ли — неизвестно" : "running: unknown"
+        case .keepsRunning: running = LocalizedText(ru: "работает постоянно", en: "keeps running").text(lang)
+        case .ends: running = LocalizedText(ru: "завершается", en: "ends").text(lang)
+        case .unknown: running = LocalizedText(ru: "работает ли — неизвестно", en: "running: unknown").text(lang)
         }
         switch c.kind {
         case .app: return running
-        case .nativeSidecar: return (lang == .ru ? "нативный sidecar, " : "native sidecar, ") + running
-        case .initContainer: return (lang == .ru ? "init-контейнер, " : "init container, ") + running
+        case .nativeSidecar: return (LocalizedText(ru: "нативный sidecar, ", en: "native sidecar, ").text(lang)) + running
+        case .initContainer: return (LocalizedText(ru: "init-контейнер, ", en: "init container, ").text(lang)) + running
         }
     }
 
@@ -51,9 +51,9 @@ public enum PodPictureText {
         switch n.hostKind {
         case .loopback: return n.listener == nil && n.port != nil ? nothingListens.text(lang) : nil
         case .podContainer: return containerName.text(lang)
-        case .service: return lang == .ru ? "Service" : "a Service"
-        case .other: return lang == .ru ? "вне Pod" : "outside the Pod"
-        case .symbolic: return lang == .ru ? "адрес из переменной" : "an address from a variable"
+        case .service: return LocalizedText(ru: "Service", en: "a Service").text(lang)
+        case .other: return LocalizedText(ru: "вне Pod", en: "outside the Pod").text(lang)
+        case .symbolic: return LocalizedText(ru: "адрес из переменной", en: "an address from a variable").text(lang)
         }
     }
 
