@@ -8,6 +8,7 @@
 #          configs): each input is modelled as a manifest and embedded as a script;
 #   both   (default) half the time each.
 # FUZZ_RUNS=N stops a mode after N executions (libFuzzer -runs), whichever comes first;
+# FUZZ_MODEL_MAX_LEN (default 2048) bounds model inputs (grade: 65536);
 # FUZZ_JOBS>1 uses libFuzzer's fork mode; FUZZ_CORPUS=DIR keeps (and reuses) the corpus.
 # Builds in .build-fuzz with -sanitize=fuzzer,address, seeds from solutions/,
 # exercises/*/{starter,wrong,right,wrong-pending}/, Tests/Fixtures/corpus/ (and for model,
@@ -72,7 +73,7 @@ seeds() { # seeds MODE DIR
 
 campaign() { # campaign MODE SECONDS
     local mode="$1" seconds="$2" corpus status=0 log maxlen=65536
-    [ "$mode" = model ] && maxlen=4096   # scripts and Pods; longer ones only cost time
+    [ "$mode" = model ] && maxlen="${FUZZ_MODEL_MAX_LEN:-2048}"   # scripts and Pods; longer ones only cost time
     corpus="${FUZZ_CORPUS:+$FUZZ_CORPUS/$mode}"
     corpus="${corpus:-$TMP/corpus-$mode}"
     mkdir -p "$corpus" "$TMP/seeds-$mode"
