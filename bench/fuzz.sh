@@ -96,7 +96,7 @@ campaign() { # campaign MODE SECONDS
         for c in $crashes; do echo "   crash input: $c"; done
         return 1
     fi
-    echo "== $mode: no crash in ${seconds}s"
+    echo "== $mode: no crash or timeout"
 }
 
 failed=0
