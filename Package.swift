@@ -54,7 +54,7 @@ let package = Package(
 // under -sanitize=fuzzer) and so cannot link in a normal build.
 if Context.environment["PODGRADE_FUZZ"] == "1" {
     package.products.append(.executable(name: "PodGradeFuzz", targets: ["PodGradeFuzz"]))
-    package.targets.append(.executableTarget(name: "PodGradeFuzz", dependencies: ["PodGradeCore", "PodGradeReport"]))
+    package.targets.append(.executableTarget(name: "PodGradeFuzz", dependencies: ["PodGradeYAML", "PodGradeKubernetes", "PodGradeCore", "PodGradeReport"]))
     package.products.append(.executable(name: "PodGradeLSPFuzz", targets: ["PodGradeLSPFuzz"]))
     package.targets.append(.executableTarget(name: "PodGradeLSPFuzz", dependencies: ["PodGradeLSP"]))
 }
