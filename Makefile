@@ -39,7 +39,7 @@ dist-test: dist
 lab:
 	python3 .ci/embed-lab.py
 
-# Regenerate the Kubernetes schema table from schemas/kubernetes/ (see SOURCES.md there).
+# Regenerate the Kubernetes schema table from .ci/k8s-schemas/ (see SOURCES.md there).
 schemas:
 	python3 .ci/gen-k8s-schemas.py
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import PodGradeKubernetes
 
-/// The schema table is generated from schemas/kubernetes/definitions.json by
+/// The schema table is generated from .ci/k8s-schemas/definitions.json by
 /// .ci/gen-k8s-schemas.py (`make schemas`); the committed Swift file must be
 /// what the generator writes today, byte for byte.
 @Suite struct GeneratedSchemasTests {
