@@ -321,12 +321,10 @@ public final class BatchGrader: Sendable {
             snapshot = SourceSnapshot(origin: origin, files: snapshot.files, notes: snapshot.notes)
         }
         // With each found Pod's picture: the report draws it under the exercises the learner did not pass.
-        var result = grader.grade(snapshot, describePods: true)
+        let result = grader.grade(snapshot, describePods: true)
         // What `podgrade similar` and the report's similar-submissions section compare later;
         // a failure here costs that evidence, never the learner's grade.
         try? SimilarityStore.write(Fingerprinter.fingerprints(of: snapshot, lab: grader.lab), student: learner.student, to: options.outDirectory)
-        // The result file says "passed" as the gradebook does (CONTRACT.md: every exercise of the course).
-        result.passed = LearnerStatus(result) == .pass
         let file = "results/" + SafeName.of(learner.student) + ".json"
         var late: LateOutcome?
         if let window, options.lateUntil != nil, let commit = snapshot.origin.commit,

@@ -19,7 +19,8 @@ struct Podgrade: ParsableCommand {
     static func main() {
         signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let lang = LanguageOptions.early(arguments)
+        // The language the help texts were chosen in (`helpLang`): errors speak it too.
+        let lang = helpLang
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
