@@ -1,9 +1,10 @@
 // In-process throughput of podgrade's layers, one thread, for `make bench`.
 //
-//   PodGradeBench [--corpus DIR]... [--pods N] [--rounds R]
+//   PodGradeBench [--corpus DIR]... [--unit DIR] [--pods N] [--rounds R]
 //
 // Loads the bundled solutions and known-wrong cases plus every manifest under
-// each --corpus folder into memory, repeats that set until it holds at least N
+// each --corpus folder (or, with --unit DIR, only the manifests below
+// DIR/<exercise>/, each graded as that exercise) into memory, repeats that set until it holds at least N
 // pods, then times (monotonic clock, median of R rounds over the whole set):
 //   grade     the whole pipeline per manifest: parse, model, every check of its exercise
 //   parse     podgrade's YAML reader alone (events → node tree with limits)
@@ -77,6 +78,7 @@ func warn(_ text: String) {
 }
 
 var corpusDirs: [String] = []
+var unitDir: String?
 var targetPods = 20_000
 var roundsArgument = 5
 var onlyArgument: [String] = []
@@ -84,11 +86,12 @@ var args = CommandLine.arguments.dropFirst()
 while let arg = args.popFirst() {
     switch arg {
     case "--corpus": if let v = args.popFirst() { corpusDirs.append(v) }
+    case "--unit": unitDir = args.popFirst()
     case "--pods": if let v = args.popFirst(), let n = Int(v) { targetPods = n }
     case "--rounds": if let v = args.popFirst(), let n = Int(v) { roundsArgument = max(1, n) }
     case "--only": if let v = args.popFirst() { onlyArgument = v.split(separator: ",").map(String.init) }
     default:
-        warn("usage: PodGradeBench [--corpus DIR]... [--pods N] [--rounds R] [--only grade,parse,libyaml,model,schema,validate]")
+        warn("usage: PodGradeBench [--corpus DIR]... [--pods N] [--rounds R] [--unit DIR] [--only grade,parse,libyaml,model,schema,validate]")
         exit(2)
     }
 }
@@ -110,6 +113,15 @@ for dir in corpusDirs {
         guard let bytes = readFile(path) else { continue }
         // Graded as a submission of the first exercise: every check runs, most fail.
         unit.append(Sample(slug: corpusExercise, path: corpusExercise + "/" + String(path.split(separator: "/").last!), bytes: bytes))
+    }
+}
+if let unitDir {
+    // The same inputs for this build and a baseline build (bench/run.sh): <slug>/<file>.
+    unit = []
+    for path in manifests(under: unitDir) {
+        let parts = path.dropFirst(unitDir.count).split(separator: "/")
+        guard parts.count >= 2, let bytes = readFile(path) else { continue }
+        unit.append(Sample(slug: String(parts[0]), path: parts.joined(separator: "/"), bytes: bytes))
     }
 }
 

@@ -48,7 +48,9 @@ public struct Pair: Sendable {
 
 /// A YAML node with the position where it starts. Mappings keep their order.
 public struct Node: Sendable {
-    public enum Content: Sendable {
+    // Indirect: a node is copied often (lookups return nodes), and a boxed payload
+    // makes that one reference count instead of one per string and array inside.
+    public indirect enum Content: Sendable {
         case scalar(Scalar)
         case sequence([Node])
         case mapping([Pair])

@@ -68,12 +68,13 @@ public enum Paths {
         for mount in container.volumeMounts {
             guard let mountPath = mount.mountPath?.value, mount.name != nil else { continue }
             let normalized = normalize(mountPath)
-            if isWithin(absolute, normalized), normalized.count > (best?.mountPath.count ?? -1) {
+            if isWithin(absolute, normalized), normalized.utf8.count > (best?.mountPath.utf8.count ?? -1) {
                 best = (mount, normalized)
             }
         }
         guard let best, let volume = best.mount.name?.value else { return nil }
-        var relative = String(absolute.dropFirst(best.mountPath == "/" ? 1 : best.mountPath.count))
+        // The mount path is a prefix of `absolute` ending before a "/": a character boundary.
+        var relative = String(Substring(absolute.utf8.dropFirst(best.mountPath == "/" ? 1 : best.mountPath.utf8.count)))
         if relative.hasPrefix("/") { relative.removeFirst() }
         if let sub = best.mount.subPath?.value, !sub.isEmpty {
             relative = relative.isEmpty ? normalize(sub) : normalize(sub) + "/" + relative

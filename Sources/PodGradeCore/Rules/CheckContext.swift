@@ -3,15 +3,27 @@ public import PodGradeKubernetes
 import Synchronization
 
 /// The Pod model of a target, built on first use and shared by every check of the exercise.
+/// A check that needs only processes and volumes gets the cheaper partial model, unless the
+/// whole one was built already.
 final class ModelCache: Sendable {
-    private let state = Mutex<PodModel?>(nil)
+    private let state = Mutex<(whole: PodModel?, processes: PodModel?)>((nil, nil))
     init() {}
 
     func model(_ pod: PodSpec) -> PodModel {
         state.withLock { cached in
-            if let cached { return cached }
+            if let whole = cached.whole { return whole }
             let built = PodModel(pod: pod)
-            cached = built
+            cached.whole = built
+            return built
+        }
+    }
+
+    func processes(_ pod: PodSpec) -> PodModel {
+        state.withLock { cached in
+            if let whole = cached.whole { return whole }
+            if let processes = cached.processes { return processes }
+            let built = PodModel(pod: pod, processesOnly: true)
+            cached.processes = built
             return built
         }
     }
@@ -35,6 +47,10 @@ public struct CheckContext: Sendable {
 
     /// How the target's Pod is wired (built once, on first use, for every check of the exercise).
     public var model: PodModel? { pod.map(cache.model) }
+
+    /// The model's containers (processes, lifecycles) and volumes only: no files, ports,
+    /// connections or flows. For checks that need no more; cheaper than `model`.
+    public var processModel: PodModel? { pod.map(cache.processes) }
 
     static let containerKeys = ["container", "main", "sidecar", "adapter", "ambassador", "writer", "reader", "from", "to"]
 

@@ -24,7 +24,7 @@ struct ContainerLongRunningRule: Rule {
     ]
 
     func check(_ context: CheckContext, _ params: Parameters) throws(RuleStop) -> Outcome {
-        guard let model = context.model else { return .notRun }
+        guard let model = context.processModel else { return .notRun }
         var judged: [ModelContainer]
         if let name = params.container {
             let spec = try context.container(name)

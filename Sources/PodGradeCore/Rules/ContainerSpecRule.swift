@@ -42,7 +42,7 @@ struct ContainerSpecRule: Rule {
             guard let reference = ImageReference(image.value) else {
                 return .fail([context.finding(Message.imageInvalid(container: name, image: image.value), image)])
             }
-            let family = context.model?.container(container.displayName)?.family ?? ImageFamilies.family(of: image.value)
+            let family = ImageFamilies.family(of: image.value)
             if !expected.contains(where: { Self.sameSoftware($0, family, reference) }) {
                 findings.append(context.finding(Message.imageWrong(container: name, expected: expected.joined(separator: " | "), found: image.value), image))
             } else if let tag = params.tag, reference.tag != tag {

@@ -30,11 +30,11 @@ struct SidecarNativeRule: Rule {
         if sidecar.role == .app {
             findings.append(Roles.anchor(context, Message.nativeSidecarIsAppContainer(sidecar: sidecar.displayName), sidecar))
         } else if !sidecar.isNativeSidecar {
-            let neverEnds = context.model?.container(sidecar.displayName)?.lifecycle.keepsRunning ?? false
+            let neverEnds = context.processModel?.container(sidecar.displayName)?.lifecycle.keepsRunning ?? false
             findings.append(sidecar.restartPolicy.map { context.finding(Message.nativeSidecarRestartPolicy(sidecar: sidecar.displayName, found: $0.value), $0) }
                             ?? Roles.anchor(context, Message.nativeSidecarNoRestartPolicy(sidecar: sidecar.displayName, neverEnds: neverEnds), sidecar))
         }
-        let shared = context.model?.sharedVolumes(main.displayName, sidecar.displayName) ?? PodQueries.sharedVolumes(main, sidecar)
+        let shared = context.processModel?.sharedVolumes(main.displayName, sidecar.displayName) ?? PodQueries.sharedVolumes(main, sidecar)
         let asked = params.volume.flatMap { context.pod?.volume(named: $0) == nil ? nil : $0 }
         if shared.isEmpty || (asked.map { !shared.contains($0) } ?? false) {
             findings.append(Roles.anchor(context, Message.nativeSidecarNoVolume(main: main.displayName, sidecar: sidecar.displayName), sidecar))

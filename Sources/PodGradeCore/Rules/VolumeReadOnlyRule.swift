@@ -39,12 +39,11 @@ struct VolumeReadOnlyRule: Rule {
         guard !mounts.isEmpty else {
             return .fail([context.finding(Message.noMatchingMounts(container: container.displayName), mark: container.nameMark, path: container.path)])
         }
-        let model = context.model
         let findings = mounts.filter { !$0.isReadOnly }.map { mount in
             let volume = mount.name?.value ?? ""
             let mountPath = mount.mountPath?.value ?? ""
             let message: Message
-            if let writer = model?.writesOnReadOnlyMounts.first(where: { $0.place?.volume == volume && $0.container != container.displayName }) {
+            if let writer = context.model?.writesOnReadOnlyMounts.first(where: { $0.place?.volume == volume && $0.container != container.displayName }) {
                 // readOnly went to the wrong side: the writer's mount.
                 message = .readOnlyOnWriter(writer: writer.container, volume: volume, reader: container.displayName)
             } else if pod.volume(named: volume)?.type == "hostPath" {

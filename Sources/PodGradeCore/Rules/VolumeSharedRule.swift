@@ -39,7 +39,7 @@ struct VolumeSharedRule: Rule {
         if let named = params.volume {
             volumeName = named
             // Identified by role: the task's volume is absent, but the containers share exactly one.
-            if pod.volume(named: named) == nil, names.count >= 2, let model = context.model,
+            if pod.volume(named: named) == nil, names.count >= 2, let model = context.processModel,
                let only = Self.onlyShared(model, names), pod.volume(named: only) != nil {
                 volumeName = only
                 asked.append(context.podFinding(Message.volumeNamedOtherwise(volume: only, asked: named)))
@@ -59,9 +59,11 @@ struct VolumeSharedRule: Rule {
         }
         var findings: [Finding] = []
         var notes: [Finding] = []
-        let model = context.model
         // Data really flows through the volume: then the mount path is the learner's choice.
-        let flows = model.map { m in m.flows.contains { $0.volume == volumeName && names.contains($0.writer.container) && names.contains($0.reader.container) } } ?? false
+        // Asked only when a mount path differs from the task's (the whole model costs more).
+        func flows() -> Bool {
+            context.model.map { m in m.flows.contains { $0.volume == volumeName && names.contains($0.writer.container) && names.contains($0.reader.container) } } ?? false
+        }
         if let type, volume.type != type {
             findings.append(context.finding(Message.volumeTypeWrong(name: volumeName, expected: type, found: volume.type ?? volume.sources.first?.value),
                                             mark: volume.sources.first?.mark ?? volume.mark, path: volume.sources.first?.path ?? volume.path))
@@ -69,7 +71,7 @@ struct VolumeSharedRule: Rule {
         for (container, mount) in zip(containers, wanted) {
             let mounts = PodQueries.mounts(of: volumeName, in: container)
             guard !mounts.isEmpty else {
-                let mountedBy = model?.volumes.first { $0.name == volumeName }?.containers ?? []
+                let mountedBy = context.processModel?.volumes.first { $0.name == volumeName }?.containers ?? []
                 let message = mountedBy.count == 1
                     ? Message.volumeMountedByOne(volume: volumeName, mountedBy: mountedBy[0], container: container.displayName)
                     : Message.volumeNotMounted(volume: volumeName, container: container.displayName)
@@ -82,7 +84,7 @@ struct VolumeSharedRule: Rule {
                 let normalized = Paths.normalize(expected)
                 if !mounts.contains(where: { $0.mountPath.map { Paths.normalize($0.value) } == normalized }) {
                     let at = mounts[0].mountPath
-                    if flows {
+                    if flows() {
                         notes.append(context.finding(Message.mountPathOther(volume: volumeName, container: container.displayName, expected: expected,
                                                                             found: at?.value ?? "—"), mark: at?.mark ?? mounts[0].mark, path: at?.path ?? mounts[0].path))
                     } else {

@@ -40,7 +40,9 @@ struct ContainerBuilder {
         return String(decoding: out, as: UTF8.self)
     }
 
-    init(_ spec: Container) {
+    /// `processesOnly`: the process and its lifecycle alone, no files, ports or connections
+    /// (what `container.long-running` needs, at about half the cost).
+    init(_ spec: Container, processesOnly: Bool = false) {
         let name = spec.displayName
         let kind: ModelContainer.Kind = spec.role == .app ? .app : (spec.isNativeSidecar ? .nativeSidecar : .initContainer)
         let defaults = ImageFamilies.defaults(of: spec.image?.value)
@@ -133,6 +135,15 @@ struct ContainerBuilder {
         func locate(_ text: String, _ fallback: Located<String>) -> Located<String> {
             guard script == nil, !text.isEmpty else { return fallback }
             return argv.first { $0.path != imageSource.path && Programs.contains($0.value, text) } ?? fallback
+        }
+
+        let process = PodProcess(origin: origin, argv: argv.map(\.value), script: script, commands: commands, source: source)
+        guard !processesOnly else {
+            self.container = ModelContainer(name: name, kind: kind, spec: spec, family: family, process: process, lifecycle: lifecycle)
+            self.files = []
+            self.listeners = []
+            self.connections = []
+            return
         }
 
         // Files.
@@ -254,10 +265,7 @@ struct ContainerBuilder {
             }
         }
 
-        self.container = ModelContainer(name: name, kind: kind, spec: spec, family: family,
-                                        process: PodProcess(origin: origin, argv: argv.map(\.value), script: script, commands: commands,
-                                                            source: source),
-                                        lifecycle: lifecycle)
+        self.container = ModelContainer(name: name, kind: kind, spec: spec, family: family, process: process, lifecycle: lifecycle)
         self.files = facts
         self.listeners = listens
         self.connections = connects

@@ -1,3 +1,4 @@
+import Synchronization
 import PodGradeKubernetes
 
 /// The software an image runs, whoever packaged it. Registry, `library/`, tag and digest
@@ -175,15 +176,29 @@ public enum ImageFamilies {
         return t
     }()
 
+    /// Lookups already made, by image text: a class writes the same few images again and
+    /// again, and reading a reference costs more than the table lookup. Bounded.
+    private static let seen = Mutex<[String: Int]>([:])
+    private static let seenLimit = 4096
+
     static func entry(_ image: String?) -> Entry? {
-        guard let image, let reference = ImageReference(image) else { return nil }
+        guard let image else { return nil }
+        if let k = seen.withLock({ $0[image] }) { return k < 0 ? nil : entries[k] }
+        let k = index(image)
+        seen.withLock { table in
+            if table.count >= seenLimit { table.removeAll(keepingCapacity: true) }
+            table[image] = k ?? -1
+        }
+        return k.map { entries[$0] }
+    }
+
+    private static func index(_ image: String) -> Int? {
+        guard let reference = ImageReference(image) else { return nil }
         var repository = Substring(reference.repository)
         if repository.hasPrefix("library/") { repository = repository.dropFirst(8) }
         // Mirrors of the Docker library (`public.ecr.aws/docker/library/nginx`).
         if repository.hasPrefix("docker/library/") { repository = repository.dropFirst(15) }
-        if let k = byRepository[String(repository)] { return entries[k] }
-        if let k = byName[reference.shortName] { return entries[k] }
-        return nil
+        return byRepository[String(repository)] ?? byName[reference.shortName]
     }
 
     /// The family of an image reference, or nil for an image not in the table.

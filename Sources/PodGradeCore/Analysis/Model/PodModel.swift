@@ -13,13 +13,21 @@ public struct PodModel: Sendable {
     /// Every write of one container read by another on the same volume place.
     public let flows: [FileFlow]
 
-    public init(pod: PodSpec) {
+    /// Whether files, listeners, connections and flows were built (`processesOnly: false`).
+    public let isComplete: Bool
+
+    /// The whole model.
+    public init(pod: PodSpec) { self.init(pod: pod, processesOnly: false) }
+
+    /// With `processesOnly`, only containers (processes, lifecycles) and volumes, with no
+    /// files, ports, connections or flows: cheaper, for checks that need no more.
+    public init(pod: PodSpec, processesOnly: Bool) {
         var containers: [ModelContainer] = []
         var files: [FileFact] = []
         var listeners: [Listener] = []
         var raw: [(container: Container, name: String, connections: [(String, Int?, String, String, Located<String>, Int?)])] = []
         for spec in pod.allContainers {
-            let built = ContainerBuilder(spec)
+            let built = ContainerBuilder(spec, processesOnly: processesOnly)
             containers.append(built.container)
             files += built.files
             listeners += built.listeners
@@ -72,6 +80,7 @@ public struct PodModel: Sendable {
         self.listeners = listeners
         self.connections = connections
         self.flows = flows
+        self.isComplete = !processesOnly
     }
 
     // MARK: - Hosts

@@ -126,13 +126,20 @@ public enum ShellParser {
         var current: ShellToken? { p < tokens.count ? tokens[p] : nil }
 
         func isOp(_ op: String) -> Bool {
-            if case .op(let o)? = current { return o == op }
-            return false
+            guard p < tokens.count, case .op(let o) = tokens[p] else { return false }
+            return o == op
         }
 
-        func isKeyword(_ words: Set<String>) -> Bool {
-            if case .word(let w)? = current, let bare = w.bare { return words.contains(bare) }
-            return false
+        /// Whether the current token is one of these keywords (an array: a `Set` built at each
+        /// call cost more than the few comparisons).
+        func isKeyword(_ words: [String]) -> Bool {
+            guard p < tokens.count, case .word(let w) = tokens[p], let bare = w.bare else { return false }
+            return words.contains(bare)
+        }
+
+        func isKeyword(_ word: String) -> Bool {
+            guard p < tokens.count, case .word(let w) = tokens[p], let bare = w.bare else { return false }
+            return bare == word
         }
 
         mutating func skipNewlines() {
@@ -141,14 +148,14 @@ public enum ShellParser {
 
         mutating func expectKeyword(_ word: String) {
             skipSeparators()
-            if isKeyword([word]) { p += 1 }
+            if isKeyword(word) { p += 1 }
         }
 
         mutating func skipSeparators() {
             while isOp("\n") || isOp(";") { p += 1 }
         }
 
-        mutating func parseList(terminators: Set<String>) -> ShellNode {
+        mutating func parseList(terminators: [String]) -> ShellNode {
             var items: [ShellAndOr] = []
             depth += 1
             defer { depth -= 1 }
@@ -183,7 +190,7 @@ public enum ShellParser {
 
         mutating func parsePipeline() -> ShellNode? {
             var negated = false
-            if isKeyword(["!"]) { negated = true; p += 1 }
+            if isKeyword("!") { negated = true; p += 1 }
             guard let first = parseCommand() else { return nil }
             var stages = [first]
             while isOp("|") {
@@ -226,12 +233,12 @@ public enum ShellParser {
                     if case .word(let name)? = current, let bare = name.bare { variable = bare; p += 1 }
                     var items: [ShellWord] = []
                     skipNewlines()
-                    if isKeyword(["in"]) {
+                    if isKeyword("in") {
                         p += 1
                         while case .word(let item)? = current, item.bare != "do" { items.append(item); p += 1 }
                     }
                     // `for ((;;))` and anything else up to `do`
-                    while p < tokens.count, !isKeyword(["do"]) { p += 1 }
+                    while p < tokens.count, !isKeyword("do") { p += 1 }
                     expectKeyword("do")
                     let body = parseList(terminators: ["done"])
                     expectKeyword("done")
@@ -245,8 +252,8 @@ public enum ShellParser {
                         expectKeyword("then")
                         let body = parseList(terminators: ["elif", "else", "fi"])
                         branches.append((condition, body))
-                        if isKeyword(["elif"]) { p += 1; condition = parseList(terminators: ["then"]); continue }
-                        if isKeyword(["else"]) { p += 1; otherwise = parseList(terminators: ["fi"]) }
+                        if isKeyword("elif") { p += 1; condition = parseList(terminators: ["then"]); continue }
+                        if isKeyword("else") { p += 1; otherwise = parseList(terminators: ["fi"]) }
                         break
                     }
                     expectKeyword("fi")
@@ -256,17 +263,17 @@ public enum ShellParser {
                     var subject = ShellWord(parts: [])
                     if case .word(let w)? = current { subject = w; p += 1 }
                     skipNewlines()
-                    if isKeyword(["in"]) { p += 1 }
+                    if isKeyword("in") { p += 1 }
                     var arms: [ShellNode] = []
                     while p < tokens.count {
                         skipSeparators()
-                        if isKeyword(["esac"]) || p >= tokens.count { break }
+                        if isKeyword("esac") || p >= tokens.count { break }
                         if isOp("(") { p += 1 }
                         while p < tokens.count, !isOp(")") { p += 1 }
                         if isOp(")") { p += 1 }
                         let before = p
                         arms.append(parseList(terminators: ["esac"]))
-                        if isOp(";;") { p += 1 } else if p == before, !isKeyword(["esac"]) { p += 1 }
+                        if isOp(";;") { p += 1 } else if p == before, !isKeyword("esac") { p += 1 }
                     }
                     expectKeyword("esac")
                     return .caseClause(subject: subject, arms: arms, redirections: parseRedirections())
@@ -506,50 +513,50 @@ struct ShellTokenizer {
     /// The text inside a balanced pair starting at `open` (i at open); i ends after `close`.
     mutating func readBalanced(open: Unicode.Scalar, close: Unicode.Scalar) -> String {
         var depth = 0
-        var text = ""
+        var text = ScalarText()
         while i < chars.count {
             let c = chars[i]
             if c == "\\", i + 1 < chars.count {
-                if depth > 0 { text.unicodeScalars.append(c); text.unicodeScalars.append(chars[i + 1]) }
+                if depth > 0 { text.append(c); text.append(chars[i + 1]) }
                 i += 2; continue
             }
             if c == "'" && depth > 0 {
-                text.unicodeScalars.append(c); i += 1
-                while i < chars.count, chars[i] != "'" { text.unicodeScalars.append(chars[i]); i += 1 }
-                if i < chars.count { text.unicodeScalars.append(chars[i]); i += 1 }
+                text.append(c); i += 1
+                while i < chars.count, chars[i] != "'" { text.append(chars[i]); i += 1 }
+                if i < chars.count { text.append(chars[i]); i += 1 }
                 continue
             }
             if c == "\"" && depth > 0 {
-                text.unicodeScalars.append(c); i += 1
+                text.append(c); i += 1
                 while i < chars.count, chars[i] != "\"" {
-                    if chars[i] == "\\", i + 1 < chars.count { text.unicodeScalars.append(chars[i]); i += 1 }
-                    text.unicodeScalars.append(chars[i]); i += 1
+                    if chars[i] == "\\", i + 1 < chars.count { text.append(chars[i]); i += 1 }
+                    text.append(chars[i]); i += 1
                 }
-                if i < chars.count { text.unicodeScalars.append(chars[i]); i += 1 }
+                if i < chars.count { text.append(chars[i]); i += 1 }
                 continue
             }
             if c == open { depth += 1; if depth == 1 { i += 1; continue } }
             if c == close {
                 depth -= 1
-                if depth == 0 { i += 1; return text }
+                if depth == 0 { i += 1; return text.string }
             }
-            text.unicodeScalars.append(c)
+            text.append(c)
             i += 1
         }
-        return text
+        return text.string
     }
 
     mutating func readWord() -> ShellWord {
         var parts: [ShellWord.Part] = []
-        var literal = ""
+        var literal = ScalarText()
         var literalQuoted = false
         func flush() {
-            if !literal.isEmpty { parts.append(.literal(literal, quoted: literalQuoted)) }
-            literal = ""
+            if !literal.isEmpty { parts.append(.literal(literal.string, quoted: literalQuoted)) }
+            literal.removeAll()
         }
         func append(_ c: Unicode.Scalar, quoted: Bool) {
             if quoted != literalQuoted { flush(); literalQuoted = quoted }
-            literal.unicodeScalars.append(c)
+            literal.append(c)
         }
         var sawQuotes = false
         while i < chars.count {
@@ -560,7 +567,7 @@ struct ShellTokenizer {
                 sawQuotes = true
                 i += 1
                 if literalQuoted == false { flush(); literalQuoted = true }
-                while i < chars.count, chars[i] != "'" { literal.unicodeScalars.append(chars[i]); i += 1 }
+                while i < chars.count, chars[i] != "'" { literal.append(chars[i]); i += 1 }
                 i += 1
             case "\"":
                 sawQuotes = true
@@ -630,11 +637,11 @@ struct ShellTokenizer {
         }
         if next == "_" || (next.isASCII && next.properties.isAlphabetic) {
             i += 1
-            var name = ""
+            var name = ScalarText()
             while i < chars.count, chars[i] == "_" || (chars[i].isASCII && (chars[i].properties.isAlphabetic || ("0"..."9").contains(chars[i]))) {
-                name.unicodeScalars.append(chars[i]); i += 1
+                name.append(chars[i]); i += 1
             }
-            return .variable(name, fallback: nil)
+            return .variable(name.string, fallback: nil)
         }
         if ("0"..."9").contains(next) || "?$!#@*-".unicodeScalars.contains(next) {
             i += 2
@@ -647,13 +654,13 @@ struct ShellTokenizer {
     /// At a backquote: the command inside, up to the closing one.
     mutating func readBackquoted() -> String {
         i += 1
-        var text = ""
+        var text = ScalarText()
         while i < chars.count, chars[i] != "`" {
             if chars[i] == "\\", i + 1 < chars.count { i += 1 }
-            text.unicodeScalars.append(chars[i]); i += 1
+            text.append(chars[i]); i += 1
         }
         i += 1
-        return text
+        return text.string
     }
 }
 
@@ -663,4 +670,24 @@ extension Substring {
         while s.last == character { s = s.dropLast() }
         return s
     }
+}
+
+/// Text gathered scalar by scalar: UTF-8 bytes in an array, one String at the end
+/// (appending to `String.unicodeScalars` costs a few hundred instructions a scalar).
+struct ScalarText {
+    private var bytes: [UInt8] = []
+
+    var isEmpty: Bool { bytes.isEmpty }
+
+    mutating func append(_ c: Unicode.Scalar) {
+        if c.isASCII {
+            bytes.append(UInt8(truncatingIfNeeded: c.value))
+        } else {
+            UTF8.encode(c) { bytes.append($0) }
+        }
+    }
+
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }

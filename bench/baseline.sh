@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Builds the baseline's PodGradeBench for `make bench`'s ratios (see bench/run.sh).
+#
+#   bash bench/baseline.sh [COMMIT]     prints the path of the baseline's PodGradeBench
+#
+# The baseline is the grading code of COMMIT (default: BENCH_BASELINE or 7a72e94, the tree
+# issue 12's "within 10% of today's" refers to), taken with `git archive` into
+# bench/.baseline/COMMIT (git-ignored) and built release once; later runs reuse it.
+# Only the harness is changed, by bench/baseline-harness.patch: it adds `--unit DIR`, so
+# the baseline and this tree grade the same files. The grading code is the commit's own.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+COMMIT="${1:-${BENCH_BASELINE:-7a72e94}}"
+DIR="$ROOT/bench/.baseline/$COMMIT"
+BIN="$DIR/.build/release/PodGradeBench"
+if [ ! -x "$BIN" ]; then
+  if [ ! -f "$DIR/Package.swift" ]; then
+    rm -rf "$DIR"; mkdir -p "$DIR"
+    git -C "$ROOT" archive "$COMMIT" | tar -x -C "$DIR"
+    patch -s -p1 -d "$DIR" < "$ROOT/bench/baseline-harness.patch"
+  fi
+  printf '[bench] building the baseline %s (once)\n' "$COMMIT" >&2
+  (cd "$DIR" && swift build -c release --product PodGradeBench 2>&1 | tail -n 1 >&2)
+fi
+printf '%s\n' "$BIN"
