@@ -156,6 +156,42 @@ fig check_rss_kb "$(peak_rss "$BIN" check "$WORK/check-repo" --color never)"
 log "2. in-process throughput ($PODS pods, median of $ROUNDS rounds)"
 "$MICRO" --corpus "$CORPUS" --pods "$PODS" --rounds "$ROUNDS" > "$WORK/micro.json"
 
+# ---------------------------------------------------------------- 2b. against the baseline
+# Issue 12: grading stays within 10% of the baseline's speed. The baseline's grading code
+# (BENCH_BASELINE, default 7a72e94; `none` skips) and this tree grade the same files: every
+# solution, right/ and wrong/ case of the lab and the corpus (as exercise 01), alternated
+# round by round. bench/baseline.sh builds the baseline once (bench/.baseline/, ignored).
+BASELINE="${BENCH_BASELINE:-7a72e94}"
+if [ "$BASELINE" != none ] && BASE_BIN="$(bash "$BENCH/baseline.sh" "$BASELINE")"; then
+  UNIT="$WORK/unit"
+  for e in "$ROOT"/exercises/*/; do
+    slug="$(basename "$e")"; mkdir -p "$UNIT/$slug"
+    cp "$ROOT/solutions/$slug/pod.yaml" "$UNIT/$slug/solution.yaml"
+    for f in "$e"right/* "$e"wrong/*; do
+      [ "$(basename "$f")" = cases.yaml ] && continue
+      cp "$f" "$UNIT/$slug/$(basename "$(dirname "$f")")-$(basename "$f")"
+    done
+  done
+  for f in "$CORPUS"/*.yaml "$CORPUS"/*.yml "$CORPUS"/*.json; do
+    [ -f "$f" ] && cp "$f" "$UNIT/01-multi-container-pod/corpus-$(basename "$f")"
+  done
+  BASE_PODS=$(( PODS / 4 ))
+  log "2b. grading against the baseline $BASELINE ($BASE_PODS pods, $ROUNDS alternated runs each)"
+  : > "$WORK/vs-baseline.txt"
+  for r in $(seq 1 "$ROUNDS"); do
+    b=$("$BASE_BIN" --unit "$UNIT" --pods "$BASE_PODS" --rounds 3 --only grade | sed -n 's/.*"grade_pods_per_second": \([0-9.]*\).*/\1/p')
+    c=$("$MICRO" --unit "$UNIT" --pods "$BASE_PODS" --rounds 3 --only grade | sed -n 's/.*"grade_pods_per_second": \([0-9.]*\).*/\1/p')
+    echo "$b $c" >> "$WORK/vs-baseline.txt"
+  done
+  read -r BASE_MEDIAN CUR_MEDIAN < <(python3 -c 'import sys,statistics as s; r=[l.split() for l in open(sys.argv[1]) if l.strip()]; print(s.median(float(a) for a,_ in r), s.median(float(b) for _,b in r))' "$WORK/vs-baseline.txt")
+  fig baseline_commit "$BASELINE"
+  fig baseline_pods_per_s "$BASE_MEDIAN"
+  fig current_pods_per_s "$CUR_MEDIAN"
+  fig unit_files "$(find "$UNIT" -type f | wc -l)"
+else
+  log "2b. skipped (BENCH_BASELINE=none or the baseline did not build)"
+fi
+
 # ---------------------------------------------------------------- 3. batch over git daemon
 EXEC_PATH="$(git --exec-path)"
 PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
@@ -275,6 +311,13 @@ targets = [
     ("batch_rss_growth", f"peak RSS of grade, {big} / {small} learners", "<= 1.25", rss_growth, rss_growth <= 1.25),
     ("lsp_p99_ms", "lsp: one exercise re-graded, didChange to diagnostics (p99 ms)", "< 20", F["lsp_sample_p99_ms"], F["lsp_sample_p99_ms"] < 20),
 ]
+vs_baseline = None
+if "baseline_pods_per_s" in F:
+    ratio = F["current_pods_per_s"] / F["baseline_pods_per_s"]
+    vs_baseline = {"baseline": str(F["baseline_commit"]), "files": F["unit_files"],
+                   "baseline_pods_per_second": F["baseline_pods_per_s"], "current_pods_per_second": F["current_pods_per_s"],
+                   "ratio": round(ratio, 3)}
+    targets.append(("grade_vs_baseline", f"grading speed / the baseline {F['baseline_commit']}'s, same files", ">= 0.909", ratio, ratio >= 0.909))
 results = {
     "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
     "commit": os.environ.get("BENCH_COMMIT") or commit(),
@@ -284,6 +327,7 @@ results = {
     "check": {"tool": F["check_tool"], "median_ms": round(F["check_ms"], 2), "min_ms": round(F["check_min_ms"], 2),
               "exit_status": F["check_exit"], "peak_rss_kb": F["check_rss_kb"]},
     "in_process": micro,
+    "vs_baseline": vs_baseline,
     "batch": {"jobs": int(jobs), "rosters": batch, "rss_growth": round(rss_growth, 3)},
     "kubernetes_validate": {"version": F["kv_version"], "kubernetes": str(F["k8s_version"]), "strict": False,
                             "manifests": F["val_files"], "seconds": round(F["kv_s"], 3),
@@ -307,6 +351,9 @@ rows = [
     ("   bare libyaml event loop", f'{micro["libyaml_mb_per_second"]:.1f} MB/s', f'ratio {micro["parse_vs_libyaml"]:.2f}'),
     ("   model / schema / validation alone", f'{micro["model_pods_per_second"]:,.0f}', f'{micro["schema_pods_per_second"]:,.0f} / {micro["validate_pods_per_second"]:,.0f} pods/s'),
 ]
+if vs_baseline:
+    rows.append((f'   against the baseline {vs_baseline["baseline"]}, same {vs_baseline["files"]} files', f'{vs_baseline["ratio"]:.3f}x',
+                 f'{vs_baseline["current_pods_per_second"]:,.0f} vs {vs_baseline["baseline_pods_per_second"]:,.0f} pods/s'))
 for n in rosters:
     b = batch[str(n)]
     rows.append((f"3. grade {n} repos via git daemon (--jobs {jobs})", f'{b["podgrade_grade_s"]:.2f} s',

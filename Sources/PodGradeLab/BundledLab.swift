@@ -1669,6 +1669,45 @@ spec:
   why: {ru: "тот же POD в JSON, команды одной строкой sh -c", en: "the same POD as JSON, the commands as one sh -c line each"}
 - file: nginx-exporter-localhost.yaml
   why: {ru: "application отдаёт статус на localhost:8080 (формат stub_status nginx) вместо файла, adapter — настоящий экспортёр nginx/nginx-prometheus-exporter, который читает localhost:8080 и отдаёт метрики Prometheus на 9113", en: "application serves its status on localhost:8080 (nginx's stub_status format) instead of a file; the adapter is the real exporter nginx/nginx-prometheus-exporter, which scrapes localhost:8080 and serves Prometheus metrics on 9113"}
+- file: exec-redirect.yaml
+  why: {ru: "application один раз перенаправляет весь свой вывод в файл командой exec >> /state/app.status, дальше цикл просто печатает; adapter читает файл через awk", en: "application redirects all its further output into the file once with exec >> /state/app.status, then its loop just prints; the adapter reads the file with awk"}
+
+"""#####,
+        "04-adapter/right/exec-redirect.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  volumes:
+  - name: app-data
+    emptyDir: {}
+  containers:
+  - name: application
+    image: busybox:1.36
+    volumeMounts: [{name: app-data, mountPath: /state}]
+    command:
+    - /bin/sh
+    - -c
+    - |
+      exec >> /state/app.status
+      while :; do
+        echo "$(date -Iseconds) STATUS: OK"
+        sleep 3
+      done
+  - name: adapter
+    image: busybox:1.36
+    ports: [{name: metrics, containerPort: 9113}]
+    volumeMounts: [{name: app-data, mountPath: /in, readOnly: true}]
+    command:
+    - sh
+    - -c
+    - |
+      mkdir -p /srv
+      httpd -f -p 9113 -h /srv &
+      while sleep 5; do
+        awk '/STATUS: OK/{u=1} END{print "app_up", u+0}' /in/app.status > /srv/metrics
+      done
 
 """#####,
         "04-adapter/right/k8s-env-expansion.yaml": #####"""
@@ -4489,6 +4528,10 @@ spec:
   why: {ru: "writer пишет через tee -a, reader каждые 5 секунд читает файл циклом while read ... < файл", en: "writer appends through tee -a; reader reads the file every 5 seconds with while read ... < file"}
 - file: pod.json
   why: {ru: "решение в JSON, образы с digest и с реестром docker.io/library/, reader монтирует volume только для чтения", en: "the solution as JSON, images pinned by digest and spelled with docker.io/library/, reader mounts the volume read-only"}
+- file: loop-redirect.yaml
+  why: {ru: "writer перенаправляет вывод всего цикла: while ...; done >> /shared/data.txt; reader монтирует volume в /data только для чтения и следит за файлом через tail -F", en: "writer redirects the whole loop's output: while ...; done >> /shared/data.txt; reader mounts the volume read-only at /data and follows the file with tail -F"}
+- file: tee-group.yaml
+  why: {ru: "writer собирает вывод цикла в группу { ...; } и дописывает его в файл через tee -a", en: "writer groups the loop's output with { ...; } and appends it to the file through tee -a"}
 
 """#####,
         "07-shared-volume/right/k8s-env-expansion.yaml": #####"""
@@ -4520,6 +4563,25 @@ spec:
   volumes:
   - name: shared-data
     emptyDir: {}
+
+"""#####,
+        "07-shared-volume/right/loop-redirect.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared-volume-example
+spec:
+  containers:
+  - name: writer
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do date; sleep 5; done >> /shared/data.txt"]
+    volumeMounts: [{name: shared-data, mountPath: /shared}]
+  - name: reader
+    image: busybox:1.36
+    command: ["sh", "-c", "tail -n +1 -F /data/data.txt"]
+    volumeMounts: [{name: shared-data, mountPath: /data, readOnly: true}]
+  volumes:
+  - {name: shared-data, emptyDir: {medium: Memory}}
 
 """#####,
         "07-shared-volume/right/pod.json": #####"""
@@ -4632,6 +4694,25 @@ spec:
   volumes:
   - name: shared-data
     emptyDir: {}
+
+"""#####,
+        "07-shared-volume/right/tee-group.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: shared-volume-example
+spec:
+  containers:
+  - name: writer
+    image: busybox:1.36
+    command: ["sh", "-c", "{ while true; do date; sleep 5; done; } | tee -a /shared/data.txt"]
+    volumeMounts: [{name: shared-data, mountPath: /shared}]
+  - name: reader
+    image: busybox:1.36
+    command: ["sh", "-c", "tail -n +1 -F /data/data.txt"]
+    volumeMounts: [{name: shared-data, mountPath: /data, readOnly: true}]
+  volumes:
+  - {name: shared-data, emptyDir: {medium: Memory}}
 
 """#####,
         "07-shared-volume/right/while-read.yaml": #####"""

@@ -11,6 +11,24 @@ final class PodModelFileTests: XCTestCase {
         }
     }
 
+    /// `exec >> FILE` with no program sends the rest of the script's output to FILE.
+    func testExecRedirectionKeepsForTheRestOfTheScript() throws {
+        let m = try podModel("""
+          containers:
+          - name: w
+            image: busybox
+            command: [sh, -c]
+            args:
+            - |
+              echo starting
+              exec >> /data/status.log
+              while :; do echo "$(date) STATUS: OK"; sleep 3; done
+            volumeMounts:
+            - {name: shared, mountPath: /data}
+        """)
+        XCTAssertEqual(facts(m, "w"), ["write /data/status.log shared:status.log >>", "stdout echo"])
+    }
+
     func testProgramsRedirectionsAndTools() throws {
         let m = try podModel("""
           containers:

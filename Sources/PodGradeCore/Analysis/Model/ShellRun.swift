@@ -107,6 +107,10 @@ struct ShellRun {
     var currentLine = 0
     var nestedLine: Int?
     var depth = 0
+    /// Where `exec > FILE` (no program) sent the script's standard output from then on.
+    var execOutput: ScriptCommand.Output?
+    /// Wrappers that run the rest of their words (`nohup sleep 5`).
+    static let wrappers: Set<String> = ["nohup", "command", "builtin", "time", "nice", "stdbuf", "setsid", "tini", "dumb-init", "sudo", "doas"]
     /// Bound on the number of commands recorded (nested scripts included).
     static let maximumCommands = 2_000
 
@@ -339,6 +343,8 @@ struct ShellRun {
 
     mutating func runSimple(_ simple: ShellSimpleCommand, _ context: Context) -> ScriptOutcome {
         currentLine = nestedLine ?? simple.line
+        var context = context
+        if let execOutput, context.output == .stdout { context.output = execOutput }
         for (name, value) in simple.assignments {
             let expanded = expand(value, context)
             variables[name] = expanded.utf8.contains(UInt8(ascii: "$")) ? nil : expanded
@@ -361,7 +367,7 @@ struct ShellRun {
         while let first = words.first {
             let name = ScriptCommand.baseName(first)
             if name == "exec" { isExec = true; words.removeFirst(); while words.first?.hasPrefix("-") == true { words.removeFirst() }; continue }
-            if ["nohup", "command", "builtin", "time", "nice", "stdbuf", "setsid", "tini", "dumb-init", "sudo", "doas"].contains(name) {
+            if Self.wrappers.contains(name) {
                 words.removeFirst()
                 while let flag = words.first, flag.hasPrefix("-") { words.removeFirst(); if flag == "--" { break } }
                 continue
@@ -383,7 +389,15 @@ struct ShellRun {
             }
             break
         }
-        guard let first = words.first else { return .finishes(.finishes) }
+        guard let first = words.first else {
+            // `exec >> FILE` alone: what the script prints from here on goes to FILE.
+            if isExec, !redirections.isEmpty {
+                if inner.output != context.output { execOutput = inner.output }
+                record(ScriptCommand(words: [], redirections: redirections, output: inner.output, input: inner.input,
+                                     background: context.background, isCondition: context.isCondition, source: source, directory: directory))
+            }
+            return .finishes(.finishes)
+        }
         let program = ScriptCommand.baseName(first)
         // A shell inside the script: read its script in place.
         if let nested = Self.nestedScript(words), depth < 8 {
