@@ -26,7 +26,7 @@ public struct ServerOptions: Sendable {
     public var diskCacheLifetime: Duration
     public var log: @Sendable (String) -> Void
 
-    public init(lang: Lang = .ru, lab: Lab = .bundled, limits: GradingLimits = GradingLimits(), debounce: Duration = .milliseconds(150),
+    public init(lang: Lang = .ru, lab: Lab = .bundledForGrading, limits: GradingLimits = GradingLimits(), debounce: Duration = .milliseconds(150),
                 maxFrameLength: Int = 128 << 20, diskCacheLifetime: Duration = .seconds(1),
                 log: @escaping @Sendable (String) -> Void = { StandardErrorLog()($0) }) {
         self.lang = lang

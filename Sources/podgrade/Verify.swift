@@ -19,7 +19,7 @@ struct Verify: ParsableCommand {
     var writeMutants: String?
 
     func run() throws {
-        let lab = try LabOptions(exercises: exercises).load()
+        let lab = try LabOptions(exercises: exercises).load(withCases: true)
         var solutionFiles = Lab.bundledSolutions
         if let solutions {
             do { solutionFiles = try Lab.files(inDirectory: solutions) } catch { throw UsageFailure("cannot read solutions folder: \(error.message)") }

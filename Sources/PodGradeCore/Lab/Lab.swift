@@ -13,6 +13,13 @@ public struct Lab: Sendable {
     /// The lab compiled into podgrade: works wherever the binary is copied.
     public static let bundled: Lab = load(BundledLab.exercises.mapValues { Array($0.utf8) })
 
+    /// The bundled lab without its right and known-wrong cases, which only `verify` and the
+    /// benchmarks read: what `check`, `grade` and the language server load (about half the
+    /// start-up work of the whole lab). Grades are the same.
+    public static let bundledForGrading: Lab = load(BundledLab.exercises
+        .filter { !$0.key.contains("/wrong/") && !$0.key.contains("/right/") }
+        .mapValues { Array($0.utf8) })
+
     /// Reference solutions of the bundled lab, as a learner repository.
     public static var bundledSolutions: [String: [UInt8]] { BundledLab.solutions.mapValues { Array($0.utf8) } }
 
