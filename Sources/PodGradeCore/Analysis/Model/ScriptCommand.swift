@@ -1,0 +1,109 @@
+public import PodGradeKubernetes
+
+/// One simple command as it would run: its words expanded from the variables known at
+/// that point (unknown ones stay as `$NAME`), where its output goes and where its input
+/// comes from.
+public struct ScriptCommand: Sendable {
+    public enum Output: Sendable, Hashable {
+        /// The container's standard output (its log): nowhere shared.
+        case stdout
+        /// Into the next command of a pipeline.
+        case pipe
+        /// Into a file (`>`, `>>`, `&>` or an enclosing loop's redirection).
+        case file(String)
+        /// Into `$(...)`: the text becomes part of another command.
+        case substitution
+        /// `/dev/null`.
+        case discarded
+    }
+
+    public enum Input: Sendable, Hashable {
+        case none, pipe
+        case file(String)
+        case text(String)
+    }
+
+    /// The words after expansion, wrappers (`exec`, `nohup`, `busybox`, `env A=B`...) removed.
+    public var words: [String]
+    /// (operator, target) of the command's own redirections, targets expanded.
+    public var redirections: [(op: String, fd: Int?, target: String)]
+    public var output: Output
+    public var input: Input
+    /// Run with `&`.
+    public var background: Bool
+    /// Inside a `while`/`until` condition or an `if` test.
+    public var isCondition: Bool
+    /// The node of the manifest the command was written in.
+    public var source: Located<String>
+    /// The directory the script changed to with `cd`, when it did (relative paths start there).
+    public var directory: String? = nil
+    /// The line of the script (0-based) the command is on; for a nested `sh -c` or `$(...)`,
+    /// the line of the command that holds it. In a literal block scalar (`|`) the file line
+    /// is `source.mark.line + 1 + line`.
+    public var line: Int = 0
+
+    /// The program's base name (`/bin/busybox` is `busybox`).
+    public var program: String? { words.first.map(ScriptCommand.baseName) }
+    public var arguments: ArraySlice<String> { words.dropFirst() }
+
+    static func baseName(_ word: String) -> String {
+        let bytes = word.utf8
+        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return word }
+        let after = bytes.index(after: slash)
+        return after == bytes.endIndex ? word : String(word[after...])
+    }
+
+    /// The value after `flag` (`-p 8080`, `-p8080`, `--port=8080`, `--port 8080`).
+    public func value(of flags: [String]) -> String? {
+        let args = Array(arguments)
+        var k = 0
+        while k < args.count {
+            let word = args[k]
+            if flags.contains(word), k + 1 < args.count { return args[k + 1] }
+            if word.hasPrefix("--"), let eq = word.firstIndex(of: "="), flags.contains(String(word[..<eq])) {
+                return String(word[word.index(after: eq)...])
+            }
+            if word.hasPrefix("-"), !word.hasPrefix("--"), let eq = word.firstIndex(of: "="), flags.contains(String(word[..<eq])) {
+                return String(word[word.index(after: eq)...])
+            }
+            for flag in flags where flag.count == 2 && flag.hasPrefix("-") && word.count > 2 && word.hasPrefix(flag) && !word.hasPrefix("--") {
+                return String(word.dropFirst(2))
+            }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Whether a short flag letter appears, alone or bundled (`-lk`, `-l`), or a long flag.
+    public func hasFlag(_ letter: Character, long: String? = nil) -> Bool {
+        arguments.contains { word in
+            if let long, word == long { return true }
+            return word.hasPrefix("-") && !word.hasPrefix("--") && word.dropFirst().contains(letter)
+        }
+    }
+}
+
+/// What running a script does to the container's life.
+public enum ScriptOutcome: Sendable, Hashable {
+    /// It never returns: the container keeps running.
+    case blocks(LifecycleReason)
+    /// It stops the shell (`exit`, or `exec` of a program that ends).
+    case exits(LifecycleReason)
+    /// It returns, and the script goes on.
+    case finishes(LifecycleReason)
+    /// It runs a program podgrade does not know: it may or may not return.
+    case unknown(LifecycleReason)
+}
+
+extension ScriptOutcome {
+    /// After `exec`: the shell is gone, so a program that returns ends the container.
+    var exec: ScriptOutcome {
+        if case .finishes(let reason) = self { return .exits(reason) }
+        return self
+    }
+
+    func orUnknown(_ other: ScriptOutcome) -> ScriptOutcome {
+        if case .blocks(let reason) = other { return .unknown(reason) }
+        return self
+    }
+}
