@@ -17,6 +17,7 @@ public enum ClassReport {
         out += "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<title>\(h(title))</title>\n<style>\n\(css)\(appendix?.css ?? "")</style>\n</head>\n<body>\n"
+        if entries.contains(where: { $0.podPictures.values.contains { !$0.isEmpty } }) { out += PodPictureSVG.pageDefinitions + "\n" }
         out += "<h1>\(h(title))</h1>\n"
         out += summary(stats, lang: lang)
         out += policyLine(policy, lang: lang)
