@@ -53,8 +53,9 @@ let package = Package(
 // PODGRADE_FUZZ=1, because they have no `main` of their own (libFuzzer supplies it
 // under -sanitize=fuzzer) and so cannot link in a normal build.
 if Context.environment["PODGRADE_FUZZ"] == "1" {
+    package.targets.append(.target(name: "PodGradeFuzzDriver"))
     package.products.append(.executable(name: "PodGradeFuzz", targets: ["PodGradeFuzz"]))
-    package.targets.append(.executableTarget(name: "PodGradeFuzz", dependencies: ["PodGradeYAML", "PodGradeKubernetes", "PodGradeCore", "PodGradeReport"]))
+    package.targets.append(.executableTarget(name: "PodGradeFuzz", dependencies: ["PodGradeYAML", "PodGradeKubernetes", "PodGradeCore", "PodGradeReport", "PodGradeFuzzDriver"]))
     package.products.append(.executable(name: "PodGradeLSPFuzz", targets: ["PodGradeLSPFuzz"]))
-    package.targets.append(.executableTarget(name: "PodGradeLSPFuzz", dependencies: ["PodGradeLSP"]))
+    package.targets.append(.executableTarget(name: "PodGradeLSPFuzz", dependencies: ["PodGradeLSP", "PodGradeFuzzDriver"]))
 }

@@ -1,44 +1,6 @@
 import PodGradeCore
 import PodGradeYAML
 
-/// JSON-RPC error codes the server answers with.
-public enum ErrorCode: Int64, Sendable {
-    case parseError = -32700
-    case invalidRequest = -32600
-    case methodNotFound = -32601
-    case invalidParams = -32602
-    case internalError = -32603
-    case serverNotInitialized = -32002
-    case requestCancelled = -32800
-}
-
-/// How the server starts; `initializationOptions` and
-/// `workspace/didChangeConfiguration` may change the language and the lab.
-public struct ServerOptions: Sendable {
-    public var lang: Lang
-    public var lab: Lab
-    public var limits: GradingLimits
-    /// Quiet time after an edit before grading.
-    public var debounce: Duration
-    /// The largest frame read.
-    public var maxFrameLength: Int
-    /// How long a read of the workspace's files is reused.
-    public var diskCacheLifetime: Duration
-    public var log: @Sendable (String) -> Void
-
-    public init(lang: Lang = .ru, lab: Lab = .bundledForGrading, limits: GradingLimits = GradingLimits(), debounce: Duration = .milliseconds(150),
-                maxFrameLength: Int = 128 << 20, diskCacheLifetime: Duration = .seconds(1),
-                log: @escaping @Sendable (String) -> Void = { StandardErrorLog()($0) }) {
-        self.lang = lang
-        self.lab = lab
-        self.limits = limits
-        self.debounce = debounce
-        self.maxFrameLength = maxFrameLength
-        self.diskCacheLifetime = diskCacheLifetime
-        self.log = log
-    }
-}
-
 /// `podgrade lsp`: the Language Server Protocol 3.17 over a byte stream.
 /// One actor owns every piece of state; grading runs off it, in a task that
 /// a newer edit cancels, and publishes only if no edit came meanwhile.

@@ -1,4 +1,5 @@
 import PodGradeLSP
+import PodGradeFuzzDriver
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -51,12 +52,4 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func LLVMFuzzerRunDriver(_ argc: UnsafeMutablePointer<CInt>,
-                         _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
-                         _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt) -> CInt
-
-var fuzzArgc = CommandLine.argc
-var fuzzArgv = CommandLine.unsafeArgv
-let fuzzStatus = LLVMFuzzerRunDriver(&fuzzArgc, &fuzzArgv) { data, size in fuzz(data, size) }
-exit(fuzzStatus)
+FuzzDriver.run { data, size in fuzz(data, size) }

@@ -17,6 +17,7 @@ public enum ClassReport {
         out += "<!DOCTYPE html>\n<html lang=\"\(lang.rawValue)\">\n<head>\n<meta charset=\"utf-8\">\n"
         out += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         out += "<title>\(h(title))</title>\n<style>\n\(css)\(appendix?.css ?? "")</style>\n</head>\n<body>\n"
+        if entries.contains(where: { $0.podPictures.values.contains { !$0.isEmpty } }) { out += PodPictureSVG.pageDefinitions + "\n" }
         out += "<h1>\(h(title))</h1>\n"
         out += summary(stats, lang: lang)
         out += policyLine(policy, lang: lang)
@@ -31,90 +32,6 @@ public enum ClassReport {
         out += appendix?.html ?? ""
         out += "<script>\n\(script)</script>\n</body>\n</html>\n"
         return out
-    }
-
-    // MARK: Aggregates
-
-    struct ExerciseStats {
-        let id: String
-        var title: String
-        var passed = 0, failed = 0, missing = 0
-        var submitted: Int { passed + failed }
-    }
-
-    /// A rule some learners who submitted an exercise lost points on.
-    struct MissStats {
-        let exercise: String
-        let rule: String
-        var failed = 0
-    }
-
-    struct Stats {
-        var learners = 0, graded = 0, errors = 0, passedLearners = 0
-        /// Learners by tenths of their total score (the last bin holds 100%).
-        var bins = [Int](repeating: 0, count: 10)
-        /// Each graded learner's score in percent, sorted.
-        var percents: [Int] = []
-        var exercises: [ExerciseStats] = []
-        var misses: [MissStats] = []
-
-        init(_ entries: [ClassEntry], lang: Lang) {
-            learners = entries.count
-            var exerciseIndex: [String: Int] = [:]
-            var missIndex: [String: Int] = [:]
-            for entry in entries {
-                guard let result = entry.result, entry.status != .error else { errors += 1; continue }
-                graded += 1
-                if entry.status == .pass { passedLearners += 1 }
-                let percent = result.maxScore > 0 ? max(0, min(100, result.score * 100 / result.maxScore)) : 0
-                percents.append(percent)
-                bins[min(9, percent / 10)] += 1
-                for exercise in result.exercises {
-                    let i: Int
-                    if let known = exerciseIndex[exercise.id] {
-                        i = known
-                    } else {
-                        i = exercises.count
-                        exerciseIndex[exercise.id] = i
-                        exercises.append(ExerciseStats(id: exercise.id, title: exercise.title.text(lang)))
-                    }
-                    switch exercise.status {
-                    case .pass: exercises[i].passed += 1
-                    case .fail, .error: exercises[i].failed += 1
-                    case .missing: exercises[i].missing += 1
-                    }
-                    guard exercise.status != .missing else { continue }
-                    var lost = Set<String>()
-                    for check in exercise.checks where check.status == .fail {
-                        lost.insert(check.rule)
-                    }
-                    for rule in lost.sorted() {
-                        let key = exercise.id + "\u{0}" + rule
-                        if let at = missIndex[key] {
-                            misses[at].failed += 1
-                        } else {
-                            missIndex[key] = misses.count
-                            misses.append(MissStats(exercise: exercise.id, rule: rule, failed: 1))
-                        }
-                    }
-                }
-            }
-            percents.sort()
-            let submitted = Dictionary(exercises.map { ($0.id, max($0.submitted, 1)) }, uniquingKeysWith: { a, _ in a })
-            misses.sort { a, b in
-                let left = a.failed * (submitted[b.exercise] ?? 1), right = b.failed * (submitted[a.exercise] ?? 1)
-                return left != right ? left > right : (a.exercise, a.rule) < (b.exercise, b.rule)
-            }
-        }
-
-        func submitted(_ exercise: String) -> Int { exercises.first { $0.id == exercise }?.submitted ?? 0 }
-
-        var mean: Int? { percents.isEmpty ? nil : (percents.reduce(0, +) + percents.count / 2) / percents.count }
-        var median: Int? {
-            guard !percents.isEmpty else { return nil }
-            let mid = percents.count / 2
-            return percents.count % 2 == 1 ? percents[mid] : (percents[mid - 1] + percents[mid] + 1) / 2
-        }
     }
 
     // MARK: Sections
@@ -407,41 +324,5 @@ public enum ClassReport {
     static func percent(_ part: Int, _ whole: Int) -> String {
         let permille = whole > 0 ? (part * 1000 + whole / 2) / whole : 0
         return permille % 10 == 0 ? "\(permille / 10)%" : "\(permille / 10).\(permille % 10)%"
-    }
-
-    // MARK: Words
-
-    private enum Words {
-        static let learners = LocalizedText(ru: "Учащихся", en: "Learners")
-        static let graded = LocalizedText(ru: "проверено", en: "graded")
-        static let passedAll = LocalizedText(ru: "зачтено", en: "passed")
-        static let errors = LocalizedText(ru: "ошибок проверки", en: "grading errors")
-        static let mean = LocalizedText(ru: "средний балл", en: "mean score")
-        static let median = LocalizedText(ru: "медиана", en: "median")
-        static let distribution = LocalizedText(ru: "Распределение итоговых баллов", en: "Distribution of total scores")
-        static let passRate = LocalizedText(ru: "Зачёт по заданиям", en: "Pass rate per exercise")
-        static let passed = LocalizedText(ru: "зачтено", en: "passed")
-        static let failed = LocalizedText(ru: "не зачтено", en: "failed")
-        static let missing = LocalizedText(ru: "не сдано", en: "not submitted")
-        static let ruleRate = LocalizedText(ru: "Что класс упустил", en: "What the class missed")
-        static let nothingMissed = LocalizedText(ru: "Никто не потерял баллов.", en: "No learner lost points.")
-        static let noDeadline = LocalizedText(ru: "Срок не задан: проверен последний коммит.", en: "No deadline: the newest commit was graded.")
-        static let deadline = LocalizedText(ru: "Срок", en: "Deadline")
-        static let lateUntil = LocalizedText(ru: "с опозданием принимается до", en: "late work accepted until")
-        static let penalty = LocalizedText(ru: "штраф", en: "penalty")
-        static let noPenalty = LocalizedText(ru: "без штрафа", en: "no penalty")
-        static let noLateWindow = LocalizedText(ru: "проверен последний коммит не позже срока", en: "the newest commit at or before it was graded")
-        static let histogramAxes = LocalizedText(ru: "Столбец — число учащихся с итогом в полосе 10%.", en: "A bar is the number of learners whose total falls in a 10% band.")
-        static let below30 = LocalizedText(ru: "ниже 30%", en: "below 30%")
-        static let sortHint = LocalizedText(ru: "Нажмите на заголовок столбца (▲▼), чтобы отсортировать; имя учащегося открывает его раздел.", en: "Click a column header (▲▼) to sort; a learner's name opens their section.")
-        static let late = LocalizedText(ru: "Опоздание", en: "Late")
-        static let final = LocalizedText(ru: "Итог", en: "Final")
-        static let perLearner = LocalizedText(ru: "По учащимся", en: "Per learner")
-        static let commit = LocalizedText(ru: "коммит", en: "commit")
-        static let explanations = LocalizedText(ru: "Пояснения к правилам", en: "The rules explained")
-        static let section = LocalizedText(ru: "Раздел лекции", en: "Lecture section")
-        static let learnersTable = LocalizedText(ru: "Учащиеся", en: "Learners")
-        static let student = LocalizedText(ru: "Учащийся", en: "Student")
-        static let repo = LocalizedText(ru: "Репозиторий", en: "Repository")
     }
 }

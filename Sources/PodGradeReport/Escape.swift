@@ -2,6 +2,11 @@
 /// controls (file names, messages that quote their YAML, student names) goes
 /// through one of these before it reaches an output.
 enum Escape {
+    /// A C0 control, DEL or a C1 control: what no output format may show raw.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
     /// Whether XML 1.0 allows the scalar at all (Char production).
     static func isXMLChar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
@@ -52,8 +57,7 @@ enum Escape {
             case "'": out += "&#39;"
             default:
                 // C0 controls other than whitespace (and DEL, C1) are parse errors in HTML.
-                if (scalar.value < 0x20 && scalar != "\n" && scalar != "\t" && scalar != "\r")
-                    || (0x7F...0x9F).contains(scalar.value) {
+                if isControl(scalar) && scalar != "\n" && scalar != "\t" && scalar != "\r" {
                     out += "\u{FFFD}"
                 } else {
                     out.unicodeScalars.append(scalar)
@@ -79,7 +83,7 @@ enum Escape {
             case "\t":
                 out += " "
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
+                if isControl(scalar) { continue }
                 out.unicodeScalars.append(scalar)
             }
         }
@@ -107,7 +111,7 @@ enum Escape {
             case "," where property: out += "%2C"
             default:
                 // Other controls (ESC, BEL...) would reach the log raw: drop them.
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
+                if isControl(scalar) { continue }
                 out.unicodeScalars.append(scalar)
             }
         }

@@ -99,7 +99,7 @@ public struct MarkdownReporter: Reporter {
         var cleaned = ""
         for scalar in text.unicodeScalars {
             if scalar == "\n" || scalar == "\r" || scalar == "\t" { cleaned += " "; continue }
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
+            if Escape.isControl(scalar) { continue }
             if scalar == "|" { cleaned += "¦"; continue }
             cleaned.unicodeScalars.append(scalar)
         }

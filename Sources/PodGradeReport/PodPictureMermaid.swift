@@ -95,7 +95,7 @@ public enum PodPictureMermaid {
             case "|": out += "#124;"
             case "\n", "\r", "\t": out += " "
             default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { continue }
+                if Escape.isControl(scalar) { continue }
                 out.unicodeScalars.append(scalar)
             }
         }

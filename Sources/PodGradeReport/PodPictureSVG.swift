@@ -15,7 +15,16 @@ public enum PodPictureSVG {
     static let lowerHeight = 46
     static let chars = 30
 
-    /// `inline`: for an HTML page, where the SVG namespace is implied (no URL in the page).
+    /// The arrowhead every arrow points with (`url(#pp-arrow)`). A standalone picture defines it;
+    /// an HTML page with several inline pictures defines it once (`pageDefinitions`), since an
+    /// id must be unique in a page.
+    static let arrowDefinition = "<defs><marker id=\"pp-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333\"/></marker></defs>"
+
+    /// What an HTML page holding `inline` pictures defines once, before the first of them.
+    public static let pageDefinitions = "<svg width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\">" + arrowDefinition + "</svg>"
+
+    /// `inline`: for an HTML page, where the SVG namespace is implied (no URL in the page) and
+    /// the page defines the arrowhead once (`pageDefinitions`).
     public static func render(_ picture: PodPicture, lang: Lang, inline: Bool = false) -> String {
         var hosts: [(text: String, note: String?, bad: Bool)] = []
         var hostOf: [Int: Int] = [:]
@@ -33,7 +42,7 @@ public enum PodPictureSVG {
 
         var out: [String] = []
         out.append("<svg" + (inline ? "" : " xmlns=\"http://www.w3.org/2000/svg\"") + " class=\"pod-picture\" width=\"\(width)\" height=\"\(height)\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-label=\"" + Escape.xml(PodPictureText.title(picture)) + "\" font-family=\"sans-serif\" font-size=\"12\">")
-        out.append("<defs><marker id=\"pp-arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerUnits=\"userSpaceOnUse\" markerWidth=\"9\" markerHeight=\"9\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#333\"/></marker></defs>")
+        if !inline { out.append(arrowDefinition) }
         out.append("<text x=\"\(margin)\" y=\"24\" font-size=\"14\" font-weight=\"bold\">" + Escape.xml(short(PodPictureText.title(picture), (width - 2 * margin) / 8)) + "</text>")
 
         // Mounts first, so boxes draw over their ends.

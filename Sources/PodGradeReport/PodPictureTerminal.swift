@@ -63,7 +63,7 @@ public enum PodPictureTerminal {
         var out = ""
         for scalar in text.unicodeScalars {
             if scalar == "\n" || scalar == "\t" || scalar == "\r" { out += " "; continue }
-            if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) { out += "\u{FFFD}"; continue }
+            if Escape.isControl(scalar) { out += "\u{FFFD}"; continue }
             out.unicodeScalars.append(scalar)
         }
         return out

@@ -78,12 +78,12 @@ struct Check: ParsableCommand {
         }
         let snapshot = try load(request)
         var only = slugs
+        let manifests = ManifestSet(snapshot, limits: limits.yaml)
         if only.isEmpty && rev == nil && deadline == nil && SourceLoader.isManifestFile(source) {
             // One file is the submission of the exercises it answers, not a whole course half missing.
-            let manifests = ManifestSet(snapshot, limits: limits.yaml)
             only = lab.exercises.filter { !manifests.submission(for: $0).files.isEmpty }.map(\.id)
         }
-        let result = grader.grade(snapshot, only: only, describePods: showPod)
+        let result = grader.grade(snapshot, manifests: manifests, only: only, describePods: showPod)
         let code = emit(result, snapshot: snapshot, plans: plans, lang: lang)
         throw ExitCode(code)
     }

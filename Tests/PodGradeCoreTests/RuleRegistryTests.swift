@@ -70,10 +70,12 @@ final class RuleParametersTests: XCTestCase {
 }
 
 /// What the compiler cannot see: every case of a rule's `Message` has a sample
-/// (so the catalogue test renders it in every language) and is read back by the
-/// enum's `init(from:)`.
+/// (so the catalogue test renders it in every language), and every associated
+/// value has a label: the synthesized `Codable` writes a case as
+/// `{"<case>": {<label>: value}}`, which the result file keeps as `key` and
+/// `args`; an unlabelled value would be written as `_0`.
 final class MessageDeclarationTests: XCTestCase {
-    func testEveryMessageCaseHasASampleAndIsReadBack() throws {
+    func testEveryMessageCaseHasASampleAndLabelledArguments() throws {
         let sources = RuleRegistryTests.rulesDirectory
         for rule in RuleCatalog.all {
             let file = sources.appendingPathComponent(String(describing: type(of: rule)) + ".swift")
@@ -81,14 +83,17 @@ final class MessageDeclarationTests: XCTestCase {
             let declared = Self.cases(inEnumOf: text)
             XCTAssertFalse(declared.isEmpty, rule.id)
             XCTAssertEqual(Set(rule.anyMessageSamples.map(\.key)), declared, "\(rule.id): messageSamples must hold every case")
-            let reader = text.range(of: "init(from decoder: any Decoder) throws {").map { text[$0.upperBound...] } ?? ""
-            let readBack = Set(reader.prefix { $0 != "}" }.split(separator: "\n").compactMap { line -> String? in
-                let trimmed = line.trimmingCharacters(in: .whitespaces)
-                guard trimmed.hasPrefix("case \""), let end = trimmed.dropFirst(6).firstIndex(of: "\"") else { return nil }
-                return String(trimmed.dropFirst(6)[..<end])
-            })
-            XCTAssertEqual(readBack, declared, "\(rule.id): init(from:) must read every case")
+            for message in rule.anyMessageSamples { try Self.assertLabelled(message, rule.id) }
         }
+        for message in SharedMessage.samples { try Self.assertLabelled(message, "SharedMessage") }
+    }
+
+    /// The message's synthesized encoding is one key, its case, over its arguments by label.
+    static func assertLabelled(_ message: any RuleMessage, _ owner: String) throws {
+        let json = try JSONSerialization.jsonObject(with: JSONEncoder().encode(message)) as? [String: Any]
+        XCTAssertEqual(json.map { Array($0.keys) }, [message.key], "\(owner) \(message.key)")
+        let args = (json?[message.key] as? [String: Any]).map { Array($0.keys) } ?? []
+        XCTAssertEqual(args.filter { $0.hasPrefix("_") }, [], "\(owner) \(message.key): every associated value needs a label")
     }
 
     /// The case names declared in `enum Message: RuleMessage { ... }` before its first member.

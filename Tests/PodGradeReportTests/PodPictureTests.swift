@@ -102,6 +102,22 @@ final class PodPictureTests: XCTestCase {
         }
     }
 
+    /// A class report with several inline pictures defines the arrowhead once: an id is unique in a page.
+    func testInlinePicturesShareOneArrowDefinitionInAPage() throws {
+        let all = try pictures()
+        XCTAssertGreaterThan(all.count, 1)
+        var entries = Fixture.classEntries
+        for i in entries.indices {
+            entries[i].podPictures = ["01-pod": PodPictureSVG.render(all[i % all.count], lang: .en, inline: true)]
+        }
+        let html = ClassReport.html(entries, lang: .en, title: "t")
+        XCTAssertEqual(html.components(separatedBy: "id=\"pp-arrow\"").count - 1, 1)
+        XCTAssertGreaterThan(html.components(separatedBy: "url(#pp-arrow)").count - 1, 1)
+        XCTAssertLessThan(try XCTUnwrap(html.range(of: "id=\"pp-arrow\"")).lowerBound,
+                          try XCTUnwrap(html.range(of: "url(#pp-arrow)")).lowerBound, "defined before its first use")
+        XCTAssertFalse(ClassReport.html(Fixture.classEntries, lang: .en, title: "t").contains("pp-arrow"), "no picture, no definition")
+    }
+
     /// A minimal structural check of a flowchart (no Mermaid tool here): the header, then
     /// node definitions with quoted labels, links between defined nodes, class lines; no
     /// raw quote inside a label, no line a Markdown fence could end on.

@@ -16,7 +16,11 @@ public struct Grader: Sendable {
     /// Grades the exercises named in `only` (all when empty); `describePods` adds each
     /// found Pod's picture (`ExerciseResult.pod`).
     public func grade(_ snapshot: SourceSnapshot, only: [String] = [], describePods: Bool = false) -> GradeResult {
-        let manifests = ManifestSet(snapshot, limits: limits)
+        grade(snapshot, manifests: ManifestSet(snapshot, limits: limits), only: only, describePods: describePods)
+    }
+
+    /// The same, over the snapshot's manifests already read (`ManifestSet(snapshot, limits:)`).
+    public func grade(_ snapshot: SourceSnapshot, manifests: ManifestSet, only: [String] = [], describePods: Bool = false) -> GradeResult {
         let exercises = only.isEmpty ? lab.exercises : only.compactMap(lab.exercise)
         let results = exercises.map { describePods ? gradeDescribingPod($0, in: manifests) : grade($0, in: manifests) }
         // CONTRACT.md: `passed` means every exercise asked for passed; a missing one is not passed.

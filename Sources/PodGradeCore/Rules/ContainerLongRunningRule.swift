@@ -121,35 +121,3 @@ extension ContainerLongRunningRule {
         }
     }
 }
-
-// A result file's `key` and `args`: see MessageArguments.
-extension ContainerLongRunningRule.Message {
-    init(from decoder: any Decoder) throws {
-        let args = try MessageArguments(decoder)
-        switch args.key {
-        case "commandEnds": self = .commandEnds(container: try args.value("container"), image: try args.value("image"), command: try args.value("command"))
-        case "initContainerNeverEnds": self = .initContainerNeverEnds(container: try args.value("container"))
-        case "longRunningOK": self = .longRunningOK(containers: try args.value("containers"))
-        case "noShellContainers": self = .noShellContainers
-        default: throw MessageCoding.Unexpected()
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .commandEnds(let container, let image, let command):
-            var args = MessageArguments.Writer(encoder, "commandEnds")
-            try args.write(container, "container")
-            try args.write(image, "image")
-            try args.write(command, "command")
-        case .initContainerNeverEnds(let container):
-            var args = MessageArguments.Writer(encoder, "initContainerNeverEnds")
-            try args.write(container, "container")
-        case .longRunningOK(let containers):
-            var args = MessageArguments.Writer(encoder, "longRunningOK")
-            try args.write(containers, "containers")
-        case .noShellContainers:
-            _ = MessageArguments.Writer(encoder, "noShellContainers")
-        }
-    }
-}

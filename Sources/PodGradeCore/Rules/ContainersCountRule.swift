@@ -63,27 +63,3 @@ extension ContainersCountRule {
         }
     }
 }
-
-// A result file's `key` and `args`: see MessageArguments.
-extension ContainersCountRule.Message {
-    init(from decoder: any Decoder) throws {
-        let args = try MessageArguments(decoder)
-        switch args.key {
-        case "containerCountWrong": self = .containerCountWrong(expected: try args.value("expected"), found: try args.value("found"))
-        case "containerCountOK": self = .containerCountOK(count: try args.value("count"))
-        default: throw MessageCoding.Unexpected()
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .containerCountWrong(let expected, let found):
-            var args = MessageArguments.Writer(encoder, "containerCountWrong")
-            try args.write(expected, "expected")
-            try args.write(found, "found")
-        case .containerCountOK(let count):
-            var args = MessageArguments.Writer(encoder, "containerCountOK")
-            try args.write(count, "count")
-        }
-    }
-}

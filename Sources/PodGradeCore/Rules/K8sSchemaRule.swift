@@ -59,21 +59,3 @@ extension K8sSchemaRule {
         }
     }
 }
-
-// A result file's `key` and `args`: see MessageArguments.
-extension K8sSchemaRule.Message {
-    init(from decoder: any Decoder) throws {
-        let args = try MessageArguments(decoder)
-        switch args.key {
-        case "schemaOK": self = .schemaOK
-        default: throw MessageCoding.Unexpected()
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .schemaOK:
-            _ = MessageArguments.Writer(encoder, "schemaOK")
-        }
-    }
-}

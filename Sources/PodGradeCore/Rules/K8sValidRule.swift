@@ -69,25 +69,3 @@ extension K8sValidRule {
         }
     }
 }
-
-// A result file's `key` and `args`: see MessageArguments.
-extension K8sValidRule.Message {
-    init(from decoder: any Decoder) throws {
-        let args = try MessageArguments(decoder)
-        switch args.key {
-        case "validOK": self = .validOK
-        case "validWarnings": self = .validWarnings(count: try args.value("count"))
-        default: throw MessageCoding.Unexpected()
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .validOK:
-            _ = MessageArguments.Writer(encoder, "validOK")
-        case .validWarnings(let count):
-            var args = MessageArguments.Writer(encoder, "validWarnings")
-            try args.write(count, "count")
-        }
-    }
-}

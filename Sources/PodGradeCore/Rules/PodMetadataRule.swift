@@ -90,37 +90,3 @@ extension PodMetadataRule {
         }
     }
 }
-
-// A result file's `key` and `args`: see MessageArguments.
-extension PodMetadataRule.Message {
-    init(from decoder: any Decoder) throws {
-        let args = try MessageArguments(decoder)
-        switch args.key {
-        case "namespaceWrong": self = .namespaceWrong(expected: try args.value("expected"), found: try args.optional("found"))
-        case "labelMissing": self = .labelMissing(key: try args.value("key"), value: try args.value("value"))
-        case "labelWrong": self = .labelWrong(key: try args.value("key"), expected: try args.value("expected"), found: try args.value("found"))
-        case "metadataOK": self = .metadataOK
-        default: throw MessageCoding.Unexpected()
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .namespaceWrong(let expected, let found):
-            var args = MessageArguments.Writer(encoder, "namespaceWrong")
-            try args.write(expected, "expected")
-            try args.write(found, "found")
-        case .labelMissing(let key, let value):
-            var args = MessageArguments.Writer(encoder, "labelMissing")
-            try args.write(key, "key")
-            try args.write(value, "value")
-        case .labelWrong(let key, let expected, let found):
-            var args = MessageArguments.Writer(encoder, "labelWrong")
-            try args.write(key, "key")
-            try args.write(expected, "expected")
-            try args.write(found, "found")
-        case .metadataOK:
-            _ = MessageArguments.Writer(encoder, "metadataOK")
-        }
-    }
-}

@@ -75,29 +75,3 @@ extension PortsUniqueRule {
         }
     }
 }
-
-// A result file's `key` and `args`: see MessageArguments.
-extension PortsUniqueRule.Message {
-    init(from decoder: any Decoder) throws {
-        let args = try MessageArguments(decoder)
-        switch args.key {
-        case "portClash": self = .portClash(port: try args.value("port"), protocol: try args.value("protocol"), container: try args.value("container"), other: try args.value("other"))
-        case "portsUniqueOK": self = .portsUniqueOK(count: try args.value("count"))
-        default: throw MessageCoding.Unexpected()
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .portClash(let port, let `protocol`, let container, let other):
-            var args = MessageArguments.Writer(encoder, "portClash")
-            try args.write(port, "port")
-            try args.write(`protocol`, "protocol")
-            try args.write(container, "container")
-            try args.write(other, "other")
-        case .portsUniqueOK(let count):
-            var args = MessageArguments.Writer(encoder, "portsUniqueOK")
-            try args.write(count, "count")
-        }
-    }
-}

@@ -87,31 +87,3 @@ extension VolumeHostPathRule {
         }
     }
 }
-
-// A result file's `key` and `args`: see MessageArguments.
-extension VolumeHostPathRule.Message {
-    init(from decoder: any Decoder) throws {
-        let args = try MessageArguments(decoder)
-        switch args.key {
-        case "hostPathMissing": self = .hostPathMissing(path: try args.value("path"))
-        case "hostPathNotMounted": self = .hostPathNotMounted(path: try args.value("path"), container: try args.value("container"))
-        case "hostPathOK": self = .hostPathOK(count: try args.value("count"))
-        default: throw MessageCoding.Unexpected()
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .hostPathMissing(let path):
-            var args = MessageArguments.Writer(encoder, "hostPathMissing")
-            try args.write(path, "path")
-        case .hostPathNotMounted(let path, let container):
-            var args = MessageArguments.Writer(encoder, "hostPathNotMounted")
-            try args.write(path, "path")
-            try args.write(container, "container")
-        case .hostPathOK(let count):
-            var args = MessageArguments.Writer(encoder, "hostPathOK")
-            try args.write(count, "count")
-        }
-    }
-}

@@ -98,34 +98,3 @@ extension WorkloadReplicasRule {
         }
     }
 }
-
-// A result file's `key` and `args`: see MessageArguments.
-extension WorkloadReplicasRule.Message {
-    init(from decoder: any Decoder) throws {
-        let args = try MessageArguments(decoder)
-        switch args.key {
-        case "notAWorkload": self = .notAWorkload(kind: try args.value("kind"))
-        case "replicasWrong": self = .replicasWrong(expected: try args.value("expected"), found: try args.optional("found"))
-        case "selectorMismatch": self = .selectorMismatch
-        case "replicasOK": self = .replicasOK(replicas: try args.value("replicas"))
-        default: throw MessageCoding.Unexpected()
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .notAWorkload(let kind):
-            var args = MessageArguments.Writer(encoder, "notAWorkload")
-            try args.write(kind, "kind")
-        case .replicasWrong(let expected, let found):
-            var args = MessageArguments.Writer(encoder, "replicasWrong")
-            try args.write(expected, "expected")
-            try args.write(found, "found")
-        case .selectorMismatch:
-            _ = MessageArguments.Writer(encoder, "selectorMismatch")
-        case .replicasOK(let replicas):
-            var args = MessageArguments.Writer(encoder, "replicasOK")
-            try args.write(replicas, "replicas")
-        }
-    }
-}

@@ -60,25 +60,3 @@ extension YAMLSyntaxRule {
         }
     }
 }
-
-// A result file's `key` and `args`: see MessageArguments.
-extension YAMLSyntaxRule.Message {
-    init(from decoder: any Decoder) throws {
-        let args = try MessageArguments(decoder)
-        switch args.key {
-        case "yamlOK": self = .yamlOK(files: try args.value("files"))
-        case "noManifests": self = .noManifests
-        default: throw MessageCoding.Unexpected()
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        switch self {
-        case .yamlOK(let files):
-            var args = MessageArguments.Writer(encoder, "yamlOK")
-            try args.write(files, "files")
-        case .noManifests:
-            _ = MessageArguments.Writer(encoder, "noManifests")
-        }
-    }
-}

@@ -166,4 +166,104 @@ struct ValidationRun {
         }
         return out + "\""
     }
+
+    // MARK: - Pod spec
+
+    /// The pod spec's path and the mapping that should hold it, when only the
+    /// spec itself is missing (a missing template is the schema's to report).
+    func podSpecLocation() -> (path: String, mark: Mark)? {
+        let keys = WorkloadDecoder.podSpecPaths[workload.kind] ?? []
+        var node: Node? = workload.node
+        var path = workload.path
+        for key in keys.dropLast() {
+            node = node?[key]
+            path = Self.join(path, key)
+        }
+        guard let parent = node, parent.mapping != nil, let last = keys.last else { return nil }
+        if let spec = parent[last], !spec.isNull { return nil } // there, but not an object: a schema error
+        return (Self.join(path, last), parent.mark)
+    }
+
+    func podSpecNode() -> Node? {
+        var node: Node? = workload.node
+        for key in WorkloadDecoder.podSpecPaths[workload.kind] ?? [] { node = node?[key] }
+        return node
+    }
+
+    mutating func validatePod() {
+        guard let pod = workload.pod else {
+            if let location = podSpecLocation() {
+                error(.required, Self.join(location.path, "containers"), location.mark)
+                validateRestartPolicy(nil, specPath: location.path, specMark: location.mark)
+            }
+            return
+        }
+        let raw = podSpecNode()
+        let volumeNames = validateVolumes(pod, raw: raw)
+
+        if pod.containers.isEmpty {
+            let node = raw?["containers"]
+            let present = node != nil && node?.isNull == false
+            // An empty list is the API's "Required value"; another type is the schema's to report.
+            if !present || node?.sequence != nil {
+                error(.required, Self.join(pod.path, "containers"), node?.sequence != nil ? (node?.mark ?? pod.mark) : pod.mark)
+            }
+        }
+        var names: Set<String> = []
+        for container in pod.containers {
+            validateContainer(container, volumeNames: volumeNames, hostNetwork: pod.hostNetwork)
+            if let name = container.name, !name.value.isEmpty {
+                if names.contains(name.value) { error(.duplicate(name.value), name.path, name.mark) }
+                names.insert(name.value)
+            }
+            if let policy = container.restartPolicy {
+                error(.forbidden(.restartPolicyOnAppContainer), policy.path, policy.mark)
+            }
+        }
+        for container in pod.initContainers {
+            validateContainer(container, volumeNames: volumeNames, hostNetwork: pod.hostNetwork)
+            if let name = container.name, !name.value.isEmpty {
+                if names.contains(name.value) { error(.duplicate(name.value), name.path, name.mark) }
+                names.insert(name.value)
+            }
+            if let policy = container.restartPolicy, policy.value != "Always" {
+                error(.notSupported(policy.value, supported: ["Always"]), policy.path, policy.mark)
+            }
+        }
+        checkHostPorts(pod.containers)
+        for container in pod.initContainers { checkHostPorts([container]) }
+        validateRestartPolicy(pod.restartPolicy, specPath: pod.path, specMark: pod.mark)
+        checkEnum(raw?["dnsPolicy"], Self.join(pod.path, "dnsPolicy"), ["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"])
+        warnDuplicatePorts(pod)
+    }
+
+    /// A string field with a fixed set of values (validatePullPolicy, validateDNSPolicy, ...).
+    mutating func checkEnum(_ node: Node?, _ path: String, _ supported: [String]) {
+        guard let node, let value = node.string, !value.isEmpty, !supported.contains(value) else { return }
+        error(.notSupported(value, supported: supported), path, node.mark)
+    }
+
+    mutating func validateRestartPolicy(_ policy: Located<String>?, specPath: String, specMark: Mark) {
+        let supported: [String]
+        switch workload.kind {
+        case "Pod", "PodTemplate": supported = ["Always", "OnFailure", "Never"]
+        case "Job", "CronJob": supported = ["OnFailure", "Never"]
+        default: supported = ["Always"]
+        }
+        // Absent, the API defaults it to Always.
+        let value = policy?.value ?? "Always"
+        if !supported.contains(value) {
+            error(.notSupported(value, supported: supported), policy?.path ?? Self.join(specPath, "restartPolicy"),
+                  policy?.mark ?? specMark)
+        }
+    }
+}
+
+extension String {
+    func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+        return String(scalars[first...last])
+    }
 }

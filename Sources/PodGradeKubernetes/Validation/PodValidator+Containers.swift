@@ -1,8 +1,7 @@
 import PodGradeYAML
 
-/// Containers: ports, env, mounts, probes, resources (validateContainers), and the warnings.
+/// Each container (ports, env, mounts, probes, resources) and the pod warnings.
 extension ValidationRun {
-
     mutating func validateContainer(_ container: Container, volumeNames: Set<String>, hostNetwork: Bool) {
         if let name = container.name {
             if name.value.isEmpty {
@@ -249,14 +248,5 @@ extension ValidationRun {
                 if (seen[key]?.count ?? 0) < Self.maxComparedPorts { seen[key, default: []].append(port) }
             }
         }
-    }
-}
-
-extension String {
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
     }
 }
