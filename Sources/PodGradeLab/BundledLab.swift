@@ -2653,13 +2653,13 @@ spec:
 """#####,
         "05-ambassador/right/cases.yaml": #####"""
 - file: nc-host-port.yaml
-  why: {ru: "application обращается к ambassador аргументами netcat HOST PORT (nc localhost 6379), без переменных окружения", en: "application reaches the ambassador with netcat's HOST PORT arguments (nc localhost 6379), no env at all"}
+  why: {ru: "application обращается к ambassador аргументами netcat HOST PORT (nc localhost {{port}}), без переменных окружения", en: "application reaches the ambassador with netcat's HOST PORT arguments (nc localhost {{port}}), no env at all"}
 - file: redis-cli.yaml
-  why: {ru: "application — образ клиента Redis: redis-cli -h 127.0.0.1 -p 6379; envoy из docker.io слушает 0.0.0.0, то есть и loopback POD", en: "application is a Redis client image: redis-cli -h 127.0.0.1 -p 6379; envoy from docker.io listens on 0.0.0.0, the Pod's loopback included"}
+  why: {ru: "application — образ клиента Redis: redis-cli -h 127.0.0.1 -p {{port}}; envoy из docker.io слушает 0.0.0.0, то есть и loopback POD", en: "application is a Redis client image: redis-cli -h 127.0.0.1 -p {{port}}; envoy from docker.io listens on 0.0.0.0, the Pod's loopback included"}
 - file: k8s-env-expansion.yaml
   why: {ru: "адрес из env подставляет сам Kubernetes: $(DB_HOST) и $(DB_PORT) в args", en: "Kubernetes itself expands the address from env: $(DB_HOST) and $(DB_PORT) in args"}
 - file: configmap-envoy.yaml
-  why: {ru: "конфигурация Envoy лежит в ConfigMap, смонтированном файлом (-c /etc/envoy/envoy.yaml); application получает один URL redis://localhost:6379 в env", en: "Envoy's configuration lives in a ConfigMap mounted as a file (-c /etc/envoy/envoy.yaml); application gets one URL redis://localhost:6379 from env"}
+  why: {ru: "конфигурация Envoy лежит в ConfigMap, смонтированном файлом (-c /etc/envoy/envoy.yaml); application получает один URL redis://localhost:{{port}} в env", en: "Envoy's configuration lives in a ConfigMap mounted as a file (-c /etc/envoy/envoy.yaml); application gets one URL redis://localhost:{{port}} from env"}
 - file: native-sidecar.yaml
   why: {ru: "ambassador — нативный sidecar: initContainer с restartPolicy: Always стартует раньше application и работает весь срок жизни POD", en: "the ambassador is a native sidecar: an initContainer with restartPolicy: Always starts before application and runs for the Pod's whole life"}
 - file: pod.json
@@ -2679,7 +2679,7 @@ data:
       listeners:
       - name: redis
         address:
-          socket_address: {address: 127.0.0.1, port_value: 6379}
+          socket_address: {address: 127.0.0.1, port_value: {{port}}}
         filter_chains:
         - filters:
           - name: envoy.filters.network.tcp_proxy
@@ -2709,13 +2709,13 @@ spec:
     image: redis:7-alpine
     env:
     - name: REDIS_URL
-      value: redis://localhost:6379
+      value: redis://localhost:{{port}}
     command: ["sh", "-c", "while true; do redis-cli -u \"$REDIS_URL\" ping; sleep 10; done"]
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args: ["-c", "/etc/envoy/envoy.yaml"]
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
     volumeMounts:
     - name: envoy-config
       mountPath: /etc/envoy
@@ -2740,7 +2740,7 @@ spec:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - while true; do printf 'PING\r\n' | nc -w 2 $(DB_HOST) $(DB_PORT); sleep 10; done
@@ -2753,7 +2753,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -2773,7 +2773,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/right/native-sidecar.yaml": #####"""
@@ -2795,7 +2795,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -2815,7 +2815,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
   containers:
   - name: application
     image: busybox:1.36
@@ -2823,7 +2823,7 @@ spec:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
@@ -2847,7 +2847,7 @@ spec:
     args:
     - |
       while true; do
-        printf 'PING\r\n' | nc -w 2 localhost 6379
+        printf 'PING\r\n' | nc -w 2 localhost {{port}}
         sleep 10
       done
   - name: ambassador
@@ -2859,7 +2859,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -2879,7 +2879,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/right/pod.json": #####"""
@@ -2901,7 +2901,7 @@ spec:
           },
           {
             "name": "DB_PORT",
-            "value": "6379"
+            "value": "{{port}}"
           }
         ],
         "command": [
@@ -2917,11 +2917,11 @@ spec:
         "image": "envoyproxy/envoy:v1.31-latest",
         "args": [
           "--config-yaml",
-          "static_resources:\n  listeners:\n  - name: redis\n    address:\n      socket_address: {address: 127.0.0.1, port_value: 6379}\n    filter_chains:\n    - filters:\n      - name: envoy.filters.network.tcp_proxy\n        typed_config:\n          \"@type\": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy\n          stat_prefix: redis\n          cluster: redis\n  clusters:\n  - name: redis\n    type: STRICT_DNS\n    connect_timeout: 1s\n    load_assignment:\n      cluster_name: redis\n      endpoints:\n      - lb_endpoints:\n        - endpoint:\n            address:\n              socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}\n"
+          "static_resources:\n  listeners:\n  - name: redis\n    address:\n      socket_address: {address: 127.0.0.1, port_value: {{port}}}\n    filter_chains:\n    - filters:\n      - name: envoy.filters.network.tcp_proxy\n        typed_config:\n          \"@type\": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy\n          stat_prefix: redis\n          cluster: redis\n  clusters:\n  - name: redis\n    type: STRICT_DNS\n    connect_timeout: 1s\n    load_assignment:\n      cluster_name: redis\n      endpoints:\n      - lb_endpoints:\n        - endpoint:\n            address:\n              socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}\n"
         ],
         "ports": [
           {
-            "containerPort": 6379
+            "containerPort": {{port}}
           }
         ]
       }
@@ -2931,7 +2931,7 @@ spec:
 
 """#####,
         "05-ambassador/right/redis-cli.yaml": #####"""
-# application is a Redis client image: redis-cli -h 127.0.0.1 -p 6379 talks to the
+# application is a Redis client image: redis-cli -h 127.0.0.1 -p {{port}} talks to the
 # ambassador, which listens on every address of the Pod's network namespace.
 apiVersion: v1
 kind: Pod
@@ -2945,7 +2945,7 @@ spec:
     args:
     - |
       while true; do
-        redis-cli -h 127.0.0.1 -p 6379 ping
+        redis-cli -h 127.0.0.1 -p {{port}} ping
         sleep 10
       done
   - name: ambassador
@@ -2957,7 +2957,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 0.0.0.0, port_value: 6379}
+            socket_address: {address: 0.0.0.0, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -2977,13 +2977,71 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
+
+"""#####,
+        "05-ambassador/solution/pod.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  # main container: believes the database is on localhost
+  - name: application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
+    - name: DB_PORT
+      value: "{{port}}"
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
+        sleep 10
+      done
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/spec.yaml": #####"""
 id: 05-ambassador
 title: {ru: "Ambassador: прокси к базе данных", en: "Ambassador: a proxy to the database"}
 object: {kind: Pod, name: app-with-ambassador}
+# Each learner's own local port (README, «Variants»): a copied answer names another one.
+variables:
+  port: {choose: [6379, 7379, 8379, 9379, 16379]}
 checks:
   - id: pod-found
     rule: pod.found
@@ -3012,28 +3070,28 @@ checks:
     points: 3
     params: {main: application, ambassador: ambassador}
     hint:
-      ru: "Ambassador — единственный выход application к базе: приложение ходит на localhost:6379, этот порт объявлен у ambassador, а не у application (раздел «Паттерны проектирования много-контейнерных PODs»)."
-      en: "The ambassador is application's only way to the database: the app connects to localhost:6379, a port declared by ambassador, not by application (section “Multi-container POD design patterns”)."
+      ru: "Ambassador — единственный выход application к базе: приложение ходит на localhost:{{port}}, этот порт объявлен у ambassador, а не у application (раздел «Паттерны проектирования много-контейнерных PODs»)."
+      en: "The ambassador is application's only way to the database: the app connects to localhost:{{port}}, a port declared by ambassador, not by application (section “Multi-container POD design patterns”)."
   - id: db-via-localhost
     rule: network.localhost
     points: 2
-    params: {from: application, to: ambassador, port: 6379}
+    params: {from: application, to: ambassador, port: {{port}}}
     hint:
-      ru: "Соседний контейнер доступен по localhost: задайте в env application DB_HOST=localhost и DB_PORT=6379 и объявите containerPort 6379 у ambassador (раздел «Общая сеть в много-контейнерных PODs»)."
-      en: "A neighbour container is reachable on localhost: set DB_HOST=localhost and DB_PORT=6379 in application's env and declare containerPort 6379 on ambassador (section “Shared network in multi-container PODs”)."
+      ru: "Соседний контейнер доступен по localhost: задайте в env application DB_HOST=localhost и DB_PORT={{port}} и объявите containerPort {{port}} у ambassador (раздел «Общая сеть в много-контейнерных PODs»)."
+      en: "A neighbour container is reachable on localhost: set DB_HOST=localhost and DB_PORT={{port}} in application's env and declare containerPort {{port}} on ambassador (section “Shared network in multi-container PODs”)."
   - id: ambassador-port
     rule: ports.declared
     points: 1
-    params: {container: ambassador, port: 6379}
+    params: {container: ambassador, port: {{port}}}
     hint:
-      ru: "Объявите containerPort: 6379 у ambassador: так видно, какой порт он обслуживает."
-      en: "Declare containerPort: 6379 on the ambassador: it shows which port it serves."
+      ru: "Объявите containerPort: {{port}} у ambassador: так видно, какой порт он обслуживает."
+      en: "Declare containerPort: {{port}} on the ambassador: it shows which port it serves."
   - id: ports-unique
     rule: ports.unique
     points: 1
     hint:
-      ru: "Порт 6379 в POD может слушать только один контейнер — ambassador."
-      en: "Only one container of the POD can listen on 6379: the ambassador."
+      ru: "Порт {{port}} в POD может слушать только один контейнер — ambassador."
+      en: "Only one container of the POD can listen on {{port}}: the ambassador."
   - id: keeps-running
     rule: container.long-running
     points: 1
@@ -3071,11 +3129,11 @@ spec:
     - name: DB_HOST
       value: redis.database.svc.cluster.local
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c", "while true; do printf 'PING\\r\\n' | nc -w 2 \"$DB_HOST\" \"$DB_PORT\"; sleep 10; done"]
-  # ru: TODO: добавьте контейнер ambassador (envoyproxy/envoy), слушающий порт 6379
+  # ru: TODO: добавьте контейнер ambassador (envoyproxy/envoy), слушающий порт {{port}}
   # ru:       и пересылающий запросы на redis.database.svc.cluster.local:6379
-  # en: TODO: add the container ambassador (envoyproxy/envoy) listening on 6379
+  # en: TODO: add the container ambassador (envoyproxy/envoy) listening on {{port}}
   # en:       and forwarding to redis.database.svc.cluster.local:6379
 
 """#####,
@@ -3088,20 +3146,20 @@ Create the POD `app-with-ambassador`:
 
 - `application`: for example the image `busybox` with a loop that talks to the database;
   give it the database address through the environment variables `DB_HOST=localhost`
-  and `DB_PORT=6379` (or an argument `localhost:6379`);
-- `ambassador`: image `envoyproxy/envoy`; it declares containerPort `6379` and proxies
+  and `DB_PORT={{port}}` (or an argument `localhost:{{port}}`);
+- `ambassador`: image `envoyproxy/envoy`; it declares containerPort `{{port}}` and proxies
   connections to the real Redis at `redis.database.svc.cluster.local:6379`.
 
-Only the ambassador declares port `6379`: the containers of a POD share one network.
+Only the ambassador declares port `{{port}}`: the containers of a POD share one network.
 The application talks to the ambassador only: a container name is not a host name
 inside the POD, and going to `redis.database.svc.cluster.local` directly bypasses the ambassador.
 
 **What is up to you:** the application's image and how it names the address:
-environment variables, a URL such as `redis://localhost:6379`, netcat's arguments
-`nc localhost 6379`, `redis-cli -h 127.0.0.1 -p 6379`; `localhost` and `127.0.0.1` are the same
+environment variables, a URL such as `redis://localhost:{{port}}`, netcat's arguments
+`nc localhost {{port}}`, `redis-cli -h 127.0.0.1 -p {{port}}`; `localhost` and `127.0.0.1` are the same
 loopback. Envoy's configuration may be inline in `args` or in a ConfigMap mounted as a file,
 and the ambassador may be a native sidecar (an initContainer with `restartPolicy: Always`).
-Any tag of `envoyproxy/envoy`. Keep the names of the POD and the containers and the port `6379`.
+Any tag of `envoyproxy/envoy`. Keep the names of the POD and the containers and the port `{{port}}`.
 
 **Where to put it:** the file `05-ambassador/pod.yaml` in your repository.
 
@@ -3123,20 +3181,20 @@ podgrade check --exercise 05-ambassador
 
 - `application` — например, образ `busybox` с циклом, который обращается к базе;
   адрес базы передайте через переменные окружения `DB_HOST=localhost`
-  и `DB_PORT=6379` (или аргументом `localhost:6379`);
-- `ambassador` — образ `envoyproxy/envoy`; объявляет containerPort `6379` и проксирует
+  и `DB_PORT={{port}}` (или аргументом `localhost:{{port}}`);
+- `ambassador` — образ `envoyproxy/envoy`; объявляет containerPort `{{port}}` и проксирует
   соединения в настоящий Redis по адресу `redis.database.svc.cluster.local:6379`.
 
-Порт `6379` объявляет только ambassador: у контейнеров POD общая сеть.
+Порт `{{port}}` объявляет только ambassador: у контейнеров POD общая сеть.
 Приложение обращается только к ambassador: имя контейнера не является именем хоста
 внутри POD, а прямое обращение к `redis.database.svc.cluster.local` обходит ambassador.
 
 **Что на ваш выбор:** образ приложения и то, как оно называет адрес:
-переменные окружения, URL вроде `redis://localhost:6379`, аргументы netcat
-`nc localhost 6379`, `redis-cli -h 127.0.0.1 -p 6379`; `localhost` и `127.0.0.1` — один и тот же
+переменные окружения, URL вроде `redis://localhost:{{port}}`, аргументы netcat
+`nc localhost {{port}}`, `redis-cli -h 127.0.0.1 -p {{port}}`; `localhost` и `127.0.0.1` — один и тот же
 loopback. Конфигурацию Envoy можно задать прямо в `args` или в ConfigMap, смонтированном файлом,
 а ambassador может быть нативным sidecar (initContainer с `restartPolicy: Always`).
-Любой тег `envoyproxy/envoy`. Имена POD и контейнеров и порт `6379` оставьте как в задании.
+Любой тег `envoyproxy/envoy`. Имена POD и контейнеров и порт `{{port}}` оставьте как в задании.
 
 **Куда положить:** файл `05-ambassador/pod.yaml` в вашем репозитории.
 
@@ -3163,7 +3221,7 @@ spec:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
@@ -3171,7 +3229,7 @@ spec:
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3181,7 +3239,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3216,9 +3274,9 @@ spec:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     # no command: busybox runs sh, which exits at once
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3228,7 +3286,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3248,7 +3306,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/wrong/cases.yaml": #####"""
@@ -3259,13 +3317,13 @@ spec:
 - file: port-mismatch.yaml
   fails: [network.localhost, role.ambassador]
   key: localhostNobodyListens
-  why: {ru: "application обращается к localhost:6380, а ambassador слушает 6379", en: "application connects to localhost:6380 while the ambassador listens on 6379"}
+  why: {ru: "application обращается к localhost:6380, а ambassador слушает {{port}}", en: "application connects to localhost:6380 while the ambassador listens on {{port}}"}
 - file: ambassador-no-port.yaml
   fails: [ports.declared]
-  why: {ru: "ambassador не объявляет containerPort 6379", en: "the ambassador does not declare containerPort 6379"}
+  why: {ru: "ambassador не объявляет containerPort {{port}}", en: "the ambassador does not declare containerPort {{port}}"}
 - file: port-on-main.yaml
   fails: [ports.unique, role.ambassador]
-  why: {ru: "порт 6379 объявлен и у application, и у ambassador", en: "port 6379 is declared by both application and the ambassador"}
+  why: {ru: "порт {{port}} объявлен и у application, и у ambassador", en: "port {{port}} is declared by both application and the ambassador"}
 - file: container-name-host.yaml
   fails: [network.localhost, role.ambassador]
   key: containerNameAsHost
@@ -3315,7 +3373,7 @@ spec:
     - name: DB_HOST
       value: ambassador
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
@@ -3323,7 +3381,7 @@ spec:
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3333,7 +3391,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3353,7 +3411,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/wrong/direct-db.yaml": #####"""
@@ -3370,7 +3428,7 @@ spec:
     - name: DB_HOST
       value: redis.database.svc.cluster.local
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
@@ -3378,7 +3436,7 @@ spec:
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3388,7 +3446,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3408,7 +3466,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/wrong/env-localhost-nc-direct.yaml": #####"""
@@ -3425,16 +3483,16 @@ spec:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
       while true; do
         # the env names localhost, but the command goes straight to the database
-        printf 'PING\r\n' | nc -w 2 redis.database.svc.cluster.local 6379
+        printf 'PING\r\n' | nc -w 2 redis.database.svc.cluster.local {{port}}
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3444,7 +3502,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3464,7 +3522,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/wrong/mutant-ambassador-spec.yaml": #####"""
@@ -3481,7 +3539,7 @@ spec:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
@@ -3489,7 +3547,7 @@ spec:
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: renamed-ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3499,7 +3557,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3519,7 +3577,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/wrong/mutant-application-spec.yaml": #####"""
@@ -3536,7 +3594,7 @@ spec:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
@@ -3544,7 +3602,7 @@ spec:
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3554,7 +3612,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3574,7 +3632,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/wrong/mutant-k8s-schema.yaml": #####"""
@@ -3590,7 +3648,7 @@ spec:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
@@ -3598,7 +3656,7 @@ spec:
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3608,7 +3666,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3628,7 +3686,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/wrong/mutant-k8s-valid.yaml": #####"""
@@ -3652,7 +3710,7 @@ spec:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
@@ -3660,7 +3718,7 @@ spec:
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3670,7 +3728,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3690,7 +3748,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/wrong/port-mismatch.yaml": #####"""
@@ -3715,7 +3773,7 @@ spec:
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3725,7 +3783,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3745,7 +3803,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/wrong/port-on-main.yaml": #####"""
@@ -3759,12 +3817,12 @@ spec:
   - name: application
     image: busybox:1.36
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
     env:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
@@ -3772,7 +3830,7 @@ spec:
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3782,7 +3840,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3802,7 +3860,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "06-shared-network/right/cases.yaml": #####"""

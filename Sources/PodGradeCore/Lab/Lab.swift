@@ -26,10 +26,7 @@ public struct Lab: Sendable {
     public static let bundled: Lab = load(BundledLab.exercises.mapValues { Array($0.utf8) })
 
     /// Reference solutions of the bundled lab, as a learner repository (each exercise's default variant).
-    public static var bundledSolutions: [String: [UInt8]] { bundled.renderedForDefault(bundledSolutionTemplates) }
-
-    /// The bundled solutions as written: `{{name}}` placeholders unreplaced.
-    public static var bundledSolutionTemplates: [String: [UInt8]] { BundledLab.solutions.mapValues { Array($0.utf8) } }
+    public static var bundledSolutions: [String: [UInt8]] { BundledLab.solutions.mapValues { Array($0.utf8) } }
 
     /// Loads every `<slug>/spec.yaml` and its companions; `extraRules` beside
     /// the built-in ones (a test's own rule).

@@ -207,15 +207,21 @@ extension Lab {
     /// Whether some exercise declares variables.
     public var hasVariants: Bool { exercises.contains { !$0.variables.isEmpty } }
 
-    /// A course's files (solutions, cases) rendered for each exercise's default variant.
-    public func renderedForDefault(_ files: [String: [UInt8]]) -> [String: [UInt8]] {
-        var out = files
-        for exercise in exercises where !exercise.variables.isEmpty {
-            for (path, bytes) in files where path.hasPrefix(exercise.id + "/") {
-                out[path] = Variants.render(bytes, values: exercise.values)
-            }
+    /// The reference solution as a template (`exercises/<slug>/solution/`), keyed as a
+    /// learner repository's files (`<slug>/pod.yaml`); empty without variables.
+    public func solutionTemplate(of exercise: Exercise) -> [String: [UInt8]] {
+        let prefix = exercise.id + "/solution/"
+        var files: [String: [UInt8]] = [:]
+        for (path, bytes) in templates[exercise.id]?.files ?? [:] where path.hasPrefix(prefix) {
+            files[exercise.id + "/" + path.dropFirst(prefix.count)] = bytes
         }
-        return out
+        return files
+    }
+
+    /// The reference solution of a student's variant (nil: the default variant's).
+    public func solution(of exercise: Exercise, student: String?) -> [String: [UInt8]] {
+        let values = variant(of: exercise, student: student).values
+        return solutionTemplate(of: exercise).mapValues { Variants.render($0, values: values) }
     }
 }
 
