@@ -9265,6 +9265,11 @@ spec:
       type: DirectoryOrCreate
 
 """#####,
+        "course.yaml": #####"""
+# The course seed of per-learner variants (README, «Variants»): change it for a new class; PODGRADE_SEED overrides it.
+seed: podgrade-lab-1
+
+"""#####,
     ]
 
     public static let solutions: [String: String] = [
