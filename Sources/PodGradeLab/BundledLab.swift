@@ -1025,7 +1025,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   - name: web-server
@@ -1053,7 +1053,7 @@ spec:
         "03-sidecar-logging/right/flow-style.yaml": #####"""
 apiVersion: v1
 kind: Pod
-metadata: {name: web-server-with-sidecar}
+metadata: {name: {{pod}}}
 spec:
   volumes: [{name: logs, emptyDir: {medium: ""}}]
   containers:
@@ -1069,7 +1069,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   - name: web-server
@@ -1095,7 +1095,7 @@ spec:
 {
   "apiVersion": "v1",
   "kind": "Pod",
-  "metadata": {"name": "web-server-with-sidecar"},
+  "metadata": {"name": "{{pod}}"},
   "spec": {
     "containers": [
       {
@@ -1121,7 +1121,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   - name: web-server
@@ -1150,7 +1150,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   - name: web-server
@@ -1175,7 +1175,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   # main container: serves HTTP and writes access/error logs to /var/log/nginx
@@ -1198,17 +1198,47 @@ spec:
     emptyDir: {}
 
 """#####,
+        "03-sidecar-logging/solution/pod.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: {{pod}}
+spec:
+  containers:
+  # main container: serves HTTP and writes access/error logs to /var/log/nginx
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+  # sidecar: reads the same logs, never writes them
+  - name: log-collector
+    image: fluentd:v1.16-1
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+      readOnly: true
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
         "03-sidecar-logging/spec.yaml": #####"""
 id: 03-sidecar-logging
 title: {ru: "Sidecar для сбора логов", en: "A logging sidecar"}
-object: {kind: Pod, name: web-server-with-sidecar}
+object: {kind: Pod, name: {{pod}}}
+# Each learner's own POD name (README, «Variants»): a copied answer names another one.
+variables:
+  pod: {choose: [web-server-with-sidecar, web-with-log-sidecar, nginx-with-sidecar, logged-web-server, web-and-log-shipper]}
 checks:
   - id: pod-found
     rule: pod.found
     points: 1
     hint:
-      ru: "Нужен объект kind: Pod с metadata.name: web-server-with-sidecar."
-      en: "You need an object of kind: Pod with metadata.name: web-server-with-sidecar."
+      ru: "Нужен объект kind: Pod с metadata.name: {{pod}}."
+      en: "You need an object of kind: Pod with metadata.name: {{pod}}."
   - id: web-server-spec
     rule: container.spec
     points: 1
@@ -1281,7 +1311,7 @@ checks:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   - name: web-server
@@ -1303,7 +1333,7 @@ spec:
 
 **Goal:** apply the Sidecar pattern: a helper container collects the main container's logs without interfering with its work.
 
-Create the POD `web-server-with-sidecar`:
+Create the POD `{{pod}}`:
 
 - main container `web-server`: image `nginx`, containerPort `80`;
   nginx writes its logs to `/var/log/nginx`, and that directory must live on the volume `logs`;
@@ -1335,7 +1365,7 @@ podgrade check --exercise 03-sidecar-logging
 
 **Цель:** применить паттерн Sidecar: вспомогательный контейнер собирает логи основного, не вмешиваясь в его работу.
 
-Создайте POD `web-server-with-sidecar`:
+Создайте POD `{{pod}}`:
 
 - основной контейнер `web-server` — образ `nginx`, containerPort `80`;
   nginx пишет логи в `/var/log/nginx` — этот каталог должен лежать на volume `logs`;
@@ -1380,7 +1410,7 @@ podgrade check --exercise 03-sidecar-logging
 - file: mutant-pod-found.yaml
   fails: [pod.found]
   key: podWrongName
-  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: web-server-with-sidecar", en: "a mutant of the solution (make mutants), line 4 renamed: name: web-server-with-sidecar"}
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: {{pod}}", en: "a mutant of the solution (make mutants), line 4 renamed: name: {{pod}}"}
 - file: mutant-k8s-valid.yaml
   fails: [k8s.valid]
   key: k8s
@@ -1407,7 +1437,7 @@ podgrade check --exercise 03-sidecar-logging
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   initContainers:
   # a plain init container whose command never ends: the Pod never starts its containers
@@ -1439,7 +1469,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   # main container: serves HTTP and writes access/error logs to /var/log/nginx
@@ -1463,7 +1493,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   # main container: serves HTTP and writes access/error logs to /var/log/nginx
@@ -1489,14 +1519,14 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 
 """#####,
         "03-sidecar-logging/wrong/mutant-log-collector-spec.yaml": #####"""
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   # main container: serves HTTP and writes access/error logs to /var/log/nginx
@@ -1523,7 +1553,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: renamed-web-server-with-sidecar
+  name: renamed-{{pod}}
 spec:
   containers:
   # main container: serves HTTP and writes access/error logs to /var/log/nginx
@@ -1550,7 +1580,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   # main container: serves HTTP and writes access/error logs to /var/log/nginx
@@ -1577,7 +1607,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   # main container: serves HTTP and writes access/error logs to /var/log/nginx
@@ -1603,7 +1633,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   - name: web-server
@@ -1629,7 +1659,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   # main container: serves HTTP and writes access/error logs to /var/log/nginx
@@ -4554,7 +4584,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -4584,7 +4614,7 @@ spec:
 {
   "apiVersion": "v1",
   "kind": "Pod",
-  "metadata": {"name": "shared-volume-example"},
+  "metadata": {"name": "{{pod}}"},
   "spec": {
     "containers": [
       {
@@ -4611,7 +4641,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -4637,7 +4667,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -4670,7 +4700,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -4698,7 +4728,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -4732,17 +4762,44 @@ spec:
     emptyDir: {}
 
 """#####,
+        "07-shared-volume/solution/pod.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: {{pod}}
+spec:
+  containers:
+  - name: writer
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do date >> /shared/data.txt; sleep 5; done"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  - name: reader
+    image: busybox:1.36
+    command: ["sh", "-c", "until [ -f /shared/data.txt ]; do sleep 1; done; tail -f /shared/data.txt"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+
+"""#####,
         "07-shared-volume/spec.yaml": #####"""
 id: 07-shared-volume
 title: {ru: "Общий volume: writer и reader", en: "A shared volume: writer and reader"}
-object: {kind: Pod, name: shared-volume-example}
+object: {kind: Pod, name: {{pod}}}
+# Each learner's own POD name (README, «Variants»): a copied answer names another one.
+variables:
+  pod: {choose: [shared-volume-example, shared-volume-demo, shared-volume-lab, volume-pair, file-exchange]}
 checks:
   - id: pod-found
     rule: pod.found
     points: 1
     hint:
-      ru: "Нужен объект kind: Pod с metadata.name: shared-volume-example."
-      en: "You need an object of kind: Pod with metadata.name: shared-volume-example."
+      ru: "Нужен объект kind: Pod с metadata.name: {{pod}}."
+      en: "You need an object of kind: Pod with metadata.name: {{pod}}."
   - id: writer-spec
     rule: container.spec
     points: 1
@@ -4802,7 +4859,7 @@ checks:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -4824,7 +4881,7 @@ spec:
 
 **Goal:** pass data from one container to another through a shared volume.
 
-Create the POD `shared-volume-example` with a volume `shared-data` of type `emptyDir`
+Create the POD `{{pod}}` with a volume `shared-data` of type `emptyDir`
 mounted in **both** containers, for example at `/shared`:
 
 - `writer`: image `busybox`; every 5 seconds it appends the date to `/shared/data.txt`,
@@ -4857,7 +4914,7 @@ podgrade check --exercise 07-shared-volume
 
 **Цель:** передать данные из одного контейнера в другой через общий volume.
 
-Создайте POD `shared-volume-example` с volume `shared-data` типа `emptyDir`,
+Создайте POD `{{pod}}` с volume `shared-data` типа `emptyDir`,
 смонтированным в **оба** контейнера, например в `/shared`:
 
 - `writer` — образ `busybox`; каждые 5 секунд дописывает дату в `/shared/data.txt`,
@@ -4913,7 +4970,7 @@ podgrade check --exercise 07-shared-volume
 - file: mutant-pod-found.yaml
   fails: [pod.found]
   key: podWrongName
-  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: shared-volume-example", en: "a mutant of the solution (make mutants), line 4 renamed: name: shared-volume-example"}
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: {{pod}}", en: "a mutant of the solution (make mutants), line 4 renamed: name: {{pod}}"}
 - file: mutant-k8s-valid.yaml
   fails: [k8s.valid]
   key: k8s
@@ -4935,7 +4992,7 @@ podgrade check --exercise 07-shared-volume
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -4959,14 +5016,14 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 
 """#####,
         "07-shared-volume/wrong/mutant-pod-found.yaml": #####"""
 apiVersion: v1
 kind: Pod
 metadata:
-  name: renamed-shared-volume-example
+  name: renamed-{{pod}}
 spec:
   containers:
   - name: writer
@@ -4990,7 +5047,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -5014,7 +5071,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: renamed-writer
@@ -5038,7 +5095,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -5062,7 +5119,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -5086,7 +5143,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -5112,7 +5169,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -5138,7 +5195,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   restartPolicyy: Always
   containers:
@@ -5163,7 +5220,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer

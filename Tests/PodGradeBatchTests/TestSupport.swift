@@ -48,6 +48,8 @@ func copySolution(_ slug: String, into repo: String, student: String? = nil) thr
 }
 
 /// A work tree whose commits each add what `steps` says: (solution slugs, committer time).
+/// The solutions are the variant of `student`, else of the learner the folder is named after
+/// (`repos/ann` holds ann's), as a roster row naming that learner grades them.
 @discardableResult
 func makeRepository(at repo: String, commits: [(slugs: [String], date: TimeInterval)], student: String? = nil,
                     edit: ((String) throws -> Void)? = nil) throws -> [String] {
@@ -55,7 +57,7 @@ func makeRepository(at repo: String, commits: [(slugs: [String], date: TimeInter
     try git(["init", "-q"], in: repo)
     var ids: [String] = []
     for (index, commit) in commits.enumerated() {
-        for slug in commit.slugs { try copySolution(slug, into: repo, student: student) }
+        for slug in commit.slugs { try copySolution(slug, into: repo, student: student ?? repo.split(separator: "/").last.map(String.init)) }
         if index == commits.count - 1 { try edit?(repo) }
         try write("commit \(index)\n", to: repo + "/README.md")
         try git(["add", "-A"], in: repo)
