@@ -109,3 +109,17 @@ final class VariantsCommandTests: XCTestCase {
         XCTAssertEqual(missing.stderr, "podgrade: \(dir)/.podgrade.yaml:1: no student: key; write it as student: YOUR_ID\n")
     }
 }
+
+/// `verify` proves the variants: a solution that is no template fails the other variants, and a
+/// variable the checks do not judge lets a copy through.
+final class VariantsVerifyTests: XCTestCase {
+    func testVerifyCatchesABrokenVariant() throws {
+        var files = Lab.bundledFiles
+        let template = try XCTUnwrap(files["05-ambassador/solution/pod.yaml"])
+        files["05-ambassador/solution/pod.yaml"] = Array(String(decoding: template, as: UTF8.self).replacingOccurrences(of: "{{port}}", with: "6379").utf8)
+        let report = CourseVerifier.verify(lab: Lab.load(files), solutions: Lab.bundledSolutions)
+        XCTAssertEqual(report.problems.first, "05-ambassador (sample-1: port=8379): the solution scores 11/14: "
+                       + "db-via-localhost [network.localhost] Container \"application\" connects to \"localhost 6379\", but nothing in the pod listens on port 6379: the pod listens only on 6379.; "
+                       + "ambassador-port [ports.declared] Container \"ambassador\" does not declare containerPort 8379.")
+    }
+}

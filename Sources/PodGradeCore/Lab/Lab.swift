@@ -23,7 +23,10 @@ public struct Lab: Sendable {
     public func exercise(_ id: String) -> Exercise? { exercises.first { $0.id == id } }
 
     /// The lab compiled into podgrade: works wherever the binary is copied.
-    public static let bundled: Lab = load(BundledLab.exercises.mapValues { Array($0.utf8) })
+    public static let bundled: Lab = load(bundledFiles)
+
+    /// The bundled course's files as written (`<slug>/spec.yaml`, templates unreplaced).
+    public static var bundledFiles: [String: [UInt8]] { BundledLab.exercises.mapValues { Array($0.utf8) } }
 
     /// Reference solutions of the bundled lab, as a learner repository (each exercise's default variant).
     public static var bundledSolutions: [String: [UInt8]] { BundledLab.solutions.mapValues { Array($0.utf8) } }
