@@ -53,6 +53,19 @@ final class VariantsCommandTests: XCTestCase {
         XCTAssertEqual(Variants.render("a {{ port }} {{port}}} {{9}} {{other}}", values: ["port": "1"]), "a 1 1} {{9}} {{other}}")
     }
 
+    /// A class of 1,000 learners decodes each exercise once per distinct variant, not once per learner.
+    func testInstancesAreCachedPerVariant() throws {
+        let lab = Lab.load(Lab.bundledFiles)
+        let start = Date()
+        let classLabs = (0..<1_000).map { lab.forStudent("s\($0)") }
+        let seconds = Date().timeIntervalSince(start)
+        print("variants: 1000 learners instantiated in \(String(format: "%.3f", seconds)) s")
+        let ports = Set(classLabs.compactMap { $0.exercise("05-ambassador")?.values["port"] })
+        XCTAssertEqual(ports, ["6379", "7379", "8379", "9379", "16379"])
+        // 4 non-default values each for 03, 05 and 07.
+        XCTAssertEqual(lab.cachedVariantCount, 12)
+    }
+
     func testShowAndStartWriteTheLearnersVariant() throws {
         let show = try podgrade(["show", "5", "--student", "dave", "--lang", "en"])
         XCTAssertEqual(show.status, 0)

@@ -204,6 +204,9 @@ extension Lab {
         return lab
     }
 
+    /// Exercises instantiated for a non-default variant so far (each decoded once).
+    public var cachedVariantCount: Int { cache.count }
+
     /// Whether some exercise declares variables.
     public var hasVariants: Bool { exercises.contains { !$0.variables.isEmpty } }
 
