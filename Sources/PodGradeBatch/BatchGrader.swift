@@ -228,7 +228,7 @@ public final class BatchGrader: Sendable {
             snapshot = SourceSnapshot(origin: origin, files: snapshot.files, notes: snapshot.notes)
         }
         // With each found Pod's picture: the report draws it under the exercises the learner did not pass.
-        let result = grader.grade(snapshot, describePods: true)
+        let result = grader.grade(snapshot, describePods: true, student: learner.student)
         // What `podgrade similar` and the report's similar-submissions section compare later;
         // a failure here costs that evidence, never the learner's grade.
         try? SimilarityStore.write(Fingerprinter.fingerprints(of: snapshot, lab: grader.lab), student: learner.student, to: options.outDirectory)

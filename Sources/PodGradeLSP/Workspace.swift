@@ -92,6 +92,11 @@ enum GradingEngine {
         let snapshot = overlay(disk, job.buffers, limits: job.sourceLimits)
         let lab = job.grader.lab
         let changed = job.changed.filter(SourceSnapshot.isManifest)
+        // The learner's own variants: `student:` of the workspace root's .podgrade.yaml (ignored when unusable).
+        let student = snapshot.files.first { $0.path == LearnerFile.name }.flatMap { file -> String? in
+            if case .bytes(let bytes) = file.content { return try? LearnerFile.student(in: bytes).get() }
+            return nil
+        }
 
         // Exercises named by a folder of a changed path: graded from their folders alone.
         var folderExercises = Set<String>()
@@ -111,10 +116,10 @@ enum GradingEngine {
             let restricted = SourceSnapshot(origin: snapshot.origin, files: snapshot.files.filter { file in
                 file.path.split(separator: "/").dropLast().contains { wanted.contains(String($0)) }
             })
-            result = job.grader.grade(restricted, only: ids)
+            result = job.grader.grade(restricted, only: ids, student: student)
             affected = wanted
         } else {
-            result = job.grader.grade(snapshot)
+            result = job.grader.grade(snapshot, student: student)
             affected = wanted
             for exercise in result.exercises where exercise.files.contains(where: changed.contains) {
                 affected.insert(exercise.id)

@@ -1025,7 +1025,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   - name: web-server
@@ -1053,7 +1053,7 @@ spec:
         "03-sidecar-logging/right/flow-style.yaml": #####"""
 apiVersion: v1
 kind: Pod
-metadata: {name: web-server-with-sidecar}
+metadata: {name: {{pod}}}
 spec:
   volumes: [{name: logs, emptyDir: {medium: ""}}]
   containers:
@@ -1069,7 +1069,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   - name: web-server
@@ -1095,7 +1095,7 @@ spec:
 {
   "apiVersion": "v1",
   "kind": "Pod",
-  "metadata": {"name": "web-server-with-sidecar"},
+  "metadata": {"name": "{{pod}}"},
   "spec": {
     "containers": [
       {
@@ -1121,7 +1121,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   - name: web-server
@@ -1150,7 +1150,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   - name: web-server
@@ -1175,7 +1175,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   # main container: serves HTTP and writes access/error logs to /var/log/nginx
@@ -1198,17 +1198,47 @@ spec:
     emptyDir: {}
 
 """#####,
+        "03-sidecar-logging/solution/pod.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: {{pod}}
+spec:
+  containers:
+  # main container: serves HTTP and writes access/error logs to /var/log/nginx
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+  # sidecar: reads the same logs, never writes them
+  - name: log-collector
+    image: fluentd:v1.16-1
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+      readOnly: true
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
         "03-sidecar-logging/spec.yaml": #####"""
 id: 03-sidecar-logging
 title: {ru: "Sidecar для сбора логов", en: "A logging sidecar"}
-object: {kind: Pod, name: web-server-with-sidecar}
+object: {kind: Pod, name: {{pod}}}
+# Each learner's own POD name (README, «Variants»): a copied answer names another one.
+variables:
+  pod: {choose: [web-server-with-sidecar, web-with-log-sidecar, nginx-with-sidecar, logged-web-server, web-and-log-shipper]}
 checks:
   - id: pod-found
     rule: pod.found
     points: 1
     hint:
-      ru: "Нужен объект kind: Pod с metadata.name: web-server-with-sidecar."
-      en: "You need an object of kind: Pod with metadata.name: web-server-with-sidecar."
+      ru: "Нужен объект kind: Pod с metadata.name: {{pod}}."
+      en: "You need an object of kind: Pod with metadata.name: {{pod}}."
   - id: web-server-spec
     rule: container.spec
     points: 1
@@ -1281,7 +1311,7 @@ checks:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   - name: web-server
@@ -1303,7 +1333,7 @@ spec:
 
 **Goal:** apply the Sidecar pattern: a helper container collects the main container's logs without interfering with its work.
 
-Create the POD `web-server-with-sidecar`:
+Create the POD `{{pod}}`:
 
 - main container `web-server`: image `nginx`, containerPort `80`;
   nginx writes its logs to `/var/log/nginx`, and that directory must live on the volume `logs`;
@@ -1335,7 +1365,7 @@ podgrade check --exercise 03-sidecar-logging
 
 **Цель:** применить паттерн Sidecar: вспомогательный контейнер собирает логи основного, не вмешиваясь в его работу.
 
-Создайте POD `web-server-with-sidecar`:
+Создайте POD `{{pod}}`:
 
 - основной контейнер `web-server` — образ `nginx`, containerPort `80`;
   nginx пишет логи в `/var/log/nginx` — этот каталог должен лежать на volume `logs`;
@@ -1380,7 +1410,7 @@ podgrade check --exercise 03-sidecar-logging
 - file: mutant-pod-found.yaml
   fails: [pod.found]
   key: podWrongName
-  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: web-server-with-sidecar", en: "a mutant of the solution (make mutants), line 4 renamed: name: web-server-with-sidecar"}
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: {{pod}}", en: "a mutant of the solution (make mutants), line 4 renamed: name: {{pod}}"}
 - file: mutant-k8s-valid.yaml
   fails: [k8s.valid]
   key: k8s
@@ -1407,7 +1437,7 @@ podgrade check --exercise 03-sidecar-logging
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   initContainers:
   # a plain init container whose command never ends: the Pod never starts its containers
@@ -1439,7 +1469,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   # main container: serves HTTP and writes access/error logs to /var/log/nginx
@@ -1463,7 +1493,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   # main container: serves HTTP and writes access/error logs to /var/log/nginx
@@ -1489,14 +1519,14 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 
 """#####,
         "03-sidecar-logging/wrong/mutant-log-collector-spec.yaml": #####"""
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   # main container: serves HTTP and writes access/error logs to /var/log/nginx
@@ -1523,7 +1553,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: renamed-web-server-with-sidecar
+  name: renamed-{{pod}}
 spec:
   containers:
   # main container: serves HTTP and writes access/error logs to /var/log/nginx
@@ -1550,7 +1580,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   # main container: serves HTTP and writes access/error logs to /var/log/nginx
@@ -1577,7 +1607,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   # main container: serves HTTP and writes access/error logs to /var/log/nginx
@@ -1603,7 +1633,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   - name: web-server
@@ -1629,7 +1659,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: web-server-with-sidecar
+  name: {{pod}}
 spec:
   containers:
   # main container: serves HTTP and writes access/error logs to /var/log/nginx
@@ -2692,13 +2722,13 @@ spec:
 """#####,
         "05-ambassador/right/cases.yaml": #####"""
 - file: nc-host-port.yaml
-  why: {ru: "application обращается к ambassador аргументами netcat HOST PORT (nc localhost 6379), без переменных окружения", en: "application reaches the ambassador with netcat's HOST PORT arguments (nc localhost 6379), no env at all"}
+  why: {ru: "application обращается к ambassador аргументами netcat HOST PORT (nc localhost {{port}}), без переменных окружения", en: "application reaches the ambassador with netcat's HOST PORT arguments (nc localhost {{port}}), no env at all"}
 - file: redis-cli.yaml
-  why: {ru: "application — образ клиента Redis: redis-cli -h 127.0.0.1 -p 6379; envoy из docker.io слушает 0.0.0.0, то есть и loopback POD", en: "application is a Redis client image: redis-cli -h 127.0.0.1 -p 6379; envoy from docker.io listens on 0.0.0.0, the Pod's loopback included"}
+  why: {ru: "application — образ клиента Redis: redis-cli -h 127.0.0.1 -p {{port}}; envoy из docker.io слушает 0.0.0.0, то есть и loopback POD", en: "application is a Redis client image: redis-cli -h 127.0.0.1 -p {{port}}; envoy from docker.io listens on 0.0.0.0, the Pod's loopback included"}
 - file: k8s-env-expansion.yaml
   why: {ru: "адрес из env подставляет сам Kubernetes: $(DB_HOST) и $(DB_PORT) в args", en: "Kubernetes itself expands the address from env: $(DB_HOST) and $(DB_PORT) in args"}
 - file: configmap-envoy.yaml
-  why: {ru: "конфигурация Envoy лежит в ConfigMap, смонтированном файлом (-c /etc/envoy/envoy.yaml); application получает один URL redis://localhost:6379 в env", en: "Envoy's configuration lives in a ConfigMap mounted as a file (-c /etc/envoy/envoy.yaml); application gets one URL redis://localhost:6379 from env"}
+  why: {ru: "конфигурация Envoy лежит в ConfigMap, смонтированном файлом (-c /etc/envoy/envoy.yaml); application получает один URL redis://localhost:{{port}} в env", en: "Envoy's configuration lives in a ConfigMap mounted as a file (-c /etc/envoy/envoy.yaml); application gets one URL redis://localhost:{{port}} from env"}
 - file: native-sidecar.yaml
   why: {ru: "ambassador — нативный sidecar: initContainer с restartPolicy: Always стартует раньше application и работает весь срок жизни POD", en: "the ambassador is a native sidecar: an initContainer with restartPolicy: Always starts before application and runs for the Pod's whole life"}
 - file: pod.json
@@ -2718,7 +2748,7 @@ data:
       listeners:
       - name: redis
         address:
-          socket_address: {address: 127.0.0.1, port_value: 6379}
+          socket_address: {address: 127.0.0.1, port_value: {{port}}}
         filter_chains:
         - filters:
           - name: envoy.filters.network.tcp_proxy
@@ -2748,13 +2778,13 @@ spec:
     image: redis:7-alpine
     env:
     - name: REDIS_URL
-      value: redis://localhost:6379
+      value: redis://localhost:{{port}}
     command: ["sh", "-c", "while true; do redis-cli -u \"$REDIS_URL\" ping; sleep 10; done"]
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args: ["-c", "/etc/envoy/envoy.yaml"]
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
     volumeMounts:
     - name: envoy-config
       mountPath: /etc/envoy
@@ -2779,7 +2809,7 @@ spec:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - while true; do printf 'PING\r\n' | nc -w 2 $(DB_HOST) $(DB_PORT); sleep 10; done
@@ -2792,7 +2822,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -2812,7 +2842,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/right/native-sidecar.yaml": #####"""
@@ -2834,7 +2864,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -2854,7 +2884,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
   containers:
   - name: application
     image: busybox:1.36
@@ -2862,7 +2892,7 @@ spec:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
@@ -2886,7 +2916,7 @@ spec:
     args:
     - |
       while true; do
-        printf 'PING\r\n' | nc -w 2 localhost 6379
+        printf 'PING\r\n' | nc -w 2 localhost {{port}}
         sleep 10
       done
   - name: ambassador
@@ -2898,7 +2928,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -2918,7 +2948,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/right/pod.json": #####"""
@@ -2940,7 +2970,7 @@ spec:
           },
           {
             "name": "DB_PORT",
-            "value": "6379"
+            "value": "{{port}}"
           }
         ],
         "command": [
@@ -2956,11 +2986,11 @@ spec:
         "image": "envoyproxy/envoy:v1.31-latest",
         "args": [
           "--config-yaml",
-          "static_resources:\n  listeners:\n  - name: redis\n    address:\n      socket_address: {address: 127.0.0.1, port_value: 6379}\n    filter_chains:\n    - filters:\n      - name: envoy.filters.network.tcp_proxy\n        typed_config:\n          \"@type\": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy\n          stat_prefix: redis\n          cluster: redis\n  clusters:\n  - name: redis\n    type: STRICT_DNS\n    connect_timeout: 1s\n    load_assignment:\n      cluster_name: redis\n      endpoints:\n      - lb_endpoints:\n        - endpoint:\n            address:\n              socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}\n"
+          "static_resources:\n  listeners:\n  - name: redis\n    address:\n      socket_address: {address: 127.0.0.1, port_value: {{port}}}\n    filter_chains:\n    - filters:\n      - name: envoy.filters.network.tcp_proxy\n        typed_config:\n          \"@type\": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy\n          stat_prefix: redis\n          cluster: redis\n  clusters:\n  - name: redis\n    type: STRICT_DNS\n    connect_timeout: 1s\n    load_assignment:\n      cluster_name: redis\n      endpoints:\n      - lb_endpoints:\n        - endpoint:\n            address:\n              socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}\n"
         ],
         "ports": [
           {
-            "containerPort": 6379
+            "containerPort": {{port}}
           }
         ]
       }
@@ -2970,7 +3000,7 @@ spec:
 
 """#####,
         "05-ambassador/right/redis-cli.yaml": #####"""
-# application is a Redis client image: redis-cli -h 127.0.0.1 -p 6379 talks to the
+# application is a Redis client image: redis-cli -h 127.0.0.1 -p {{port}} talks to the
 # ambassador, which listens on every address of the Pod's network namespace.
 apiVersion: v1
 kind: Pod
@@ -2984,7 +3014,7 @@ spec:
     args:
     - |
       while true; do
-        redis-cli -h 127.0.0.1 -p 6379 ping
+        redis-cli -h 127.0.0.1 -p {{port}} ping
         sleep 10
       done
   - name: ambassador
@@ -2996,7 +3026,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 0.0.0.0, port_value: 6379}
+            socket_address: {address: 0.0.0.0, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3016,13 +3046,71 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
+
+"""#####,
+        "05-ambassador/solution/pod.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  # main container: believes the database is on localhost
+  - name: application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
+    - name: DB_PORT
+      value: "{{port}}"
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
+        sleep 10
+      done
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/spec.yaml": #####"""
 id: 05-ambassador
 title: {ru: "Ambassador: прокси к базе данных", en: "Ambassador: a proxy to the database"}
 object: {kind: Pod, name: app-with-ambassador}
+# Each learner's own local port (README, «Variants»): a copied answer names another one.
+variables:
+  port: {choose: [6379, 7379, 8379, 9379, 16379]}
 checks:
   - id: pod-found
     rule: pod.found
@@ -3051,28 +3139,28 @@ checks:
     points: 3
     params: {main: application, ambassador: ambassador}
     hint:
-      ru: "Ambassador — единственный выход application к базе: приложение ходит на localhost:6379, этот порт объявлен у ambassador, а не у application (раздел «Паттерны проектирования много-контейнерных PODs»)."
-      en: "The ambassador is application's only way to the database: the app connects to localhost:6379, a port declared by ambassador, not by application (section “Multi-container POD design patterns”)."
+      ru: "Ambassador — единственный выход application к базе: приложение ходит на localhost:{{port}}, этот порт объявлен у ambassador, а не у application (раздел «Паттерны проектирования много-контейнерных PODs»)."
+      en: "The ambassador is application's only way to the database: the app connects to localhost:{{port}}, a port declared by ambassador, not by application (section “Multi-container POD design patterns”)."
   - id: db-via-localhost
     rule: network.localhost
     points: 2
-    params: {from: application, to: ambassador, port: 6379}
+    params: {from: application, to: ambassador, port: {{port}}}
     hint:
-      ru: "Соседний контейнер доступен по localhost: задайте в env application DB_HOST=localhost и DB_PORT=6379 и объявите containerPort 6379 у ambassador (раздел «Общая сеть в много-контейнерных PODs»)."
-      en: "A neighbour container is reachable on localhost: set DB_HOST=localhost and DB_PORT=6379 in application's env and declare containerPort 6379 on ambassador (section “Shared network in multi-container PODs”)."
+      ru: "Соседний контейнер доступен по localhost: задайте в env application DB_HOST=localhost и DB_PORT={{port}} и объявите containerPort {{port}} у ambassador (раздел «Общая сеть в много-контейнерных PODs»)."
+      en: "A neighbour container is reachable on localhost: set DB_HOST=localhost and DB_PORT={{port}} in application's env and declare containerPort {{port}} on ambassador (section “Shared network in multi-container PODs”)."
   - id: ambassador-port
     rule: ports.declared
     points: 1
-    params: {container: ambassador, port: 6379}
+    params: {container: ambassador, port: {{port}}}
     hint:
-      ru: "Объявите containerPort: 6379 у ambassador: так видно, какой порт он обслуживает."
-      en: "Declare containerPort: 6379 on the ambassador: it shows which port it serves."
+      ru: "Объявите containerPort: {{port}} у ambassador: так видно, какой порт он обслуживает."
+      en: "Declare containerPort: {{port}} on the ambassador: it shows which port it serves."
   - id: ports-unique
     rule: ports.unique
     points: 1
     hint:
-      ru: "Порт 6379 в POD может слушать только один контейнер — ambassador."
-      en: "Only one container of the POD can listen on 6379: the ambassador."
+      ru: "Порт {{port}} в POD может слушать только один контейнер — ambassador."
+      en: "Only one container of the POD can listen on {{port}}: the ambassador."
   - id: keeps-running
     rule: container.long-running
     points: 1
@@ -3110,11 +3198,11 @@ spec:
     - name: DB_HOST
       value: redis.database.svc.cluster.local
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c", "while true; do printf 'PING\\r\\n' | nc -w 2 \"$DB_HOST\" \"$DB_PORT\"; sleep 10; done"]
-  # ru: TODO: добавьте контейнер ambassador (envoyproxy/envoy), слушающий порт 6379
+  # ru: TODO: добавьте контейнер ambassador (envoyproxy/envoy), слушающий порт {{port}}
   # ru:       и пересылающий запросы на redis.database.svc.cluster.local:6379
-  # en: TODO: add the container ambassador (envoyproxy/envoy) listening on 6379
+  # en: TODO: add the container ambassador (envoyproxy/envoy) listening on {{port}}
   # en:       and forwarding to redis.database.svc.cluster.local:6379
 
 """#####,
@@ -3127,20 +3215,20 @@ Create the POD `app-with-ambassador`:
 
 - `application`: for example the image `busybox` with a loop that talks to the database;
   give it the database address through the environment variables `DB_HOST=localhost`
-  and `DB_PORT=6379` (or an argument `localhost:6379`);
-- `ambassador`: image `envoyproxy/envoy`; it declares containerPort `6379` and proxies
+  and `DB_PORT={{port}}` (or an argument `localhost:{{port}}`);
+- `ambassador`: image `envoyproxy/envoy`; it declares containerPort `{{port}}` and proxies
   connections to the real Redis at `redis.database.svc.cluster.local:6379`.
 
-Only the ambassador declares port `6379`: the containers of a POD share one network.
+Only the ambassador declares port `{{port}}`: the containers of a POD share one network.
 The application talks to the ambassador only: a container name is not a host name
 inside the POD, and going to `redis.database.svc.cluster.local` directly bypasses the ambassador.
 
 **What is up to you:** the application's image and how it names the address:
-environment variables, a URL such as `redis://localhost:6379`, netcat's arguments
-`nc localhost 6379`, `redis-cli -h 127.0.0.1 -p 6379`; `localhost` and `127.0.0.1` are the same
+environment variables, a URL such as `redis://localhost:{{port}}`, netcat's arguments
+`nc localhost {{port}}`, `redis-cli -h 127.0.0.1 -p {{port}}`; `localhost` and `127.0.0.1` are the same
 loopback. Envoy's configuration may be inline in `args` or in a ConfigMap mounted as a file,
 and the ambassador may be a native sidecar (an initContainer with `restartPolicy: Always`).
-Any tag of `envoyproxy/envoy`. Keep the names of the POD and the containers and the port `6379`.
+Any tag of `envoyproxy/envoy`. Keep the names of the POD and the containers and the port `{{port}}`.
 
 **Where to put it:** the file `05-ambassador/pod.yaml` in your repository.
 
@@ -3162,20 +3250,20 @@ podgrade check --exercise 05-ambassador
 
 - `application` — например, образ `busybox` с циклом, который обращается к базе;
   адрес базы передайте через переменные окружения `DB_HOST=localhost`
-  и `DB_PORT=6379` (или аргументом `localhost:6379`);
-- `ambassador` — образ `envoyproxy/envoy`; объявляет containerPort `6379` и проксирует
+  и `DB_PORT={{port}}` (или аргументом `localhost:{{port}}`);
+- `ambassador` — образ `envoyproxy/envoy`; объявляет containerPort `{{port}}` и проксирует
   соединения в настоящий Redis по адресу `redis.database.svc.cluster.local:6379`.
 
-Порт `6379` объявляет только ambassador: у контейнеров POD общая сеть.
+Порт `{{port}}` объявляет только ambassador: у контейнеров POD общая сеть.
 Приложение обращается только к ambassador: имя контейнера не является именем хоста
 внутри POD, а прямое обращение к `redis.database.svc.cluster.local` обходит ambassador.
 
 **Что на ваш выбор:** образ приложения и то, как оно называет адрес:
-переменные окружения, URL вроде `redis://localhost:6379`, аргументы netcat
-`nc localhost 6379`, `redis-cli -h 127.0.0.1 -p 6379`; `localhost` и `127.0.0.1` — один и тот же
+переменные окружения, URL вроде `redis://localhost:{{port}}`, аргументы netcat
+`nc localhost {{port}}`, `redis-cli -h 127.0.0.1 -p {{port}}`; `localhost` и `127.0.0.1` — один и тот же
 loopback. Конфигурацию Envoy можно задать прямо в `args` или в ConfigMap, смонтированном файлом,
 а ambassador может быть нативным sidecar (initContainer с `restartPolicy: Always`).
-Любой тег `envoyproxy/envoy`. Имена POD и контейнеров и порт `6379` оставьте как в задании.
+Любой тег `envoyproxy/envoy`. Имена POD и контейнеров и порт `{{port}}` оставьте как в задании.
 
 **Куда положить:** файл `05-ambassador/pod.yaml` в вашем репозитории.
 
@@ -3202,7 +3290,7 @@ spec:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
@@ -3210,7 +3298,7 @@ spec:
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3220,7 +3308,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3255,9 +3343,9 @@ spec:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     # no command: busybox runs sh, which exits at once
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3267,7 +3355,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3287,7 +3375,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/wrong/cases.yaml": #####"""
@@ -3298,13 +3386,13 @@ spec:
 - file: port-mismatch.yaml
   fails: [network.localhost, role.ambassador]
   key: localhostNobodyListens
-  why: {ru: "application обращается к localhost:6380, а ambassador слушает 6379", en: "application connects to localhost:6380 while the ambassador listens on 6379"}
+  why: {ru: "application обращается к localhost:6380, а ambassador слушает {{port}}", en: "application connects to localhost:6380 while the ambassador listens on {{port}}"}
 - file: ambassador-no-port.yaml
   fails: [ports.declared]
-  why: {ru: "ambassador не объявляет containerPort 6379", en: "the ambassador does not declare containerPort 6379"}
+  why: {ru: "ambassador не объявляет containerPort {{port}}", en: "the ambassador does not declare containerPort {{port}}"}
 - file: port-on-main.yaml
   fails: [ports.unique, role.ambassador]
-  why: {ru: "порт 6379 объявлен и у application, и у ambassador", en: "port 6379 is declared by both application and the ambassador"}
+  why: {ru: "порт {{port}} объявлен и у application, и у ambassador", en: "port {{port}} is declared by both application and the ambassador"}
 - file: container-name-host.yaml
   fails: [network.localhost, role.ambassador]
   key: containerNameAsHost
@@ -3354,7 +3442,7 @@ spec:
     - name: DB_HOST
       value: ambassador
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
@@ -3362,7 +3450,7 @@ spec:
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3372,7 +3460,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3392,7 +3480,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/wrong/direct-db.yaml": #####"""
@@ -3409,7 +3497,7 @@ spec:
     - name: DB_HOST
       value: redis.database.svc.cluster.local
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
@@ -3417,7 +3505,7 @@ spec:
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3427,7 +3515,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3447,7 +3535,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/wrong/env-localhost-nc-direct.yaml": #####"""
@@ -3464,16 +3552,16 @@ spec:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
       while true; do
         # the env names localhost, but the command goes straight to the database
-        printf 'PING\r\n' | nc -w 2 redis.database.svc.cluster.local 6379
+        printf 'PING\r\n' | nc -w 2 redis.database.svc.cluster.local {{port}}
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3483,7 +3571,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3503,7 +3591,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/wrong/mutant-ambassador-spec.yaml": #####"""
@@ -3520,7 +3608,7 @@ spec:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
@@ -3528,7 +3616,7 @@ spec:
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: renamed-ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3538,7 +3626,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3558,7 +3646,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/wrong/mutant-application-spec.yaml": #####"""
@@ -3575,7 +3663,7 @@ spec:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
@@ -3583,7 +3671,7 @@ spec:
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3593,7 +3681,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3613,7 +3701,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/wrong/mutant-k8s-schema.yaml": #####"""
@@ -3629,7 +3717,7 @@ spec:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
@@ -3637,7 +3725,7 @@ spec:
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3647,7 +3735,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3667,7 +3755,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/wrong/mutant-k8s-valid.yaml": #####"""
@@ -3691,7 +3779,7 @@ spec:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
@@ -3699,7 +3787,7 @@ spec:
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3709,7 +3797,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3729,7 +3817,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/wrong/port-mismatch.yaml": #####"""
@@ -3754,7 +3842,7 @@ spec:
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3764,7 +3852,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3784,7 +3872,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "05-ambassador/wrong/port-on-main.yaml": #####"""
@@ -3798,12 +3886,12 @@ spec:
   - name: application
     image: busybox:1.36
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
     env:
     - name: DB_HOST
       value: localhost
     - name: DB_PORT
-      value: "6379"
+      value: "{{port}}"
     command: ["sh", "-c"]
     args:
     - |
@@ -3811,7 +3899,7 @@ spec:
         printf 'PING\r\n' | nc -w 2 "$DB_HOST" "$DB_PORT"
         sleep 10
       done
-  # ambassador: listens on localhost:6379 and forwards to the real Redis
+  # ambassador: listens on localhost:{{port}} and forwards to the real Redis
   - name: ambassador
     image: envoyproxy/envoy:v1.31-latest
     args:
@@ -3821,7 +3909,7 @@ spec:
         listeners:
         - name: redis
           address:
-            socket_address: {address: 127.0.0.1, port_value: 6379}
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
           filter_chains:
           - filters:
             - name: envoy.filters.network.tcp_proxy
@@ -3841,7 +3929,7 @@ spec:
                   address:
                     socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
     ports:
-    - containerPort: 6379
+    - containerPort: {{port}}
 
 """#####,
         "06-shared-network/right/cases.yaml": #####"""
@@ -4539,7 +4627,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -4588,7 +4676,7 @@ spec:
 {
   "apiVersion": "v1",
   "kind": "Pod",
-  "metadata": {"name": "shared-volume-example"},
+  "metadata": {"name": "{{pod}}"},
   "spec": {
     "containers": [
       {
@@ -4615,7 +4703,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -4641,7 +4729,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -4674,7 +4762,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -4721,7 +4809,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -4755,17 +4843,44 @@ spec:
     emptyDir: {}
 
 """#####,
+        "07-shared-volume/solution/pod.yaml": #####"""
+apiVersion: v1
+kind: Pod
+metadata:
+  name: {{pod}}
+spec:
+  containers:
+  - name: writer
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do date >> /shared/data.txt; sleep 5; done"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  - name: reader
+    image: busybox:1.36
+    command: ["sh", "-c", "until [ -f /shared/data.txt ]; do sleep 1; done; tail -f /shared/data.txt"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+
+"""#####,
         "07-shared-volume/spec.yaml": #####"""
 id: 07-shared-volume
 title: {ru: "Общий volume: writer и reader", en: "A shared volume: writer and reader"}
-object: {kind: Pod, name: shared-volume-example}
+object: {kind: Pod, name: {{pod}}}
+# Each learner's own POD name (README, «Variants»): a copied answer names another one.
+variables:
+  pod: {choose: [shared-volume-example, shared-volume-demo, shared-volume-lab, volume-pair, file-exchange]}
 checks:
   - id: pod-found
     rule: pod.found
     points: 1
     hint:
-      ru: "Нужен объект kind: Pod с metadata.name: shared-volume-example."
-      en: "You need an object of kind: Pod with metadata.name: shared-volume-example."
+      ru: "Нужен объект kind: Pod с metadata.name: {{pod}}."
+      en: "You need an object of kind: Pod with metadata.name: {{pod}}."
   - id: writer-spec
     rule: container.spec
     points: 1
@@ -4825,7 +4940,7 @@ checks:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -4847,7 +4962,7 @@ spec:
 
 **Goal:** pass data from one container to another through a shared volume.
 
-Create the POD `shared-volume-example` with a volume `shared-data` of type `emptyDir`
+Create the POD `{{pod}}` with a volume `shared-data` of type `emptyDir`
 mounted in **both** containers, for example at `/shared`:
 
 - `writer`: image `busybox`; every 5 seconds it appends the date to `/shared/data.txt`,
@@ -4880,7 +4995,7 @@ podgrade check --exercise 07-shared-volume
 
 **Цель:** передать данные из одного контейнера в другой через общий volume.
 
-Создайте POD `shared-volume-example` с volume `shared-data` типа `emptyDir`,
+Создайте POD `{{pod}}` с volume `shared-data` типа `emptyDir`,
 смонтированным в **оба** контейнера, например в `/shared`:
 
 - `writer` — образ `busybox`; каждые 5 секунд дописывает дату в `/shared/data.txt`,
@@ -4936,7 +5051,7 @@ podgrade check --exercise 07-shared-volume
 - file: mutant-pod-found.yaml
   fails: [pod.found]
   key: podWrongName
-  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: shared-volume-example", en: "a mutant of the solution (make mutants), line 4 renamed: name: shared-volume-example"}
+  why: {ru: "мутант решения (make mutants), строка 4: имя изменено: name: {{pod}}", en: "a mutant of the solution (make mutants), line 4 renamed: name: {{pod}}"}
 - file: mutant-k8s-valid.yaml
   fails: [k8s.valid]
   key: k8s
@@ -4958,7 +5073,7 @@ podgrade check --exercise 07-shared-volume
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -4982,14 +5097,14 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 
 """#####,
         "07-shared-volume/wrong/mutant-pod-found.yaml": #####"""
 apiVersion: v1
 kind: Pod
 metadata:
-  name: renamed-shared-volume-example
+  name: renamed-{{pod}}
 spec:
   containers:
   - name: writer
@@ -5013,7 +5128,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -5037,7 +5152,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: renamed-writer
@@ -5061,7 +5176,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -5085,7 +5200,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -5109,7 +5224,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -5135,7 +5250,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -5161,7 +5276,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   restartPolicyy: Always
   containers:
@@ -5186,7 +5301,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -9286,6 +9401,11 @@ spec:
     hostPath:
       path: /var/log/webapp
       type: DirectoryOrCreate
+
+"""#####,
+        "course.yaml": #####"""
+# The course seed of per-learner variants (README, «Variants»): change it for a new class; PODGRADE_SEED overrides it.
+seed: podgrade-lab-1
 
 """#####,
     ]

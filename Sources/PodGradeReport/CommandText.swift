@@ -52,6 +52,12 @@ public enum CommandText: Sendable, Equatable {
     case podFormatUnknown(name: String)
     /// `grade --gradebook`: the school gradebook's import file was written too.
     case schoolGradebookWritten(path: String)
+    /// Exercises with per-learner variants graded without a student id.
+    case defaultVariant(exercises: [String])
+    /// `show`/`start --student`: whose variant this is.
+    case variantOf(student: String, values: String)
+    /// `.podgrade.yaml` is unusable.
+    case learnerFileInvalid(path: String, line: Int?, problem: String)
 
     public enum WatchConflict: Sendable, Equatable { case rev, deadline, url }
 
@@ -140,6 +146,12 @@ public enum CommandText: Sendable, Equatable {
             return "Не удалось создать \(path): \(reason)."
         case .startNext(let slug):
             return "Задание: podgrade show \(slug); проверка: podgrade check --exercise \(slug)"
+        case .defaultVariant(let exercises):
+            return "Задания с вариантом для каждого ученика (\(exercises.joined(separator: ", "))) проверены по варианту по умолчанию: номер ученика не указан (укажите --student ID или student: ID в .podgrade.yaml)."
+        case .variantOf(let student, let values):
+            return "Вариант ученика \(student): \(values)"
+        case .learnerFileInvalid(let path, let line, let problem):
+            return "\(path)\(line.map { ":\($0)" } ?? ""): \(problem); нужен вид student: ВАШ_НОМЕР"
         case .checksHeading:
             return "Проверки:"
         case .passMark(let pass, let max):
@@ -241,6 +253,12 @@ public enum CommandText: Sendable, Equatable {
             return "Cannot create \(path): \(reason)."
         case .startNext(let slug):
             return "Task: podgrade show \(slug); check: podgrade check --exercise \(slug)"
+        case .defaultVariant(let exercises):
+            return "Exercises with a variant per learner (\(exercises.joined(separator: ", "))) were graded against their default variant: no student id was given (give --student ID or student: ID in .podgrade.yaml)."
+        case .variantOf(let student, let values):
+            return "Variant of student \(student): \(values)"
+        case .learnerFileInvalid(let path, let line, let problem):
+            return "\(path)\(line.map { ":\($0)" } ?? ""): \(problem); write it as student: YOUR_ID"
         case .checksHeading:
             return "Checks:"
         case .passMark(let pass, let max):

@@ -28,6 +28,9 @@ struct Check: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp(say("Write the output to this file (repeatable, one per --format).", ru: "Записать вывод в этот файл (можно повторять, по одному на --format).")))
     var output: [String] = []
 
+    @Option(name: .long, help: ArgumentHelp(say("Your student id: grade your own variant of each exercise (default: student: in .podgrade.yaml at the repository's root).", ru: "Ваш номер ученика: проверять ваш вариант каждого задания (по умолчанию student: из .podgrade.yaml в корне репозитория).")))
+    var student: String?
+
     @OptionGroup var language: LanguageOptions
     @OptionGroup var labOptions: CourseOptions<ForCheck>
 
@@ -72,7 +75,8 @@ struct Check: ParsableCommand {
                 // Screen control only on a terminal; piped output gets plain, separated runs.
                 if terminal { print("\u{1B}[2J\u{1B}[H", terminator: "") }
                 printError(CommandText.watching(source: source, exercises: slugs).text(lang))
-                _ = emit(grader.grade(snapshot, only: slugs, describePods: showPod), snapshot: snapshot, plans: plans, lang: lang)
+                let result = try? gradeAsLearner(grader, snapshot, only: slugs, lang: lang)
+                if let result { _ = emit(result, snapshot: snapshot, plans: plans, lang: lang) }
                 printError(CommandText.watchGraded(time: Watcher.clock()).text(lang))
             }
         }
@@ -83,9 +87,21 @@ struct Check: ParsableCommand {
             // One file is the submission of the exercises it answers, not a whole course half missing.
             only = lab.exercises.filter { !manifests.submission(for: $0).files.isEmpty }.map(\.id)
         }
-        let result = grader.grade(snapshot, manifests: manifests, only: only, describePods: showPod)
+        let result = try gradeAsLearner(grader, snapshot, manifests: manifests, only: only, lang: lang)
         let code = emit(result, snapshot: snapshot, plans: plans, lang: lang)
         throw ExitCode(code)
+    }
+
+    /// Grades the learner's own variants: `--student`, else `.podgrade.yaml`; without
+    /// either, the default variants, said once in the notes.
+    func gradeAsLearner(_ grader: Grader, _ snapshot: SourceSnapshot, manifests: ManifestSet? = nil, only: [String], lang: Lang) throws -> GradeResult {
+        let id = try student ?? LearnerFiles.student(snapshot: snapshot, source: source)
+        var result = grader.grade(snapshot, manifests: manifests, only: only, describePods: showPod, student: id)
+        let varying = result.exercises.filter { $0.variant != nil && $0.status != .missing }.map(\.id)
+        if id == nil, !varying.isEmpty {
+            result.notes = (result.notes ?? []) + [CommandText.defaultVariant(exercises: varying).text(lang)]
+        }
+        return result
     }
 
     func load(_ request: SourceRequest) throws -> SourceSnapshot {

@@ -10,10 +10,13 @@ struct Show: ParsableCommand {
     @Argument(help: ArgumentHelp(say("The exercise: its slug, a unique prefix or its number (see podgrade list).", ru: "Задание: его имя, однозначное начало или номер (см. podgrade list)."))) var slug: String
     @OptionGroup var language: LanguageOptions
     @OptionGroup var labOptions: CourseOptions<ForShow>
+    @OptionGroup var learner: StudentOption
 
     func run() throws {
         let lang = try language.resolve()
-        let exercise = try labOptions.exercise(slug)
+        let lab = try labOptions.load()
+        let exercise = lab.variant(of: try CourseOptions<ForShow>.exercise(slug, in: lab), student: learner.student)
+        if let line = learner.variantLine(exercise, lang: lang) { print(line); print("") }
         print(exercise.task.text(lang).trimmingTrailingNewlines())
         print("")
         print(CommandText.checksHeading.text(lang))

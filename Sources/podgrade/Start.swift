@@ -11,10 +11,12 @@ struct Start: ParsableCommand {
     @Argument(help: ArgumentHelp(say("Your repository.", ru: "Ваш репозиторий."))) var directory: String = "."
     @OptionGroup var language: LanguageOptions
     @OptionGroup var labOptions: CourseOptions<ForStart>
+    @OptionGroup var learner: StudentOption
 
     func run() throws {
         let lang = try language.resolve()
-        let exercise = try labOptions.exercise(slug)
+        let lab = try labOptions.load()
+        let exercise = lab.variant(of: try CourseOptions<ForStart>.exercise(slug, in: lab), student: learner.student)
         let folder = directory + "/" + exercise.id
         if mkdir(folder, 0o755) != 0 && errno != EEXIST {
             throw UsageFailure(.cannotCreate(path: folder, reason: String(cString: strerror(errno))))
@@ -25,6 +27,18 @@ struct Start: ParsableCommand {
             // The starter's comments in the learner's language only.
             do { try FileOutput.write(StarterComments.localized(file.content, lang), to: target) } catch { throw UsageFailure(.cannotWrite(detail: error.message)) }
             print(target)
+        }
+        if let student = learner.student {
+            // The learner's id beside their work: `check` grades their variant from now on.
+            let path = directory + "/" + LearnerFile.name
+            let old: [UInt8]? = access(path, F_OK) == 0 ? (try? WorkTreeReader.readRegular(path).get()) : nil
+            do { try FileOutput.write(LearnerFile.updated(old, student: student), to: path) } catch { throw UsageFailure(.cannotWrite(detail: error.message)) }
+            print(path)
+            // The task, as this learner's variant says it.
+            let task = directory + "/" + exercise.id + "/TASK.md"
+            do { try FileOutput.write(exercise.task.text(lang), to: task) } catch { throw UsageFailure(.cannotWrite(detail: error.message)) }
+            print(task)
+            if let line = learner.variantLine(exercise, lang: lang) { print(line) }
         }
         print(CommandText.startNext(slug: exercise.id).text(lang))
     }

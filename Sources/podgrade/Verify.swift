@@ -38,7 +38,8 @@ struct Verify: ParsableCommand {
         }
         for problem in report.problems { print("✗ " + problem) }
         print("\(lab.exercises.count) exercises, \(report.solutions) solutions, \(report.starters) starters, \(report.rightCases) right cases, "
-              + "\(report.wrongCases) known-wrong cases: " + (report.ok ? "the course is sound" : "\(report.problems.count) problems"))
+              + "\(report.wrongCases) known-wrong cases" + (report.variants > 0 ? ", \(report.variants) more variants, \(report.copiesCaught) copies caught" : "")
+              + ": " + (report.ok ? "the course is sound" : "\(report.problems.count) problems"))
         if !report.ok { throw ExitCode(1) }
     }
 

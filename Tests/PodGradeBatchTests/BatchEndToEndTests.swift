@@ -16,6 +16,8 @@ let labMax = Lab.bundled.exercises.reduce(0) { $0 + $1.maxScore }
 let full = ["01-multi-container-pod": 14, "03-sidecar-logging": 13, "04-adapter": 13]
 /// 03 with the sidecar's mount no longer read-only: two points off.
 let brokenSidecarScore = 11
+/// 03 handed in with another learner's POD name: pod.found fails (1 point), so it does not pass.
+let copiedSidecarScore = 12
 
 let gradebookHeader = "student,repo,commit," + exerciseIDs.joined(separator: ",") + ",total,max,status,error\r\n"
 
@@ -73,7 +75,8 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         let expectedGraded = gradebookHeader
             + gradedRow("alice", daemon.url("alice"), alice[0], ["01-multi-container-pod": 14, "03-sidecar-logging": 13])
             + gradedRow("bob", "file://" + repos + "/bob", bob[0], ["01-multi-container-pod": 14, "03-sidecar-logging": brokenSidecarScore])
-            + gradedRow(hostile, "file://" + repos + "/alice", alice[0], ["01-multi-container-pod": 14, "03-sidecar-logging": 13])
+            // The hostile name hands in alice's repository: a copy, caught on 03's per-learner POD name.
+            + gradedRow(hostile, "file://" + repos + "/alice", alice[0], ["01-multi-container-pod": 14, "03-sidecar-logging": copiedSidecarScore])
         #expect(gradebook.hasPrefix(expectedGraded), "\(gradebook)")
         // Error rows: repo and status set, no commit nor scores, the reason last.
         let reasons = ["carol": "nobody", "dave": "v9", "erin": "stopped answering"]
@@ -112,7 +115,7 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         #expect(!html.contains("http://") && !html.contains("https://"))
         #expect(!html.lowercased().contains("<link"))
         // bob did not pass 03: his section draws what podgrade understood of that Pod; alice passed everything she submitted.
-        #expect(html.components(separatedBy: "<svg class=\"pod-picture\"").count - 1 == 1, "one picture: bob's 03")
+        #expect(html.components(separatedBy: "<svg class=\"pod-picture\"").count - 1 == 2, "two pictures: bob's 03 and the copy's 03")
         #expect((try jsonObject(tmp.sub("out/results/bob.json"))["exercises"] as? [[String: Any]])?.contains { $0["pod"] != nil } == true)
     }
 
@@ -330,10 +333,11 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
     /// the result file and report.html alike. Result files keep every alphabet.
     @Test func passedMeansEveryExerciseInEveryOutput() throws {
         let tmp = try TemporaryDirectory()
-        let all = try makeRepository(at: tmp.sub("repos/all"), commits: [(exerciseIDs, Dates.first)])[0]
-        let some = try makeRepository(at: tmp.sub("repos/some"), commits: [(Array(exerciseIDs.prefix(8)), Dates.first)])[0]
         let anna = "Иванова, Анна"
         let jo = "O'Brien: Jo"
+        // Each learner hands in their own variant (05-ambassador's port).
+        let all = try makeRepository(at: tmp.sub("repos/all"), commits: [(exerciseIDs, Dates.first)], student: anna)[0]
+        let some = try makeRepository(at: tmp.sub("repos/some"), commits: [(Array(exerciseIDs.prefix(8)), Dates.first)], student: jo)[0]
         try writeRoster([[anna, "file://" + tmp.sub("repos/all"), ""], [jo, "file://" + tmp.sub("repos/some"), ""]], to: tmp.sub("roster.csv"))
         let run = try podgrade(["grade", "roster.csv", "--out", "out", "--allow-local", "--cache", "cache", "--lang", "ru"], in: tmp.path)
         #expect(run.status == 0, "\(run.stderr)")

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import Testing
+import PodGradeCore
 @_exported import PodGradeTestSupport
 
 // Batch-test helpers: running the real binary with a process runner whose every
@@ -33,22 +34,30 @@ func read(_ path: String) throws -> String {
     try String(contentsOfFile: path, encoding: .utf8)
 }
 
-/// Copies `solutions/<slug>` of the package into `repo/<slug>`.
-func copySolution(_ slug: String, into repo: String) throws {
+/// Copies `solutions/<slug>` of the package into `repo/<slug>`; with a student,
+/// that learner's variant of an exercise with variables.
+func copySolution(_ slug: String, into repo: String, student: String? = nil) throws {
     let target = repo + "/" + slug
     try? FileManager.default.removeItem(atPath: target)
     try FileManager.default.copyItem(atPath: packageRoot + "/solutions/" + slug, toPath: target)
+    if let student, let exercise = Lab.bundled.exercise(slug), !exercise.variables.isEmpty {
+        for (path, bytes) in Lab.bundled.solution(of: exercise, student: student) {
+            try write(String(decoding: bytes, as: UTF8.self), to: repo + "/" + path)
+        }
+    }
 }
 
 /// A work tree whose commits each add what `steps` says: (solution slugs, committer time).
+/// The solutions are the variant of `student`, else of the learner the folder is named after
+/// (`repos/ann` holds ann's), as a roster row naming that learner grades them.
 @discardableResult
-func makeRepository(at repo: String, commits: [(slugs: [String], date: TimeInterval)],
+func makeRepository(at repo: String, commits: [(slugs: [String], date: TimeInterval)], student: String? = nil,
                     edit: ((String) throws -> Void)? = nil) throws -> [String] {
     try FileManager.default.createDirectory(atPath: repo, withIntermediateDirectories: true)
     try git(["init", "-q"], in: repo)
     var ids: [String] = []
     for (index, commit) in commits.enumerated() {
-        for slug in commit.slugs { try copySolution(slug, into: repo) }
+        for slug in commit.slugs { try copySolution(slug, into: repo, student: student ?? repo.split(separator: "/").last.map(String.init)) }
         if index == commits.count - 1 { try edit?(repo) }
         try write("commit \(index)\n", to: repo + "/README.md")
         try git(["add", "-A"], in: repo)

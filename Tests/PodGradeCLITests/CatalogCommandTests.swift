@@ -61,7 +61,12 @@ final class CatalogCommandTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stdout)
         let n = Lab.bundled.exercises.count, wrong = Lab.bundled.exercises.reduce(0) { $0 + $1.wrongCases.count }
         let right = Lab.bundled.exercises.reduce(0) { $0 + $1.rightCases.count }
-        XCTAssertEqual(run.stdout, "\(n) exercises, \(n) solutions, \(n) starters, \(right) right cases, \(wrong) known-wrong cases: the course is sound\n")
+        // Each exercise with variables proves its sampled variants too (CourseVerifier.sampleStudents).
+        let report = CourseVerifier.verify(lab: .bundled, solutions: Lab.bundledSolutions)
+        XCTAssertGreaterThan(report.variants, 0)
+        XCTAssertEqual(report.copiesCaught, Lab.bundled.exercises.filter { !$0.variables.isEmpty }.count + report.variants)
+        XCTAssertEqual(run.stdout, "\(n) exercises, \(n) solutions, \(n) starters, \(right) right cases, \(wrong) known-wrong cases, "
+                       + "\(report.variants) more variants, \(report.copiesCaught) copies caught: the course is sound\n")
         // A broken course: a solution that no longer passes.
         let dir = try temporaryDirectory()
         try FileManager.default.copyItem(atPath: packageRoot + "/exercises", toPath: dir + "/exercises")

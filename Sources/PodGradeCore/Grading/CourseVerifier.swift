@@ -13,6 +13,9 @@ public enum CourseVerifier {
         public var rightCases = 0
         /// Checks no known-wrong case fails (`exercise/check`): the course cannot show they can fail.
         public var uncovered: [String] = []
+        /// Variants proven beside the default ones (exercises with variables), and copies caught among them.
+        public var variants = 0
+        public var copiesCaught = 0
         public var ok: Bool { problems.isEmpty }
     }
 
@@ -96,8 +99,74 @@ public enum CourseVerifier {
             report.uncovered += uncovered.map { "\(exercise.id)/\($0)" }
             // The course proves its checks can fail: `make mutants` proposes cases for these.
             report.problems += uncovered.map { "\(exercise.id): no known-wrong case fails check \($0) (`make mutants` proposes some)" }
+            if !exercise.variables.isEmpty { proveVariants(exercise, lab: lab, solutions: solutionFiles, report: &report) }
         }
         return report
+    }
+
+    /// Sample learners whose variants `verify` proves, beside the default one.
+    public static let sampleStudents = (1...8).map { "sample-\($0)" }
+
+    /// Every sampled variant: its rendered solution scores full marks, its right cases
+    /// too, its wrong cases fail exactly their rules; and between samples with
+    /// different values, one learner's solution does not pass the other's variant.
+    static func proveVariants(_ base: Exercise, lab: Lab, solutions: [String: [UInt8]], report: inout Report) {
+        // The solution's template, in exercises/<slug>/solution/, rendered for the default variant is solutions/<slug>/.
+        let templates = lab.solutionTemplate(of: base)
+        if templates.isEmpty {
+            report.problems.append("\(base.id): an exercise with variables needs its solution as a template in exercises/\(base.id)/solution/")
+            return
+        }
+        let rendered = templates.mapValues { Variants.render($0, values: base.values) }
+        if rendered != solutions {
+            let differ = Set(rendered.keys).union(solutions.keys).filter { rendered[$0] != solutions[$0] }.sorted()
+            report.problems.append("\(base.id): exercises/\(base.id)/solution/ with the default values differs from solutions/ in \(differ.joined(separator: ", "))")
+        }
+        var samples: [(name: String, exercise: Exercise)] = [("default", base)]
+        var seen: Set<[String: String]> = [base.values]
+        for student in sampleStudents {
+            let variant = lab.variant(of: base, student: student)
+            if seen.insert(variant.values).inserted { samples.append((student, variant)) }
+        }
+        if samples.count < 2 {
+            report.problems.append("\(base.id): the \(sampleStudents.count) sample learners all get the default variant: give the variables more choices")
+            return
+        }
+        let grader = Grader(lab: lab)
+        func solution(_ exercise: Exercise) -> [String: [UInt8]] { templates.mapValues { Variants.render($0, values: exercise.values) } }
+        func named(_ sample: (name: String, exercise: Exercise)) -> String {
+            "\(base.id) (\(sample.name): " + base.variables.map { "\($0.name)=\(sample.exercise.values[$0.name] ?? "")" }.joined(separator: ", ") + ")"
+        }
+        for sample in samples.dropFirst() {
+            let exercise = sample.exercise
+            report.variants += 1
+            let result = grade(grader, exercise, files: solution(exercise))
+            if result.score != exercise.maxScore {
+                report.problems.append("\(named(sample)): the solution scores \(result.score)/\(exercise.maxScore): " + failed(result).joined(separator: "; "))
+            }
+            for right in exercise.rightCases {
+                let result = grade(grader, exercise, files: ["\(exercise.id)/\(right.file)": right.content])
+                if result.score != exercise.maxScore {
+                    report.problems.append("\(named(sample)) right/\(right.file): scores \(result.score)/\(exercise.maxScore): " + failed(result).joined(separator: "; "))
+                }
+            }
+            for wrong in exercise.wrongCases {
+                let result = grade(grader, exercise, files: ["\(exercise.id)/\(wrong.file)": wrong.content])
+                let failedRules = Set(result.checks.filter { $0.status == .fail }.map(\.rule))
+                if failedRules != Set(wrong.fails) {
+                    report.problems.append("\(named(sample)) wrong/\(wrong.file): fails \(failedRules.sorted().joined(separator: ", ")), not \(wrong.fails.sorted().joined(separator: ", "))")
+                }
+            }
+        }
+        // A copy is caught: each sample's solution, handed in for the next sample's variant, fails.
+        for (a, b) in zip(samples, samples.dropFirst() + samples.prefix(1)) {
+            let copied = grade(grader, b.exercise, files: solution(a.exercise))
+            if copied.passed {
+                report.problems.append("\(named(a))'s solution passes \(named(b)): a copied answer is not caught")
+            } else {
+                report.copiesCaught += 1
+            }
+        }
     }
 
     static func grade(_ grader: Grader, _ exercise: Exercise, files: [String: [UInt8]]) -> ExerciseResult {

@@ -12,6 +12,8 @@ public struct ExerciseResult: Codable, Sendable {
     public var checks: [CheckResult]
     /// What podgrade understood of the Pod the checks examined, when asked for (`describePods`).
     public var pod: PodPicture?
+    /// The values of the exercise's variables this result was graded with (exercises with variables only).
+    public var variant: [String: String]?
 
     public init(id: String, title: LocalizedText, status: Status, passed: Bool, score: Int, maxScore: Int, passScore: Int,
                 files: [String], checks: [CheckResult], pod: PodPicture? = nil) {
@@ -28,7 +30,7 @@ public struct ExerciseResult: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, localizedTitle, status, passed, score, maxScore, passScore, files, checks, pod
+        case id, title, localizedTitle, status, passed, score, maxScore, passScore, files, checks, pod, variant
     }
 
     public init(from decoder: any Decoder) throws {
@@ -44,6 +46,7 @@ public struct ExerciseResult: Codable, Sendable {
         files = try c.decode([String].self, forKey: .files)
         checks = try c.decode([CheckResult].self, forKey: .checks)
         pod = try c.decodeIfPresent(PodPicture.self, forKey: .pod)
+        variant = try c.decodeIfPresent([String: String].self, forKey: .variant)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -59,5 +62,6 @@ public struct ExerciseResult: Codable, Sendable {
         try c.encode(files, forKey: .files)
         try c.encode(checks, forKey: .checks)
         try c.encodeIfPresent(pod, forKey: .pod)
+        try c.encodeIfPresent(variant, forKey: .variant)
     }
 }

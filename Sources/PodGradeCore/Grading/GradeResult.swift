@@ -34,6 +34,8 @@ public struct GradeResult: Codable, Sendable {
     public var passed: Bool
     public var exercises: [ExerciseResult]
     public var notes: [String]?
+    /// The learner whose variants were graded (`--student`, `.podgrade.yaml`, the roster); absent without one.
+    public var student: String?
 
     public init(source: Source, score: Int, maxScore: Int, passed: Bool, exercises: [ExerciseResult], notes: [String]?) {
         self.source = source
@@ -45,7 +47,7 @@ public struct GradeResult: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case schema, tool, source, lang, score, maxScore, passed, exercises, notes
+        case schema, tool, source, lang, score, maxScore, passed, exercises, notes, student
     }
 
     public init(from decoder: any Decoder) throws {
@@ -58,6 +60,7 @@ public struct GradeResult: Codable, Sendable {
         passed = try c.decode(Bool.self, forKey: .passed)
         exercises = try c.decode([ExerciseResult].self, forKey: .exercises)
         notes = try c.decodeIfPresent([String].self, forKey: .notes)
+        student = try c.decodeIfPresent(String.self, forKey: .student)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -71,6 +74,7 @@ public struct GradeResult: Codable, Sendable {
         try c.encode(passed, forKey: .passed)
         try c.encode(exercises, forKey: .exercises)
         try c.encodeIfPresent(notes, forKey: .notes)
+        try c.encodeIfPresent(student, forKey: .student)
     }
 }
 

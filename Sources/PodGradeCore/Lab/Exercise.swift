@@ -16,6 +16,10 @@ public struct Exercise: Sendable {
     public var rightCases: [RightCase] = []
     /// Container names the checks' parameters mention (for identifying a part by its role).
     public var mentionedContainers: Set<String> = []
+    /// The variables the spec declares (`variables:`); empty for most exercises.
+    public var variables: [ExerciseVariable] = []
+    /// This instance's value of each variable (the default variant's in `Lab.exercises`).
+    public var values: [String: String] = [:]
 
     public var maxScore: Int { checks.reduce(0) { $0 + $1.points } }
 }

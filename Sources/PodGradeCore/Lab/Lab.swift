@@ -5,22 +5,35 @@ import PodGradeLab
 /// bundled lab (compiled into the binary) and a course folder on disk load the
 /// same way.
 public struct Lab: Sendable {
-    public let exercises: [Exercise]
+    public internal(set) var exercises: [Exercise]
     public let problems: [LabProblem]
+    /// The course seed of per-learner variants: `course.yaml`'s `seed:`, or `PODGRADE_SEED`.
+    public internal(set) var seed: String = Variants.defaultSeed
+    /// Exercises with variables: what instantiates them for a learner.
+    var templates: [String: ExerciseTemplate] = [:]
+    var cache = VariantCache()
+    let ruleTable: [String: any Rule]
+
+    init(exercises: [Exercise], problems: [LabProblem], ruleTable: [String: any Rule] = [:]) {
+        self.exercises = exercises
+        self.problems = problems
+        self.ruleTable = ruleTable
+    }
 
     public func exercise(_ id: String) -> Exercise? { exercises.first { $0.id == id } }
 
     /// The lab compiled into podgrade: works wherever the binary is copied.
-    public static let bundled: Lab = load(BundledLab.exercises.mapValues { Array($0.utf8) })
+    public static let bundled: Lab = load(bundledFiles)
 
     /// The bundled lab without its right and known-wrong cases, which only `verify` and the
     /// benchmarks read: what `check`, `grade` and the language server load (about half the
     /// start-up work of the whole lab). Grades are the same.
-    public static let bundledForGrading: Lab = load(BundledLab.exercises
-        .filter { !$0.key.contains("/wrong/") && !$0.key.contains("/right/") }
-        .mapValues { Array($0.utf8) })
+    public static let bundledForGrading: Lab = load(bundledFiles.filter { !$0.key.contains("/wrong/") && !$0.key.contains("/right/") })
 
-    /// Reference solutions of the bundled lab, as a learner repository.
+    /// The bundled course's files as written (`<slug>/spec.yaml`, templates unreplaced).
+    public static var bundledFiles: [String: [UInt8]] { BundledLab.exercises.mapValues { Array($0.utf8) } }
+
+    /// Reference solutions of the bundled lab, as a learner repository (each exercise's default variant).
     public static var bundledSolutions: [String: [UInt8]] { BundledLab.solutions.mapValues { Array($0.utf8) } }
 
     /// Loads every `<slug>/spec.yaml` and its companions; `extraRules` beside
@@ -35,12 +48,38 @@ public struct Lab: Sendable {
             let parts = path.split(separator: "/")
             return parts.count == 2 && parts[1] == "spec.yaml" ? String(parts[0]) : nil
         }).sorted()
+        var templates: [String: ExerciseTemplate] = [:]
         for slug in slugs {
-            let loaded = ExerciseLoader.load(slug: slug, files: files, rules: rules, declared: &declared)
-            if let exercise = loaded.exercise { exercises.append(exercise) }
+            let specPath = "\(slug)/spec.yaml"
+            let own = files.filter { $0.key.hasPrefix(slug + "/") }
+            let declaration = VariableDeclarations.read(specPath: specPath, bytes: files[specPath] ?? [])
+            problems += declaration.problems
+            problems += VariableDeclarations.placeholderProblems(slug: slug, files: own, variables: declaration.variables,
+                                                                 specLine: { declaration.lines[$0] })
+            guard !declaration.variables.isEmpty else {
+                let loaded = ExerciseLoader.load(slug: slug, files: files, rules: rules, declared: &declared)
+                if let exercise = loaded.exercise { exercises.append(exercise) }
+                problems += loaded.problems
+                continue
+            }
+            // The default variant (each variable's first value) is the exercise everything else sees.
+            let values = Variants.values(of: declaration.variables, seed: "", exercise: slug, student: nil)
+            let loaded = ExerciseLoader.load(slug: slug, files: own.mapValues { Variants.render($0, values: values) }, rules: rules, declared: &declared)
+            if var exercise = loaded.exercise {
+                exercise.variables = declaration.variables
+                exercise.values = values
+                exercises.append(exercise)
+                templates[slug] = ExerciseTemplate(variables: declaration.variables, files: own)
+            }
             problems += loaded.problems
         }
-        return Lab(exercises: exercises, problems: problems)
+        var lab = Lab(exercises: exercises, problems: problems, ruleTable: rules)
+        lab.templates = templates
+        if let course = files["course.yaml"] {
+            let root = YAMLReader.read(course).documents.first?.root
+            if let seed = root?["seed"]?.scalar?.text, !seed.isEmpty { lab.seed = seed }
+        }
+        return lab
     }
 }
 
