@@ -4657,7 +4657,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
@@ -4788,7 +4788,7 @@ spec:
 apiVersion: v1
 kind: Pod
 metadata:
-  name: shared-volume-example
+  name: {{pod}}
 spec:
   containers:
   - name: writer
