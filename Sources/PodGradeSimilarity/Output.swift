@@ -62,9 +62,8 @@ public enum SimilarityText {
 
     public static func note(threshold: Double, _ lang: Lang) -> String {
         let t = SimilarityFormat.score(threshold)
-        return lang == .ru
-            ? "Сходство от 0 до 1: доля общего среди того, что редко в классе (фрагмент, который есть у многих, почти ничего не весит; то, что дано в заготовке, не весит ничего). Порог \(t). Это повод посмотреть работы рядом, а не вывод о списывании."
-            : "Similarity from 0 to 1: the share of what two submissions have in common among what is rare in the class (a fragment many learners wrote weighs almost nothing; what the starter gives weighs nothing). Threshold \(t). It is a reason to look at the two side by side, not a verdict of copying."
+        return LocalizedText(ru: "Сходство от 0 до 1: доля общего среди того, что редко в классе (фрагмент, который есть у многих, почти ничего не весит; то, что дано в заготовке, не весит ничего). Порог \(t). Это повод посмотреть работы рядом, а не вывод о списывании.",
+                             en: "Similarity from 0 to 1: the share of what two submissions have in common among what is rare in the class (a fragment many learners wrote weighs almost nothing; what the starter gives weighs nothing). Threshold \(t). It is a reason to look at the two side by side, not a verdict of copying.").text(lang)
     }
 
     public static func columns(_ lang: Lang) -> [String] {
@@ -127,9 +126,8 @@ public enum SimilarityText {
         let candidates = analysis.exercises.reduce(0) { $0 + $1.candidatePairs }
         let possible = analysis.exercises.reduce(0) { $0 + $1.possiblePairs }
         let t = SimilarityFormat.score(threshold)
-        return lang == .ru
-            ? "\(learners(analysis.learners.count, lang)), \(exercises(analysis.exercises.count, lang)). Сравнено пар: \(candidates) из \(possible) возможных. Выше порога \(t): \(pairs(found, lang))."
-            : "\(learners(analysis.learners.count, lang)), \(exercises(analysis.exercises.count, lang)). Pairs compared: \(candidates) of \(possible) possible. Above the threshold \(t): \(pairs(found, lang))."
+        return LocalizedText(ru: "\(learners(analysis.learners.count, lang)), \(exercises(analysis.exercises.count, lang)). Сравнено пар: \(candidates) из \(possible) возможных. Выше порога \(t): \(pairs(found, lang)).",
+                             en: "\(learners(analysis.learners.count, lang)), \(exercises(analysis.exercises.count, lang)). Pairs compared: \(candidates) of \(possible) possible. Above the threshold \(t): \(pairs(found, lang)).").text(lang)
     }
 }
 

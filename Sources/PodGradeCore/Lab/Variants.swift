@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 import PodGradeYAML
 
 /// A variable an exercise declares in its spec (`variables: {port: {choose: [6379, 7379]}}`):
@@ -129,27 +129,20 @@ public enum Variants {
 
 /// Exercises instantiated for a variant, one per distinct tuple of values: a
 /// class of 1,000 learners decodes each exercise at most once per variant.
-final class VariantCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var exercises: [String: Exercise] = [:]
+final class VariantCache: Sendable {
+    private let exercises = Mutex<[String: Exercise]>([:])
 
     func exercise(_ key: String, make: () -> Exercise?) -> Exercise? {
-        lock.lock()
-        if let known = exercises[key] { lock.unlock(); return known }
-        lock.unlock()
+        if let known = exercises.withLock({ $0[key] }) { return known }
         guard let made = make() else { return nil }
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = exercises[key] { return known }
-        exercises[key] = made
-        return made
+        return exercises.withLock { table in
+            if let known = table[key] { return known }
+            table[key] = made
+            return made
+        }
     }
 
-    var count: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return exercises.count
-    }
+    var count: Int { exercises.withLock { $0.count } }
 }
 
 /// What an exercise with variables keeps to instantiate itself for a learner.
