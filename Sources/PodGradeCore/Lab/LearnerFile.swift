@@ -26,7 +26,12 @@ public enum LearnerFile {
 
     /// The file's text with `student:` set to this id (other lines kept).
     public static func updated(_ bytes: [UInt8]?, student: String) -> String {
-        let line = "student: \"\(student.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\""))\""
+        var quoted = ""
+        for c in student {
+            if c == "\\" || c == "\"" { quoted.append("\\") }
+            quoted.append(c)
+        }
+        let line = "student: \"\(quoted)\""
         guard let bytes else { return line + "\n" }
         var lines = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if let index = lines.firstIndex(where: { $0.hasPrefix("student:") }) { lines[index] = line } else {
