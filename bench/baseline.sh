@@ -5,7 +5,8 @@
 #
 # The baseline is the grading code of COMMIT (default: BENCH_BASELINE or 7a72e94, the tree
 # issue 12's "within 10% of today's" refers to), taken with `git archive` into
-# bench/.baseline/COMMIT (git-ignored) and built release once; later runs reuse it.
+# bench/.baseline/COMMIT (git-ignored; Package.swift, Sources and Tests only) and built release
+# once; later runs reuse it.
 # Only the harness is changed, by bench/baseline-harness.patch: it adds `--unit DIR`, so
 # the baseline and this tree grade the same files. The grading code is the commit's own.
 set -euo pipefail
@@ -16,7 +17,9 @@ BIN="$DIR/.build/release/PodGradeBench"
 if [ ! -x "$BIN" ]; then
   if [ ! -f "$DIR/Package.swift" ]; then
     rm -rf "$DIR"; mkdir -p "$DIR"
-    git -C "$ROOT" archive "$COMMIT" | tar -x -C "$DIR"
+    # Only what the package needs to build: no scripts of that tree (its .ci/ read files
+    # outside the repository then) lie in this one.
+    git -C "$ROOT" archive "$COMMIT" Package.swift Sources Tests | tar -x -C "$DIR"
     patch -s -p1 -d "$DIR" < "$ROOT/bench/baseline-harness.patch"
   fi
   printf '[bench] building the baseline %s (once)\n' "$COMMIT" >&2

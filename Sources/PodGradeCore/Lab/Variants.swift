@@ -240,20 +240,12 @@ extension Grader {
 }
 
 enum VariableDeclarations {
-    static func contains(_ bytes: [UInt8], _ word: [UInt8]) -> Bool {
-        guard !word.isEmpty, bytes.count >= word.count else { return false }
-        for start in 0...(bytes.count - word.count) where bytes[start] == word[0] {
-            if bytes[start..<(start + word.count)].elementsEqual(word) { return true }
-        }
-        return false
-    }
-
     /// The variables a spec declares, and the problems of the declaration. The
     /// spec is read with each placeholder masked as its bare name (a template
     /// need not be valid YAML before substitution).
     static func read(specPath: String, bytes: [UInt8]) -> (variables: [ExerciseVariable], lines: [String: Int], problems: [LabProblem]) {
         // Most specs declare none: no second reading of the spec for them (start-up of `check`).
-        guard contains(bytes, Array("variables".utf8)) else { return ([], [:], []) }
+        guard Programs.contains(bytes, Array("variables".utf8)) else { return ([], [:], []) }
         let masked = Variants.render(bytes, values: Dictionary(Variants.placeholders(in: bytes).map { ($0.name, $0.name) }, uniquingKeysWith: { a, _ in a }))
         guard let root = YAMLReader.read(masked).documents.first?.root, let node = root["variables"] else { return ([], [:], []) }
         var problems: [LabProblem] = []

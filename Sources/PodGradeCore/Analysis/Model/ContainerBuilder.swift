@@ -138,8 +138,8 @@ struct ContainerBuilder {
         }
 
         let process = PodProcess(origin: origin, argv: argv.map(\.value), script: script, commands: commands, source: source)
+        self.container = ModelContainer(name: name, kind: kind, spec: spec, family: family, process: process, lifecycle: lifecycle)
         guard !processesOnly else {
-            self.container = ModelContainer(name: name, kind: kind, spec: spec, family: family, process: process, lifecycle: lifecycle)
             self.files = []
             self.listeners = []
             self.connections = []
@@ -265,7 +265,6 @@ struct ContainerBuilder {
             }
         }
 
-        self.container = ModelContainer(name: name, kind: kind, spec: spec, family: family, process: process, lifecycle: lifecycle)
         self.files = facts
         self.listeners = listens
         self.connections = connects

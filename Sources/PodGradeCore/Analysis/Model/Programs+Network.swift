@@ -197,9 +197,12 @@ extension Programs {
 
     /// Whether `text` holds `needle`, byte for byte.
     static func contains(_ text: String, _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
+        contains(Array(text.utf8), Array(needle.utf8))
+    }
+
+    /// The same over bytes (a spec file as loaded).
+    static func contains(_ t: [UInt8], _ n: [UInt8]) -> Bool {
         guard !n.isEmpty else { return true }
-        let t = Array(text.utf8)
         guard t.count >= n.count else { return false }
         for start in 0...(t.count - n.count) where t[start] == n[0] {
             var k = 1
