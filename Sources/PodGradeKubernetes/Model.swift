@@ -22,8 +22,9 @@ public struct Label: Sendable, Hashable {
     public let value: Located<String>
 }
 
-/// A Pod, or an object that owns a pod template (Deployment, Job, ...).
-public struct Workload: Sendable {
+/// A Pod, or an object that owns a pod template (Deployment, Job, ...). Immutable; a class so
+/// that the many hands it passes through while grading share one reference.
+public final class Workload: Sendable {
     public let kind: String
     public let apiVersion: String?
     public let name: Located<String>?
@@ -42,6 +43,26 @@ public struct Workload: Sendable {
     public let pod: PodSpec?
     /// The object's raw node, for schema checking.
     public let node: Node
+
+    public init(kind: String, apiVersion: String?, name: Located<String>?, namespace: Located<String>?,
+                labels: [Label], path: String, mark: Mark, metadataMark: Mark, replicas: Located<Int64>?,
+                selector: LabelSelector?, templateLabels: [Label]?, templateMetadataMark: Mark?, pod: PodSpec?,
+                node: Node) {
+        self.kind = kind
+        self.apiVersion = apiVersion
+        self.name = name
+        self.namespace = namespace
+        self.labels = labels
+        self.path = path
+        self.mark = mark
+        self.metadataMark = metadataMark
+        self.replicas = replicas
+        self.selector = selector
+        self.templateLabels = templateLabels
+        self.templateMetadataMark = templateMetadataMark
+        self.pod = pod
+        self.node = node
+    }
 
     public var isPod: Bool { kind == "Pod" }
     public var displayName: String { name?.value ?? "" }
@@ -62,7 +83,8 @@ public struct SelectorRequirement: Sendable {
     public let mark: Mark
 }
 
-public struct PodSpec: Sendable {
+/// (A class for the same reason as `Workload`.)
+public final class PodSpec: Sendable {
     /// `spec`, `spec.template.spec`, ...
     public let path: String
     public let mark: Mark
@@ -71,6 +93,17 @@ public struct PodSpec: Sendable {
     public let volumes: [Volume]
     public let restartPolicy: Located<String>?
     public let hostNetwork: Bool
+
+    public init(path: String, mark: Mark, containers: [Container], initContainers: [Container], volumes: [Volume],
+                restartPolicy: Located<String>?, hostNetwork: Bool) {
+        self.path = path
+        self.mark = mark
+        self.containers = containers
+        self.initContainers = initContainers
+        self.volumes = volumes
+        self.restartPolicy = restartPolicy
+        self.hostNetwork = hostNetwork
+    }
 
     /// App containers, then native sidecars (init containers with restartPolicy Always):
     /// everything that runs for the pod's whole life.
@@ -89,7 +122,9 @@ public struct PodSpec: Sendable {
     }
 }
 
-public struct Container: Sendable {
+/// A class: the model, the rules and the validator hand containers around many times for
+/// each submission, and one reference costs less to copy than its fifteen fields.
+public final class Container: Sendable {
     public enum Role: String, Sendable { case app, initContainer }
     public let role: Role
     public let index: Int
@@ -105,6 +140,25 @@ public struct Container: Sendable {
     public let resources: Resources?
     public let restartPolicy: Located<String>?
     public let workingDir: Located<String>?
+
+    public init(role: Role, index: Int, path: String, mark: Mark, name: Located<String>?, image: Located<String>?,
+                command: [Located<String>]?, args: [Located<String>]?, ports: [ContainerPort], env: [EnvVar],
+                volumeMounts: [VolumeMount], resources: Resources?, restartPolicy: Located<String>?, workingDir: Located<String>?) {
+        self.role = role
+        self.index = index
+        self.path = path
+        self.mark = mark
+        self.name = name
+        self.image = image
+        self.command = command
+        self.args = args
+        self.ports = ports
+        self.env = env
+        self.volumeMounts = volumeMounts
+        self.resources = resources
+        self.restartPolicy = restartPolicy
+        self.workingDir = workingDir
+    }
 
     /// An init container that keeps running beside the app containers (Kubernetes 1.29+).
     public var isNativeSidecar: Bool { role == .initContainer && restartPolicy?.value == "Always" }

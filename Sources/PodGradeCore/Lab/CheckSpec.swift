@@ -11,7 +11,10 @@ public enum CheckSeverity: String, Sendable {
 
 /// One check of an exercise, as its spec states it: its rule resolved and its
 /// parameters decoded when the lab loads.
-public struct CheckSpec: Sendable {
+///
+/// A class: every check of an exercise is handed to its rule for every submission graded,
+/// and one reference costs less to pass around than the fields one by one.
+public final class CheckSpec: Sendable {
     public let id: String
     public let rule: any Rule
     public let points: Int
@@ -21,14 +24,16 @@ public struct CheckSpec: Sendable {
     /// The parameters as the spec writes them: what the task names (tools that
     /// compare submissions treat these values as given, not as the learner's).
     public let writtenParams: Node?
-    public var severity: CheckSeverity = .idea
+    public let severity: CheckSeverity
 
-    public init(id: String, rule: any Rule, points: Int, check: BoundCheck, hint: LocalizedText?, writtenParams: Node? = nil) {
+    public init(id: String, rule: any Rule, points: Int, check: BoundCheck, hint: LocalizedText?, writtenParams: Node? = nil,
+                severity: CheckSeverity = .idea) {
         self.id = id
         self.rule = rule
         self.points = points
         self.check = check
         self.hint = hint
         self.writtenParams = writtenParams
+        self.severity = severity
     }
 }

@@ -64,16 +64,17 @@ enum ExerciseLoader {
                 hint = localized(hintNode)
                 if hint == nil { problem("check '\(id)': hint needs ru and en", hintNode) }
             }
-            var spec = CheckSpec(id: id, rule: definition, points: points, check: bound, hint: hint, writtenParams: item["params"])
+            var severityValue = CheckSeverity.idea
             if let severity = item["severity"]?.string {
                 if let value = CheckSeverity(rawValue: severity) {
-                    spec.severity = value
+                    severityValue = value
                     if value == .asked && points > 1 { problem("check '\(id)': an asked check is worth at most 1 point (it has \(points))", item) }
                 } else {
                     problem("check '\(id)': severity must be idea or asked, not '\(severity)'", item["severity"])
                 }
             }
-            checks.append(spec)
+            checks.append(CheckSpec(id: id, rule: definition, points: points, check: bound, hint: hint, writtenParams: item["params"],
+                                    severity: severityValue))
         }
         if checks.isEmpty { problem("no checks", root) }
         let maxScore = checks.reduce(0) { $0 + $1.points }

@@ -30,7 +30,7 @@ final class ModelCache: Sendable {
 }
 
 /// Everything a check may look at.
-public struct CheckContext: Sendable {
+public final class CheckContext: Sendable {
     public let exercise: Exercise
     public let files: [ParsedFile]
     public let target: Target?

@@ -2,7 +2,7 @@ public import PodGradeYAML
 public import PodGradeKubernetes
 
 /// One manifest file of a submission, read once.
-public struct ParsedFile: Sendable {
+public final class ParsedFile: Sendable {
     public let path: String
     public let yaml: YAMLFile
     /// Objects of every document (List items included), with their document.

@@ -1,7 +1,7 @@
 public import PodGradeKubernetes
 
 /// A container of the Pod as the model sees it: what it runs and whether it keeps running.
-public struct ModelContainer: Sendable {
+public final class ModelContainer: Sendable {
     public enum Kind: Sendable, Hashable {
         case app
         /// An init container that must finish before the app containers start.
@@ -17,6 +17,15 @@ public struct ModelContainer: Sendable {
     public let family: ImageFamily?
     public let process: PodProcess
     public let lifecycle: Lifecycle
+
+    init(name: String, kind: Kind, spec: Container, family: ImageFamily?, process: PodProcess, lifecycle: Lifecycle) {
+        self.name = name
+        self.kind = kind
+        self.spec = spec
+        self.family = family
+        self.process = process
+        self.lifecycle = lifecycle
+    }
 
     /// App containers and native sidecars run for the Pod's whole life.
     public var isLongLived: Bool { kind != .initContainer }

@@ -2,8 +2,8 @@ public import PodGradeKubernetes
 
 /// One simple command as it would run: its words expanded from the variables known at
 /// that point (unknown ones stay as `$NAME`), where its output goes and where its input
-/// comes from.
-public struct ScriptCommand: Sendable {
+/// comes from. A class: the model's readers pass each command through several tables.
+public final class ScriptCommand: Sendable {
     public enum Output: Sendable, Hashable {
         /// The container's standard output (its log): nowhere shared.
         case stdout
@@ -24,23 +24,36 @@ public struct ScriptCommand: Sendable {
     }
 
     /// The words after expansion, wrappers (`exec`, `nohup`, `busybox`, `env A=B`...) removed.
-    public var words: [String]
+    public let words: [String]
     /// (operator, target) of the command's own redirections, targets expanded.
-    public var redirections: [(op: String, fd: Int?, target: String)]
-    public var output: Output
-    public var input: Input
+    public let redirections: [(op: String, fd: Int?, target: String)]
+    public let output: Output
+    public let input: Input
     /// Run with `&`.
-    public var background: Bool
+    public let background: Bool
     /// Inside a `while`/`until` condition or an `if` test.
-    public var isCondition: Bool
+    public let isCondition: Bool
     /// The node of the manifest the command was written in.
-    public var source: Located<String>
+    public let source: Located<String>
     /// The directory the script changed to with `cd`, when it did (relative paths start there).
-    public var directory: String? = nil
+    public let directory: String?
     /// The line of the script (0-based) the command is on; for a nested `sh -c` or `$(...)`,
     /// the line of the command that holds it. In a literal block scalar (`|`) the file line
     /// is `source.mark.line + 1 + line`.
-    public var line: Int = 0
+    public let line: Int
+
+    init(words: [String], redirections: [(op: String, fd: Int?, target: String)], output: Output, input: Input,
+         background: Bool, isCondition: Bool, source: Located<String>, directory: String?, line: Int) {
+        self.words = words
+        self.redirections = redirections
+        self.output = output
+        self.input = input
+        self.background = background
+        self.isCondition = isCondition
+        self.source = source
+        self.directory = directory
+        self.line = line
+    }
 
     /// The program's base name (`/bin/busybox` is `busybox`).
     public var program: String? { words.first.map(ScriptCommand.baseName) }

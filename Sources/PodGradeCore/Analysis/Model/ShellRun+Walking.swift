@@ -157,8 +157,7 @@ extension ShellRun {
         }
         if words.isEmpty {
             if !redirections.isEmpty {
-                record(ScriptCommand(words: [], redirections: redirections, output: inner.output, input: inner.input,
-                                     background: context.background, isCondition: context.isCondition, source: source, directory: directory))
+                record(words: [], redirections: redirections, inner, context)
             }
             return .finishes(.finishes)
         }
@@ -193,8 +192,7 @@ extension ShellRun {
             // `exec >> FILE` alone: what the script prints from here on goes to FILE.
             if isExec, !redirections.isEmpty {
                 if inner.output != context.output { execOutput = inner.output }
-                record(ScriptCommand(words: [], redirections: redirections, output: inner.output, input: inner.input,
-                                     background: context.background, isCondition: context.isCondition, source: source, directory: directory))
+                record(words: [], redirections: redirections, inner, context)
             }
             return .finishes(.finishes)
         }
@@ -222,10 +220,7 @@ extension ShellRun {
         if program == "cd", let target = words.dropFirst().first(where: { !$0.hasPrefix("-") }), !target.utf8.contains(UInt8(ascii: "$")) {
             directory = target.hasPrefix("/") ? Paths.normalize(target) : Paths.normalize((directory ?? "/") + "/" + target)
         }
-        let command = ScriptCommand(words: words, redirections: redirections, output: inner.output, input: inner.input,
-                                    background: context.background, isCondition: context.isCondition, source: source,
-                                    directory: directory)
-        record(command)
+        let command = record(words: words, redirections: redirections, inner, context)
         let outcome = Programs.outcome(of: command)
         return isExec ? outcome.exec : outcome
     }

@@ -95,14 +95,18 @@ struct ShellRun {
         for r in list where r.hereDocument != nil || r.op == "<<<" {
             inner.input = .text(r.hereDocument ?? expand(r.target, context))
         }
-        record(ScriptCommand(words: [], redirections: expanded, output: inner.output, input: inner.input,
-                             background: context.background, isCondition: context.isCondition, source: source, directory: directory))
+        record(words: [], redirections: expanded, inner, context)
         return inner
     }
 
-    mutating func record(_ command: ScriptCommand) {
-        var command = command
-        command.line = nestedLine ?? currentLine
+    /// Records a command run with `inner`'s output and input, inside `context`.
+    @discardableResult
+    mutating func record(words: [String], redirections: [(op: String, fd: Int?, target: String)], _ inner: Context,
+                         _ context: Context) -> ScriptCommand {
+        let command = ScriptCommand(words: words, redirections: redirections, output: inner.output, input: inner.input,
+                                    background: context.background, isCondition: context.isCondition, source: source,
+                                    directory: directory, line: nestedLine ?? currentLine)
         if commands.count < Self.maximumCommands { commands.append(command) }
+        return command
     }
 }
