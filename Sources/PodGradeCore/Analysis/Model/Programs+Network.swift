@@ -29,7 +29,7 @@ extension Programs {
     }
 
     static func port(_ text: String) -> Int? {
-        guard !text.isEmpty, text.count <= 5, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(text), (1...65535).contains(n) else { return nil }
+        guard !text.isEmpty, text.utf8.count <= 5, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let n = Int(text), (1...65535).contains(n) else { return nil }
         return n
     }
 

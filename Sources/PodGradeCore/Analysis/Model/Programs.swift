@@ -97,9 +97,16 @@ enum Programs {
 
     /// `1000`, `10m`, `2h`, `1d`, `1.5` in seconds.
     static func seconds(_ text: String) -> Double? {
-        guard let last = text.last else { return nil }
-        let multipliers: [Character: Double] = ["s": 1, "m": 60, "h": 3600, "d": 86400]
-        if let multiplier = multipliers[last], let value = Double(text.dropLast()), value >= 0 { return value * multiplier }
+        guard let last = text.utf8.last else { return nil }
+        let multiplier: Double?
+        switch last {
+        case UInt8(ascii: "s"): multiplier = 1
+        case UInt8(ascii: "m"): multiplier = 60
+        case UInt8(ascii: "h"): multiplier = 3600
+        case UInt8(ascii: "d"): multiplier = 86400
+        default: multiplier = nil
+        }
+        if let multiplier, let value = Double(text.dropLast()), value >= 0 { return value * multiplier }
         guard let value = Double(text), value >= 0, value.isFinite else { return nil }
         return value
     }
@@ -113,7 +120,7 @@ enum Programs {
             if skip { skip = false; continue }
             if !afterDashes, word == "--" { afterDashes = true; continue }
             if !afterDashes, valueFlags.contains(word) { skip = true; continue }
-            if !afterDashes, word.hasPrefix("-"), word.count > 1 { continue }
+            if !afterDashes, word.hasPrefix("-"), word.utf8.count > 1 { continue }
             result.append(word)
         }
         return result

@@ -41,6 +41,8 @@ public final class ScriptCommand: Sendable {
     /// the line of the command that holds it. In a literal block scalar (`|`) the file line
     /// is `source.mark.line + 1 + line`.
     public let line: Int
+    /// The program's base name (`/bin/busybox` is `busybox`), found once.
+    public let program: String?
 
     init(words: [String], redirections: [(op: String, fd: Int?, target: String)], output: Output, input: Input,
          background: Bool, isCondition: Bool, source: Located<String>, directory: String?, line: Int) {
@@ -53,10 +55,9 @@ public final class ScriptCommand: Sendable {
         self.source = source
         self.directory = directory
         self.line = line
+        self.program = words.first.map(ScriptCommand.baseName)
     }
 
-    /// The program's base name (`/bin/busybox` is `busybox`).
-    public var program: String? { words.first.map(ScriptCommand.baseName) }
     public var arguments: ArraySlice<String> { words.dropFirst() }
 
     static func baseName(_ word: String) -> String {
@@ -68,19 +69,20 @@ public final class ScriptCommand: Sendable {
 
     /// The value after `flag` (`-p 8080`, `-p8080`, `--port=8080`, `--port 8080`).
     public func value(of flags: [String]) -> String? {
-        let args = Array(arguments)
-        var k = 0
-        while k < args.count {
+        let args = arguments
+        var k = args.startIndex
+        while k < args.endIndex {
             let word = args[k]
-            if flags.contains(word), k + 1 < args.count { return args[k + 1] }
-            if word.hasPrefix("--"), let eq = word.firstIndex(of: "="), flags.contains(String(word[..<eq])) {
-                return String(word[word.index(after: eq)...])
+            if flags.contains(word), k + 1 < args.endIndex { return args[k + 1] }
+            if word.hasPrefix("-"), let eq = word.utf8.firstIndex(of: UInt8(ascii: "=")) {
+                // `--port=8080`, `-p=8080`: the flag is what stands before `=`.
+                let name = String(Substring(word.utf8[..<eq]))
+                if flags.contains(name) { return String(Substring(word.utf8[word.utf8.index(after: eq)...])) }
             }
-            if word.hasPrefix("-"), !word.hasPrefix("--"), let eq = word.firstIndex(of: "="), flags.contains(String(word[..<eq])) {
-                return String(word[word.index(after: eq)...])
-            }
-            for flag in flags where flag.count == 2 && flag.hasPrefix("-") && word.count > 2 && word.hasPrefix(flag) && !word.hasPrefix("--") {
-                return String(word.dropFirst(2))
+            if word.utf8.count > 2, !word.hasPrefix("--") {
+                for flag in flags where flag.utf8.count == 2 && flag.hasPrefix("-") && word.hasPrefix(flag) {
+                    return String(Substring(word.utf8.dropFirst(2)))
+                }
             }
             k += 1
         }
@@ -89,9 +91,12 @@ public final class ScriptCommand: Sendable {
 
     /// Whether a short flag letter appears, alone or bundled (`-lk`, `-l`), or a long flag.
     public func hasFlag(_ letter: Character, long: String? = nil) -> Bool {
-        arguments.contains { word in
+        let byte = letter.asciiValue ?? 0
+        return arguments.contains { word in
             if let long, word == long { return true }
-            return word.hasPrefix("-") && !word.hasPrefix("--") && word.dropFirst().contains(letter)
+            let bytes = word.utf8
+            guard bytes.first == UInt8(ascii: "-"), bytes.dropFirst().first != UInt8(ascii: "-") else { return false }
+            return bytes.dropFirst().contains(byte)
         }
     }
 }

@@ -42,7 +42,7 @@ public enum ShellParser {
 
         var current: ShellToken? { p < tokens.count ? tokens[p] : nil }
 
-        func isOp(_ op: String) -> Bool {
+        func isOp(_ op: ShellOperator) -> Bool {
             guard p < tokens.count, case .op(let o) = tokens[p] else { return false }
             return o == op
         }
@@ -60,7 +60,7 @@ public enum ShellParser {
         }
 
         mutating func skipNewlines() {
-            while isOp("\n") { p += 1 }
+            while isOp(.newline) { p += 1 }
         }
 
         mutating func expectKeyword(_ word: String) {
@@ -69,7 +69,7 @@ public enum ShellParser {
         }
 
         mutating func skipSeparators() {
-            while isOp("\n") || isOp(";") { p += 1 }
+            while isOp(.newline) || isOp(.semicolon) { p += 1 }
         }
 
         mutating func parseList(terminators: [String]) -> ShellNode {
@@ -79,13 +79,13 @@ public enum ShellParser {
             while p < tokens.count {
                 skipSeparators()
                 guard p < tokens.count else { break }
-                if isKeyword(terminators) || isOp(")") || isOp(";;") { break }
+                if isKeyword(terminators) || isOp(.close) || isOp(.doubleSemicolon) { break }
                 let before = p
                 guard var andOr = parseAndOr() else {
                     if p == before { p += 1 }
                     continue
                 }
-                if isOp("&") { andOr.background = true; p += 1 } else if isOp(";") || isOp("\n") { p += 1 }
+                if isOp(.background) { andOr.background = true; p += 1 } else if isOp(.semicolon) || isOp(.newline) { p += 1 }
                 items.append(andOr)
                 if p == before { p += 1 }
             }
@@ -95,8 +95,8 @@ public enum ShellParser {
         mutating func parseAndOr() -> ShellAndOr? {
             guard let first = parsePipeline() else { return nil }
             var result = ShellAndOr(first: first, rest: [], background: false)
-            while isOp("&&") || isOp("||") {
-                let connector: ShellAndOr.Connector = isOp("&&") ? .and : .or
+            while isOp(.and) || isOp(.or) {
+                let connector: ShellAndOr.Connector = isOp(.and) ? .and : .or
                 p += 1
                 skipNewlines()
                 guard let next = parsePipeline() else { break }
@@ -110,7 +110,7 @@ public enum ShellParser {
             if isKeyword("!") { negated = true; p += 1 }
             guard let first = parseCommand() else { return nil }
             var stages = [first]
-            while isOp("|") {
+            while isOp(.pipe) {
                 p += 1
                 skipNewlines()
                 guard let next = parseCommand() else { break }
@@ -126,10 +126,10 @@ public enum ShellParser {
                 return parseSimple()
             }
             switch token {
-            case .op("("):
+            case .op(.open):
                 p += 1
                 let body = parseList(terminators: [])
-                if isOp(")") { p += 1 }
+                if isOp(.close) { p += 1 }
                 return .group(body, subshell: true, redirections: parseRedirections())
             case .op:
                 return nil
@@ -185,12 +185,12 @@ public enum ShellParser {
                     while p < tokens.count {
                         skipSeparators()
                         if isKeyword("esac") || p >= tokens.count { break }
-                        if isOp("(") { p += 1 }
-                        while p < tokens.count, !isOp(")") { p += 1 }
-                        if isOp(")") { p += 1 }
+                        if isOp(.open) { p += 1 }
+                        while p < tokens.count, !isOp(.close) { p += 1 }
+                        if isOp(.close) { p += 1 }
                         let before = p
                         arms.append(parseList(terminators: ["esac"]))
-                        if isOp(";;") { p += 1 } else if p == before, !isKeyword("esac") { p += 1 }
+                        if isOp(.doubleSemicolon) { p += 1 } else if p == before, !isKeyword("esac") { p += 1 }
                     }
                     expectKeyword("esac")
                     return .caseClause(subject: subject, arms: arms, redirections: parseRedirections())
@@ -235,12 +235,12 @@ public enum ShellParser {
                 case .redirect:
                     command.redirections += parseRedirections()
                     if case .redirect? = current { p += 1 }
-                case .op("("):
+                case .op(.open):
                     // `NAME=(a b c)`: a bash array, read as words of no command.
                     guard command.words.isEmpty, let last = command.assignments.last, last.value.parts.isEmpty else { break loop }
                     p += 1
-                    while p < tokens.count, !isOp(")") { p += 1 }
-                    if isOp(")") { p += 1 }
+                    while p < tokens.count, !isOp(.close) { p += 1 }
+                    if isOp(.close) { p += 1 }
                     command.assignments[command.assignments.count - 1].value = ShellWord(parts: [.variable(last.name, fallback: nil)])
                 case .op:
                     break loop

@@ -4,14 +4,14 @@ extension ShellTokenizer {
     /// substitutions are skipped and give nil.
     mutating func readRedirection(fd: Int?, into expectHereDelimiter: inout (Int, Bool)?, count: Int) -> ShellToken? {
         let c = chars[i]
-        var op = String(c)
+        var op = c == "<" ? "<" : ">"
         i += 1
         if c == "<", i < chars.count, chars[i] == "(" {
             // <(process substitution): skip it whole
             skipBalanced()
             return nil
         }
-        if c == ">", i < chars.count, chars[i] == ">" || chars[i] == "|" { op.unicodeScalars.append(chars[i]); i += 1 }
+        if c == ">", i < chars.count, chars[i] == ">" || chars[i] == "|" { op = chars[i] == ">" ? ">>" : ">|"; i += 1 }
         else if c == "<", i < chars.count, chars[i] == "<" {
             op = "<<"; i += 1
             if i < chars.count, chars[i] == "<" { op = "<<<"; i += 1 }
@@ -20,7 +20,7 @@ extension ShellTokenizer {
         if i < chars.count, chars[i] == "&" {
             // duplication: `>&2`, `2>&1`, `<&0`
             i += 1
-            while i < chars.count, ("0"..."9").contains(chars[i]) || chars[i] == "-" { i += 1 }
+            while i < chars.count, chars[i].isDigit || chars[i] == "-" { i += 1 }
             return nil
         }
         if op == "<<" || op == "<<-" {
@@ -39,10 +39,10 @@ extension ShellTokenizer {
         for (index, delimiter, strip) in pending {
             var body = ""
             while i < chars.count {
-                var line = ""
-                while i < chars.count, chars[i] != "\n" { line.unicodeScalars.append(chars[i]); i += 1 }
+                var text = ScalarText()
+                while i < chars.count, chars[i] != "\n" { text.append(chars[i]); i += 1 }
                 if i < chars.count { i += 1 }
-                var compared = Substring(line)
+                var compared = Substring(text.string)
                 if strip { while compared.first == "\t" { compared = compared.dropFirst() } }
                 if compared == delimiter || compared.trimmingSuffix(" ") == delimiter { break }
                 body += String(compared) + "\n"
@@ -57,7 +57,7 @@ extension ShellTokenizer {
     }
 
     /// The text inside a balanced pair starting at `open` (i at open); i ends after `close`.
-    mutating func readBalanced(open: Unicode.Scalar, close: Unicode.Scalar) -> String {
+    mutating func readBalanced(open: ScriptByte, close: ScriptByte) -> String {
         var depth = 0
         var text = ScalarText()
         while i < chars.count {
@@ -100,7 +100,7 @@ extension ShellTokenizer {
             if !literal.isEmpty { parts.append(.literal(literal.string, quoted: literalQuoted)) }
             literal.removeAll()
         }
-        func append(_ c: Unicode.Scalar, quoted: Bool) {
+        func append(_ c: ScriptByte, quoted: Bool) {
             if quoted != literalQuoted { flush(); literalQuoted = quoted }
             literal.append(c)
         }
@@ -170,8 +170,8 @@ extension ShellTokenizer {
             var name = ""
             var rest = Substring(inner)
             if rest.hasPrefix("#") || rest.hasPrefix("!") { rest = rest.dropFirst() }
-            while let c = rest.unicodeScalars.first, c == "_" || (c.isASCII && (c.properties.isAlphabetic || ("0"..."9").contains(c))) {
-                name.unicodeScalars.append(c)
+            while let c = rest.utf8.first.map(ScriptByte.init), c.isNameCharacter {
+                name.unicodeScalars.append(Unicode.Scalar(c.value))
                 rest = rest.dropFirst()
             }
             if name.isEmpty, let c = rest.unicodeScalars.first { name = String(c); rest = rest.dropFirst() }
@@ -181,17 +181,17 @@ extension ShellTokenizer {
             if let f = fallback, f.hasPrefix("\""), f.hasSuffix("\""), f.count >= 2 { fallback = String(f.dropFirst().dropLast()) }
             return .variable(name, fallback: fallback)
         }
-        if next == "_" || (next.isASCII && next.properties.isAlphabetic) {
+        if next == "_" || next.isLetter {
             i += 1
             var name = ScalarText()
-            while i < chars.count, chars[i] == "_" || (chars[i].isASCII && (chars[i].properties.isAlphabetic || ("0"..."9").contains(chars[i]))) {
+            while i < chars.count, chars[i].isNameCharacter {
                 name.append(chars[i]); i += 1
             }
             return .variable(name.string, fallback: nil)
         }
-        if ("0"..."9").contains(next) || "?$!#@*-".unicodeScalars.contains(next) {
+        if next.isDigit || "?$!#@*-".utf8.contains(next.value) {
             i += 2
-            return .variable(String(next), fallback: nil)
+            return .variable(String(Unicode.Scalar(next.value)), fallback: nil)
         }
         i += 1
         return nil
@@ -218,19 +218,15 @@ extension Substring {
     }
 }
 
-/// Text gathered scalar by scalar: UTF-8 bytes in an array, one String at the end
+/// Text gathered byte by byte: UTF-8 bytes in an array, one String at the end
 /// (appending to `String.unicodeScalars` costs a few hundred instructions a scalar).
 struct ScalarText {
     private var bytes: [UInt8] = []
 
     var isEmpty: Bool { bytes.isEmpty }
 
-    mutating func append(_ c: Unicode.Scalar) {
-        if c.isASCII {
-            bytes.append(UInt8(truncatingIfNeeded: c.value))
-        } else {
-            UTF8.encode(c) { bytes.append($0) }
-        }
+    mutating func append(_ c: ScriptByte) {
+        bytes.append(c.value)
     }
 
     mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }

@@ -1,14 +1,32 @@
 /// Splits a script into words and operators the way `sh` does (see `ShellSyntax.swift`).
 enum ShellToken: Sendable {
     case word(ShellWord)
-    /// `;` `;;` `&` `&&` `|` `||` `(` `)` and newline (`\n`).
-    case op(String)
+    case op(ShellOperator)
     /// A redirection operator; the next token is its target word. `hereDocument` indexes the bodies.
     case redirect(String, fd: Int?, hereDocument: Int?)
 }
 
+/// `;` `;;` `&` `&&` `|` `||` `(` `)` and newline.
+enum ShellOperator: Sendable {
+    case newline, semicolon, doubleSemicolon, background, and, pipe, or, open, close
+}
+
+/// One byte of a script's UTF-8. The shell's syntax is all ASCII, so the tokenizer compares
+/// bytes (written as character literals) and copies the bytes of other characters through.
+struct ScriptByte: Equatable, Comparable, ExpressibleByUnicodeScalarLiteral {
+    let value: UInt8
+    init(_ value: UInt8) { self.value = value }
+    init(unicodeScalarLiteral scalar: Unicode.Scalar) { value = UInt8(truncatingIfNeeded: scalar.value) }
+    static func < (a: ScriptByte, b: ScriptByte) -> Bool { a.value < b.value }
+    var isDigit: Bool { value >= 0x30 && value <= 0x39 }
+    /// An ASCII letter.
+    var isLetter: Bool { (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7a }
+    /// What a variable name is made of: `_`, ASCII letters and digits.
+    var isNameCharacter: Bool { value == 0x5f || isLetter || isDigit }
+}
+
 struct ShellTokenizer {
-    let chars: [Unicode.Scalar]
+    let chars: [ScriptByte]
     var i = 0
     var hereDocuments: [String] = []
     /// Here-documents whose body starts at the next newline: (index, delimiter, strip tabs).
@@ -18,9 +36,13 @@ struct ShellTokenizer {
     var offsets: [Int] = []
 
     init(_ script: String) {
-        var scalars = Array(script.unicodeScalars)
-        if scalars.count > ShellParser.maximumLength { scalars = Array(scalars.prefix(ShellParser.maximumLength)) }
-        chars = scalars
+        var bytes = script.utf8.prefix(ShellParser.maximumLength).map(ScriptByte.init)
+        // Cut at a character's start, never inside one.
+        if script.utf8.count > ShellParser.maximumLength {
+            while let last = bytes.last, last.value & 0xC0 == 0x80 { bytes.removeLast() }
+            if let last = bytes.last, last.value >= 0xC0 { bytes.removeLast() }
+        }
+        chars = bytes
     }
 
     /// The line (0-based) each token starts on, from `offsets` (which only grow).
@@ -36,9 +58,9 @@ struct ShellTokenizer {
         return result
     }
 
-    static func isBlank(_ c: Unicode.Scalar) -> Bool { c == " " || c == "\t" || c == "\r" }
+    static func isBlank(_ c: ScriptByte) -> Bool { c == " " || c == "\t" || c == "\r" }
 
-    func isOperatorStart(_ c: Unicode.Scalar) -> Bool {
+    func isOperatorStart(_ c: ScriptByte) -> Bool {
         if inDoubleBracket { return c == "\n" || c == ";" || c == "&" || c == "|" }
         return c == "\n" || c == ";" || c == "&" || c == "|" || c == "(" || c == ")" || c == "<" || c == ">"
     }
@@ -59,26 +81,26 @@ struct ShellTokenizer {
             }
             if c == "\n" {
                 i += 1
-                result.append(.op("\n"))
+                result.append(.op(.newline))
                 readHereDocumentBodies()
                 continue
             }
             if isOperatorStart(c) {
-                let next: Unicode.Scalar? = i + 1 < chars.count ? chars[i + 1] : nil
+                let next: ScriptByte? = i + 1 < chars.count ? chars[i + 1] : nil
                 switch c {
                 case ";":
-                    if next == ";" { result.append(.op(";;")); i += 2 } else { result.append(.op(";")); i += 1 }
+                    if next == ";" { result.append(.op(.doubleSemicolon)); i += 2 } else { result.append(.op(.semicolon)); i += 1 }
                 case "&":
-                    if next == "&" { result.append(.op("&&")); i += 2 }
+                    if next == "&" { result.append(.op(.and)); i += 2 }
                     else if next == ">" {
                         i += 2
                         if i < chars.count, chars[i] == ">" { i += 1; result.append(.redirect("&>>", fd: nil, hereDocument: nil)) }
                         else { result.append(.redirect("&>", fd: nil, hereDocument: nil)) }
-                    } else { result.append(.op("&")); i += 1 }
+                    } else { result.append(.op(.background)); i += 1 }
                 case "|":
-                    if next == "|" { result.append(.op("||")); i += 2 } else { result.append(.op("|")); i += 1 }
+                    if next == "|" { result.append(.op(.or)); i += 2 } else { result.append(.op(.pipe)); i += 1 }
                 case "(", ")":
-                    result.append(.op(String(c))); i += 1
+                    result.append(.op(c == "(" ? .open : .close)); i += 1
                 case "<", ">":
                     if let token = readRedirection(fd: nil, into: &expectHereDelimiter, count: hereDocuments.count) {
                         result.append(token)
@@ -91,7 +113,7 @@ struct ShellTokenizer {
             let word = readWord()
             // `2>file`: digits right before a redirection are its descriptor.
             if i < chars.count, chars[i] == "<" || chars[i] == ">", let digits = word.bare, !digits.isEmpty,
-               digits.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }), digits.count < 3, !inDoubleBracket {
+               digits.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }), digits.count < 3, !inDoubleBracket {
                 if let token = readRedirection(fd: Int(digits), into: &expectHereDelimiter, count: hereDocuments.count) {
                     result.append(token)
                 }
