@@ -177,26 +177,34 @@ public enum WorkloadDecoder {
 
     // MARK: - Field helpers
 
-    /// `base.key`: one allocation, sized up front (paths are built for every field read).
+    /// `base.key`: one allocation, written in place (paths are built for every field read,
+    /// and `+` or `append` cost several times the copy itself).
     static func join(_ base: String, _ key: String) -> String {
         if base.isEmpty { return key }
-        var path = ""
-        path.reserveCapacity(base.utf8.count + 1 + key.utf8.count)
-        path += base
-        path += "."
-        path += key
-        return path
+        return concatenate(base, UInt8(ascii: "."), key, nil)
     }
 
     /// `base[index]`, the same way.
     static func indexed(_ base: String, _ index: Int) -> String {
-        var path = ""
-        path.reserveCapacity(base.utf8.count + 22)
-        path += base
-        path += "["
-        path += String(index)
-        path += "]"
-        return path
+        concatenate(base, UInt8(ascii: "["), String(index), UInt8(ascii: "]"))
+    }
+
+    /// `a`, one separator byte, `b`, and an optional closing byte, in one allocation.
+    private static func concatenate(_ a: String, _ separator: UInt8, _ b: String, _ closing: UInt8?) -> String {
+        var a = a, b = b
+        let count = a.utf8.count + 1 + b.utf8.count + (closing == nil ? 0 : 1)
+        return a.withUTF8 { first in
+            b.withUTF8 { second in
+                String(unsafeUninitializedCapacity: count) { buffer in
+                    var k = 0
+                    for byte in first { buffer[k] = byte; k += 1 }
+                    buffer[k] = separator; k += 1
+                    for byte in second { buffer[k] = byte; k += 1 }
+                    if let closing { buffer[k] = closing; k += 1 }
+                    return k
+                }
+            }
+        }
     }
 
     /// The elements of a sequence field with their paths and indices.

@@ -89,15 +89,22 @@ public struct Node: Sendable {
     /// The value under `key` in a mapping, or nil.
     public subscript(key: String) -> Node? {
         guard case .mapping(let pairs) = content else { return nil }
-        for pair in pairs where pair.key == key { return pair.value }
+        for pair in pairs where Node.sameKey(pair.key, key) { return pair.value }
         return nil
     }
 
     /// The pair under `key` in a mapping (for the key's own position).
     public func pair(_ key: String) -> Pair? {
         guard case .mapping(let pairs) = content else { return nil }
-        for pair in pairs where pair.key == key { return pair }
+        for pair in pairs where Node.sameKey(pair.key, key) { return pair }
         return nil
+    }
+
+    /// Key equality, lengths first: most keys differ in length, and a length is read from
+    /// the string at once while `==` on two different strings takes a slow path.
+    @inline(__always)
+    static func sameKey(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
     }
 
     public var isNull: Bool {

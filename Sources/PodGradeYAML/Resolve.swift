@@ -43,15 +43,42 @@ enum Resolver {
              UInt8(ascii: "o"), UInt8(ascii: "O"):
             // Every null and boolean word is at most 5 letters: skip the comparisons for keys and names.
             guard utf8.count <= 5 else { return .string(text) }
-            switch text {
-            case "~", "null", "Null", "NULL": return .null
-            case "y", "Y", "yes", "Yes", "YES", "true", "True", "TRUE", "on", "On", "ON": return .bool(true)
-            case "n", "N", "no", "No", "NO", "false", "False", "FALSE", "off", "Off", "OFF": return .bool(false)
-            default: return .string(text)
-            }
+            return keyword(utf8) ?? .string(text)
         default:
             return .string(text)
         }
+    }
+
+    /// `~`, `null`, `yes`, `off`... written all lower case, all upper case or capitalized (as go-yaml
+    /// accepts them): the word packed into an integer, compared as integers.
+    private static func keyword(_ utf8: String.UTF8View) -> ScalarValue? {
+        var lower: UInt64 = 0
+        var uppers = 0
+        var firstUpper = false
+        for (k, b) in utf8.enumerated() {
+            let isUpper = b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z")
+            if isUpper { uppers += 1; if k == 0 { firstUpper = true } }
+            lower = lower << 8 | UInt64(isUpper ? b | 0x20 : b)
+        }
+        let count = utf8.count
+        // All lower, all upper, or only the first upper.
+        guard uppers == 0 || uppers == count || (uppers == 1 && firstUpper) else { return nil }
+        switch lower {
+        case Keyword.tilde, Keyword.null: return uppers == 0 || lower == Keyword.null ? .null : nil
+        case Keyword.y, Keyword.yes, Keyword.true, Keyword.on: return .bool(true)
+        case Keyword.n, Keyword.no, Keyword.false, Keyword.off: return .bool(false)
+        default: return nil
+        }
+    }
+
+    private enum Keyword {
+        static func pack(_ word: StaticString) -> UInt64 {
+            var value: UInt64 = 0
+            word.withUTF8Buffer { for b in $0 { value = value << 8 | UInt64(b) } }
+            return value
+        }
+        static let tilde = pack("~"), null = pack("null"), y = pack("y"), yes = pack("yes"), `true` = pack("true")
+        static let on = pack("on"), n = pack("n"), no = pack("no"), `false` = pack("false"), off = pack("off")
     }
 
     private static func resolveNumber(_ text: String) -> ScalarValue? {

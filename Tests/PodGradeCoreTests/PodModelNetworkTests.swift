@@ -118,6 +118,30 @@ final class PodModelNetworkTests: XCTestCase {
         XCTAssertEqual(m.containers.map(\.lifecycle), [.keepsRunning(.server(program: "envoy")), .keepsRunning(.server(program: "envoy"))])
     }
 
+    /// The configuration is read as a stream of events: a `socket_address` counts under
+    /// `listeners`/`admin` or `clusters` only, its own nested blocks are skipped, and a
+    /// document that ends in a syntax error gives nothing.
+    func testEnvoyConfigurationAddresses() {
+        let config = """
+        admin: {address: {socket_address: {address: 0.0.0.0, port_value: 9901}}}
+        node: {socket_address: {address: 10.0.0.1, port_value: 1}}
+        static_resources:
+          listeners:
+          - address:
+              socket_address: {address: 127.0.0.1, port_value: 6379, extra: {port_value: 1}}
+          clusters:
+          - load_assignment:
+              endpoints:
+              - lb_endpoints:
+                - endpoint: {address: {socket_address: {port_value: 6380, address: redis.db}}}
+        """
+        XCTAssertEqual(EnvoyConfig.addresses(in: config).map { "\($0.isListener ? "listen" : "connect") \($0.host):\($0.port ?? 0)" },
+                       ["listen 0.0.0.0:9901", "listen 127.0.0.1:6379", "connect redis.db:6380"])
+        XCTAssertEqual(EnvoyConfig.addresses(in: "listeners: [{socket_address: {address: a, port_value: 1}}\n---\nclusters: [{socket_address: {port_value: 2"), [])
+        XCTAssertEqual(EnvoyConfig.addresses(in: "listeners: [{socket_address: {address: a, port_value: 1}}]\n---\nclusters: [{socket_address: {port_value: 2").map(\.port),
+                       [1])
+    }
+
     func testKubernetesVariablesInArguments() throws {
         let m = try podModel("""
           containers:

@@ -90,6 +90,13 @@ private func value(_ text: String) -> ScalarValue? {
         #expect(value("yess") == .string("yess"))
     }
 
+    /// go-yaml accepts a keyword all lower case, all upper case or capitalized; any other mix is a string.
+    @Test func keywordCases() {
+        for text in ["~", "null", "Null", "NULL"] { #expect(value(text) == .null, "\(text)") }
+        for text in ["yEs", "YEs", "tRUE", "nULL", "oN", "fALSE", "nO"] { #expect(value(text) == .string(text), "\(text)") }
+        for text in ["name", "none", "offset", "yesterday", "t", "f"] { #expect(value(text) == .string(text), "\(text)") }
+    }
+
     @Test func numbers() {
         #expect(value("80") == .int(80))
         #expect(value("\"80\"") == .string("80"))
@@ -310,5 +317,40 @@ private func value(_ text: String) -> ScalarValue? {
         let file = YAMLReader.read("a: 1\n---\nb: [\n")
         #expect(file.documents.count == 1)
         #expect(file.error != nil)
+    }
+}
+
+@Suite struct EventTests {
+    private func events(_ text: String) -> (String, Bool) {
+        var seen: [String] = []
+        let complete = YAMLReader.events(text) { event in
+            switch event {
+            case .mappingStart: seen.append("{")
+            case .mappingEnd: seen.append("}")
+            case .sequenceStart: seen.append("[")
+            case .sequenceEnd: seen.append("]")
+            case .scalar(let text): seen.append(text)
+            case .alias: seen.append("*")
+            case .documentEnd: seen.append("|")
+            }
+            return true
+        }
+        return (seen.joined(separator: " "), complete)
+    }
+
+    @Test func structureAndScalarsInOrder() {
+        let (seen, complete) = events("a: [1, 'two']\nb: {c: &x d}\ne: *x\n---\nf\n")
+        #expect(seen == "{ a [ 1 two ] b { c d } e * } | f |")
+        #expect(complete)
+    }
+
+    @Test func stopsAtAnErrorAndWhenAsked() {
+        let (seen, complete) = events("a: [1, 2\nb: 3\n")
+        #expect(!complete)
+        #expect(seen.hasPrefix("{ a [ 1"))
+        var count = 0
+        #expect(YAMLReader.events("[1, 2, 3]") { _ in count += 1; return count < 2 })
+        #expect(count == 2)
+        #expect(!YAMLReader.events("[[[[1]]]]", maxDepth: 3) { _ in true })
     }
 }

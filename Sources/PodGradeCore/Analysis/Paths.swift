@@ -24,29 +24,34 @@ public enum Paths {
     /// An absolute path with no empty, `.` or `..` component and no trailing slash (or `/`):
     /// already what `normalize` makes of it.
     static func isNormalized(_ path: String) -> Bool {
-        let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
-        let bytes = path.utf8
-        guard bytes.first == slash else { return false }
-        if bytes.count == 1 { return true }
-        var length = 0
-        var dots = 0
-        for b in bytes.dropFirst() {
-            if b == slash {
-                if length == 0 || (dots == length && length <= 2) { return false }
-                length = 0
-                dots = 0
-            } else {
-                length += 1
-                if b == dot { dots += 1 }
+        var path = path
+        return path.withUTF8 { bytes in
+            let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
+            guard bytes.first == slash else { return false }
+            if bytes.count == 1 { return true }
+            var length = 0
+            var dots = 0
+            for k in 1..<bytes.count {
+                let b = bytes[k]
+                if b == slash {
+                    if length == 0 || (dots == length && length <= 2) { return false }
+                    length = 0
+                    dots = 0
+                } else {
+                    length += 1
+                    if b == dot { dots += 1 }
+                }
             }
+            return length > 0 && !(dots == length && length <= 2)
         }
-        return length > 0 && !(dots == length && length <= 2)
     }
 
     /// Whether `path` is `directory` or lies below it.
     public static func isWithin(_ path: String, _ directory: String) -> Bool {
         if directory == "/" { return path.hasPrefix("/") }
-        return path == directory || path.hasPrefix(directory + "/")
+        guard path.hasPrefix(directory) else { return false }
+        let rest = path.utf8.dropFirst(directory.utf8.count)
+        return rest.isEmpty || rest.first == UInt8(ascii: "/")
     }
 
     /// The volume place a container path lands on, through the container's
@@ -58,29 +63,44 @@ public enum Paths {
 
     /// The volume place a container path lands on and the mount it lands through.
     public static func resolve(_ path: String, in container: Container) -> (place: VolumePlace, mount: VolumeMount)? {
-        var absolute = path
-        if !absolute.hasPrefix("/") {
-            let base = container.workingDir?.value ?? "/"
-            absolute = base + "/" + absolute
-        }
-        absolute = normalize(absolute)
-        var best: (mount: VolumeMount, mountPath: String)?
-        for mount in container.volumeMounts {
-            guard let mountPath = mount.mountPath?.value, mount.name != nil else { continue }
-            let normalized = normalize(mountPath)
-            if isWithin(absolute, normalized), normalized.utf8.count > (best?.mountPath.utf8.count ?? -1) {
-                best = (mount, normalized)
+        MountTable(container).resolve(path)
+    }
+
+    /// A container's mounts with their paths normalized once, for resolving many paths.
+    public struct MountTable: Sendable {
+        let workingDir: String
+        let entries: [(path: String, volume: String, mount: VolumeMount)]
+
+        public init(_ container: Container) {
+            workingDir = container.workingDir?.value ?? "/"
+            var entries: [(path: String, volume: String, mount: VolumeMount)] = []
+            for mount in container.volumeMounts {
+                guard let mountPath = mount.mountPath?.value, let volume = mount.name?.value else { continue }
+                entries.append((Paths.normalize(mountPath), volume, mount))
             }
+            self.entries = entries
         }
-        guard let best, let volume = best.mount.name?.value else { return nil }
-        // The mount path is a prefix of `absolute` ending before a "/": a character boundary.
-        var relative = String(Substring(absolute.utf8.dropFirst(best.mountPath == "/" ? 1 : best.mountPath.utf8.count)))
-        if relative.hasPrefix("/") { relative.removeFirst() }
-        if let sub = best.mount.subPath?.value, !sub.isEmpty {
-            relative = relative.isEmpty ? normalize(sub) : normalize(sub) + "/" + relative
-            relative = relative.hasPrefix("/") ? String(relative.dropFirst()) : relative
+
+        /// The volume place `path` lands on (the deepest mountPath wins; subPath is prefixed).
+        public func resolve(_ path: String) -> (place: VolumePlace, mount: VolumeMount)? {
+            guard !entries.isEmpty else { return nil }
+            var absolute = path
+            if !absolute.hasPrefix("/") { absolute = workingDir + "/" + absolute }
+            absolute = normalize(absolute)
+            var best: (path: String, volume: String, mount: VolumeMount)?
+            for entry in entries where isWithin(absolute, entry.path) && entry.path.utf8.count > (best?.path.utf8.count ?? -1) {
+                best = entry
+            }
+            guard let best else { return nil }
+            // The mount path is a prefix of `absolute` ending before a "/": a character boundary.
+            var relative = String(Substring(absolute.utf8.dropFirst(best.path == "/" ? 1 : best.path.utf8.count)))
+            if relative.hasPrefix("/") { relative.removeFirst() }
+            if let sub = best.mount.subPath?.value, !sub.isEmpty {
+                relative = relative.isEmpty ? normalize(sub) : normalize(sub) + "/" + relative
+                relative = relative.hasPrefix("/") ? String(relative.dropFirst()) : relative
+            }
+            return (VolumePlace(volume: best.volume, relative: relative), best.mount)
         }
-        return (VolumePlace(volume: volume, relative: relative), best.mount)
     }
 
     /// Whether a read of `pattern` (a file, a directory, or a glob like `*.log`)

@@ -7,7 +7,9 @@ import Synchronization
 /// whole one was built already.
 final class ModelCache: Sendable {
     private let state = Mutex<(whole: PodModel?, processes: PodModel?)>((nil, nil))
-    init() {}
+    /// Some check of the exercise reads the whole model: build only that one.
+    private let wantsWhole: Bool
+    init(wantsWhole: Bool) { self.wantsWhole = wantsWhole }
 
     func model(_ pod: PodSpec) -> PodModel {
         state.withLock { cached in
@@ -19,7 +21,8 @@ final class ModelCache: Sendable {
     }
 
     func processes(_ pod: PodSpec) -> PodModel {
-        state.withLock { cached in
+        if wantsWhole { return model(pod) }
+        return state.withLock { cached in
             if let whole = cached.whole { return whole }
             if let processes = cached.processes { return processes }
             let built = PodModel(pod: pod, processesOnly: true)
@@ -36,13 +39,14 @@ public final class CheckContext: Sendable {
     public let target: Target?
     /// When the object cannot be graded although files were submitted: why, where (see `NotGradable`).
     public let notGradable: Finding?
-    let cache = ModelCache()
+    let cache: ModelCache
 
     public init(exercise: Exercise, files: [ParsedFile], target: Target?, notGradable: Finding? = nil) {
         self.exercise = exercise
         self.files = files
         self.target = target
         self.notGradable = notGradable
+        self.cache = ModelCache(wantsWhole: exercise.checks.contains { $0.rule.readsWholeModel })
     }
 
     /// How the target's Pod is wired (built once, on first use, for every check of the exercise).

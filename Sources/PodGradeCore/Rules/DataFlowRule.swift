@@ -4,6 +4,7 @@ import PodGradeKubernetes
 /// `data.flow`: what one container writes, another reads, through the same file of a shared volume.
 struct DataFlowRule: Rule {
     let id = "data.flow"
+    let readsWholeModel = true
     let doc = RuleDoc(
         title: LocalizedText(ru: "Данные проходят через общий volume", en: "Data flows through a shared volume"),
         explanation: LocalizedText(

@@ -4,6 +4,7 @@ import PodGradeKubernetes
 /// `network.localhost`: a container reaches another on a localhost port that the other listens on.
 struct NetworkLocalhostRule: Rule {
     let id = "network.localhost"
+    let readsWholeModel = true
     let doc = RuleDoc(
         title: LocalizedText(ru: "Обращение к соседу через localhost", en: "Reaching a neighbour on localhost"),
         explanation: LocalizedText(

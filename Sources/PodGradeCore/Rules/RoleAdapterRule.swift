@@ -4,6 +4,7 @@ import PodGradeKubernetes
 /// `role.adapter`: the adapter consumes main's output and exposes it on a port of its own.
 struct RoleAdapterRule: Rule {
     let id = "role.adapter"
+    let readsWholeModel = true
     let doc = RuleDoc(
         title: LocalizedText(ru: "Паттерн Adapter", en: "The Adapter pattern"),
         explanation: LocalizedText(

@@ -4,6 +4,7 @@ import PodGradeKubernetes
 /// `role.ambassador`: main talks to a localhost port served by the ambassador, not by main.
 struct RoleAmbassadorRule: Rule {
     let id = "role.ambassador"
+    let readsWholeModel = true
     let doc = RuleDoc(
         title: LocalizedText(ru: "Паттерн Ambassador", en: "The Ambassador pattern"),
         explanation: LocalizedText(

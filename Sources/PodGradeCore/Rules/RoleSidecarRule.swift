@@ -4,6 +4,7 @@ import PodGradeKubernetes
 /// `role.sidecar`: the helper shares a volume with main and consumes what main writes there.
 struct RoleSidecarRule: Rule {
     let id = "role.sidecar"
+    let readsWholeModel = true
     let doc = RuleDoc(
         title: LocalizedText(ru: "Паттерн Sidecar", en: "The Sidecar pattern"),
         explanation: LocalizedText(

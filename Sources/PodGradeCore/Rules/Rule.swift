@@ -17,6 +17,10 @@ public protocol Rule: Sendable {
     /// so that it cannot run on a candidate whose `kind` or `metadata` is broken; the
     /// Kubernetes rules judge any object and say what is broken.
     var needsIdentity: Bool { get }
+    /// Whether every run reads the whole Pod model (files, ports, connections, flows): then
+    /// an exercise that has such a check builds that model once, and checks content with
+    /// processes alone read it too instead of building a second, partial one.
+    var readsWholeModel: Bool { get }
     /// One value of every message the rule gives: `podgrade explain`, SARIF's
     /// message strings and the catalogue test render each in every language.
     var messageSamples: [Message] { get }
@@ -28,6 +32,7 @@ public protocol Rule: Sendable {
 extension Rule {
     public var needsWorkload: Bool { true }
     public var needsIdentity: Bool { needsWorkload }
+    public var readsWholeModel: Bool { false }
 
     /// The samples as message values of any rule (for reporters and tests).
     public var anyMessageSamples: [any RuleMessage] { messageSamples }

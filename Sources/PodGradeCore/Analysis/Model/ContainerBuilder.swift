@@ -148,17 +148,17 @@ struct ContainerBuilder {
 
         // Files.
         var facts: [FileFact] = []
-        var seenFiles = Set<String>()
+        var seenFiles = Set<FileKey>()
         let workingDirectory = spec.workingDir?.value
+        let mounts = Paths.MountTable(spec)
         func addFile(_ kind: FileFact.Kind, _ path: String, via: String, source: Located<String>, directory: String? = nil,
                      implicit: Bool = false, line: Int? = nil) {
             var absolute = path
             guard !path.hasPrefix("/dev/"), !path.hasPrefix("/proc/"), path != "/dev/null" else { return }
             if !absolute.hasPrefix("/"), !absolute.hasPrefix("$") { absolute = (directory ?? workingDirectory ?? "/") + "/" + absolute }
             if !absolute.utf8.contains(UInt8(ascii: "$")) { absolute = Paths.normalize(absolute) }
-            let key = (kind == .write ? "w:" : kind == .create ? "c:" : "r:") + absolute
-            guard seenFiles.insert(key).inserted else { return }
-            let resolved = absolute.utf8.contains(UInt8(ascii: "$")) ? nil : Paths.resolve(absolute, in: spec)
+            guard seenFiles.insert(FileKey(kind: kind, path: absolute)).inserted else { return }
+            let resolved = absolute.utf8.contains(UInt8(ascii: "$")) ? nil : mounts.resolve(absolute)
             facts.append(FileFact(container: name, kind: kind, path: absolute, place: resolved?.place, mount: resolved?.mount,
                                   isStdout: false, via: via, source: source, isImplicit: implicit,
                                   scriptLine: line))
@@ -268,6 +268,12 @@ struct ContainerBuilder {
         self.files = facts
         self.listeners = listens
         self.connections = connects
+    }
+
+    /// A file fact already recorded: what is done to which path.
+    struct FileKey: Hashable {
+        let kind: FileFact.Kind
+        let path: String
     }
 
     /// `DB_HOST=localhost` beside `DB_PORT=6379`; also `*_HOSTNAME`, `*_ADDR`, `*_SERVER`, and `HOST`/`PORT`.
