@@ -14,7 +14,7 @@ extension ValidationRun {
         }
         if let image = container.image, !image.value.isEmpty {
             // Only a Pod's images: templates keep " " as a placeholder some tools fill in.
-            if workload.isPod, image.value != image.value.trimmingWhitespace() {
+            if workload.isPod, image.value.hasEdgeWhitespace {
                 error(.invalid(image.value, .imageWhitespace), image.path, image.mark)
             }
         } else {
@@ -22,8 +22,8 @@ extension ValidationRun {
         }
         validateProbesAndLifecycle(container)
         if let raw = rawContainer(container) {
-            checkEnum(raw["imagePullPolicy"], Self.join(container.path, "imagePullPolicy"), ["Always", "IfNotPresent", "Never"])
-            checkEnum(raw["terminationMessagePolicy"], Self.join(container.path, "terminationMessagePolicy"), ["File", "FallbackToLogsOnError"])
+            checkEnum(raw, "imagePullPolicy", in: container.path, Self.pullPolicies)
+            checkEnum(raw, "terminationMessagePolicy", in: container.path, Self.terminationMessagePolicies)
         }
         validatePorts(container, hostNetwork: hostNetwork)
         validateEnv(container)
@@ -37,6 +37,10 @@ extension ValidationRun {
         return container.index < list.count ? list[container.index] : nil
     }
 
+    private static let pullPolicies = ["Always", "IfNotPresent", "Never"]
+    private static let terminationMessagePolicies = ["File", "FallbackToLogsOnError"]
+    private static let probeFields = ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"]
+    private static let hooks = ["postStart", "preStop"]
     private static let probeHandlers = ["exec", "httpGet", "tcpSocket", "grpc"]
     private static let lifecycleHandlers = ["exec", "httpGet", "tcpSocket", "sleep"]
 
@@ -44,7 +48,7 @@ extension ValidationRun {
     /// validateHandler: exactly one handler a probe or hook.
     mutating func validateProbesAndLifecycle(_ container: Container) {
         guard let raw = rawContainer(container), raw.mapping != nil else { return }
-        for field in ["lifecycle", "livenessProbe", "readinessProbe", "startupProbe"] {
+        for field in Self.probeFields {
             guard let pair = raw.pair(field), !pair.value.isNull else { continue }
             let path = Self.join(container.path, field)
             if container.role == .initContainer, !container.isNativeSidecar {
@@ -52,7 +56,7 @@ extension ValidationRun {
                 continue
             }
             if field == "lifecycle" {
-                for hook in ["postStart", "preStop"] {
+                for hook in Self.hooks {
                     if let handler = pair.value[hook], handler.mapping != nil {
                         validateHandler(handler, Self.join(path, hook), Self.lifecycleHandlers)
                     }

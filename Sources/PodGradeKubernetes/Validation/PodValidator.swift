@@ -233,14 +233,17 @@ struct ValidationRun {
         checkHostPorts(pod.containers)
         for container in pod.initContainers { checkHostPorts([container]) }
         validateRestartPolicy(pod.restartPolicy, specPath: pod.path, specMark: pod.mark)
-        checkEnum(raw?["dnsPolicy"], Self.join(pod.path, "dnsPolicy"), ["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"])
+        checkEnum(raw, "dnsPolicy", in: pod.path, Self.dnsPolicies)
         warnDuplicatePorts(pod)
     }
 
     /// A string field with a fixed set of values (validatePullPolicy, validateDNSPolicy, ...).
-    mutating func checkEnum(_ node: Node?, _ path: String, _ supported: [String]) {
-        guard let node, let value = node.string, !value.isEmpty, !supported.contains(value) else { return }
-        error(.notSupported(value, supported: supported), path, node.mark)
+    private static let dnsPolicies = ["ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"]
+
+    /// `parent.key`, when present, is one of `supported` (the path is written only for an error).
+    mutating func checkEnum(_ parent: Node?, _ key: String, in parentPath: String, _ supported: [String]) {
+        guard let node = parent?[key], let value = node.string, !value.isEmpty, !supported.contains(value) else { return }
+        error(.notSupported(value, supported: supported), Self.join(parentPath, key), node.mark)
     }
 
     mutating func validateRestartPolicy(_ policy: Located<String>?, specPath: String, specMark: Mark) {
@@ -260,10 +263,9 @@ struct ValidationRun {
 }
 
 extension String {
-    func trimmingWhitespace() -> String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
+    /// Whether it starts or ends with white space.
+    var hasEdgeWhitespace: Bool {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return false }
+        return first.properties.isWhitespace || last.properties.isWhitespace
     }
 }
