@@ -167,7 +167,7 @@ public final class Container: Sendable {
     public var nameMark: Mark { name?.mark ?? mark }
 }
 
-public struct ContainerPort: Sendable {
+public final class ContainerPort: Sendable {
     public let index: Int
     public let path: String
     public let mark: Mark
@@ -178,11 +178,23 @@ public struct ContainerPort: Sendable {
     /// The host address a hostPort binds (empty: every address).
     public let hostIP: Located<String>?
 
+    public init(index: Int, path: String, mark: Mark, containerPort: Located<Int64>?, name: Located<String>?,
+                `protocol`: Located<String>?, hostPort: Located<Int64>?, hostIP: Located<String>?) {
+        self.index = index
+        self.path = path
+        self.mark = mark
+        self.containerPort = containerPort
+        self.name = name
+        self.protocol = `protocol`
+        self.hostPort = hostPort
+        self.hostIP = hostIP
+    }
+
     /// TCP unless said otherwise, as the API server defaults it.
     public var effectiveProtocol: String { `protocol`?.value ?? "TCP" }
 }
 
-public struct EnvVar: Sendable {
+public final class EnvVar: Sendable {
     public let path: String
     public let mark: Mark
     public let name: Located<String>?
@@ -190,9 +202,19 @@ public struct EnvVar: Sendable {
     public let hasValueFrom: Bool
     /// Where `valueFrom` is, when it is there.
     public let valueFromMark: Mark?
+
+    public init(path: String, mark: Mark, name: Located<String>?, value: Located<String>?, hasValueFrom: Bool,
+                valueFromMark: Mark?) {
+        self.path = path
+        self.mark = mark
+        self.name = name
+        self.value = value
+        self.hasValueFrom = hasValueFrom
+        self.valueFromMark = valueFromMark
+    }
 }
 
-public struct VolumeMount: Sendable {
+public final class VolumeMount: Sendable {
     public let index: Int
     public let path: String
     public let mark: Mark
@@ -202,10 +224,22 @@ public struct VolumeMount: Sendable {
     public let subPathExpr: Located<String>?
     public let readOnly: Located<Bool>?
 
+    public init(index: Int, path: String, mark: Mark, name: Located<String>?, mountPath: Located<String>?,
+                subPath: Located<String>?, subPathExpr: Located<String>?, readOnly: Located<Bool>?) {
+        self.index = index
+        self.path = path
+        self.mark = mark
+        self.name = name
+        self.mountPath = mountPath
+        self.subPath = subPath
+        self.subPathExpr = subPathExpr
+        self.readOnly = readOnly
+    }
+
     public var isReadOnly: Bool { readOnly?.value ?? false }
 }
 
-public struct Volume: Sendable {
+public final class Volume: Sendable {
     public let index: Int
     public let path: String
     public let mark: Mark
@@ -214,6 +248,16 @@ public struct Volume: Sendable {
     public let sources: [Located<String>]
     /// hostPath.path, when the volume is a hostPath.
     public let hostPath: Located<String>?
+
+    public init(index: Int, path: String, mark: Mark, name: Located<String>?, sources: [Located<String>],
+                hostPath: Located<String>?) {
+        self.index = index
+        self.path = path
+        self.mark = mark
+        self.name = name
+        self.sources = sources
+        self.hostPath = hostPath
+    }
 
     /// The volume's type when it has exactly one source.
     public var type: String? { sources.count == 1 ? sources[0].value : nil }

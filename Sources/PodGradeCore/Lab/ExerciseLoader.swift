@@ -122,11 +122,9 @@ enum ExerciseLoader {
         if kinds.isEmpty || checks.isEmpty { return (nil, problems) }
         let exercise = Exercise(id: slug, title: title, objectKinds: kinds, objectName: name, passScore: passScore,
                                 checks: checks, task: LocalizedText(ru: taskRU ?? "", en: taskEN ?? ""),
-                                starter: starter, wrongCases: wrongCases)
-        var withCases = exercise
-        withCases.rightCases = rightCases
-        withCases.mentionedContainers = CheckContext.mentionedContainers(in: checks)
-        return (withCases, problems)
+                                starter: starter, wrongCases: wrongCases, rightCases: rightCases,
+                                mentionedContainers: CheckContext.mentionedContainers(in: checks))
+        return (exercise, problems)
     }
 
     static func localized(_ node: Node?) -> LocalizedText? {

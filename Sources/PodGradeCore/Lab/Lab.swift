@@ -65,9 +65,7 @@ public struct Lab: Sendable {
             // The default variant (each variable's first value) is the exercise everything else sees.
             let values = Variants.values(of: declaration.variables, seed: "", exercise: slug, student: nil)
             let loaded = ExerciseLoader.load(slug: slug, files: own.mapValues { Variants.render($0, values: values) }, rules: rules, declared: &declared)
-            if var exercise = loaded.exercise {
-                exercise.variables = declaration.variables
-                exercise.values = values
+            if let exercise = loaded.exercise?.with(variables: declaration.variables, values: values) {
                 exercises.append(exercise)
                 templates[slug] = ExerciseTemplate(variables: declaration.variables, files: own)
             }

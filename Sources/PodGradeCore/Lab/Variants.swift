@@ -173,10 +173,8 @@ extension Lab {
         let made = cache.exercise(key) {
             var declared: [String: [ParamSpec]] = [:]
             let files = template.files.mapValues { Variants.render($0, values: values) }
-            var loaded = ExerciseLoader.load(slug: exercise.id, files: files, rules: ruleTable, declared: &declared).exercise
-            loaded?.variables = template.variables
-            loaded?.values = values
-            return loaded
+            let loaded = ExerciseLoader.load(slug: exercise.id, files: files, rules: ruleTable, declared: &declared).exercise
+            return loaded?.with(variables: template.variables, values: values)
         }
         return made ?? exercise
     }
