@@ -44,10 +44,10 @@ public final class Workload: Sendable {
     /// The object's raw node, for schema checking.
     public let node: Node
 
-    public init(kind: String, apiVersion: String?, name: Located<String>?, namespace: Located<String>?,
-                labels: [Label], path: String, mark: Mark, metadataMark: Mark, replicas: Located<Int64>?,
-                selector: LabelSelector?, templateLabels: [Label]?, templateMetadataMark: Mark?, pod: PodSpec?,
-                node: Node) {
+    init(kind: String, apiVersion: String?, name: Located<String>?, namespace: Located<String>?,
+         labels: [Label], path: String, mark: Mark, metadataMark: Mark, replicas: Located<Int64>?,
+         selector: LabelSelector?, templateLabels: [Label]?, templateMetadataMark: Mark?, pod: PodSpec?,
+         node: Node) {
         self.kind = kind
         self.apiVersion = apiVersion
         self.name = name
@@ -94,8 +94,8 @@ public final class PodSpec: Sendable {
     public let restartPolicy: Located<String>?
     public let hostNetwork: Bool
 
-    public init(path: String, mark: Mark, containers: [Container], initContainers: [Container], volumes: [Volume],
-                restartPolicy: Located<String>?, hostNetwork: Bool) {
+    init(path: String, mark: Mark, containers: [Container], initContainers: [Container], volumes: [Volume],
+         restartPolicy: Located<String>?, hostNetwork: Bool) {
         self.path = path
         self.mark = mark
         self.containers = containers
@@ -141,9 +141,9 @@ public final class Container: Sendable {
     public let restartPolicy: Located<String>?
     public let workingDir: Located<String>?
 
-    public init(role: Role, index: Int, path: String, mark: Mark, name: Located<String>?, image: Located<String>?,
-                command: [Located<String>]?, args: [Located<String>]?, ports: [ContainerPort], env: [EnvVar],
-                volumeMounts: [VolumeMount], resources: Resources?, restartPolicy: Located<String>?, workingDir: Located<String>?) {
+    init(role: Role, index: Int, path: String, mark: Mark, name: Located<String>?, image: Located<String>?,
+         command: [Located<String>]?, args: [Located<String>]?, ports: [ContainerPort], env: [EnvVar],
+         volumeMounts: [VolumeMount], resources: Resources?, restartPolicy: Located<String>?, workingDir: Located<String>?) {
         self.role = role
         self.index = index
         self.path = path
@@ -178,8 +178,8 @@ public final class ContainerPort: Sendable {
     /// The host address a hostPort binds (empty: every address).
     public let hostIP: Located<String>?
 
-    public init(index: Int, path: String, mark: Mark, containerPort: Located<Int64>?, name: Located<String>?,
-                `protocol`: Located<String>?, hostPort: Located<Int64>?, hostIP: Located<String>?) {
+    init(index: Int, path: String, mark: Mark, containerPort: Located<Int64>?, name: Located<String>?,
+         `protocol`: Located<String>?, hostPort: Located<Int64>?, hostIP: Located<String>?) {
         self.index = index
         self.path = path
         self.mark = mark
@@ -203,8 +203,8 @@ public final class EnvVar: Sendable {
     /// Where `valueFrom` is, when it is there.
     public let valueFromMark: Mark?
 
-    public init(path: String, mark: Mark, name: Located<String>?, value: Located<String>?, hasValueFrom: Bool,
-                valueFromMark: Mark?) {
+    init(path: String, mark: Mark, name: Located<String>?, value: Located<String>?, hasValueFrom: Bool,
+         valueFromMark: Mark?) {
         self.path = path
         self.mark = mark
         self.name = name
@@ -224,8 +224,8 @@ public final class VolumeMount: Sendable {
     public let subPathExpr: Located<String>?
     public let readOnly: Located<Bool>?
 
-    public init(index: Int, path: String, mark: Mark, name: Located<String>?, mountPath: Located<String>?,
-                subPath: Located<String>?, subPathExpr: Located<String>?, readOnly: Located<Bool>?) {
+    init(index: Int, path: String, mark: Mark, name: Located<String>?, mountPath: Located<String>?,
+         subPath: Located<String>?, subPathExpr: Located<String>?, readOnly: Located<Bool>?) {
         self.index = index
         self.path = path
         self.mark = mark
@@ -249,8 +249,8 @@ public final class Volume: Sendable {
     /// hostPath.path, when the volume is a hostPath.
     public let hostPath: Located<String>?
 
-    public init(index: Int, path: String, mark: Mark, name: Located<String>?, sources: [Located<String>],
-                hostPath: Located<String>?) {
+    init(index: Int, path: String, mark: Mark, name: Located<String>?, sources: [Located<String>],
+         hostPath: Located<String>?) {
         self.index = index
         self.path = path
         self.mark = mark

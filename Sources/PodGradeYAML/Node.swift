@@ -89,14 +89,15 @@ public struct Node: Sendable {
     /// The value under `key` in a mapping, or nil.
     public subscript(key: String) -> Node? {
         guard case .mapping(let pairs) = content else { return nil }
-        for pair in pairs where Node.sameKey(pair.key, key) { return pair.value }
+        // By index: binding each pair to a name would copy (retain) all its parts.
+        for i in pairs.indices where Node.sameKey(pairs[i].key, key) { return pairs[i].value }
         return nil
     }
 
     /// The pair under `key` in a mapping (for the key's own position).
     public func pair(_ key: String) -> Pair? {
         guard case .mapping(let pairs) = content else { return nil }
-        for pair in pairs where Node.sameKey(pair.key, key) { return pair }
+        for i in pairs.indices where Node.sameKey(pairs[i].key, key) { return pairs[i] }
         return nil
     }
 

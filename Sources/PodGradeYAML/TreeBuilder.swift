@@ -23,7 +23,7 @@ struct TreeBuilder {
         /// The line where `name` was first a key of this mapping, if it was.
         func firstLine(of name: String) -> Int? {
             if pairs.count <= Self.linearKeys {
-                for pair in pairs where Node.sameKey(pair.key, name) { return pair.keyNode.mark.line }
+                for i in pairs.indices where Node.sameKey(pairs[i].key, name) { return pairs[i].keyNode.mark.line }
                 return nil
             }
             return seen[name]

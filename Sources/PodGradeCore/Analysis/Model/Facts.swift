@@ -35,7 +35,7 @@ public final class ModelContainer: Sendable {
 }
 
 /// The process a container runs.
-public struct PodProcess: Sendable {
+public final class PodProcess: Sendable {
     public enum Origin: Sendable, Hashable {
         /// `command` (with `args` after it).
         case command
@@ -56,10 +56,18 @@ public struct PodProcess: Sendable {
     public let commands: [ScriptCommand]
     /// The node the process is written in (the script element, the first command word, or the image).
     public let source: Located<String>
+
+    init(origin: Origin, argv: [String], script: String?, commands: [ScriptCommand], source: Located<String>) {
+        self.origin = origin
+        self.argv = argv
+        self.script = script
+        self.commands = commands
+        self.source = source
+    }
 }
 
 /// A file a container writes or reads.
-public struct FileFact: Sendable {
+public final class FileFact: Sendable {
     public enum Kind: Sendable, Hashable {
         /// Content is written (`>`, `>>`, `tee`, `cp` target, a server's log).
         case write
@@ -89,13 +97,27 @@ public struct FileFact: Sendable {
     /// (`ScriptCommand.line`); nil when `source` alone points at it.
     public let scriptLine: Int?
 
+    init(container: String, kind: Kind, path: String, place: VolumePlace?, mount: VolumeMount?, isStdout: Bool,
+         via: String, source: Located<String>, isImplicit: Bool, scriptLine: Int?) {
+        self.container = container
+        self.kind = kind
+        self.path = path
+        self.place = place
+        self.mount = mount
+        self.isStdout = isStdout
+        self.via = via
+        self.source = source
+        self.isImplicit = isImplicit
+        self.scriptLine = scriptLine
+    }
+
     public var onReadOnlyMount: Bool { mount?.isReadOnly ?? false }
     /// A path with an unknown variable in it.
     public var isSymbolic: Bool { path.utf8.contains(UInt8(ascii: "$")) }
 }
 
 /// A port a container listens on.
-public struct Listener: Sendable {
+public final class Listener: Sendable {
     public enum Via: Sendable, Hashable {
         /// `ports[].containerPort`: declared, not proven to be served.
         case declared
@@ -116,6 +138,15 @@ public struct Listener: Sendable {
     /// For a fact found in a `sh -c` script: the script's line (0-based) it is on
     /// (`ScriptCommand.line`); nil when `source` alone points at it.
     public let scriptLine: Int?
+
+    init(container: String, port: Int, address: String?, via: Via, source: Located<String>, scriptLine: Int?) {
+        self.container = container
+        self.port = port
+        self.address = address
+        self.via = via
+        self.source = source
+        self.scriptLine = scriptLine
+    }
 }
 
 /// Who the host of a connection is.
@@ -136,7 +167,7 @@ public enum HostKind: Sendable, Hashable {
 }
 
 /// A connection a container makes.
-public struct Connection: Sendable {
+public final class Connection: Sendable {
     public let container: String
     public let host: String
     public let port: Int?
@@ -153,6 +184,19 @@ public struct Connection: Sendable {
     /// connecting container) on that port; empty when nothing listens there.
     public let listeners: [Listener]
 
+    init(container: String, host: String, port: Int?, hostKind: HostKind, via: String, text: String,
+         source: Located<String>, scriptLine: Int?, listeners: [Listener]) {
+        self.container = container
+        self.host = host
+        self.port = port
+        self.hostKind = hostKind
+        self.via = via
+        self.text = text
+        self.source = source
+        self.scriptLine = scriptLine
+        self.listeners = listeners
+    }
+
     public var isLoopback: Bool { hostKind == .loopback }
 }
 
@@ -164,13 +208,20 @@ public struct FileFlow: Sendable {
 }
 
 /// A volume of the Pod and who mounts it.
-public struct ModelVolume: Sendable {
+public final class ModelVolume: Sendable {
     public let name: String
     /// `emptyDir`, `hostPath`, `configMap`... (nil when not exactly one source).
     public let type: String?
     public let spec: Volume?
     /// (container, mount) for every mount of it.
     public let mounts: [(container: String, mount: VolumeMount)]
+
+    init(name: String, type: String?, spec: Volume?, mounts: [(container: String, mount: VolumeMount)]) {
+        self.name = name
+        self.type = type
+        self.spec = spec
+        self.mounts = mounts
+    }
 
     public var containers: [String] {
         var seen = Set<String>()
