@@ -12,7 +12,8 @@ public enum Paths {
     public static func normalize(_ path: String) -> String {
         if isNormalized(path) { return path }
         var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+        for bytes in path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            let part = Substring(bytes)
             if part == "." { continue }
             if part == ".." { _ = parts.popLast(); continue }
             parts.append(part)

@@ -24,8 +24,10 @@ public struct ManifestSet: Sendable {
     /// The submission for an exercise: manifests in a folder named exactly by
     /// the slug, anywhere; else any manifest holding the exercise's object.
     public func submission(for exercise: Exercise) -> Submission {
+        // Byte by byte: the slug is ASCII, and a split into Characters costs far more.
+        let slug = exercise.id.utf8
         func inSlugFolder(_ path: String) -> Bool {
-            path.split(separator: "/").dropLast().contains { $0 == exercise.id }
+            path.utf8.split(separator: UInt8(ascii: "/")).dropLast().contains { $0.elementsEqual(slug) }
         }
         let inFolder = files.filter { inSlugFolder($0.path) }
         let skippedInFolder = skipped.filter { inSlugFolder($0.path) }

@@ -74,7 +74,8 @@ extension ValidationRun {
     }
 
     static func hasBacktrack(_ path: String) -> Bool {
-        path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == ".." }
-            || path.split(separator: "\\", omittingEmptySubsequences: false).contains { $0 == ".." }
+        // Over bytes (`/`, `\` and `.` are ASCII), each separator on its own as Kubernetes splits.
+        path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).contains { $0.elementsEqual("..".utf8) }
+            || path.utf8.split(separator: UInt8(ascii: "\\"), omittingEmptySubsequences: false).contains { $0.elementsEqual("..".utf8) }
     }
 }

@@ -99,16 +99,17 @@ public struct PodModel: Sendable {
         if h.utf8.contains(UInt8(ascii: "$")) { return .symbolic }
         if h == "localhost" || h == "localhost.localdomain" || h == "ip6-localhost" || h == "ip6-loopback" || h == "::1"
             || h == "0.0.0.0" || h == "::" || h == "0:0:0:0:0:0:0:1" || h.hasSuffix(".localhost") { return .loopback }
-        let octets = h.split(separator: ".", omittingEmptySubsequences: false)
-        if octets.count == 4, octets.allSatisfy({ UInt8($0) != nil }) {
-            return octets[0] == "127" ? .loopback : .other
+        // Split over bytes: a split into Characters costs far more, and `.` is ASCII.
+        let octets = h.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+        if octets.count == 4, octets.allSatisfy({ UInt8(Substring($0)) != nil }) {
+            return octets[0].elementsEqual("127".utf8) ? .loopback : .other
         }
         if containerNames.contains(host) || containerNames.contains(h) { return .podContainer(containerNames.contains(host) ? host : h) }
         if h.isEmpty || h.utf8.contains(UInt8(ascii: ":")) { return .other }
-        let labels = h.split(separator: ".")
+        let labels = h.utf8.split(separator: UInt8(ascii: "."))
         if labels.count == 1 { return .service }
-        if labels.contains("svc") || h.hasSuffix(".cluster.local") { return .service }
-        if labels.count == 2, let last = labels.last, !commonTopLevelDomains.contains(String(last)) { return .service }
+        if labels.contains(where: { $0.elementsEqual("svc".utf8) }) || h.hasSuffix(".cluster.local") { return .service }
+        if labels.count == 2, let last = labels.last, !commonTopLevelDomains.contains(String(Substring(last))) { return .service }
         return .other
     }
 

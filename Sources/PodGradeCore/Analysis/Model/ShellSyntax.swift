@@ -25,7 +25,7 @@ public struct ShellWord: Sendable, Hashable {
 
     /// `NAME=value` with an unquoted valid name: (name, the value's parts).
     var assignment: (name: String, value: ShellWord)? {
-        guard case .literal(let text, quoted: false)? = parts.first, let eq = text.firstIndex(of: "=") else { return nil }
+        guard case .literal(let text, quoted: false)? = parts.first, let eq = text.utf8.firstIndex(of: UInt8(ascii: "=")) else { return nil }
         var name = text[..<eq]
         if name.hasSuffix("+") { name = name.dropLast() }
         guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic && first.isASCII,
