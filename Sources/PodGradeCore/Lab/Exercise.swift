@@ -22,10 +22,10 @@ public final class Exercise: Sendable {
     /// This instance's value of each variable (the default variant's in `Lab.exercises`).
     public let values: [String: String]
 
-    public init(id: String, title: LocalizedText, objectKinds: [String], objectName: String, passScore: Int, checks: [CheckSpec],
-                task: LocalizedText, starter: [(path: String, content: [UInt8])], wrongCases: [WrongCase],
-                rightCases: [RightCase] = [], mentionedContainers: Set<String> = [], variables: [ExerciseVariable] = [],
-                values: [String: String] = [:]) {
+    init(id: String, title: LocalizedText, objectKinds: [String], objectName: String, passScore: Int, checks: [CheckSpec],
+         task: LocalizedText, starter: [(path: String, content: [UInt8])], wrongCases: [WrongCase],
+         rightCases: [RightCase] = [], mentionedContainers: Set<String> = [], variables: [ExerciseVariable] = [],
+         values: [String: String] = [:]) {
         self.id = id
         self.title = title
         self.objectKinds = objectKinds

@@ -33,7 +33,7 @@ extension ValidationRun {
 
     /// The container's own node, for the fields the model does not carry.
     func rawContainer(_ container: Container) -> Node? {
-        let list = podSpecNode()?[container.role == .app ? "containers" : "initContainers"]?.sequence ?? []
+        let list = container.role == .app ? containerNodes : initContainerNodes
         return container.index < list.count ? list[container.index] : nil
     }
 

@@ -14,10 +14,19 @@ public enum PodValidator {
 
 struct ValidationRun {
     let workload: Workload
+    /// The pod spec's own node and its container lists, found once.
+    let specNode: Node?
+    let containerNodes: [Node]
+    let initContainerNodes: [Node]
     var issues: [K8sIssue] = []
 
     init(workload: Workload) {
         self.workload = workload
+        var node: Node? = workload.node
+        for key in WorkloadDecoder.podSpecPaths[workload.kind] ?? [] { node = node?[key] }
+        specNode = node
+        containerNodes = node?["containers"]?.sequence ?? []
+        initContainerNodes = node?["initContainers"]?.sequence ?? []
     }
 
     mutating func error(_ problem: K8sIssue.Problem, _ path: String, _ mark: Mark) {
@@ -184,11 +193,7 @@ struct ValidationRun {
         return (Self.join(path, last), parent.mark)
     }
 
-    func podSpecNode() -> Node? {
-        var node: Node? = workload.node
-        for key in WorkloadDecoder.podSpecPaths[workload.kind] ?? [] { node = node?[key] }
-        return node
-    }
+    func podSpecNode() -> Node? { specNode }
 
     mutating func validatePod() {
         guard let pod = workload.pod else {
