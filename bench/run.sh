@@ -110,15 +110,21 @@ for n in $(seq 1 "$MAXR"); do
   cp -r "$SERVE/tpl-$(( (n - 1) % NT )).git" "$SERVE/learner-$(printf %04d "$n").git"
 done
 
+# The lab's right/ and wrong/ cases with their {{variable}} placeholders filled in (the
+# default variant): templates are not manifests until then.
+CASES="$WORK/cases"
+rm -rf "$CASES"
+python3 "$BENCH/render_cases.py" "$ROOT/exercises" "$CASES"
+
 # Manifests for the validators: solutions, known-wrong cases and the corpus, copied.
 VAL="$WORK/validate"
+rm -rf "$VAL"
 mkdir -p "$VAL"
 for c in $(seq 1 "$VALIDATE_COPIES"); do
   d="$VAL/c$c"; mkdir -p "$d"
   for f in "$ROOT"/solutions/*/pod.yaml; do cp "$f" "$d/sol-$(basename "$(dirname "$f")").yaml"; done
-  for f in "$ROOT"/exercises/*/wrong/*.yaml; do
-    [ "$(basename "$f")" = cases.yaml ] && continue
-    cp "$f" "$d/wrong-$(basename "$(dirname "$(dirname "$f")")")-$(basename "$f")"
+  for f in "$CASES"/*/wrong-*.yaml; do
+    cp "$f" "$d/wrong-$(basename "$(dirname "$f")")-$(basename "$f" | sed 's/^wrong-//')"
   done
   find "$CORPUS" -type f \( -name '*.yaml' -o -name '*.yml' -o -name '*.json' \) | sort | while read -r f; do
     rel="${f#"$CORPUS"/}"; cp "$f" "$d/corpus-${rel//\//-}"
@@ -164,13 +170,11 @@ log "2. in-process throughput ($PODS pods, median of $ROUNDS rounds)"
 BASELINE="${BENCH_BASELINE:-7a72e94}"
 if [ "$BASELINE" != none ] && BASE_BIN="$(bash "$BENCH/baseline.sh" "$BASELINE")"; then
   UNIT="$WORK/unit"
+  rm -rf "$UNIT"
   for e in "$ROOT"/exercises/*/; do
     slug="$(basename "$e")"; mkdir -p "$UNIT/$slug"
     cp "$ROOT/solutions/$slug/pod.yaml" "$UNIT/$slug/solution.yaml"
-    for f in "$e"right/* "$e"wrong/*; do
-      [ "$(basename "$f")" = cases.yaml ] && continue
-      cp "$f" "$UNIT/$slug/$(basename "$(dirname "$f")")-$(basename "$f")"
-    done
+    cp "$CASES/$slug"/* "$UNIT/$slug/" 2>/dev/null || true
   done
   for f in "$CORPUS"/*.yaml "$CORPUS"/*.yml "$CORPUS"/*.json; do
     [ -f "$f" ] && cp "$f" "$UNIT/01-multi-container-pod/corpus-$(basename "$f")"
