@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "PodGradeCore", dependencies: ["PodGradeYAML", "PodGradeKubernetes", "PodGradeGit", "PodGradeLab"]),
         .target(name: "PodGradeReport", dependencies: ["PodGradeCore"]),
         // `podgrade similar`: fingerprints of submissions and pairs of learners that look alike.
-        .target(name: "PodGradeSimilarity", dependencies: ["PodGradeYAML", "PodGradeCore"]),
+        .target(name: "PodGradeSimilarity", dependencies: ["PodGradeYAML", "PodGradeCore", "PodGradeReport"]),
         .target(name: "PodGradeBatch", dependencies: ["PodGradeCore", "PodGradeReport", "PodGradeGit", "PodGradeSimilarity"]),
         // `podgrade lsp`: the language server (framing, documents, diagnostics, hover, quick fixes).
         .target(name: "PodGradeLSP", dependencies: ["PodGradeCore", "PodGradeYAML", "PodGradeKubernetes"]),

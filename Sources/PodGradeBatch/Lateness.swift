@@ -123,18 +123,6 @@ public enum ISOTime {
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(year)-\(two(month))-\(two(day))T\(two(seconds / 3600)):\(two(seconds % 3600 / 60)):\(two(seconds % 60))Z"
     }
-
-    /// "2d 3h 5m" (or "0") for a number of seconds late.
-    public static func duration(_ seconds: Int, lang: Lang) -> String {
-        guard seconds > 0 else { return "0" }
-        let d = seconds / 86_400, h = seconds % 86_400 / 3_600, m = seconds % 3_600 / 60
-        let units = (LocalizedText(ru: "д", en: "d").text(lang), LocalizedText(ru: "ч", en: "h").text(lang), LocalizedText(ru: "мин", en: "min").text(lang))
-        var parts: [String] = []
-        if d > 0 { parts.append("\(d)\(units.0)") }
-        if h > 0 { parts.append("\(h)\(units.1)") }
-        if m > 0 || parts.isEmpty { parts.append("\(max(m, 1))\(units.2)") }
-        return parts.joined(separator: " ")
-    }
 }
 
 /// What a late window made of one learner's graded commit.

@@ -1,3 +1,4 @@
+import PodGradeCore
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -22,20 +23,7 @@ public actor FileDescriptorSink: MessageSink {
 
     public func send(_ message: JSON) {
         guard !broken else { return }
-        let frame = FrameWriter.frame(message.bytes)
-        var offset = 0
-        while offset < frame.count {
-            let written = frame.withUnsafeBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return -1 }
-                return write(fd, base + offset, buffer.count - offset)
-            }
-            if written < 0 && errno == EINTR { continue }
-            guard written > 0 else {
-                broken = true
-                return
-            }
-            offset += written
-        }
+        if FileOutput.writeAll(FrameWriter.frame(message.bytes), to: fd) != nil { broken = true }
     }
 }
 

@@ -1,10 +1,43 @@
 /// Escaping for the formats the reporters write. Everything a learner
 /// controls (file names, messages that quote their YAML, student names) goes
 /// through one of these before it reaches an output.
-enum Escape {
+package enum Escape {
+    /// What an escaper makes of one scalar.
+    enum Action {
+        case keep
+        case drop
+        case replace(String)
+    }
+
+    /// The text with each scalar kept, dropped or replaced as `action` says: the one loop
+    /// behind every escaper here.
+    static func map(_ text: String, _ action: (Unicode.Scalar) -> Action) -> String {
+        var out = ""
+        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+        for scalar in text.unicodeScalars {
+            switch action(scalar) {
+            case .keep: out.unicodeScalars.append(scalar)
+            case .drop: continue
+            case .replace(let replacement): out += replacement
+            }
+        }
+        return out
+    }
+
     /// A C0 control, DEL or a C1 control: what no output format may show raw.
     static func isControl(_ scalar: Unicode.Scalar) -> Bool {
         scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    }
+
+    /// `&`, `<`, `>` and `"` as the references XML and HTML share (their `'` differs).
+    static func markup(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "&": return "&amp;"
+        case "<": return "&lt;"
+        case ">": return "&gt;"
+        case "\"": return "&quot;"
+        default: return nil
+        }
     }
 
     /// Whether XML 1.0 allows the scalar at all (Char production).
@@ -20,23 +53,16 @@ enum Escape {
     /// XML 1.0 forbids become U+FFFD; tabs and line breaks are kept as
     /// character references so attribute normalization does not eat them.
     static func xml(_ text: String) -> String {
-        var out = ""
-        out.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
-        for scalar in text.unicodeScalars {
+        map(text) { scalar in
+            if let reference = markup(scalar) { return .replace(reference) }
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\n": out += "&#10;"
-            case "\r": out += "&#13;"
-            case "\t": out += "&#9;"
-            default:
-                if isXMLChar(scalar) { out.unicodeScalars.append(scalar) } else { out += "\u{FFFD}" }
+            case "'": return .replace("&apos;")
+            case "\n": return .replace("&#10;")
+            case "\r": return .replace("&#13;")
+            case "\t": return .replace("&#9;")
+            default: return isXMLChar(scalar) ? .keep : .replace("\u{FFFD}")
             }
         }
-        return out
     }
 
     /// XML element content: like `xml`, but keeps line breaks literal so the
@@ -46,48 +72,31 @@ enum Escape {
     }
 
     /// HTML text or a double-quoted attribute value.
-    static func html(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
+    package static func html(_ text: String) -> String {
+        map(text) { scalar in
+            if let reference = markup(scalar) { return .replace(reference) }
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default:
-                // C0 controls other than whitespace (and DEL, C1) are parse errors in HTML.
-                if isControl(scalar) && scalar != "\n" && scalar != "\t" && scalar != "\r" {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+            case "'": return .replace("&#39;")
+            // C0 controls other than whitespace (and DEL, C1) are parse errors in HTML.
+            case "\n", "\t", "\r": return .keep
+            default: return isControl(scalar) ? .replace("\u{FFFD}") : .keep
             }
         }
-        return out
     }
 
     /// Markdown inline text: ASCII punctuation that could start markup is
     /// backslash-escaped, line breaks become `<br>`, controls are dropped.
     static func markdown(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
+        map(text) { scalar in
             switch scalar {
             case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "#", "!", "{", "}", "$":
-                out += "\\"
-                out.unicodeScalars.append(scalar)
-            case "\r":
-                continue
-            case "\n":
-                out += "<br>"
-            case "\t":
-                out += " "
-            default:
-                if isControl(scalar) { continue }
-                out.unicodeScalars.append(scalar)
+                return .replace("\\" + String(scalar))
+            case "\r": return .drop
+            case "\n": return .replace("<br>")
+            case "\t": return .replace(" ")
+            default: return isControl(scalar) ? .drop : .keep
             }
         }
-        return out
     }
 
     /// GitHub workflow command data (the message after `::`).
@@ -101,21 +110,17 @@ enum Escape {
     }
 
     private static func github(_ text: String, property: Bool) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
+        map(text) { scalar in
             switch scalar {
-            case "%": out += "%25"
-            case "\r": out += "%0D"
-            case "\n": out += "%0A"
-            case ":" where property: out += "%3A"
-            case "," where property: out += "%2C"
-            default:
-                // Other controls (ESC, BEL...) would reach the log raw: drop them.
-                if isControl(scalar) { continue }
-                out.unicodeScalars.append(scalar)
+            case "%": return .replace("%25")
+            case "\r": return .replace("%0D")
+            case "\n": return .replace("%0A")
+            case ":" where property: return .replace("%3A")
+            case "," where property: return .replace("%2C")
+            // Other controls (ESC, BEL...) would reach the log raw: drop them.
+            default: return isControl(scalar) ? .drop : .keep
             }
         }
-        return out
     }
 
     /// A repository-relative path as a URI reference: unreserved characters

@@ -83,22 +83,18 @@ public enum PodPictureMermaid {
     /// Text inside a quoted label: Mermaid entity codes for what could end the label or
     /// start markup; line breaks folded, control characters dropped.
     static func label(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
+        Escape.map(text) { scalar in
             switch scalar {
-            case "\"": out += "#quot;"
-            case "#": out += "#35;"
-            case "&": out += "#amp;"
-            case "<": out += "#lt;"
-            case ">": out += "#gt;"
-            case "`": out += "#96;"
-            case "|": out += "#124;"
-            case "\n", "\r", "\t": out += " "
-            default:
-                if Escape.isControl(scalar) { continue }
-                out.unicodeScalars.append(scalar)
+            case "\"": return .replace("#quot;")
+            case "#": return .replace("#35;")
+            case "&": return .replace("#amp;")
+            case "<": return .replace("#lt;")
+            case ">": return .replace("#gt;")
+            case "`": return .replace("#96;")
+            case "|": return .replace("#124;")
+            case "\n", "\r", "\t": return .replace(" ")
+            default: return Escape.isControl(scalar) ? .drop : .keep
             }
         }
-        return out
     }
 }

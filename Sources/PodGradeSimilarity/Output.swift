@@ -1,3 +1,4 @@
+import PodGradeReport
 public import PodGradeCore
 
 /// `similarity.csv`: one row per pair, best first.
@@ -234,21 +235,7 @@ public enum SimilarityHTML {
         """
     }
 
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(c)
-            }
-        }
-        return result
-    }
+    static func escape(_ text: String) -> String { Escape.html(text) }
 }
 
 /// What `podgrade grade` does at the end of a batch, in one call: compare the

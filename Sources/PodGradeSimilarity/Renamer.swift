@@ -18,18 +18,16 @@ struct Renamer {
 
     var isEmpty: Bool { names.isEmpty && paths.isEmpty }
 
-    mutating func name(_ text: String) -> String {
-        if let known = map[text] { return known }
-        nameCount += 1
-        let renamed = "$" + String(nameCount)
-        map[text] = renamed
-        return renamed
-    }
+    mutating func name(_ text: String) -> String { rename(text, isPath: false) }
 
-    mutating func path(_ text: String) -> String {
+    mutating func path(_ text: String) -> String { rename(text, isPath: true) }
+
+    /// The text's stand-in: the same each time, `$n` for the n-th name, `@n` for the n-th path.
+    private mutating func rename(_ text: String, isPath: Bool) -> String {
         if let known = map[text] { return known }
-        pathCount += 1
-        let renamed = "@" + String(pathCount)
+        let number: Int
+        if isPath { pathCount += 1; number = pathCount } else { nameCount += 1; number = nameCount }
+        let renamed = (isPath ? "@" : "$") + String(number)
         map[text] = renamed
         return renamed
     }

@@ -153,16 +153,5 @@ private func append(_ text: String, to path: String) -> Bool {
     let fd = open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
     guard fd >= 0 else { return false }
     defer { close(fd) }
-    let bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-        let n = bytes.withUnsafeBytes { buffer -> Int in
-            guard let base = buffer.baseAddress else { return -1 }
-            return write(fd, base + offset, buffer.count - offset)
-        }
-        if n < 0 && errno == EINTR { continue }
-        guard n > 0 else { return false }
-        offset += n
-    }
-    return true
+    return FileOutput.writeAll(Array(text.utf8), to: fd) == nil
 }

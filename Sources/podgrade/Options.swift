@@ -83,6 +83,12 @@ struct CourseOptions<Purpose: CoursePurpose>: ParsableArguments {
         try Self.exercise(typed, in: load())
     }
 
+    /// The exercise a person typed, as `student`'s variant when one is given (`show`, `start`).
+    func exercise(_ typed: String, for student: StudentOption) throws -> Exercise {
+        let lab = try load()
+        return lab.variant(of: try Self.exercise(typed, in: lab), student: student.student)
+    }
+
     /// The course; `withCases` keeps the bundled lab's right and known-wrong cases (`verify`).
     func load(withCases: Bool = false) throws -> Lab {
         let lab = try loadCourse(withCases: withCases)

@@ -14,8 +14,7 @@ struct Show: ParsableCommand {
 
     func run() throws {
         let lang = try language.resolve()
-        let lab = try labOptions.load()
-        let exercise = lab.variant(of: try CourseOptions<ForShow>.exercise(slug, in: lab), student: learner.student)
+        let exercise = try labOptions.exercise(slug, for: learner)
         if let line = learner.variantLine(exercise, lang: lang) { print(line); print("") }
         print(exercise.task.text(lang).trimmingTrailingNewlines())
         print("")

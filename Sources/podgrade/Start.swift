@@ -15,8 +15,7 @@ struct Start: ParsableCommand {
 
     func run() throws {
         let lang = try language.resolve()
-        let lab = try labOptions.load()
-        let exercise = lab.variant(of: try CourseOptions<ForStart>.exercise(slug, in: lab), student: learner.student)
+        let exercise = try labOptions.exercise(slug, for: learner)
         let folder = directory + "/" + exercise.id
         if mkdir(folder, 0o755) != 0 && errno != EEXIST {
             throw UsageFailure(.cannotCreate(path: folder, reason: String(cString: strerror(errno))))

@@ -14,24 +14,30 @@ public enum FileOutput {
         try write(Array(text.utf8), to: path)
     }
 
+    /// Writes every byte to an open descriptor, again after an interrupted or short write:
+    /// nil when all were written, else the `errno` that stopped it.
+    public static func writeAll(_ bytes: [UInt8], to fd: Int32) -> Int32? {
+        var offset = 0
+        while offset < bytes.count {
+            let n = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return -1 }
+                return Glibc.write(fd, base + offset, buffer.count - offset)
+            }
+            if n < 0 && errno == EINTR { continue }
+            guard n > 0 else { return n < 0 ? errno : EIO }
+            offset += n
+        }
+        return nil
+    }
+
     public static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
         let temporary = path + ".tmp-\(getpid())"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw Failure(message: "\(path): \(String(cString: strerror(errno)))") }
-        var offset = 0
-        while offset < bytes.count {
-            let n = bytes.withUnsafeBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Glibc.write(fd, base + offset, buffer.count - offset)
-            }
-            if n < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(fd)
-                unlink(temporary)
-                throw Failure(message: "\(path): \(reason)")
-            }
-            offset += n
+        if let failure = writeAll(bytes, to: fd) {
+            close(fd)
+            unlink(temporary)
+            throw Failure(message: "\(path): \(String(cString: strerror(failure)))")
         }
         if fsync(fd) != 0 && errno != EINVAL {
             let reason = String(cString: strerror(errno))
