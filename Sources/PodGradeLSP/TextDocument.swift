@@ -107,12 +107,6 @@ public struct TextDocument: Sendable {
     public var version: Int
     public var text: String
 
-    public init(uri: String, version: Int, text: String) {
-        self.uri = uri
-        self.version = version
-        self.text = text
-    }
-
     /// Applies `contentChanges` in order: a whole text, or a range replaced.
     /// Positions past a line's end or the text's end are clamped, as the
     /// specification asks.

@@ -57,12 +57,6 @@ public struct LineSpan: Sendable, Hashable, Codable {
     public let file: Int
     public let first: Int
     public let last: Int
-
-    public init(file: Int, first: Int, last: Int) {
-        self.file = file
-        self.first = first
-        self.last = last
-    }
 }
 
 public struct Fragment: Sendable, Codable {

@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import PodGradeCore
+@testable import PodGradeCore
 @testable import PodGradeReport
 
 /// The Pod pictures (`--show-pod`): each renderer in both languages against its golden,

@@ -38,16 +38,6 @@ public struct PodPicture: Codable, Sendable, Equatable {
         public var process: String?
         public var fromImage: Bool
         public var ports: [Port]
-
-        public init(name: String, image: String?, kind: Kind, lifecycle: Lifecycle, process: String?, fromImage: Bool, ports: [Port]) {
-            self.name = name
-            self.image = image
-            self.kind = kind
-            self.lifecycle = lifecycle
-            self.process = process
-            self.fromImage = fromImage
-            self.ports = ports
-        }
     }
 
     /// A port a container listens on: declared in `ports`, found in its process, or both.
@@ -56,12 +46,6 @@ public struct PodPicture: Codable, Sendable, Equatable {
         public var declared: Bool
         /// What is found to listen (`httpd`, `nc`, an image family, `envoy`); nil when only declared.
         public var listener: String?
-
-        public init(port: Int, declared: Bool, listener: String?) {
-            self.port = port
-            self.declared = declared
-            self.listener = listener
-        }
     }
 
     public struct Volume: Codable, Sendable, Equatable {
@@ -69,12 +53,6 @@ public struct PodPicture: Codable, Sendable, Equatable {
         /// `emptyDir`, `hostPath`, `configMap`...; nil when not declared or not exactly one source.
         public var type: String?
         public var mounts: [Mount]
-
-        public init(name: String, type: String?, mounts: [Mount]) {
-            self.name = name
-            self.type = type
-            self.mounts = mounts
-        }
     }
 
     public struct Mount: Codable, Sendable, Equatable {
@@ -82,13 +60,6 @@ public struct PodPicture: Codable, Sendable, Equatable {
         public var path: String
         public var readOnly: Bool
         public var subPath: String?
-
-        public init(container: String, path: String, readOnly: Bool, subPath: String?) {
-            self.container = container
-            self.path = path
-            self.readOnly = readOnly
-            self.subPath = subPath
-        }
     }
 
     /// Data one container writes and another reads at the same place of a volume.
@@ -98,13 +69,6 @@ public struct PodPicture: Codable, Sendable, Equatable {
         public var volume: String
         /// The place on the volume, relative to its root (`data.txt`; `/` for the whole volume).
         public var file: String
-
-        public init(writer: String, reader: String, volume: String, file: String) {
-            self.writer = writer
-            self.reader = reader
-            self.volume = volume
-            self.file = file
-        }
     }
 
     public struct Connection: Codable, Sendable, Equatable {
@@ -117,14 +81,6 @@ public struct PodPicture: Codable, Sendable, Equatable {
         /// For a loopback connection: the container listening on that port (another one
         /// first); nil when nothing in the Pod listens there.
         public var listener: String?
-
-        public init(from: String, host: String, port: Int?, hostKind: HostKind, listener: String?) {
-            self.from = from
-            self.host = host
-            self.port = port
-            self.hostKind = hostKind
-            self.listener = listener
-        }
     }
 
     public init(kind: String, name: String, file: String, containers: [Container], volumes: [Volume], flows: [Flow],
