@@ -51,6 +51,15 @@ public struct SimilarityAnalysis: Sendable {
     public let scored: [ScoredPair]
     /// Weight of each fragment hash, per exercise.
     let weights: [String: [UInt64: Double]]
+    /// A learner's whole fingerprints when `learners` holds lean ones (`SimilarityStore.read(lean:)`).
+    var reload: (@Sendable (String) -> LearnerFingerprints?)? = nil
+
+    /// The same analysis, detailing pairs from whole fingerprints read again by student id.
+    public func reloading(_ reload: @escaping @Sendable (String) -> LearnerFingerprints?) -> SimilarityAnalysis {
+        var copy = self
+        copy.reload = reload
+        return copy
+    }
 
     /// The pairs at or above `threshold`, at most `top`, with their shared fragments.
     public func pairs(threshold: Double, top: Int? = nil) -> [SimilarPair] {
@@ -63,7 +72,8 @@ public struct SimilarityAnalysis: Sendable {
     }
 
     public func detail(_ pair: ScoredPair) -> SimilarPair? {
-        let learnerA = learners[pair.a], learnerB = learners[pair.b]
+        let learnerA = reload?(learners[pair.a].student) ?? learners[pair.a]
+        let learnerB = reload?(learners[pair.b].student) ?? learners[pair.b]
         guard let subA = learnerA.submissions.first(where: { $0.exercise == pair.exercise }),
               let subB = learnerB.submissions.first(where: { $0.exercise == pair.exercise }) else { return nil }
         let table = weights[pair.exercise] ?? [:]

@@ -87,6 +87,22 @@ public struct SubmissionFingerprint: Sendable, Codable {
     public let fragments: [Fragment]
 }
 
+extension SubmissionFingerprint {
+    /// What comparing and listing pairs read, and no more: each fragment's hash, kind, text
+    /// (one copy of each text for the whole class, through `texts`) and what it implies; no
+    /// line spans, no submitted files (the side-by-side view reads the file again).
+    func lean(texts: inout [String: String]) -> SubmissionFingerprint {
+        var kept: [Fragment] = []
+        kept.reserveCapacity(fragments.count)
+        for fragment in fragments {
+            let text: String
+            if let known = texts[fragment.text] { text = known } else { texts[fragment.text] = fragment.text; text = fragment.text }
+            kept.append(Fragment(hash: fragment.hash, kind: fragment.kind, text: text, spans: [], given: fragment.given))
+        }
+        return SubmissionFingerprint(exercise: exercise, files: [], fragments: kept)
+    }
+}
+
 /// Every fingerprinted submission of one learner (one repository).
 public struct LearnerFingerprints: Sendable, Codable {
     public var student: String

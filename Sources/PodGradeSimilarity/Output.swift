@@ -245,14 +245,18 @@ public enum SimilarityHTML {
 public enum SimilarityReport {
     public static func write(directories: [String], lab: Lab, lang: Lang, csvPath: String, threshold: Double = 0.5,
                              top: Int = 50) throws(SimilarityStore.Failure) -> String? {
-        let read = SimilarityStore.read(directories)
+        let read = SimilarityStore.read(directories, lean: true)
         guard !read.learners.isEmpty else { return nil }
-        let pairs = SimilarityDetector.analyze(read.learners, lab: lab).pairs(threshold: threshold)
+        let analysis = SimilarityDetector.analyze(read.learners, lab: lab)
         do {
-            try FileOutput.write(SimilarityCSV.csv(pairs), to: csvPath)
+            try FileOutput.write(SimilarityCSV.csv(analysis.pairs(threshold: threshold)), to: csvPath)
         } catch {
             throw SimilarityStore.Failure(message: error.message)
         }
-        return SimilarityHTML.section(Array(pairs.prefix(top)), threshold: threshold, lang: lang)
+        // The side-by-side view needs line spans and the files: read again for the pairs shown.
+        let files = read.files
+        let shown = analysis.reloading { student in files[student].flatMap { SimilarityStore.load($0) } }
+            .pairs(threshold: threshold, top: top)
+        return SimilarityHTML.section(shown, threshold: threshold, lang: lang)
     }
 }

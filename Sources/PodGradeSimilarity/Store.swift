@@ -62,10 +62,17 @@ public enum SimilarityStore {
     /// Every learner's fingerprints found in the output folders (a later
     /// folder does not replace a learner met in an earlier one), and a note
     /// for each file that could not be used.
-    public static func read(_ directories: [String], parameters: WinnowingParameters = WinnowingParameters())
-        -> (learners: [LearnerFingerprints], problems: [String]) {
+    ///
+    /// `lean` keeps of each fragment what comparing and listing read (hash, kind, text, each
+    /// distinct text once for the class, what it implies), without line spans and submitted
+    /// files: some 60 KB a learner instead of 300. `files` says where each learner's file is,
+    /// for `load` to read the whole of the few learners the side-by-side view shows.
+    public static func read(_ directories: [String], parameters: WinnowingParameters = WinnowingParameters(), lean: Bool = false)
+        -> (learners: [LearnerFingerprints], problems: [String], files: [String: String]) {
         var learners: [LearnerFingerprints] = []
         var problems: [String] = []
+        var files: [String: String] = [:]
+        var texts: [String: String] = [:]
         var seen = Set<String>()
         let decoder = JSONDecoder()
         var visited = Set<String>()
@@ -86,10 +93,20 @@ public enum SimilarityStore {
                     continue
                 }
                 guard seen.insert(stored.student).inserted else { continue }
-                learners.append(LearnerFingerprints(student: stored.student, commit: stored.commit, submissions: stored.submissions))
+                files[stored.student] = file
+                learners.append(LearnerFingerprints(student: stored.student, commit: stored.commit,
+                                                    submissions: lean ? stored.submissions.map { $0.lean(texts: &texts) } : stored.submissions))
             }
         }
-        return (learners, problems)
+        return (learners, problems, files)
+    }
+
+    /// One learner's whole fingerprints, read again from the file `read` found them in.
+    public static func load(_ file: String, parameters: WinnowingParameters = WinnowingParameters()) -> LearnerFingerprints? {
+        guard case .success(let bytes) = WorkTreeReader.readRegular(file),
+              let stored = try? JSONDecoder().decode(StoredFile.self, from: Data(bytes)),
+              stored.format == Fingerprinter.format, stored.k == parameters.k, stored.w == parameters.w else { return nil }
+        return LearnerFingerprints(student: stored.student, commit: stored.commit, submissions: stored.submissions)
     }
 
     /// A file name for any student id: distinct ids never share a file.

@@ -45,6 +45,8 @@ struct Similar: ParsableCommand {
         let lab = try labOptions.load()
 
         var learners: [LearnerFingerprints] = []
+        // Where each learner's fingerprint file is, when they come from output folders.
+        var files: [String: String] = [:]
         if let repos {
             guard isDirectory(repos) else {
                 throw UsageFailure(say("\(repos): нет такой папки (нужна папка с подпапкой на каждого ученика)",
@@ -67,18 +69,21 @@ struct Similar: ParsableCommand {
             for directory in directories where !isDirectory(directory) {
                 throw UsageFailure(say("\(directory): нет такой папки", "\(directory): no such folder"))
             }
-            let read = SimilarityStore.read(directories)
+            let read = SimilarityStore.read(directories, lean: true)
             for problem in read.problems { printError(say("podgrade: пропущен ", "podgrade: skipped ") + problem) }
             guard !read.learners.isEmpty else {
                 throw UsageFailure(say("\(directories[0]): нет отпечатков в \(SimilarityStore.folder)/ (папка от старой версии podgrade grade?); сравните репозитории напрямую: --repos ПАПКА",
                                        "\(directories[0]): no fingerprints in \(SimilarityStore.folder)/ (an output folder of an older podgrade grade?); compare the repositories directly with --repos DIR"))
             }
             learners = read.learners
+            files = read.files
         }
 
         let analysis = SimilarityDetector.analyze(learners, lab: lab)
         let pairs = analysis.pairs(threshold: threshold)
-        let shown = Array(pairs.prefix(top))
+        // Fingerprints read lean from output folders: the pairs shown side by side are read whole again.
+        let whole = files.isEmpty ? analysis : analysis.reloading { [files] student in files[student].flatMap { SimilarityStore.load($0) } }
+        let shown = whole.pairs(threshold: threshold, top: top)
         let base = directories.first.map { $0 + "/" } ?? ""
         let csvPath = csv ?? base + "similarity.csv"
         let htmlPath = html ?? (csv.map { parent(of: $0) } ?? base) + "similarity.html"

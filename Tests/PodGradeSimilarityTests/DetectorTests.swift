@@ -93,6 +93,30 @@ final class DetectorTests: XCTestCase {
         XCTAssertEqual([1, 2].map { SimilarityText.pairs($0, .en) }, ["1 pair", "2 pairs"])
     }
 
+    /// Read lean (no spans, no files, each text once), the class scores and lists the same
+    /// pairs; the side-by-side view reads the two learners whole again.
+    func testALeanReadScoresTheSameAndReloadsThePairsShown() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podgrade-lean-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        for learner in smallClass() { try SimilarityStore.write(learner, student: learner.student, to: directory) }
+        let full = SimilarityStore.read([directory])
+        let lean = SimilarityStore.read([directory], lean: true)
+        let ann = try XCTUnwrap(lean.learners.first { $0.student == "ann" }?.submissions.first)
+        XCTAssertEqual(ann.files.count, 0)
+        XCTAssertTrue(ann.fragments.allSatisfy(\.spans.isEmpty))
+        XCTAssertEqual(lean.files["ann"], SimilarityStore.path(student: "ann", in: directory))
+        let byFull = SimilarityDetector.analyze(full.learners, lab: Lab.bundled)
+        let byLean = SimilarityDetector.analyze(lean.learners, lab: Lab.bundled)
+        XCTAssertEqual(byLean.scored.map { SimilarityCSV.scoreText($0.score) }, byFull.scored.map { SimilarityCSV.scoreText($0.score) })
+        XCTAssertEqual(SimilarityCSV.csv(byLean.pairs(threshold: 0.3)), SimilarityCSV.csv(byFull.pairs(threshold: 0.3)))
+        let files = lean.files
+        let shown = try XCTUnwrap(byLean.reloading { files[$0].flatMap { SimilarityStore.load($0) } }.pairs(threshold: 0.5, top: 1).first)
+        XCTAssertEqual(shown.submissionA.files.first?.text, original)
+        XCTAssertEqual(shown.shared.first?.spansA, try XCTUnwrap(byFull.pairs(threshold: 0.5).first).shared.first?.spansA)
+        XCTAssertFalse(shown.shared.first?.spansA.isEmpty ?? true)
+    }
+
     /// What `podgrade grade` stores is what `podgrade similar DIR` reads back.
     func testTheStoreRoundTrips() throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("podgrade-similar-\(UUID().uuidString)").path
