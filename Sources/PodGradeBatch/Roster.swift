@@ -10,17 +10,7 @@ public struct RosterEntry: Sendable, Hashable {
     /// The learner's own deadline (`extension`: an ISO time or `2d`, `36h`).
     public var deadlineExtension: DeadlineExtension?
     /// Other columns the roster has, by lowercased header (identifiers for Moodle or Canvas).
-    public var identity: [String: String]
-
-    public init(student: String, repo: String, rev: String?, line: Int, deadlineExtension: DeadlineExtension? = nil,
-                identity: [String: String] = [:]) {
-        self.student = student
-        self.repo = repo
-        self.rev = rev
-        self.line = line
-        self.deadlineExtension = deadlineExtension
-        self.identity = identity
-    }
+    public var identity: [String: String] = [:]
 
     /// The identity columns a gradebook export reads.
     public static let identityColumns = ["email", "username", "idnumber", "sis_user_id", "sis_login_id", "section", "canvas_id"]

@@ -122,28 +122,14 @@ extension DeadlineSocketStream {
         _ buffer: UnsafeMutableRawPointer?,
         _ length: Int
     ) -> Int {
-        guard let stream, let state = state(of: stream) else { return Int(fail("invalid socket stream")) }
-        let fd = socket(of: stream)
-        guard fd >= 0 else { return Int(fail("read on a socket stream that is not connected")) }
+        guard let (state, fd) = connected(stream, "read") else { return -1 }
         guard length > 0 else { return 0 }
         guard let buffer else { return Int(fail("read into a missing buffer")) }
         let waitUntil = state.deadline.nextWaitDeadline()
         while true {
             let received = recv(fd, buffer, length, 0)
             if received >= 0 { return received }
-            let code = errno
-            if code == EINTR { continue }
-            guard code == EAGAIN || code == EWOULDBLOCK else {
-                return Int(fail("error receiving data from \(state.host):\(state.port): \(String(cString: strerror(code)))"))
-            }
-            switch waitFor(fd, events: Int16(POLLIN), until: waitUntil) {
-            case .ready: continue
-            case .timedOut:
-                state.deadline.markTimedOut()
-                return Int(fail("timed out after \(formatSeconds(state.deadline.idleTimeout)) waiting for \(state.host):\(state.port) to send data"))
-            case .failed(let code):
-                return Int(fail("error waiting for data from \(state.host):\(state.port): \(String(cString: strerror(code)))"))
-            }
+            if let failure = retry(after: errno, fd, state, sending: false, until: waitUntil) { return failure }
         }
     }
 
@@ -153,9 +139,7 @@ extension DeadlineSocketStream {
         _ length: Int,
         _ flags: Int32
     ) -> Int {
-        guard let stream, let state = state(of: stream) else { return Int(fail("invalid socket stream")) }
-        let fd = socket(of: stream)
-        guard fd >= 0 else { return Int(fail("write on a socket stream that is not connected")) }
+        guard let (state, fd) = connected(stream, "write") else { return -1 }
         guard length > 0 else { return 0 }
         guard let data else { return Int(fail("write from a missing buffer")) }
         var written = 0
@@ -168,21 +152,39 @@ extension DeadlineSocketStream {
                 waitUntil = state.deadline.nextWaitDeadline()
                 continue
             }
-            let code = errno
-            if code == EINTR { continue }
-            guard code == EAGAIN || code == EWOULDBLOCK else {
-                return Int(fail("error sending data to \(state.host):\(state.port): \(String(cString: strerror(code)))"))
-            }
-            switch waitFor(fd, events: Int16(POLLOUT), until: waitUntil) {
-            case .ready: continue
-            case .timedOut:
-                state.deadline.markTimedOut()
-                return Int(fail("timed out after \(formatSeconds(state.deadline.idleTimeout)) sending data to \(state.host):\(state.port)"))
-            case .failed(let code):
-                return Int(fail("error waiting to send to \(state.host):\(state.port): \(String(cString: strerror(code)))"))
-            }
+            if let failure = retry(after: errno, fd, state, sending: true, until: waitUntil) { return failure }
         }
         return written
+    }
+
+    /// The state and socket of a connected stream; nil (the error set for libgit2) otherwise.
+    private static func connected(_ stream: UnsafeMutableRawPointer?, _ operation: String) -> (state: State, fd: Int32)? {
+        guard let stream, let state = state(of: stream) else { _ = fail("invalid socket stream"); return nil }
+        let fd = socket(of: stream)
+        guard fd >= 0 else { _ = fail("\(operation) on a socket stream that is not connected"); return nil }
+        return (state, fd)
+    }
+
+    /// After `recv` or `send` failed with `code`: nil to try again (interrupted, or the
+    /// socket became ready before the deadline), otherwise the failure for libgit2.
+    private static func retry(after code: Int32, _ fd: Int32, _ state: State, sending: Bool, until waitUntil: Double) -> Int? {
+        if code == EINTR { return nil }
+        let endpoint = "\(state.host):\(state.port)"
+        guard code == EAGAIN || code == EWOULDBLOCK else {
+            let doing = sending ? "sending data to" : "receiving data from"
+            return Int(fail("error \(doing) \(endpoint): \(String(cString: strerror(code)))"))
+        }
+        switch waitFor(fd, events: Int16(sending ? POLLOUT : POLLIN), until: waitUntil) {
+        case .ready:
+            return nil
+        case .timedOut:
+            state.deadline.markTimedOut()
+            let doing = sending ? "sending data to \(endpoint)" : "waiting for \(endpoint) to send data"
+            return Int(fail("timed out after \(formatSeconds(state.deadline.idleTimeout)) \(doing)"))
+        case .failed(let code):
+            let doing = sending ? "waiting to send to" : "waiting for data from"
+            return Int(fail("error \(doing) \(endpoint): \(String(cString: strerror(code)))"))
+        }
     }
 
     static func close(_ stream: UnsafeMutableRawPointer?) -> Int32 {

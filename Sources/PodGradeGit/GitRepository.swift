@@ -123,18 +123,14 @@ public final class GitRepository {
             }
         }
         guard let best else {
-            var message = "no commit reachable from '\(rev)' was made at or before \(GitRepository.iso(deadline))"
+            var message = "no commit reachable from '\(rev)' was made at or before \(ISOTime.format(deadline))"
             if let oldest {
-                message += "; the oldest commit is from \(GitRepository.iso(Date(timeIntervalSince1970: TimeInterval(oldest))))"
+                message += "; the oldest commit is from \(ISOTime.format(Date(timeIntervalSince1970: TimeInterval(oldest))))"
             }
             message += ", so nothing was submitted in time"
             throw GitError(.revisionNotFound, message)
         }
         return (best.info, newer)
-    }
-
-    static func iso(_ date: Date) -> String {
-        date.formatted(.iso8601)
     }
 
     /// Looks up `rev` and peels it to a commit; the caller frees the result.

@@ -1,3 +1,5 @@
+import PodGradeYAML
+
 /// Why a text is not JSON, with the byte offset where reading stopped.
 public struct JSONParseError: Error, Sendable, Equatable {
     public let message: String
@@ -49,6 +51,25 @@ private struct JSONParser {
         }
     }
 
+    /// Past an object's or array's opening bracket: false when `close` follows at once
+    /// (the empty object or array, read), true when an element follows.
+    mutating func opens(closing close: UInt8) -> Bool {
+        index += 1
+        skipSpace()
+        guard index < bytes.count && bytes[index] == close else { return true }
+        index += 1
+        return false
+    }
+
+    /// After an element: true past a `,` (another element follows), false past `close`.
+    mutating func continues(closing close: UInt8, in what: String) throws(JSONParseError) -> Bool {
+        skipSpace()
+        guard index < bytes.count else { throw failure("unexpected end of input in \(what)") }
+        if bytes[index] == UInt8(ascii: ",") { index += 1; return true }
+        if bytes[index] == close { index += 1; return false }
+        throw failure("expected ',' or '\(Character(Unicode.Scalar(close)))' in \(what)")
+    }
+
     mutating func value(depth: Int) throws(JSONParseError) -> JSON {
         guard depth < JSON.maxDepth else { throw failure("nested deeper than \(JSON.maxDepth) levels") }
         values += 1
@@ -56,14 +77,9 @@ private struct JSONParser {
         guard index < bytes.count else { throw failure("unexpected end of input") }
         switch bytes[index] {
         case UInt8(ascii: "{"):
-            index += 1
             var members: [String: JSON] = [:]
-            skipSpace()
-            if index < bytes.count && bytes[index] == UInt8(ascii: "}") {
-                index += 1
-                return .object(members)
-            }
-            while true {
+            guard opens(closing: UInt8(ascii: "}")) else { return .object(members) }
+            repeat {
                 skipSpace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw failure("expected a key in quotes") }
                 let key = try string()
@@ -72,29 +88,16 @@ private struct JSONParser {
                 index += 1
                 skipSpace()
                 members[key] = try value(depth: depth + 1)
-                skipSpace()
-                guard index < bytes.count else { throw failure("unexpected end of input in an object") }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "}") { index += 1; return .object(members) }
-                throw failure("expected ',' or '}' in an object")
-            }
+            } while try continues(closing: UInt8(ascii: "}"), in: "an object")
+            return .object(members)
         case UInt8(ascii: "["):
-            index += 1
             var items: [JSON] = []
-            skipSpace()
-            if index < bytes.count && bytes[index] == UInt8(ascii: "]") {
-                index += 1
-                return .array(items)
-            }
-            while true {
+            guard opens(closing: UInt8(ascii: "]")) else { return .array(items) }
+            repeat {
                 skipSpace()
                 items.append(try value(depth: depth + 1))
-                skipSpace()
-                guard index < bytes.count else { throw failure("unexpected end of input in an array") }
-                if bytes[index] == UInt8(ascii: ",") { index += 1; continue }
-                if bytes[index] == UInt8(ascii: "]") { index += 1; return .array(items) }
-                throw failure("expected ',' or ']' in an array")
-            }
+            } while try continues(closing: UInt8(ascii: "]"), in: "an array")
+            return .array(items)
         case UInt8(ascii: "\""):
             return .string(try string())
         case UInt8(ascii: "t"): try literal("true"); return .bool(true)
@@ -150,15 +153,8 @@ private struct JSONParser {
         guard index + 4 <= bytes.count else { throw failure("unexpected end of input in \\u") }
         var value: UInt32 = 0
         for _ in 0..<4 {
-            let byte = bytes[index]
-            let digit: UInt32
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt32(byte - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt32(byte - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt32(byte - UInt8(ascii: "A") + 10)
-            default: throw failure("invalid \\u escape")
-            }
-            value = value << 4 | digit
+            guard let digit = hexDigitValue(bytes[index]) else { throw failure("invalid \\u escape") }
+            value = value << 4 | UInt32(digit)
             index += 1
         }
         return value

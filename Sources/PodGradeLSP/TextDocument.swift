@@ -1,19 +1,17 @@
 /// A position as LSP counts it: 0-based line, 0-based UTF-16 offset in the line.
+/// Only this module and its tests make one (the synthesized memberwise initializer).
 public struct Position: Sendable, Hashable, Comparable {
     public var line: Int
     public var character: Int
-
-    public init(line: Int, character: Int) {
-        self.line = line
-        self.character = character
-    }
 
     public static func < (a: Position, b: Position) -> Bool {
         (a.line, a.character) < (b.line, b.character)
     }
 
     var json: JSON { ["line": .int(Int64(line)), "character": .int(Int64(character))] }
+}
 
+extension Position {
     init?(_ json: JSON?) {
         guard let line = json?["line"]?.int, let character = json?["character"]?.int, line >= 0, character >= 0 else { return nil }
         self.init(line: line, character: character)
@@ -24,19 +22,16 @@ public struct Range: Sendable, Hashable {
     public var start: Position
     public var end: Position
 
-    public init(start: Position, end: Position) {
-        self.start = start
-        self.end = end
-    }
-
     var json: JSON { ["start": start.json, "end": end.json] }
 
+    func contains(line: Int) -> Bool { start.line <= line && line <= end.line }
+}
+
+extension Range {
     init?(_ json: JSON?) {
         guard let start = Position(json?["start"]), let end = Position(json?["end"]) else { return nil }
         self.init(start: min(start, end), end: max(start, end))
     }
-
-    func contains(line: Int) -> Bool { start.line <= line && line <= end.line }
 }
 
 /// The lines of a text, indexed once: podgrade's positions (1-based line,

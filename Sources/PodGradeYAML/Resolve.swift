@@ -115,15 +115,8 @@ enum Resolver {
         }
         var magnitude: UInt64 = 0
         while i < bytes.count {
-            let c = bytes[i]
-            let digit: UInt64
-            switch c {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = UInt64(c - UInt8(ascii: "0"))
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = UInt64(c - UInt8(ascii: "a") + 10)
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = UInt64(c - UInt8(ascii: "A") + 10)
-            default: return nil
-            }
-            guard digit < base else { return nil }
+            guard let value = hexDigitValue(bytes[i]), UInt64(value) < base else { return nil }
+            let digit = UInt64(value)
             let (m1, o1) = magnitude.multipliedReportingOverflow(by: base)
             let (m2, o2) = m1.addingReportingOverflow(digit)
             guard !o1, !o2 else { return nil }
@@ -171,5 +164,17 @@ enum Resolver {
         case .int(let i): return String(i)
         case .float: return text
         }
+    }
+}
+
+/// The value of an ASCII hexadecimal digit (`0`-`9`, `a`-`f`, `A`-`F`), nil for any
+/// other byte: the resolver's integers and the language server's `\u` escapes.
+@inlinable
+package func hexDigitValue(_ byte: UInt8) -> UInt8? {
+    switch byte {
+    case UInt8(ascii: "0")...UInt8(ascii: "9"): return byte &- UInt8(ascii: "0")
+    case UInt8(ascii: "a")...UInt8(ascii: "f"): return byte &- UInt8(ascii: "a") &+ 10
+    case UInt8(ascii: "A")...UInt8(ascii: "F"): return byte &- UInt8(ascii: "A") &+ 10
+    default: return nil
     }
 }

@@ -54,6 +54,19 @@ enum ForGrade: CoursePurpose { static let exercisesHelp = say("Grade the class a
 
 typealias LabOptions = CourseOptions<ForAnyCommand>
 
+/// The options of `show` and `start`: from which course, whose variant, in which language.
+struct ExerciseOptions<Purpose: CoursePurpose>: ParsableArguments {
+    @OptionGroup var language: LanguageOptions
+    @OptionGroup var course: CourseOptions<Purpose>
+    @OptionGroup var learner: StudentOption
+
+    /// The language, and the exercise a person typed as the learner's variant.
+    func resolve(_ slug: String) throws -> (lang: Lang, exercise: Exercise) {
+        let lang = try language.resolve()
+        return (lang, try course.exercise(slug, for: learner))
+    }
+}
+
 /// `--student ID` of `show` and `start`: whose variant of the exercise.
 struct StudentOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(say("Your student id: your own variant of the exercise.", ru: "Ваш номер ученика: ваш вариант задания.")))

@@ -8,14 +8,11 @@ import Glibc
 struct Show: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: say("Show an exercise's task and its checks.", ru: "Показать условие задания и его проверки."))
     @Argument(help: ArgumentHelp(say("The exercise: its slug, a unique prefix or its number (see podgrade list).", ru: "Задание: его имя, однозначное начало или номер (см. podgrade list)."))) var slug: String
-    @OptionGroup var language: LanguageOptions
-    @OptionGroup var labOptions: CourseOptions<ForShow>
-    @OptionGroup var learner: StudentOption
+    @OptionGroup var options: ExerciseOptions<ForShow>
 
     func run() throws {
-        let lang = try language.resolve()
-        let exercise = try labOptions.exercise(slug, for: learner)
-        if let line = learner.variantLine(exercise, lang: lang) { print(line); print("") }
+        let (lang, exercise) = try options.resolve(slug)
+        if let line = options.learner.variantLine(exercise, lang: lang) { print(line); print("") }
         print(exercise.task.text(lang).trimmingTrailingNewlines())
         print("")
         print(CommandText.checksHeading.text(lang))

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import PodGradeCore
 import PodGradeBatch
+import PodGradeGit
 
 @Suite struct LatePolicyTests {
     @Test func parsesPenaltiesPerDayAndHour() {

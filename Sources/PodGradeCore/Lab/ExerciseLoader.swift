@@ -91,33 +91,30 @@ enum ExerciseLoader {
             (String(path.dropFirst(starterPrefix.count)), files[path] ?? [])
         }
 
-        var wrongCases: [WrongCase] = []
-        let casesPath = "\(slug)/wrong/cases.yaml"
-        if let casesBytes = files[casesPath] {
-            let casesYAML = YAMLReader.read(casesBytes)
-            if let error = casesYAML.error { problem(YAMLErrorText.english(error), file: casesPath) }
-            for item in casesYAML.documents.first?.root.sequence ?? [] {
-                guard let file = item["file"]?.string else { problem("a case needs file", item, file: casesPath); continue }
-                guard let content = files["\(slug)/wrong/\(file)"] else {
-                    problem("case file wrong/\(file) is missing", item, file: casesPath); continue
+        /// Each entry of `<folder>/cases.yaml` whose file exists, with its bytes (in order,
+        /// so its problems stand beside the entry's own).
+        func forEachCase(in folder: String, _ body: (_ item: Node, _ file: String, _ content: [UInt8], _ path: String) -> Void) {
+            let path = "\(slug)/\(folder)/cases.yaml"
+            guard let bytes = files[path] else { return }
+            let yaml = YAMLReader.read(bytes)
+            if let error = yaml.error { problem(YAMLErrorText.english(error), file: path) }
+            for item in yaml.documents.first?.root.sequence ?? [] {
+                guard let file = item["file"]?.string else { problem("a case needs file", item, file: path); continue }
+                guard let content = files["\(slug)/\(folder)/\(file)"] else {
+                    problem("case file \(folder)/\(file) is missing", item, file: path); continue
                 }
-                let fails = item["fails"]?.sequence?.compactMap(\.string) ?? []
-                for rule in fails where rules[rule] == nil { problem("case \(file): unknown rule '\(rule)'", item, file: casesPath) }
-                wrongCases.append(WrongCase(file: file, content: content, fails: fails, why: localized(item["why"]), key: item["key"]?.string))
+                body(item, file, content, path)
             }
         }
+        var wrongCases: [WrongCase] = []
+        forEachCase(in: "wrong") { item, file, content, path in
+            let fails = item["fails"]?.sequence?.compactMap(\.string) ?? []
+            for rule in fails where rules[rule] == nil { problem("case \(file): unknown rule '\(rule)'", item, file: path) }
+            wrongCases.append(WrongCase(file: file, content: content, fails: fails, why: localized(item["why"]), key: item["key"]?.string))
+        }
         var rightCases: [RightCase] = []
-        let rightPath = "\(slug)/right/cases.yaml"
-        if let casesBytes = files[rightPath] {
-            let casesYAML = YAMLReader.read(casesBytes)
-            if let error = casesYAML.error { problem(YAMLErrorText.english(error), file: rightPath) }
-            for item in casesYAML.documents.first?.root.sequence ?? [] {
-                guard let file = item["file"]?.string else { problem("a case needs file", item, file: rightPath); continue }
-                guard let content = files["\(slug)/right/\(file)"] else {
-                    problem("case file right/\(file) is missing", item, file: rightPath); continue
-                }
-                rightCases.append(RightCase(file: file, content: content, why: localized(item["why"])))
-            }
+        forEachCase(in: "right") { item, file, content, _ in
+            rightCases.append(RightCase(file: file, content: content, why: localized(item["why"])))
         }
         if kinds.isEmpty || checks.isEmpty { return (nil, problems) }
         let exercise = Exercise(id: slug, title: title, objectKinds: kinds, objectName: name, passScore: passScore,

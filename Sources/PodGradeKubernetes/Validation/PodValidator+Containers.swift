@@ -4,11 +4,7 @@ import PodGradeYAML
 extension ValidationRun {
     mutating func validateContainer(_ container: Container, volumeNames: Set<String>, hostNetwork: Bool) {
         if let name = container.name {
-            if name.value.isEmpty {
-                error(.required, name.path, name.mark)
-            } else if !NameRules.isDNS1123Label(name.value) {
-                error(.invalid(name.value, .dns1123Label), name.path, name.mark)
-            }
+            validateName(name, .dns1123Label, NameRules.isDNS1123Label)
         } else {
             error(.required, Self.join(container.path, "name"), container.mark)
         }
@@ -139,11 +135,7 @@ extension ValidationRun {
     mutating func validateEnv(_ container: Container) {
         for env in container.env {
             if let name = env.name {
-                if name.value.isEmpty {
-                    error(.required, name.path, name.mark)
-                } else if !NameRules.isEnvVarName(name.value) {
-                    error(.invalid(name.value, .envVarName), name.path, name.mark)
-                }
+                validateName(name, .envVarName, NameRules.isEnvVarName)
             } else {
                 error(.required, Self.join(env.path, "name"), env.mark)
             }

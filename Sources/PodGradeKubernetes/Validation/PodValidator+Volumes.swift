@@ -14,11 +14,7 @@ extension ValidationRun {
         let rawVolumes = raw?["volumes"]?.sequence ?? []
         for volume in pod.volumes {
             if let name = volume.name {
-                if name.value.isEmpty {
-                    error(.required, name.path, name.mark)
-                } else if !NameRules.isDNS1123Label(name.value) {
-                    error(.invalid(name.value, .dns1123Label), name.path, name.mark)
-                }
+                validateName(name, .dns1123Label, NameRules.isDNS1123Label)
                 if names.contains(name.value) && !claimNames.contains(name.value) {
                     error(.duplicate(name.value), name.path, name.mark)
                 }

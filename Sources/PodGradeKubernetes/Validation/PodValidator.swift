@@ -39,6 +39,15 @@ struct ValidationRun {
 
     static func join(_ base: String, _ key: String) -> String { base.isEmpty ? key : base + "." + key }
 
+    /// A name that is there: required when empty, otherwise in the format `reason` names (`isValid`).
+    mutating func validateName(_ name: Located<String>, _ reason: K8sIssue.Reason, _ isValid: (String) -> Bool) {
+        if name.value.isEmpty {
+            error(.required, name.path, name.mark)
+        } else if !isValid(name.value) {
+            error(.invalid(name.value, reason), name.path, name.mark)
+        }
+    }
+
     mutating func run() {
         validateMetadata()
         validateOwner()
