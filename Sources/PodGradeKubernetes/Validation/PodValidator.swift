@@ -37,7 +37,7 @@ struct ValidationRun {
         issues.append(K8sIssue(.valid, problem, path: path, mark: mark, severity: .warning))
     }
 
-    static func join(_ base: String, _ key: String) -> String { base.isEmpty ? key : base + "." + key }
+    static func join(_ base: String, _ key: String) -> String { WorkloadDecoder.join(base, key) }
 
     /// A name that is there: required when empty, otherwise in the format `reason` names (`isValid`).
     mutating func validateName(_ name: Located<String>, _ reason: K8sIssue.Reason, _ isValid: (String) -> Bool) {
@@ -202,8 +202,6 @@ struct ValidationRun {
         return (Self.join(path, last), parent.mark)
     }
 
-    func podSpecNode() -> Node? { specNode }
-
     mutating func validatePod() {
         guard let pod = workload.pod else {
             if let location = podSpecLocation() {
@@ -212,7 +210,7 @@ struct ValidationRun {
             }
             return
         }
-        let raw = podSpecNode()
+        let raw = specNode
         let volumeNames = validateVolumes(pod, raw: raw)
 
         if pod.containers.isEmpty {
