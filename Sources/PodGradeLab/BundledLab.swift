@@ -262,6 +262,12 @@ checks:
     hint:
       ru: "Есть неизвестное поле или значение не того типа: kubectl отклонит такой манифест ещё до отправки в кластер."
       en: "There is an unknown field or a value of the wrong type: kubectl rejects such a manifest before it reaches the cluster."
+  - id: pod-works
+    rule: pod.works
+    points: 2
+    hint:
+      ru: "Представьте, что POD запущен: каждый процесс стартует и продолжает работать, каждый порт слушает один процесс, каждое подключение к localhost находит слушателя, каждый записанный файл пишется туда, где его читают (раздел «Требования к совместной работе»)."
+      en: "Picture the POD running: every process starts and keeps running, every port is taken by one process, every localhost connection finds a listener, every file is written where it is read (section “Requirements for working together”)."
 
 """#####,
         "01-multi-container-pod/starter/pod.yaml": #####"""
@@ -373,6 +379,34 @@ spec:
     emptyDir: {}
 
 """#####,
+        "01-multi-container-pod/wrong/cadvisor-takes-port-80.yaml": #####"""
+# Known-wrong: cAdvisor's --port=80 moves it onto nginx's port.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: multi-container-pod
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/www/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    args: ["--port=80"]
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: shared-storage
+      mountPath: /var/log
+  volumes:
+  - name: shared-storage
+    emptyDir: {}
+
+"""#####,
         "01-multi-container-pod/wrong/cases.yaml": #####"""
 - file: same-port.yaml
   fails: [ports.declared, ports.unique]
@@ -406,6 +440,10 @@ spec:
 - file: unknown-field.yaml
   fails: [k8s.schema]
   why: {ru: "опечатка в поле spec: restartPolicyy — kubectl отклонит неизвестное поле", en: "a typo in a spec field: restartPolicyy; kubectl rejects an unknown field"}
+- file: cadvisor-takes-port-80.yaml
+  fails: [pod.works]
+  key: portTakenTwice
+  why: {ru: "cAdvisor запущен с --port=80, а порт 80 уже слушает nginx: у контейнеров POD одно сетевое пространство, и второй процесс не запустится", en: "cAdvisor runs with --port=80 while nginx already listens on 80: the pod's containers share one network namespace, so the second process cannot start"}
 
 """#####,
         "01-multi-container-pod/wrong/init-never-ends.yaml": #####"""
@@ -789,6 +827,12 @@ checks:
     hint:
       ru: "Есть неизвестное поле или значение не того типа (например, containerPort: \"80\" строкой): kubectl отклонит такой манифест."
       en: "There is an unknown field or a value of the wrong type (e.g. containerPort: \"80\" as a string): kubectl rejects such a manifest."
+  - id: pod-works
+    rule: pod.works
+    points: 2
+    hint:
+      ru: "Представьте, что POD запущен: каждый процесс стартует и продолжает работать, каждый порт слушает один процесс, каждое подключение к localhost находит слушателя, каждый записанный файл пишется туда, где его читают (раздел «Требования к совместной работе»)."
+      en: "Picture the POD running: every process starts and keeps running, every port is taken by one process, every localhost connection finds a listener, every file is written where it is read (section “Requirements for working together”)."
 
 """#####,
         "02-yellow/starter/pod.yaml": #####"""
@@ -908,6 +952,10 @@ spec:
 - file: third-container.yaml
   fails: [containers.count]
   why: {ru: "в POD три контейнера, а задание просит ровно два: lemon и gold", en: "the Pod has three containers; the task asks for exactly two, lemon and gold"}
+- file: lemon-runs-bash.yaml
+  fails: [pod.works]
+  key: programMissing
+  why: {ru: "lemon запускает bash, а в образе busybox есть только sh: контейнер не стартует", en: "lemon runs bash, but the busybox image only has sh: the container cannot start"}
 
 """#####,
         "02-yellow/wrong/lemon-exits.yaml": #####"""
@@ -936,6 +984,21 @@ spec:
     image: busybox:1.36
   - name: gold
     image: redis:7
+
+"""#####,
+        "02-yellow/wrong/lemon-runs-bash.yaml": #####"""
+# Known-wrong: lemon runs bash, which the busybox image does not ship.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: yellow
+spec:
+  containers:
+  - name: lemon
+    image: busybox
+    command: ["bash", "-c", "sleep 1000"]
+  - name: gold
+    image: redis
 
 """#####,
         "02-yellow/wrong/mutant-pod-found.yaml": #####"""
@@ -1305,6 +1368,12 @@ checks:
     hint:
       ru: "Есть неизвестное поле или значение не того типа (например, containerPort: \"80\" строкой): kubectl отклонит такой манифест."
       en: "There is an unknown field or a value of the wrong type (e.g. containerPort: \"80\" as a string): kubectl rejects such a manifest."
+  - id: pod-works
+    rule: pod.works
+    points: 2
+    hint:
+      ru: "Представьте, что POD запущен: каждый процесс стартует и продолжает работать, каждый порт слушает один процесс, каждое подключение к localhost находит слушателя, каждый записанный файл пишется туда, где его читают (раздел «Требования к совместной работе»)."
+      en: "Picture the POD running: every process starts and keeps running, every port is taken by one process, every localhost connection finds a listener, every file is written where it is read (section “Requirements for working together”)."
 
 """#####,
         "03-sidecar-logging/starter/pod.yaml": #####"""
@@ -1431,6 +1500,36 @@ podgrade check --exercise 03-sidecar-logging
   fails: [container.long-running]
   key: initContainerNeverEnds
   why: {ru: "обычный init-контейнер warm-up никогда не завершается: POD так и не запустит основные контейнеры", en: "the plain init container warm-up never ends: the Pod never starts its app containers"}
+- file: declared-port-8080.yaml
+  fails: [pod.works]
+  key: declaredPortNotServed
+  why: {ru: "web-server объявляет containerPort 8080, а nginx слушает 80: объявление порта не меняет, где слушает процесс", en: "web-server declares containerPort 8080 while nginx listens on 80: declaring a port does not move the process"}
+
+"""#####,
+        "03-sidecar-logging/wrong/declared-port-8080.yaml": #####"""
+# Known-wrong: web-server declares containerPort 8080 while nginx listens on 80.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: {{pod}}
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+  - name: log-collector
+    image: fluentd:v1.16-1
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/nginx
+      readOnly: true
+  volumes:
+  - name: logs
+    emptyDir: {}
 
 """#####,
         "03-sidecar-logging/wrong/init-never-ends.yaml": #####"""
@@ -2088,6 +2187,12 @@ checks:
     hint:
       ru: "Есть неизвестное поле или значение не того типа (например, containerPort: \"80\" строкой): kubectl отклонит такой манифест."
       en: "There is an unknown field or a value of the wrong type (e.g. containerPort: \"80\" as a string): kubectl rejects such a manifest."
+  - id: pod-works
+    rule: pod.works
+    points: 2
+    hint:
+      ru: "Представьте, что POD запущен: каждый процесс стартует и продолжает работать, каждый порт слушает один процесс, каждое подключение к localhost находит слушателя, каждый записанный файл пишется туда, где его читают (раздел «Требования к совместной работе»)."
+      en: "Picture the POD running: every process starts and keeps running, every port is taken by one process, every localhost connection finds a listener, every file is written where it is read (section “Requirements for working together”)."
 
 """#####,
         "04-adapter/starter/pod.yaml": #####"""
@@ -2225,6 +2330,50 @@ spec:
     emptyDir: {}
 
 """#####,
+        "04-adapter/wrong/application-mount-readonly.yaml": #####"""
+# Known-wrong: application's own mount is the read-only one, so its status writes fail.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-adapter
+spec:
+  containers:
+  - name: application
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "$(date) STATUS: OK" > /var/app/status.log
+        sleep 5
+      done
+    volumeMounts:
+    - name: app-data
+      mountPath: /var/app
+      readOnly: true
+  - name: adapter
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /www
+      httpd -p 9113 -h /www
+      while true; do
+        if grep -q "STATUS: OK" /data/status.log; then up=1; else up=0; fi
+        echo "app_up $up" > /www/metrics
+        sleep 5
+      done
+    ports:
+    - name: metrics
+      containerPort: 9113
+    volumeMounts:
+    - name: app-data
+      mountPath: /data
+  volumes:
+  - name: app-data
+    emptyDir: {}
+
+"""#####,
         "04-adapter/wrong/application-no-command.yaml": #####"""
 apiVersion: v1
 kind: Pod
@@ -2349,6 +2498,10 @@ spec:
 - file: port-twice.yaml
   fails: [ports.unique, role.adapter]
   why: {ru: "application объявляет тот же порт 9113, что и adapter: порт в POD слушает один контейнер, и у adapter больше нет своего порта", en: "application declares the adapter's port 9113 too: one container of a Pod listens on a port, and the adapter no longer has a port of its own"}
+- file: application-mount-readonly.yaml
+  fails: [pod.works]
+  key: writeOnReadOnlyMount
+  why: {ru: "readOnly стоит на монтировании application, который пишет статус: запись в app-data не удастся", en: "readOnly is on the mount of application, which writes the status: its writes to app-data fail"}
 
 """#####,
         "04-adapter/wrong/mutant-adapter-spec.yaml": #####"""
@@ -3179,6 +3332,12 @@ checks:
     hint:
       ru: "Есть неизвестное поле или значение не того типа (например, containerPort: \"80\" строкой): kubectl отклонит такой манифест."
       en: "There is an unknown field or a value of the wrong type (e.g. containerPort: \"80\" as a string): kubectl rejects such a manifest."
+  - id: pod-works
+    rule: pod.works
+    points: 2
+    hint:
+      ru: "Представьте, что POD запущен: каждый процесс стартует и продолжает работать, каждый порт слушает один процесс, каждое подключение к localhost находит слушателя, каждый записанный файл пишется туда, где его читают (раздел «Требования к совместной работе»)."
+      en: "Picture the POD running: every process starts and keeps running, every port is taken by one process, every localhost connection finds a listener, every file is written where it is read (section “Requirements for working together”)."
 
 """#####,
         "05-ambassador/starter/pod.yaml": #####"""
@@ -3378,6 +3537,60 @@ spec:
     - containerPort: {{port}}
 
 """#####,
+        "05-ambassador/wrong/application-uses-curl.yaml": #####"""
+# Known-wrong: application calls curl, which busybox does not ship.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-ambassador
+spec:
+  containers:
+  - name: application
+    image: busybox:1.36
+    env:
+    - name: DB_HOST
+      value: localhost
+    - name: DB_PORT
+      value: "{{port}}"
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        curl -s "telnet://$DB_HOST:$DB_PORT"
+        sleep 10
+      done
+  - name: ambassador
+    image: envoyproxy/envoy:v1.31-latest
+    args:
+    - --config-yaml
+    - |
+      static_resources:
+        listeners:
+        - name: redis
+          address:
+            socket_address: {address: 127.0.0.1, port_value: {{port}}}
+          filter_chains:
+          - filters:
+            - name: envoy.filters.network.tcp_proxy
+              typed_config:
+                "@type": type.googleapis.com/envoy.extensions.filters.network.tcp_proxy.v3.TcpProxy
+                stat_prefix: redis
+                cluster: redis
+        clusters:
+        - name: redis
+          type: STRICT_DNS
+          connect_timeout: 1s
+          load_assignment:
+            cluster_name: redis
+            endpoints:
+            - lb_endpoints:
+              - endpoint:
+                  address:
+                    socket_address: {address: redis.database.svc.cluster.local, port_value: 6379}
+    ports:
+    - containerPort: {{port}}
+
+"""#####,
         "05-ambassador/wrong/cases.yaml": #####"""
 - file: direct-db.yaml
   fails: [network.localhost, role.ambassador]
@@ -3425,6 +3638,10 @@ spec:
   fails: [container.spec]
   key: containerMissing
   why: {ru: "мутант решения (make mutants), строка 23: имя изменено: - name: ambassador", en: "a mutant of the solution (make mutants), line 23 renamed: - name: ambassador"}
+- file: application-uses-curl.yaml
+  fails: [pod.works]
+  key: programMissing
+  why: {ru: "application вызывает curl, которого нет в образе busybox: обращения к ambassador не происходит", en: "application calls curl, which the busybox image lacks: it never reaches the ambassador"}
 
 """#####,
         "05-ambassador/wrong/container-name-host.yaml": #####"""
@@ -4211,6 +4428,12 @@ checks:
     hint:
       ru: "Есть неизвестное поле или значение не того типа (например, containerPort: \"80\" строкой): kubectl отклонит такой манифест."
       en: "There is an unknown field or a value of the wrong type (e.g. containerPort: \"80\" as a string): kubectl rejects such a manifest."
+  - id: pod-works
+    rule: pod.works
+    points: 2
+    hint:
+      ru: "Представьте, что POD запущен: каждый процесс стартует и продолжает работать, каждый порт слушает один процесс, каждое подключение к localhost находит слушателя, каждый записанный файл пишется туда, где его читают (раздел «Требования к совместной работе»)."
+      en: "Picture the POD running: every process starts and keeps running, every port is taken by one process, every localhost connection finds a listener, every file is written where it is read (section “Requirements for working together”)."
 
 """#####,
         "06-shared-network/starter/pod.yaml": #####"""
@@ -4341,6 +4564,10 @@ podgrade check --exercise 06-shared-network
   fails: [container.long-running]
   key: commandEnds
   why: {ru: "мутант решения (make mutants), строка 24 удалена: exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile", en: "a mutant of the solution (make mutants), line 24 removed: exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile"}
+- file: exporter-on-port-80.yaml
+  fails: [pod.works]
+  key: portTakenTwice
+  why: {ru: "node_exporter запущен с --web.listen-address=:80, а этот порт уже занят nginx", en: "node_exporter runs with --web.listen-address=:80, a port nginx already holds"}
 
 """#####,
         "06-shared-network/wrong/collector-port-80.yaml": #####"""
@@ -4397,6 +4624,34 @@ spec:
         sleep 15
       done &
       exec /bin/node_exporter --collector.textfile.directory=/tmp/textfile
+    ports:
+    - containerPort: 9100
+
+"""#####,
+        "06-shared-network/wrong/exporter-on-port-80.yaml": #####"""
+# Known-wrong: node_exporter is told to listen on :80, nginx's port.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: network-example
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+  - name: metrics-collector
+    image: prom/node-exporter:v1.8.2
+    command: ["sh", "-c"]
+    args:
+    - |
+      mkdir -p /tmp/textfile
+      while true; do
+        if wget -q -O /dev/null http://localhost:80/; then up=1; else up=0; fi
+        echo "web_server_up $up" > /tmp/textfile/web.prom
+        sleep 15
+      done &
+      exec /bin/node_exporter --web.listen-address=:80 --collector.textfile.directory=/tmp/textfile
     ports:
     - containerPort: 9100
 
@@ -4934,6 +5189,12 @@ checks:
     hint:
       ru: "Есть неизвестное поле или значение не того типа (например, containerPort: \"80\" строкой): kubectl отклонит такой манифест."
       en: "There is an unknown field or a value of the wrong type (e.g. containerPort: \"80\" as a string): kubectl rejects such a manifest."
+  - id: pod-works
+    rule: pod.works
+    points: 2
+    hint:
+      ru: "Представьте, что POD запущен: каждый процесс стартует и продолжает работать, каждый порт слушает один процесс, каждое подключение к localhost находит слушателя, каждый записанный файл пишется туда, где его читают (раздел «Требования к совместной работе»)."
+      en: "Picture the POD running: every process starts and keeps running, every port is taken by one process, every localhost connection finds a listener, every file is written where it is read (section “Requirements for working together”)."
 
 """#####,
         "07-shared-volume/starter/pod.yaml": #####"""
@@ -5067,6 +5328,10 @@ podgrade check --exercise 07-shared-volume
 - file: unknown-field.yaml
   fails: [k8s.schema]
   why: {ru: "опечатка в поле spec: restartPolicyy — kubectl отклонит неизвестное поле", en: "a typo in a spec field: restartPolicyy; kubectl rejects an unknown field"}
+- file: writer-mount-readonly.yaml
+  fails: [pod.works]
+  key: writeOnReadOnlyMount
+  why: {ru: "writer монтирует shared-data с readOnly: true и не может писать data.txt", en: "writer mounts shared-data with readOnly: true and cannot write data.txt"}
 
 """#####,
         "07-shared-volume/wrong/different-paths.yaml": #####"""
@@ -5286,6 +5551,32 @@ spec:
     volumeMounts:
     - name: shared-data
       mountPath: /shared
+  - name: reader
+    image: busybox:1.36
+    command: ["sh", "-c", "until [ -f /shared/data.txt ]; do sleep 1; done; tail -f /shared/data.txt"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+  volumes:
+  - name: shared-data
+    emptyDir: {}
+
+"""#####,
+        "07-shared-volume/wrong/writer-mount-readonly.yaml": #####"""
+# Known-wrong: writer mounts shared-data read-only, so it cannot write data.txt.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: {{pod}}
+spec:
+  containers:
+  - name: writer
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do date >> /shared/data.txt; sleep 5; done"]
+    volumeMounts:
+    - name: shared-data
+      mountPath: /shared
+      readOnly: true
   - name: reader
     image: busybox:1.36
     command: ["sh", "-c", "until [ -f /shared/data.txt ]; do sleep 1; done; tail -f /shared/data.txt"]
@@ -5821,6 +6112,12 @@ checks:
     hint:
       ru: "Есть неизвестное поле или значение не того типа (например, containerPort: \"80\" строкой): kubectl отклонит такой манифест."
       en: "There is an unknown field or a value of the wrong type (e.g. containerPort: \"80\" as a string): kubectl rejects such a manifest."
+  - id: pod-works
+    rule: pod.works
+    points: 2
+    hint:
+      ru: "Представьте, что POD запущен: каждый процесс стартует и продолжает работать, каждый порт слушает один процесс, каждое подключение к localhost находит слушателя, каждый записанный файл пишется туда, где его читают (раздел «Требования к совместной работе»)."
+      en: "Picture the POD running: every process starts and keeps running, every port is taken by one process, every localhost connection finds a listener, every file is written where it is read (section “Requirements for working together”)."
 
 """#####,
         "08-web-monitored/starter/pod.yaml": #####"""
@@ -5912,6 +6209,67 @@ podgrade check --exercise 08-web-monitored
 ```
 
 """#####,
+        "08-web-monitored/wrong/cadvisor-takes-port-80.yaml": #####"""
+# Known-wrong: cAdvisor's --port=80 moves it onto nginx's port.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: web-server-monitored
+  labels:
+    app: web-server
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - name: http
+      containerPort: 80
+    resources:
+      requests:
+        memory: 64Mi
+        cpu: 100m
+      limits:
+        memory: 128Mi
+        cpu: 200m
+    volumeMounts:
+    - name: html-content
+      mountPath: /usr/share/nginx/html
+  - name: cadvisor
+    image: gcr.io/cadvisor/cadvisor:v0.47.2
+    args: ["--port=80"]
+    ports:
+    - name: metrics
+      containerPort: 8080
+    volumeMounts:
+    - name: rootfs
+      mountPath: /rootfs
+      readOnly: true
+    - name: var-run
+      mountPath: /var/run
+      readOnly: true
+    - name: sys
+      mountPath: /sys
+      readOnly: true
+    - name: docker
+      mountPath: /var/lib/docker
+      readOnly: true
+  volumes:
+  - name: html-content
+    emptyDir: {}
+  - name: rootfs
+    hostPath:
+      path: /
+  - name: var-run
+    hostPath:
+      path: /var/run
+  - name: sys
+    hostPath:
+      path: /sys
+  - name: docker
+    hostPath:
+      path: /var/lib/docker
+
+"""#####,
         "08-web-monitored/wrong/cases.yaml": #####"""
 - file: missing-readonly.yaml
   fails: [volume.readonly]
@@ -5960,6 +6318,10 @@ podgrade check --exercise 08-web-monitored
 - file: web-server-8080.yaml
   fails: [ports.unique]
   why: {ru: "web-server объявляет и 8080, который слушает cadvisor: два контейнера POD не могут слушать один порт", en: "web-server also declares 8080, which cadvisor listens on: two containers of a Pod cannot listen on one port"}
+- file: cadvisor-takes-port-80.yaml
+  fails: [pod.works]
+  key: portTakenTwice
+  why: {ru: "cAdvisor запущен с --port=80, а порт 80 уже слушает nginx", en: "cAdvisor runs with --port=80 while nginx already listens on 80"}
 
 """#####,
         "08-web-monitored/wrong/init-never-ends.yaml": #####"""
@@ -7051,6 +7413,12 @@ checks:
     hint:
       ru: "Есть неизвестное поле или значение не того типа (например, containerPort: \"80\" строкой): kubectl отклонит такой манифест."
       en: "There is an unknown field or a value of the wrong type (e.g. containerPort: \"80\" as a string): kubectl rejects such a manifest."
+  - id: pod-works
+    rule: pod.works
+    points: 2
+    hint:
+      ru: "Представьте, что POD запущен: каждый процесс стартует и продолжает работать, каждый порт слушает один процесс, каждое подключение к localhost находит слушателя, каждый записанный файл пишется туда, где его читают (раздел «Требования к совместной работе»)."
+      en: "Picture the POD running: every process starts and keeps running, every port is taken by one process, every localhost connection finds a listener, every file is written where it is read (section “Requirements for working together”)."
 
 """#####,
         "09-scaled-deployment/starter/pod.yaml": #####"""
@@ -7177,6 +7545,10 @@ podgrade check --exercise 09-scaled-deployment
   fails: [container.long-running]
   key: initContainerNeverEnds
   why: {ru: "обычный init-контейнер warm-up никогда не завершается: POD так и не запустит основные контейнеры", en: "the plain init container warm-up never ends: the Pod never starts its app containers"}
+- file: template-port-not-served.yaml
+  fails: [pod.works]
+  key: declaredPortNotServed
+  why: {ru: "в шаблоне Deployment web-server объявляет containerPort 8081, а nginx слушает 80", en: "in the Deployment's template web-server declares containerPort 8081 while nginx listens on 80"}
 
 """#####,
         "09-scaled-deployment/wrong/init-never-ends.yaml": #####"""
@@ -7441,6 +7813,42 @@ spec:
         image: nginx:1.25
         ports:
         - containerPort: 80
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/www/html
+      - name: cadvisor
+        image: gcr.io/cadvisor/cadvisor:v0.47.2
+        ports:
+        - containerPort: 8080
+        volumeMounts:
+        - name: shared-storage
+          mountPath: /var/log
+      volumes:
+      - name: shared-storage
+        emptyDir: {}
+
+"""#####,
+        "09-scaled-deployment/wrong/template-port-not-served.yaml": #####"""
+# Known-wrong: The template's web-server declares 8081 while nginx listens on 80.
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web-app
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web-app
+  template:
+    metadata:
+      labels:
+        app: web-app
+    spec:
+      containers:
+      - name: web-server
+        image: nginx:1.25
+        ports:
+        - containerPort: 8081
         volumeMounts:
         - name: shared-storage
           mountPath: /var/www/html
@@ -7752,6 +8160,12 @@ checks:
     hint:
       ru: "Есть неизвестное поле или значение не того типа (например, containerPort: \"80\" строкой): kubectl отклонит такой манифест."
       en: "There is an unknown field or a value of the wrong type (e.g. containerPort: \"80\" as a string): kubectl rejects such a manifest."
+  - id: pod-works
+    rule: pod.works
+    points: 2
+    hint:
+      ru: "Представьте, что POD запущен: каждый процесс стартует и продолжает работать, каждый порт слушает один процесс, каждое подключение к localhost находит слушателя, каждый записанный файл пишется туда, где его читают (раздел «Требования к совместной работе»)."
+      en: "Picture the POD running: every process starts and keeps running, every port is taken by one process, every localhost connection finds a listener, every file is written where it is read (section “Requirements for working together”)."
 
 """#####,
         "10-native-sidecar/starter/pod.yaml": #####"""
@@ -7838,6 +8252,33 @@ podgrade check --exercise 10-native-sidecar
 ```
 
 """#####,
+        "10-native-sidecar/wrong/app-calls-missing-neighbour.yaml": #####"""
+# Known-wrong: app calls localhost:8080, where nothing in the Pod listens.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-native-sidecar
+spec:
+  initContainers:
+  - name: log-shipper
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sh", "-c", "touch /var/log/app/app.log; tail -F /var/log/app/app.log"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo \"$(date) request handled\" >> /var/log/app/app.log; wget -q -O /dev/null http://localhost:8080/health; sleep 3; done"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
         "10-native-sidecar/wrong/app-no-command.yaml": #####"""
 apiVersion: v1
 kind: Pod
@@ -7905,6 +8346,14 @@ spec:
   fails: [container.spec]
   key: containerMissing
   why: {ru: "мутант решения (make mutants), строка 16: имя изменено: - name: app", en: "a mutant of the solution (make mutants), line 16 renamed: - name: app"}
+- file: shipper-reads-other-file.yaml
+  fails: [pod.works]
+  key: unwrittenFileRead
+  why: {ru: "log-shipper следит за application.log, а app пишет app.log: в этот файл никто не пишет", en: "log-shipper follows application.log while app writes app.log: nobody writes the followed file"}
+- file: app-calls-missing-neighbour.yaml
+  fails: [pod.works]
+  key: connectionRefused
+  why: {ru: "app обращается к localhost:8080, но в POD этот порт никто не слушает", en: "app calls localhost:8080, but nothing in the pod listens on that port"}
 
 """#####,
         "10-native-sidecar/wrong/init-never-ends.yaml": #####"""
@@ -8114,6 +8563,33 @@ spec:
     image: busybox:1.36
     restartPolicy: Always
     command: ["sh", "-c", "touch /var/log/app/app.log; tail -F /var/log/app/app.log"]
+  containers:
+  - name: app
+    image: busybox:1.36
+    command: ["sh", "-c", "while true; do echo \"$(date) request handled\" >> /var/log/app/app.log; sleep 3; done"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
+  volumes:
+  - name: logs
+    emptyDir: {}
+
+"""#####,
+        "10-native-sidecar/wrong/shipper-reads-other-file.yaml": #####"""
+# Known-wrong: log-shipper follows application.log, a file app never writes.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app-with-native-sidecar
+spec:
+  initContainers:
+  - name: log-shipper
+    image: busybox:1.36
+    restartPolicy: Always
+    command: ["sh", "-c", "tail -F /var/log/app/application.log"]
+    volumeMounts:
+    - name: logs
+      mountPath: /var/log/app
   containers:
   - name: app
     image: busybox:1.36
@@ -8447,6 +8923,12 @@ checks:
     hint:
       ru: "Есть неизвестное поле или значение не того типа (например, containerPort: \"80\" строкой): kubectl отклонит такой манифест."
       en: "There is an unknown field or a value of the wrong type (e.g. containerPort: \"80\" as a string): kubectl rejects such a manifest."
+  - id: pod-works
+    rule: pod.works
+    points: 2
+    hint:
+      ru: "Представьте, что POD запущен: каждый процесс стартует и продолжает работать, каждый порт слушает один процесс, каждое подключение к localhost находит слушателя, каждый записанный файл пишется туда, где его читают (раздел «Требования к совместной работе»)."
+      en: "Picture the POD running: every process starts and keeps running, every port is taken by one process, every localhost connection finds a listener, every file is written where it is read (section “Requirements for working together”)."
 
 """#####,
         "11-fix-broken-pod/starter/pod.yaml": #####"""
@@ -8611,6 +9093,10 @@ spec:
   fails: [k8s.schema]
   key: k8s
   why: {ru: "мутант решения (make mutants), строка 28 удалена: mountPath: /content", en: "a mutant of the solution (make mutants), line 28 removed: mountPath: /content"}
+- file: updater-still-on-80.yaml
+  fails: [pod.works]
+  key: portTakenTwice
+  why: {ru: "исправлен только объявленный порт: httpd по-прежнему слушает 80, как и nginx", en: "only the declared port was fixed: httpd still listens on 80, as nginx does"}
 
 """#####,
         "11-fix-broken-pod/wrong/mutant-content-updater-spec.yaml": #####"""
@@ -8799,6 +9285,41 @@ spec:
   - name: content-updater
     image: busybox:1.36
     # no command: busybox runs sh, which exits at once
+    ports:
+    - containerPort: 8080
+    volumeMounts:
+    - name: html
+      mountPath: /content
+  volumes:
+  - name: html
+    emptyDir: {}
+
+"""#####,
+        "11-fix-broken-pod/wrong/updater-still-on-80.yaml": #####"""
+# Known-wrong: Only the declared port moved to 8080: httpd still listens on 80, beside nginx.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: broken-pod
+spec:
+  containers:
+  - name: web-server
+    image: nginx:1.25
+    ports:
+    - containerPort: 80
+    volumeMounts:
+    - name: html
+      mountPath: /usr/share/nginx/html
+  - name: content-updater
+    image: busybox:1.36
+    command: ["sh", "-c"]
+    args:
+    - |
+      while true; do
+        echo "<h1>Updated at $(date)</h1>" > /content/index.html
+        sleep 10
+      done &
+      httpd -f -p 80 -h /content
     ports:
     - containerPort: 8080
     volumeMounts:
@@ -9071,6 +9592,12 @@ checks:
     hint:
       ru: "Есть неизвестное поле или значение не того типа (например, containerPort: \"80\" строкой): kubectl отклонит такой манифест."
       en: "There is an unknown field or a value of the wrong type (e.g. containerPort: \"80\" as a string): kubectl rejects such a manifest."
+  - id: pod-works
+    rule: pod.works
+    points: 2
+    hint:
+      ru: "Представьте, что POD запущен: каждый процесс стартует и продолжает работать, каждый порт слушает один процесс, каждое подключение к localhost находит слушателя, каждый записанный файл пишется туда, где его читают (раздел «Требования к совместной работе»)."
+      en: "Picture the POD running: every process starts and keeps running, every port is taken by one process, every localhost connection finds a listener, every file is written where it is read (section “Requirements for working together”)."
 
 """#####,
         "12-elastic-sidecar/starter/pod.yaml": #####"""
@@ -9197,6 +9724,10 @@ podgrade check --exercise 12-elastic-sidecar
   fails: [container.long-running]
   key: initContainerNeverEnds
   why: {ru: "обычный init-контейнер warm-up никогда не завершается: POD так и не запустит основные контейнеры", en: "the plain init container warm-up never ends: the Pod never starts its app containers"}
+- file: tailer-without-volume.yaml
+  fails: [pod.works]
+  key: readerLacksVolume
+  why: {ru: "отладочный контейнер tailer читает /log/app.log, не смонтировав log-volume: у него своя файловая система", en: "the debugging container tailer reads /log/app.log without mounting log-volume: it has its own filesystem"}
 
 """#####,
         "12-elastic-sidecar/wrong/default-namespace.yaml": #####"""
@@ -9374,6 +9905,37 @@ spec:
       type: DirectoryOrCreate
   - name: sidecar-logs
     emptyDir: {}
+
+"""#####,
+        "12-elastic-sidecar/wrong/tailer-without-volume.yaml": #####"""
+# Known-wrong: A debugging container tails app.log without mounting log-volume.
+apiVersion: v1
+kind: Pod
+metadata:
+  name: app
+  namespace: elastic-stack
+  labels:
+    name: app
+spec:
+  containers:
+  - name: app
+    image: kodekloud/event-simulator
+    volumeMounts:
+    - name: log-volume
+      mountPath: /log
+  - name: sidecar
+    image: kodekloud/filebeat-configured
+    volumeMounts:
+    - name: log-volume
+      mountPath: /var/log/event-simulator/
+  - name: tailer
+    image: busybox:1.36
+    command: ["sh", "-c", "tail -F /log/app.log"]
+  volumes:
+  - name: log-volume
+    hostPath:
+      path: /var/log/webapp
+      type: DirectoryOrCreate
 
 """#####,
         "12-elastic-sidecar/wrong/wrong-image.yaml": #####"""

@@ -13,11 +13,11 @@ let exerciseIDs = ["01-multi-container-pod", "02-yellow", "03-sidecar-logging", 
 /// Points of the bundled lab: the whole lab, and a full solution of the exercises used here.
 /// The bundled course's maximum, from the lab (a course change does not break these tests).
 let labMax = Lab.bundled.exercises.reduce(0) { $0 + $1.maxScore }
-let full = ["01-multi-container-pod": 14, "03-sidecar-logging": 13, "04-adapter": 13]
+let full = ["01-multi-container-pod": 16, "03-sidecar-logging": 15, "04-adapter": 15]
 /// 03 with the sidecar's mount no longer read-only: two points off.
-let brokenSidecarScore = 11
+let brokenSidecarScore = 13
 /// 03 handed in with another learner's POD name: pod.found fails (1 point), so it does not pass.
-let copiedSidecarScore = 12
+let copiedSidecarScore = 14
 
 let gradebookHeader = "student,repo,commit," + exerciseIDs.joined(separator: ",") + ",total,max,status,error\r\n"
 
@@ -73,10 +73,10 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         let lines = try CSV.parse(gradebook)
         #expect(lines.map { $0[0] } == ["student", "alice", "bob", hostile, "carol", "dave", "erin"])
         let expectedGraded = gradebookHeader
-            + gradedRow("alice", daemon.url("alice"), alice[0], ["01-multi-container-pod": 14, "03-sidecar-logging": 13])
-            + gradedRow("bob", "file://" + repos + "/bob", bob[0], ["01-multi-container-pod": 14, "03-sidecar-logging": brokenSidecarScore])
+            + gradedRow("alice", daemon.url("alice"), alice[0], ["01-multi-container-pod": 16, "03-sidecar-logging": 15])
+            + gradedRow("bob", "file://" + repos + "/bob", bob[0], ["01-multi-container-pod": 16, "03-sidecar-logging": brokenSidecarScore])
             // The hostile name hands in alice's repository: a copy, caught on 03's per-learner POD name.
-            + gradedRow(hostile, "file://" + repos + "/alice", alice[0], ["01-multi-container-pod": 14, "03-sidecar-logging": copiedSidecarScore])
+            + gradedRow(hostile, "file://" + repos + "/alice", alice[0], ["01-multi-container-pod": 16, "03-sidecar-logging": copiedSidecarScore])
         #expect(gradebook.hasPrefix(expectedGraded), "\(gradebook)")
         // Error rows: repo and status set, no commit nor scores, the reason last.
         let reasons = ["carol": "nobody", "dave": "v9", "erin": "stopped answering"]
@@ -97,7 +97,7 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         let source = try #require(result["source"] as? [String: Any])
         #expect(source["commit"] as? String == alice[0])
         #expect(source["url"] as? String == daemon.url("alice"))
-        #expect(result["score"] as? Int == 27)
+        #expect(result["score"] as? Int == 31)
         let files = try FileManager.default.contentsOfDirectory(atPath: tmp.sub("out/results"))
         #expect(files.count == 3, "\(files)")
         #expect(files.allSatisfy { $0.hasSuffix(".json") && !$0.hasPrefix(".") })
@@ -129,7 +129,7 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         let run = try podgrade(["grade", "roster.csv", "--out", "out", "--allow-local", "--cache", "cache", "--lang", "en"], in: tmp.path)
         #expect(run.status == 0, "\(run.stderr)")
         let rows = try CSV.parse(try read(tmp.sub("out/gradebook.csv")))
-        #expect(rows.dropFirst().map { $0[$0.count - 4] } == ["13", "13"])
+        #expect(rows.dropFirst().map { $0[$0.count - 4] } == ["15", "15"])
         #expect(rows.dropFirst().map { $0[$0.count - 2] } == ["fail", "fail"])
         // Each graded learner leaves its fingerprints; the batch compares them into similarity.csv and the report's section.
         #expect(FileManager.default.fileExists(atPath: tmp.sub("out/fingerprints/ann.json")))
@@ -195,8 +195,8 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         #expect(run.status == 1, "\(run.stderr)")
         let gradebook = try read(tmp.sub("out/gradebook.csv"))
         #expect(gradebook.hasPrefix(gradebookHeader
-            + gradedRow("dana", daemon.url("dana"), dana[1], ["01-multi-container-pod": 14, "03-sidecar-logging": 13])
-            + gradedRow("eve", "file://" + repos + "/eve", eve[0], ["01-multi-container-pod": 14])), "\(gradebook)")
+            + gradedRow("dana", daemon.url("dana"), dana[1], ["01-multi-container-pod": 16, "03-sidecar-logging": 15])
+            + gradedRow("eve", "file://" + repos + "/eve", eve[0], ["01-multi-container-pod": 16])), "\(gradebook)")
         let late = try CSV.parse(gradebook).last ?? []
         #expect(late.first == "late" && late[late.count - 2] == "error")
         #expect(late.last?.contains("submitted in time") == true, "\(late)")

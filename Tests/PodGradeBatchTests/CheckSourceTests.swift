@@ -27,7 +27,7 @@ import Testing
             let source = try #require(result["source"] as? [String: Any])
             #expect(source["url"] as? String == url)
             #expect(source["commit"] as? String == first[0])
-            #expect(result["score"] as? Int == 14)
+            #expect(result["score"] as? Int == 16)
         }
         // Each entry has its lock file beside it (the lock on it is what counts).
         let all = try FileManager.default.contentsOfDirectory(atPath: tmp.sub("cache"))
@@ -43,7 +43,7 @@ import Testing
         for url in urls {
             let result = try check(url)
             #expect((result["source"] as? [String: Any])?["commit"] as? String == second)
-            #expect(result["score"] as? Int == 27)
+            #expect(result["score"] as? Int == 31)
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.sub("cache")).sorted() == all.sorted())
     }
@@ -57,11 +57,11 @@ import Testing
         let run = try podgrade(["check", "bare.git", "--format", "json", "--lang", "en"], in: tmp.path)
         let result = try jsonObject(text: run.stdout)
         #expect((result["source"] as? [String: Any])?["commit"] as? String == ids[1])
-        #expect(result["score"] as? Int == 27)
+        #expect(result["score"] as? Int == 31)
         let older = try jsonObject(text: try podgrade(["check", "bare.git", "--rev", "HEAD~1", "--format", "json", "--lang", "en"],
                                                       in: tmp.path).stdout)
         #expect((older["source"] as? [String: Any])?["commit"] as? String == ids[0])
-        #expect(older["score"] as? Int == 14)
+        #expect(older["score"] as? Int == 16)
     }
 
     @Test func workTreeAtARevisionIgnoresTheDisk() throws {
@@ -78,7 +78,7 @@ import Testing
             let run = try podgrade(["check", path, "--rev", "HEAD~1", "--format", "json", "--lang", "en"], in: tmp.path)
             let result = try jsonObject(text: run.stdout)
             #expect((result["source"] as? [String: Any])?["commit"] as? String == ids[0], "\(path)")
-            #expect(exercise(result, "01-multi-container-pod")?["score"] as? Int == 14, "\(path)")
+            #expect(exercise(result, "01-multi-container-pod")?["score"] as? Int == 16, "\(path)")
             #expect(exercise(result, "03-sidecar-logging")?["status"] as? String == "missing", "\(path)")
         }
         // --deadline on the work tree: the first commit, one newer.

@@ -110,7 +110,7 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
         holder.kill()
         #expect(waiting.wait(seconds: 20) == 0, "\(waiting.stderr)")
         #expect(waiting.stderr.hasPrefix("ann: waiting for the cache lock of ann (another podgrade is updating it)\n"), "\(waiting.stderr)")
-        #expect(try gradebookRows(tmp.sub("second")) == [try CSV.parse(gradedRow("ann", daemon.url("ann.git"), commit, ["04-adapter": 13])).first ?? []])
+        #expect(try gradebookRows(tmp.sub("second")) == [try CSV.parse(gradedRow("ann", daemon.url("ann.git"), commit, ["04-adapter": 15])).first ?? []])
 
         // Held past the limit: a transient error row, graded by --resume once the lock is free.
         let stuck = try Child(executable: "/usr/bin/flock", arguments: ["-o", lock, "sleep", "5"], directory: tmp.path,
@@ -150,7 +150,7 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
         let again = try podgrade(arguments + ["--out", "second"], in: tmp.path)
         #expect(again.status == 0, "\(again.stderr)")
         #expect(try read(tmp.sub("second/gradebook.csv")) == gradebookHeader
-            + gradedRow("bea", daemon.url("bea.git"), commit, ["03-sidecar-logging": 13]))
+            + gradedRow("bea", daemon.url("bea.git"), commit, ["03-sidecar-logging": 15]))
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.sub("cache")).sorted() == [entry, entry + ".lock"])
     }
 
@@ -176,7 +176,7 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
         usleep(2_000_000)
         try daemon.restart()
         #expect(run.wait(seconds: 30) == 0, "\(run.stderr)")
-        let expected = gradebookHeader + (0..<8).map { gradedRow("s\($0)", daemon.url("r\($0).git"), commits[$0], ["04-adapter": 13]) }.joined()
+        let expected = gradebookHeader + (0..<8).map { gradedRow("s\($0)", daemon.url("r\($0).git"), commits[$0], ["04-adapter": 15]) }.joined()
         #expect(try read(tmp.sub("out/gradebook.csv")) == expected)
         let attempts = try journalLines(tmp.sub("out")).compactMap { $0["attempts"] as? Int }
         #expect(attempts.count == 8 && attempts.contains { $0 > 1 }, "\(attempts)")
@@ -240,7 +240,7 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
         try writeRoster([["cy", url, ""]], to: tmp.sub("roster.csv"))
         let arguments = ["grade", "roster.csv", "--cache", "cache", "--lang", "en"]
         #expect(try podgrade(arguments + ["--out", "first"], in: tmp.path).status == 0)
-        #expect(try read(tmp.sub("first/gradebook.csv")) == gradebookHeader + gradedRow("cy", url, commit, ["01-multi-container-pod": 14]))
+        #expect(try read(tmp.sub("first/gradebook.csv")) == gradebookHeader + gradedRow("cy", url, commit, ["01-multi-container-pod": 16]))
         try FileManager.default.removeItem(atPath: served + "/cy.git")
         let second = try podgrade(arguments + ["--out", "second"], in: tmp.path)
         #expect(second.status == 1)
@@ -279,12 +279,12 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
         defer { second.stop() }
         let resumed = try podgrade(arguments + ["--resume"], in: tmp.path)
         #expect(resumed.status == 1)
-        #expect(resumed.stderr == "[1/1] down: 14/\(labMax) fail\n"
+        #expect(resumed.stderr == "[1/1] down: 16/\(labMax) fail\n"
             + "Graded 1 of 4 (skipped by --resume: 3), errors: 2 (gone, norev). Results: out/gradebook.csv, out/report.html\n")
         let rows = try gradebookRows(tmp.sub("out"))
         #expect(rows.map { $0[0] } == ["up", "down", "gone", "norev"])
-        #expect(CSV.row(rows[0]) == gradedRow("up", daemon.url("up.git"), up, ["04-adapter": 13]))
-        #expect(CSV.row(rows[1]) == gradedRow("down", downURL, downCommit, ["01-multi-container-pod": 14]))
+        #expect(CSV.row(rows[0]) == gradedRow("up", daemon.url("up.git"), up, ["04-adapter": 15]))
+        #expect(CSV.row(rows[1]) == gradedRow("down", downURL, downCommit, ["01-multi-container-pod": 16]))
         #expect(rows[2].last?.contains("not exported") == true && rows[3].last?.contains("'v9' does not exist") == true, "\(rows)")
         #expect(rows[3].last?.hasPrefix(daemon.url("up.git") + ": ") == true, "\(rows[3])")
     }
@@ -336,7 +336,7 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
 
         #expect(try read(tmp.sub("second.status")) == "0\n", "\((try? read(tmp.sub("second.err"))) ?? "")")
         #expect(try journalLines(tmp.sub("snap2")).compactMap { $0["student"] as? String } == students)
-        let scores = ["01-multi-container-pod": 14, "02-yellow": 11]
+        let scores = ["01-multi-container-pod": 16, "02-yellow": 13]
         #expect(try read(tmp.sub("snap2/gradebook.csv"))
             == gradebookHeader + students.map { gradedRow($0, "file://" + repo, commit, scores) }.joined())
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.sub("snap2/results")).sorted() == students.map { $0 + ".json" })
@@ -377,7 +377,7 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
         #expect(rows[0].last?.contains("No space left on device") == true, "\(rows[0])")
         #expect(try journalLines(tmp.sub("out")).first?["errorKind"] as? String == "transient")
         for row in rows.dropFirst() {
-            #expect(CSV.row(row) == gradedRow(row[0], "file://" + tmp.sub("repos/small"), small, ["04-adapter": 13]))
+            #expect(CSV.row(row) == gradedRow(row[0], "file://" + tmp.sub("repos/small"), small, ["04-adapter": 15]))
         }
         let listing = try read(tmp.sub("listing")).split(separator: "\n")
         #expect(!listing.contains { $0.contains(".partial-") }, "\(listing)")
@@ -434,7 +434,7 @@ func servedRepository(_ name: String, in served: String, scratch: String, slugs:
             + "Interrupted. To continue where it stopped: podgrade grade roster.csv --out out --jobs 1 --allow-local --cache cache --clone-timeout 30 --lang en --resume\n"),
             "\(run.stderr)")
         #expect(try read(tmp.sub("out/gradebook.csv")) == gradebookHeader
-            + gradedRow("a", "file://" + repo, commit, ["04-adapter": 13]) + gradedRow("b", "file://" + repo, commit, ["04-adapter": 13]))
+            + gradedRow("a", "file://" + repo, commit, ["04-adapter": 15]) + gradedRow("b", "file://" + repo, commit, ["04-adapter": 15]))
         let html = try read(tmp.sub("out/report.html"))
         #expect(html.contains("Learners: <b>2</b>"), "the report holds what finished")
         #expect(try cacheListing(tmp.sub("cache")).allSatisfy { !$0.contains(".partial-") })

@@ -39,23 +39,23 @@ private let lateHeader = "student,repo,commit," + exerciseIDs.joined(separator: 
                                 "--late-until", "2024-01-04T00:00:00Z", "--late-penalty", "10%/day", "--late-cap", "15%",
                                 "--gradebook", "moodle", "--allow-local", "--cache", "cache", "--lang", "en"], in: tmp.path)
         #expect(run.status == 0, "\(run.stderr)")
-        #expect(run.stderr.contains("ann: 27/\(labMax) fail, −3 → 24\n") && run.stderr.contains("bob: 14/\(labMax) fail\n"), "\(run.stderr)")
+        #expect(run.stderr.contains("ann: 31/\(labMax) fail, −3 → 28\n") && run.stderr.contains("bob: 16/\(labMax) fail\n"), "\(run.stderr)")
         #expect(run.stderr.hasSuffix("For the school gradebook: out/gradebook-moodle.csv\n"), "\(run.stderr)")
         let expected = lateHeader
-            + lateRow("ann", url("ann"), ann[1], ["01-multi-container-pod": 14, "03-sidecar-logging": 13], late: 79_200, penalty: 3)
-            + lateRow("bob", url("bob"), bob[0], ["01-multi-container-pod": 14], late: 0, penalty: 0)
-            + lateRow("cat", url("cat"), cat[0], ["01-multi-container-pod": 14], late: 0, penalty: 0)
-            + lateRow("dan", url("dan"), dan[0], ["01-multi-container-pod": 14], late: 90_000, penalty: 2)
-            + lateRow("eve", url("eve"), eve[0], ["01-multi-container-pod": 14], late: 0, penalty: 0)
+            + lateRow("ann", url("ann"), ann[1], ["01-multi-container-pod": 16, "03-sidecar-logging": 15], late: 79_200, penalty: 3)
+            + lateRow("bob", url("bob"), bob[0], ["01-multi-container-pod": 16], late: 0, penalty: 0)
+            + lateRow("cat", url("cat"), cat[0], ["01-multi-container-pod": 16], late: 0, penalty: 0)
+            + lateRow("dan", url("dan"), dan[0], ["01-multi-container-pod": 16], late: 90_000, penalty: 2)
+            + lateRow("eve", url("eve"), eve[0], ["01-multi-container-pod": 16], late: 0, penalty: 0)
         #expect(try read(tmp.sub("out/gradebook.csv")) == expected)
 
         // The result file keeps the raw score; the late fields are beside it.
         let annResult = try jsonObject(tmp.sub("out/results/ann.json"))
-        #expect(annResult["score"] as? Int == 27)
+        #expect(annResult["score"] as? Int == 31)
         #expect(annResult["lateness"] as? Int == 79_200)
         #expect(annResult["penalty"] as? Int == 3)
         #expect(annResult["penaltyPercent"] as? Int == 10)
-        #expect(annResult["finalScore"] as? Int == 24)
+        #expect(annResult["finalScore"] as? Int == 28)
         #expect((annResult["source"] as? [String: Any])?["deadline"] as? String == "2024-01-02T12:00:00Z")
         let catResult = try jsonObject(tmp.sub("out/results/cat.json"))
         #expect((catResult["source"] as? [String: Any])?["deadline"] as? String == "2024-01-03T12:00:00Z")
@@ -65,16 +65,16 @@ private let lateHeader = "student,repo,commit," + exerciseIDs.joined(separator: 
         let moodleScores = { (scores: [String: Int]) in exerciseIDs.map { String(scores[$0] ?? 0) } }
         #expect(try read(tmp.sub("out/gradebook-moodle.csv")) ==
             CSV.row(["email"] + exerciseIDs + ["total"])
-            + CSV.row(["ann@school.example"] + moodleScores(["01-multi-container-pod": 14, "03-sidecar-logging": 13]) + ["24"])
-            + CSV.row(["bob@school.example"] + moodleScores(["01-multi-container-pod": 14]) + ["14"])
-            + CSV.row(["cat"] + moodleScores(["01-multi-container-pod": 14]) + ["14"])
-            + CSV.row(["dan@school.example"] + moodleScores(["01-multi-container-pod": 14]) + ["12"])
-            + CSV.row(["eve@school.example"] + moodleScores(["01-multi-container-pod": 14]) + ["14"]))
+            + CSV.row(["ann@school.example"] + moodleScores(["01-multi-container-pod": 16, "03-sidecar-logging": 15]) + ["28"])
+            + CSV.row(["bob@school.example"] + moodleScores(["01-multi-container-pod": 16]) + ["16"])
+            + CSV.row(["cat"] + moodleScores(["01-multi-container-pod": 16]) + ["16"])
+            + CSV.row(["dan@school.example"] + moodleScores(["01-multi-container-pod": 16]) + ["14"])
+            + CSV.row(["eve@school.example"] + moodleScores(["01-multi-container-pod": 16]) + ["16"]))
 
         // The report says which deadline applied and how late each learner was.
         let html = try read(tmp.sub("out/report.html"))
         #expect(html.contains("Deadline: <b>2024-01-02T15:00:00+03:00</b> · late work accepted until: <b>2024-01-04T00:00:00Z</b> · penalty: 10% per day or part of a day, at most 15%"))
-        #expect(html.contains("<td class=\"nw\" data-v=\"79200\">22h</td><td class=\"nw\" data-v=\"24\">24 (−3)</td>"))
+        #expect(html.contains("<td class=\"nw\" data-v=\"79200\">22h</td><td class=\"nw\" data-v=\"28\">28 (−3)</td>"))
     }
 
     /// Canvas: Student, ID, SIS User ID, SIS Login ID, Section, one column per
@@ -95,14 +95,14 @@ private let lateHeader = "student,repo,commit," + exerciseIDs.joined(separator: 
         #expect(rows[0] == ["Student", "ID", "SIS User ID", "SIS Login ID", "Section"] + exerciseIDs)
         #expect(Array(rows[1].prefix(5)) == ["Points Possible", "", "", "", ""])
         #expect(rows[1].dropFirst(5).compactMap { Int($0) }.reduce(0, +) == labMax)
-        #expect(rows[1][5] == "14")
-        #expect(rows[2] == ["Ann Lee", "1001", "s1001", "ann", "B-2", "14"] + Array(repeating: "0", count: exerciseIDs.count - 1))
+        #expect(rows[1][5] == "16")
+        #expect(rows[2] == ["Ann Lee", "1001", "s1001", "ann", "B-2", "16"] + Array(repeating: "0", count: exerciseIDs.count - 1))
         // A merge has no roster: Moodle's identifier is the student as given.
         let merged = try podgrade(["report", "out", "--csv", "merged.csv", "--html", "merged.html", "--gradebook", "moodle"], in: tmp.path)
         #expect(merged.status == 1, "\(merged.stderr)")
         #expect(merged.stdout == "2 ученика: merged.csv, merged.html\nФайл для школьного журнала: ./gradebook-moodle.csv\n")
         #expect(try read(tmp.sub("gradebook-moodle.csv")) == CSV.row(["student"] + exerciseIDs + ["total"])
-            + CSV.row(["Ann Lee", "14"] + Array(repeating: "0", count: exerciseIDs.count - 1) + ["14"]))
+            + CSV.row(["Ann Lee", "16"] + Array(repeating: "0", count: exerciseIDs.count - 1) + ["16"]))
     }
 
     /// Unusable late options: exit 2 and one line on stderr.

@@ -76,7 +76,7 @@ final class CatalogCommandTests: XCTestCase {
         try text.replacingOccurrences(of: "redis", with: "memcached").write(toFile: path, atomically: true, encoding: .utf8)
         let broken = try podgrade(["verify", "--exercises", dir + "/exercises", "--solutions", dir + "/solutions"])
         XCTAssertEqual(broken.status, 1)
-        XCTAssertTrue(broken.stdout.hasPrefix("✗ 02-yellow: the solution scores 9/11"), broken.stdout)
+        XCTAssertTrue(broken.stdout.hasPrefix("✗ 02-yellow: the solution scores 11/13"), broken.stdout)
     }
 
     func testValidateReportsPositionsAndExitsOne() throws {

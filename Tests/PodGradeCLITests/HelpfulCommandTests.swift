@@ -75,7 +75,7 @@ final class HelpfulCommandTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertTrue(run.stdout.contains("02-yellow"), run.stdout)
         XCTAssertFalse(run.stdout.contains("01-multi-container-pod"), run.stdout)
-        XCTAssertTrue(run.stdout.hasSuffix("Total: 11/11 points · 1 of 1 exercise passed\n"), run.stdout)
+        XCTAssertTrue(run.stdout.hasSuffix("Total: 13/13 points · 1 of 1 exercise passed\n"), run.stdout)
         // Outside its exercise's folder, the file is matched by kind and name.
         let folder = try temporaryDirectory()
         try FileManager.default.copyItem(atPath: packageRoot + "/solutions/07-shared-volume/pod.yaml", toPath: folder + "/answer.yaml")

@@ -131,7 +131,7 @@ final class VariantsVerifyTests: XCTestCase {
         let template = try XCTUnwrap(files["05-ambassador/solution/pod.yaml"])
         files["05-ambassador/solution/pod.yaml"] = Array(String(decoding: template, as: UTF8.self).replacingOccurrences(of: "{{port}}", with: "6379").utf8)
         let report = CourseVerifier.verify(lab: Lab.load(files), solutions: Lab.bundledSolutions)
-        XCTAssertEqual(report.problems.first, "05-ambassador (sample-1: port=8379): the solution scores 11/14: "
+        XCTAssertEqual(report.problems.first, "05-ambassador (sample-1: port=8379): the solution scores 13/16: "
                        + "db-via-localhost [network.localhost] Container \"application\" connects to \"localhost 6379\", but nothing in the pod listens on port 6379: the pod listens only on 6379.; "
                        + "ambassador-port [ports.declared] Container \"ambassador\" does not declare containerPort 8379.")
     }

@@ -23,9 +23,9 @@ final class WatchTests: XCTestCase {
         defer { if process.isRunning { process.terminate() } }
 
         let collected = OutputCollector(out.fileHandleForReading)
-        XCTAssertTrue(collected.wait(for: "Total: 11/11 points", seconds: 10), collected.text)
+        XCTAssertTrue(collected.wait(for: "Total: 13/13 points", seconds: 10), collected.text)
         try good.replacingOccurrences(of: "redis", with: "memcached").write(toFile: path, atomically: true, encoding: .utf8)
-        XCTAssertTrue(collected.wait(for: "Total: 9/11 points", seconds: 10), collected.text)
+        XCTAssertTrue(collected.wait(for: "Total: 11/13 points", seconds: 10), collected.text)
         process.terminate()
         process.waitUntilExit()
     }

@@ -80,7 +80,7 @@ final class LabTests: XCTestCase {
         solutions[key] = Array(String(decoding: solutions[key] ?? [], as: UTF8.self).replacingOccurrences(of: "redis", with: "memcached").utf8)
         let report = CourseVerifier.verify(lab: .bundled, solutions: solutions)
         XCTAssertEqual(report.problems.count, 1)
-        XCTAssertTrue(report.problems[0].hasPrefix("02-yellow: the solution scores 9/11"), report.problems[0])
+        XCTAssertTrue(report.problems[0].hasPrefix("02-yellow: the solution scores 11/13"), report.problems[0])
     }
 
     func testSpecProblemsAreReportedWithLines() {

@@ -112,6 +112,21 @@ final class MessageCatalogTests: XCTestCase {
         "replicasWrong": [["3", "2"]],
         "selectorMismatch": [[]],
         "replicasOK": [["3"]],
+        "portTakenTwice": [["8080", "a", "b"]],
+        "portMaybeTakenTwice": [["8080", "web", "cadvisor"]],
+        "connectionRefused": [["probe", "http://localhost:8080/", "8080", "80"], ["probe", "8080"]],
+        "addressNobodyServes": [["app", "localhost:5432", "5432"]],
+        "listenerUnknown": [["app", "localhost:5432", "5432", "db"]],
+        "declaredPortNotServed": [["web", "8080", "80", "nginx"]],
+        "declaredPortMaybeNotServed": [["web", "8080", "80", "nginx"]],
+        "writeOnReadOnlyMount": [["writer", "/data/log.txt", "data"]],
+        "unwrittenFileRead": [["reader", "/data/b.txt", "data"]],
+        "readerLacksVolume": [["reader", "/shared/data.txt", "writer", "shared-data"]],
+        "writerUnknown": [["reader", "/data/app.log", "app"]],
+        "programMissing": [["app", "bash", "busybox"]],
+        "containerEnds": [["lemon"]],
+        "initNeverEnds": [["warm-up"]],
+        "podWorks": [["web", "probe"]],
     ]
 
     /// Every message a rule or the engine gives, one sample of each.

@@ -36,7 +36,7 @@ final class CodeActionTests: XCTestCase {
         XCTAssertEqual(title, "Change \"volumeMount\" to \"volumeMounts\"")
         XCTAssertEqual(fixed, try fixture(file))
         XCTAssertEqual(summary(after).filter { $0.contains("k8s.schema") }, [])
-        XCTAssertEqual(summary(after).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13")
+        XCTAssertEqual(summary(after).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 13/15, pass at 15")
     }
 
     func testQuotedPortBecomesANumber() async throws {
@@ -51,14 +51,14 @@ final class CodeActionTests: XCTestCase {
         let (title, fixed, after) = try await fix(try fixture(file), line: 16, expectRule: "volume.readonly")
         XCTAssertEqual(title, "Add readOnly: true")
         XCTAssertTrue(fixed.hasSuffix("    - name: logs\n      readOnly: true\n      mountPath: /fluentd/log/nginx\n  volumes:\n  - name: logs\n    emptyDir: {}\n"), fixed)
-        XCTAssertEqual(summary(after), ["0:0-0 podgrade.score 3 03-sidecar-logging: 13/13, passed"])
+        XCTAssertEqual(summary(after), ["0:0-0 podgrade.score 3 03-sidecar-logging: 15/15, passed"])
     }
 
     func testReadOnlyFalseIsReplaced() async throws {
         let text = try fixture(file).replacingOccurrences(of: "      mountPath: /fluentd/log/nginx", with: "      mountPath: /fluentd/log/nginx\n      readOnly: false")
         let (_, fixed, after) = try await fix(text, line: 18, expectRule: "volume.readonly")
         XCTAssertTrue(fixed.contains("      mountPath: /fluentd/log/nginx\n      readOnly: true\n"), fixed)
-        XCTAssertEqual(summary(after), ["0:0-0 podgrade.score 3 03-sidecar-logging: 13/13, passed"])
+        XCTAssertEqual(summary(after), ["0:0-0 podgrade.score 3 03-sidecar-logging: 15/15, passed"])
     }
 
     func testReadOnlyInAFlowMapping() async throws {
@@ -66,7 +66,7 @@ final class CodeActionTests: XCTestCase {
                                                           with: "    - {name: logs, mountPath: \"/fluentd/log/nginx\"}")
         let (_, fixed, after) = try await fix(text, line: 16, expectRule: "volume.readonly")
         XCTAssertTrue(fixed.contains("    - {name: logs, mountPath: \"/fluentd/log/nginx\", readOnly: true}\n"), fixed)
-        XCTAssertEqual(summary(after), ["0:0-0 podgrade.score 3 03-sidecar-logging: 13/13, passed"])
+        XCTAssertEqual(summary(after), ["0:0-0 podgrade.score 3 03-sidecar-logging: 15/15, passed"])
     }
 
     func testNoActionWhereTheFixIsNotCertain() async throws {

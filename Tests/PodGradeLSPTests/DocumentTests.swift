@@ -13,7 +13,7 @@ final class DocumentTests: XCTestCase {
         client.open(uri(file), try fixture(file))
         let diagnostics = try await client.diagnostics(uri(file))
         XCTAssertEqual(summary(diagnostics), [
-            "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13",
+            "0:0-0 podgrade.score 3 03-sidecar-logging: 13/15, pass at 15",
             "16:6-10 volume.readonly 1 Container \"log-collector\" mounts \"logs\" at /fluentd/log/nginx writable: add readOnly: true.",
         ])
         XCTAssertEqual(diagnostics[1]["message"]?.string,
@@ -33,7 +33,7 @@ final class DocumentTests: XCTestCase {
         client.change(uri(file), version: 2, [["range": range(10, 4, 10, 16), "text": "volumeMount"]])
         let diagnostics = try await client.diagnostics(uri(file))
         XCTAssertEqual(summary(diagnostics), [
-            "0:0-0 podgrade.score 3 03-sidecar-logging: 6/13, pass at 13",
+            "0:0-0 podgrade.score 3 03-sidecar-logging: 8/15, pass at 15",
             "6:10-20 volume.shared 1 Only \"log-collector\" mounts volume \"logs\"; \"web-server\" does not: a volume one container mounts shares nothing.",
             "16:6-10 volume.readonly 1 Container \"log-collector\" mounts \"logs\" at /fluentd/log/nginx writable: add readOnly: true.",
             "13:10-23 role.sidecar 1 Sidecar \"log-collector\" shares no volume with \"web-server\": it has nothing to work on.",
@@ -41,7 +41,7 @@ final class DocumentTests: XCTestCase {
         ])
         client.change(uri(file), version: 3, [["text": .string(text)]])
         let fixed = try await client.diagnostics(uri(file))
-        XCTAssertEqual(summary(fixed).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13")
+        XCTAssertEqual(summary(fixed).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 13/15, pass at 15")
         XCTAssertEqual(fixed.count, 2)
         _ = await client.finish()
     }
@@ -57,7 +57,7 @@ final class DocumentTests: XCTestCase {
         }
         let published = try await client.wait("diagnostics") { $0["method"]?.string == "textDocument/publishDiagnostics" }
         XCTAssertEqual(published["params"]?["version"], 31)
-        XCTAssertEqual(summary(published["params"]?["diagnostics"]?.array ?? []).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13")
+        XCTAssertEqual(summary(published["params"]?["diagnostics"]?.array ?? []).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 13/15, pass at 15")
         try await Task.sleep(nanoseconds: 400_000_000)
         let all = await client.collector.all()
         XCTAssertEqual(all.filter { $0["method"]?.string == "textDocument/publishDiagnostics" }.count, 1, "one grading for the burst")
@@ -71,13 +71,13 @@ final class DocumentTests: XCTestCase {
         try await client.initialize()
         client.open(uri(file), "apiVersion: v1\nkind: Pod\n")
         var diagnostics = try await client.diagnostics(uri(file))
-        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 0/13, pass at 13")
+        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 0/15, pass at 15")
         client.notify("textDocument/didSave", ["textDocument": ["uri": .string(uri(file))]])
         diagnostics = try await client.diagnostics(uri(file))
-        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 0/13, pass at 13", "the buffer still wins over the disk")
+        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 0/15, pass at 15", "the buffer still wins over the disk")
         client.notify("textDocument/didClose", ["textDocument": ["uri": .string(uri(file))]])
         diagnostics = try await client.diagnostics(uri(file))
-        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13", "closed: the file on disk")
+        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 13/15, pass at 15", "closed: the file on disk")
         _ = await client.finish()
     }
 
@@ -87,12 +87,12 @@ final class DocumentTests: XCTestCase {
         client.open(uri(file), try fixture(file))
         var diagnostics = try await client.diagnostics(uri(file))
         XCTAssertEqual(summary(diagnostics), [
-            "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, зачёт от 13",
+            "0:0-0 podgrade.score 3 03-sidecar-logging: 13/15, зачёт от 15",
             "16:6-10 volume.readonly 1 Контейнер «log-collector» монтирует «logs» в /fluentd/log/nginx на запись: добавьте readOnly: true.",
         ])
         client.notify("workspace/didChangeConfiguration", ["settings": ["podgrade": ["lang": "en"]]])
         diagnostics = try await client.diagnostics(uri(file))
-        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13")
+        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 13/15, pass at 15")
         client.notify("workspace/didChangeConfiguration", ["settings": ["podgrade": ["lang": "fr"]]])
         let shown = try await client.wait("showMessage") { $0["method"]?.string == "window/showMessage" }
         XCTAssertEqual(shown["params"]?["message"]?.string, "podgrade: unknown language 'fr': use ru or en")
@@ -106,7 +106,7 @@ final class DocumentTests: XCTestCase {
         client.open(uri(yellow), try fixture(yellow).replacingOccurrences(of: "image: redis", with: "image: redis\n    imagePullPolicy: Sometimes"))
         let diagnostics = try await client.diagnostics(uri(yellow))
         XCTAssertEqual(summary(diagnostics), [
-            "0:0-0 podgrade.score 3 02-yellow: 7/11, pass at 11",
+            "0:0-0 podgrade.score 3 02-yellow: 9/13, pass at 13",
             "6:10-15 container.long-running 1 Container \"lemon\" (busybox) has no command: it exits at once and the pod restarts it forever (CrashLoopBackOff).",
             "10:21-30 k8s.valid 1 spec.containers[1].imagePullPolicy: Unsupported value: \"Sometimes\": supported values: \"Always\", \"IfNotPresent\", \"Never\"",
         ])
@@ -173,7 +173,7 @@ final class DocumentTests: XCTestCase {
         _ = try await client.request("initialize", ["processId": .null, "rootUri": .null, "capabilities": [:]])
         client.open(uri(file), try fixture(file))
         let diagnostics = try await client.diagnostics(uri(file))
-        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13")
+        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 13/15, pass at 15")
         client.open("untitled:Untitled-1", "kind: Pod\n")
         client.open("file:///top.yaml", "kind: Pod\n")
         _ = try await client.request("shutdown")
@@ -208,7 +208,7 @@ final class DocumentTests: XCTestCase {
         let first = try await client.diagnostics(uri(extra))
         let pod = try await client.diagnostics(uri(file))
         // The score goes on the exercise's first file in path order: notes.yaml.
-        XCTAssertEqual(summary(first), ["0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13",
+        XCTAssertEqual(summary(first), ["0:0-0 podgrade.score 3 03-sidecar-logging: 13/15, pass at 15",
                                         "6:2-3 yaml.syntax 3 key \"a\" is repeated (first on line 6)"])
         XCTAssertEqual(summary(pod), ["16:6-10 volume.readonly 1 Container \"log-collector\" mounts \"logs\" at /fluentd/log/nginx writable: add readOnly: true."])
         _ = await client.finish()
@@ -221,7 +221,7 @@ final class DocumentTests: XCTestCase {
         let text = try fixture(yellow)
         client.open(uri(yellow), text)
         let before = try await client.diagnostics(uri(yellow))
-        XCTAssertEqual(summary(before).first, "0:0-0 podgrade.score 3 02-yellow: 9/11, pass at 11")
+        XCTAssertEqual(summary(before).first, "0:0-0 podgrade.score 3 02-yellow: 11/13, pass at 13")
         client.change(uri(yellow), version: 2, [["text": .string(text.replacingOccurrences(of: "name: yellow", with: "name: blue"))]])
         let after = try await client.diagnostics(uri(yellow))
         XCTAssertEqual(after, [], "no exercise holds the file any more")
@@ -233,7 +233,7 @@ final class DocumentTests: XCTestCase {
         try await client.initialize(options: ["podgrade": ["exercises": .string(packageRoot + "/exercises"), "lang": "en"]])
         client.open(uri(file), try fixture(file))
         let diagnostics = try await client.diagnostics(uri(file))
-        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13")
+        XCTAssertEqual(summary(diagnostics).first, "0:0-0 podgrade.score 3 03-sidecar-logging: 13/15, pass at 15")
         client.notify("workspace/didChangeConfiguration", ["settings": ["podgrade": ["exercises": "/nonexistent/course"]]])
         let shown = try await client.wait("showMessage") { $0["method"]?.string == "window/showMessage" }
         XCTAssertEqual(shown["params"]?["message"]?.string, "podgrade: cannot read exercises folder: /nonexistent/course: No such file or directory")

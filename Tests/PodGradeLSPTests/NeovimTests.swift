@@ -45,10 +45,10 @@ final class NeovimTests: XCTestCase {
         XCTAssertEqual(process.terminationStatus, 0, output + errors)
         XCTAssertEqual(output.split(separator: "\n", omittingEmptySubsequences: false).map(String.init), [
             "opened 2",
-            "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13",
+            "0:0-0 podgrade.score 3 03-sidecar-logging: 13/15, pass at 15",
             "16:6-10 volume.readonly 1 Container \"log-collector\" mounts \"logs\" at /fluentd/log/nginx writable: add readOnly: true.",
             "typed 5",
-            "0:0-0 podgrade.score 3 03-sidecar-logging: 6/13, pass at 13",
+            "0:0-0 podgrade.score 3 03-sidecar-logging: 8/15, pass at 15",
             "6:10-20 volume.shared 1 Only \"log-collector\" mounts volume \"logs\"; \"web-server\" does not: a volume one container mounts shares nothing.",
             "10:4-15 k8s.schema 1 spec.containers[0].volumeMount: unknown field \"volumeMount\" (did you mean \"volumeMounts\"?)",
             "13:10-23 role.sidecar 1 Sidecar \"log-collector\" shares no volume with \"web-server\": it has nothing to work on.",
@@ -56,7 +56,7 @@ final class NeovimTests: XCTestCase {
             "action Change \"volumeMount\" to \"volumeMounts\"",
             "line     volumeMounts:",
             "fixed 2",
-            "0:0-0 podgrade.score 3 03-sidecar-logging: 11/13, pass at 13",
+            "0:0-0 podgrade.score 3 03-sidecar-logging: 13/15, pass at 15",
             "16:6-10 volume.readonly 1 Container \"log-collector\" mounts \"logs\" at /fluentd/log/nginx writable: add readOnly: true.",
             "done",
             "",

@@ -188,7 +188,7 @@ enum ClassGenerator {
 
     /// `command`/`args` entries for a script, in one of the forms learners use.
     static func commandEntries(_ script: String, _ rng: inout RNG) -> [Y.Entry] {
-        let shell = rng.pick(["sh", "sh", "/bin/sh", "/bin/bash"])
+        let shell = rng.pick(["sh", "sh", "/bin/sh", "/bin/ash"])
         let multiLine = script.replacing("; do ", with: "\ndo ").replacing("; ", with: "\n")
         switch rng.int(0...3) {
         case 0: return [Y.Entry("command", .seq([.s(shell), .s("-c"), .s(script)]))]

@@ -29,6 +29,10 @@ public enum CourseVerifier {
             if !exercise.checks.contains(where: { $0.rule.id == "container.long-running" }) {
                 report.problems.append("\(exercise.id): no container.long-running check: every exercise judges that its containers keep running")
             }
+            // A Pod that would not work never passes, whatever the exercise asks.
+            if !exercise.checks.contains(where: { $0.rule.id == "pod.works" }) {
+                report.problems.append("\(exercise.id): no pod.works check: every exercise judges that the whole Pod would work")
+            }
 
             // The reference solution: solutions/<slug>/...
             let solutionFiles = solutions.filter { $0.key.hasPrefix(exercise.id + "/") }

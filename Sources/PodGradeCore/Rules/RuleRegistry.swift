@@ -12,6 +12,7 @@ enum RuleRegistry {
         NetworkLocalhostRule(),
         PodFoundRule(),
         PodMetadataRule(),
+        PodWorksRule(),
         PortsDeclaredRule(),
         PortsUniqueRule(),
         ResourcesBoundsRule(),

@@ -213,7 +213,12 @@ struct ContainerBuilder {
             guard let number = port.containerPort, (1...65535).contains(number.value) else { continue }
             addListener(Int(number.value), nil, .declared, Located(String(number.value), path: number.path, mark: number.mark))
         }
-        let imageListens = defaults?.listens ?? []
+        var imageListens = defaults?.listens ?? []
+        // The image's start script moves its main port when told so in the environment.
+        if let variable = defaults?.portVariable, !imageListens.isEmpty,
+           let value = envValues.last(where: { $0.name == variable }), let port = Int(value.value.value), (1...65535).contains(port) {
+            imageListens[0] = port
+        }
         for c in commands {
             for (port, address, program) in Programs.listens(of: c, imageListens: imageListens) {
                 addListener(port, address, .program(program), locate(String(port), c.source), line: scriptLine(c))

@@ -43,6 +43,9 @@ public struct ImageDefaults: Sendable {
     public let reads: [String]
     /// Log shippers and monitors read whatever is mounted into them.
     public let readsMounts: Bool
+    /// An environment variable the image's start script reads as its main port
+    /// (`NGINX_HTTP_PORT_NUMBER` of Bitnami's nginx): it replaces the first of `listens`.
+    public let portVariable: String?
 }
 
 public enum ImageFamilies {
@@ -60,13 +63,15 @@ public enum ImageFamilies {
         let writes: [String]
         let reads: [String]
         let readsMounts: Bool
+        let portVariable: String?
 
         init(_ family: String, _ kind: ImageFamily.Kind, repositories: [String], names: [String] = [], entrypoint: [String] = [],
              command: [String], dashArgsProgram: String? = nil, listens: [Int] = [], writes: [String] = [], reads: [String] = [],
-             readsMounts: Bool = false) {
+             readsMounts: Bool = false, portVariable: String? = nil) {
             self.family = family; self.kind = kind; self.repositories = repositories; self.names = names
             self.entrypoint = entrypoint; self.command = command; self.dashArgsProgram = dashArgsProgram
             self.listens = listens; self.writes = writes; self.reads = reads; self.readsMounts = readsMounts
+            self.portVariable = portVariable
         }
     }
 
@@ -80,7 +85,7 @@ public enum ImageFamilies {
                   names: ["nginx-unprivileged"], command: ["nginx", "-g", "daemon off;"], listens: [8080],
                   writes: nginxFiles.writes, reads: nginxFiles.reads),
             Entry("nginx", .server, repositories: ["bitnami/nginx", "bitnamilegacy/nginx"], command: ["/opt/bitnami/scripts/nginx/run.sh"],
-                  listens: [8080], reads: ["/app"]),
+                  listens: [8080], reads: ["/app"], portVariable: "NGINX_HTTP_PORT_NUMBER"),
             Entry("httpd", .server, repositories: ["httpd", "bitnami/apache"], names: ["httpd"], command: ["httpd-foreground"],
                   listens: [80], writes: ["/usr/local/apache2/logs"], reads: ["/usr/local/apache2/htdocs"]),
             Entry("redis", .server, repositories: ["redis", "bitnami/redis", "redis/redis-stack-server", "bitnamilegacy/redis"],
@@ -211,7 +216,7 @@ public enum ImageFamilies {
         guard let e = entry(image) else { return nil }
         return ImageDefaults(family: ImageFamily(name: e.family, kind: e.kind), entrypoint: e.entrypoint, defaultCommand: e.command,
                              dashArgsProgram: e.dashArgsProgram, listens: e.listens, writes: e.writes, reads: e.reads,
-                             readsMounts: e.readsMounts)
+                             readsMounts: e.readsMounts, portVariable: e.portVariable)
     }
 
     /// Whether two images run the same software.
@@ -219,6 +224,20 @@ public enum ImageFamilies {
         guard let fa = family(of: a), let fb = family(of: b) else { return false }
         return fa.name == fb.name
     }
+
+    /// Programs a shell image does not ship: a command that runs one fails with "not found".
+    /// Only the minimal images are listed; a distribution image may have installed anything.
+    static let lacking: [String: Set<String>] = {
+        let common: Set<String> = ["bash", "curl", "python", "python3", "node", "npm", "jq", "git", "zsh", "perl", "ruby", "java",
+                                   "redis-server", "redis-cli", "nginx", "envoy", "psql", "mysql", "apt-get", "apt", "yum", "dnf"]
+        return ["busybox": common.union(["apk"]), "alpine": common]
+    }()
+
+    /// Commands that install software: after one, a program the image lacked may be there.
+    public static let packageManagers: Set<String> = ["apk", "apt-get", "apt", "yum", "dnf", "microdnf", "pip", "pip3", "npm", "zypper"]
+
+    /// The programs a family's image is known not to ship, or nil when podgrade cannot tell.
+    public static func lacks(family: String) -> Set<String>? { lacking[family] }
 
     /// The names of every family in the table, for documentation and tests.
     public static var allFamilies: [String] {

@@ -1,0 +1,70 @@
+/// One way to run a Pod for real: start it, watch it, run a probe in it, remove it.
+/// podman is the implementation tested here; a kubectl backend against the learner's
+/// cluster would implement the same four calls.
+public protocol PodRuntime: Sendable {
+    /// Whether the runtime can run Pods here; nil when it can, else what is missing.
+    func unavailable() -> String?
+    /// Starts the Pod of `manifest` (JSON or YAML text of one Pod) under `name`.
+    func start(_ manifest: String, name: String) throws(RuntimeError) -> RunningPod
+    /// What the Pod's containers, sockets and volumes are doing now.
+    func observe(_ pod: RunningPod) -> PodObservation
+    /// Runs `argv` in one of the Pod's containers.
+    func exec(_ pod: RunningPod, container: String, _ argv: [String], timeout: Double) -> CommandResult
+    /// Removes the Pod and everything started for it.
+    func remove(_ pod: RunningPod)
+}
+
+/// A Pod the runtime started.
+public struct RunningPod: Sendable, Hashable {
+    public let name: String
+    /// The volume names the runtime created for it (made unique per Pod).
+    public let volumes: [String: String]
+
+    public init(name: String, volumes: [String: String]) {
+        self.name = name
+        self.volumes = volumes
+    }
+}
+
+public struct RuntimeError: Error, Sendable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}
+
+/// What one container was seen doing.
+public struct ContainerObservation: Sendable, Hashable {
+    public enum State: String, Sendable, Hashable {
+        /// Its process runs.
+        case running
+        /// Its process ended (see `exitCode`).
+        case ended
+        /// The runtime could not start its process (a program that is not in the image).
+        case failedToStart
+        /// Not started yet (it waits for an init container).
+        case waiting
+    }
+
+    public let name: String
+    public let state: State
+    public let exitCode: Int
+    public let restarts: Int
+    /// The last lines of its output.
+    public let output: [String]
+}
+
+/// What a running Pod was seen doing after its settle time.
+public struct PodObservation: Sendable {
+    public let containers: [ContainerObservation]
+    /// TCP ports something in the Pod's network namespace listens on.
+    public let listeningPorts: Set<Int>
+    /// For each volume of the manifest: the files it holds, relative to its root.
+    public let volumeFiles: [String: [String]]
+
+    public init(containers: [ContainerObservation], listeningPorts: Set<Int>, volumeFiles: [String: [String]]) {
+        self.containers = containers
+        self.listeningPorts = listeningPorts
+        self.volumeFiles = volumeFiles
+    }
+
+    public func container(_ name: String) -> ContainerObservation? { containers.first { $0.name == name } }
+}
