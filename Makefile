@@ -3,7 +3,7 @@ SWIFT ?= swift
 BIN := .build/debug/podgrade
 RELEASE_BIN := .build/release/podgrade
 
-.PHONY: deps build release test demo lab schemas rules verify mutants bench fuzz clean dist dist-test
+.PHONY: deps build release test demo lab schemas rules verify mutants bench fuzz clean dist dist-test oracle oracle-ci
 
 deps:
 	@bash .ci/deps.sh
@@ -62,3 +62,13 @@ fuzz: deps
 
 clean:
 	rm -rf .build
+
+# Hold the Pod model to reality: Pods run with podman (installed when missing) and compared
+# with the model's predictions. ORACLE_PODS generated Pods plus the lab's runnable cases.
+ORACLE_PODS ?= 300
+oracle: deps
+	SWIFT=$(SWIFT) bash .ci/oracle.sh --pods $(ORACLE_PODS)
+
+# The CI sample: fewer Pods, and any disagreement not listed in bench/oracle-limits.tsv fails.
+oracle-ci: deps
+	SWIFT=$(SWIFT) bash .ci/oracle.sh --pods 30 --strict

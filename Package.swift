@@ -27,12 +27,17 @@ let package = Package(
         .target(name: "PodGradeBatch", dependencies: ["PodGradeCore", "PodGradeReport", "PodGradeGit", "PodGradeSimilarity"]),
         // `podgrade lsp`: the language server (framing, documents, diagnostics, hover, quick fixes).
         .target(name: "PodGradeLSP", dependencies: ["PodGradeCore", "PodGradeYAML", "PodGradeKubernetes"]),
+        // Running Pods for real (podman): the oracle that holds the model to reality, and `check --run`.
+        .target(name: "PodGradeRuntime", dependencies: ["PodGradeYAML", "PodGradeKubernetes", "PodGradeCore"]),
         .executableTarget(name: "podgrade", dependencies: [
             "PodGradeCore", "PodGradeReport", "PodGradeBatch", "PodGradeLSP", "PodGradeSimilarity",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `make bench`: in-process throughput of the layers, beside a bare libyaml loop.
         .executableTarget(name: "PodGradeBench", dependencies: ["CYAML", "PodGradeYAML", "PodGradeKubernetes", "PodGradeCore"]),
+        // `make oracle`: Pods generated from a grammar of what learners write, and the lab's cases,
+        // run with podman and compared with what the model predicts.
+        .executableTarget(name: "PodGradeOracle", dependencies: ["PodGradeYAML", "PodGradeKubernetes", "PodGradeCore", "PodGradeRuntime"]),
 
         .testTarget(name: "PodGradeYAMLTests", dependencies: ["PodGradeYAML"]),
         .testTarget(name: "PodGradeKubernetesTests", dependencies: ["PodGradeKubernetes", "PodGradeYAML"]),
@@ -45,6 +50,7 @@ let package = Package(
         .testTarget(name: "PodGradeCLITests", dependencies: ["podgrade"], exclude: ["Golden"]),
         // Protocol-level tests in process, and the Neovim end-to-end test (nvim/e2e.lua) of the real binary.
         .testTarget(name: "PodGradeLSPTests", dependencies: ["PodGradeLSP", "PodGradeCore", "PodGradeYAML", "podgrade"], exclude: ["nvim"]),
+        .testTarget(name: "PodGradeRuntimeTests", dependencies: ["PodGradeRuntime", "PodGradeCore", "PodGradeYAML", "PodGradeKubernetes"]),
         .testTarget(name: "PodGradeSimilarityTests", dependencies: ["PodGradeSimilarity", "PodGradeCore", "PodGradeYAML", "podgrade"]),
     ]
 )

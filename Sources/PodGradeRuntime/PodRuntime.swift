@@ -10,8 +10,8 @@ public protocol PodRuntime: Sendable {
     func observe(_ pod: RunningPod) -> PodObservation
     /// Runs `argv` in one of the Pod's containers.
     func exec(_ pod: RunningPod, container: String, _ argv: [String], timeout: Double) -> CommandResult
-    /// Removes the Pod and everything started for it.
-    func remove(_ pod: RunningPod)
+    /// Removes the Pods and everything started for them.
+    func remove(_ pods: [RunningPod])
 }
 
 /// A Pod the runtime started.
@@ -19,10 +19,13 @@ public struct RunningPod: Sendable, Hashable {
     public let name: String
     /// The volume names the runtime created for it (made unique per Pod).
     public let volumes: [String: String]
+    /// Containers (runtime ids) whose process the runtime could not start, with its reason.
+    public let startFailures: [String: String]
 
-    public init(name: String, volumes: [String: String]) {
+    public init(name: String, volumes: [String: String], startFailures: [String: String] = [:]) {
         self.name = name
         self.volumes = volumes
+        self.startFailures = startFailures
     }
 }
 
@@ -50,6 +53,8 @@ public struct ContainerObservation: Sendable, Hashable {
     public let restarts: Int
     /// The last lines of its output.
     public let output: [String]
+    /// Why it could not start, as the runtime said.
+    public let reason: String?
 }
 
 /// What a running Pod was seen doing after its settle time.

@@ -204,10 +204,10 @@ struct ContainerBuilder {
         // Listeners.
         var listens: [Listener] = []
         var seenPorts = Set<String>()
-        func addListener(_ port: Int, _ address: String?, _ via: Listener.Via, _ source: Located<String>, line: Int? = nil) {
+        func addListener(_ port: Int, _ address: String?, _ via: Listener.Via, _ source: Located<String>, line: Int? = nil, once: Bool = false) {
             let key = via == .declared ? "d\(port)" : "f\(port)"
             guard seenPorts.insert(key).inserted else { return }
-            listens.append(Listener(container: name, port: port, address: address, via: via, source: source, scriptLine: line))
+            listens.append(Listener(container: name, port: port, address: address, via: via, source: source, scriptLine: line, servesOnce: once))
         }
         for port in spec.ports {
             guard let number = port.containerPort, (1...65535).contains(number.value) else { continue }
@@ -221,7 +221,9 @@ struct ContainerBuilder {
         }
         for c in commands {
             for (port, address, program) in Programs.listens(of: c, imageListens: imageListens) {
-                addListener(port, address, .program(program), locate(String(port), c.source), line: scriptLine(c))
+                let once: Bool
+                if case .blocks(.serverOnce) = Programs.outcome(of: c) { once = true } else { once = false }
+                addListener(port, address, .program(program), locate(String(port), c.source), line: scriptLine(c), once: once)
             }
         }
 

@@ -138,14 +138,18 @@ public final class Listener: Sendable {
     /// For a fact found in a `sh -c` script: the script's line (0-based) it is on
     /// (`ScriptCommand.line`); nil when `source` alone points at it.
     public let scriptLine: Int?
+    /// A server that answers one client and ends (`nc -l` without `-k`, `socat` without `fork`):
+    /// the port is open only until somebody connects.
+    public let servesOnce: Bool
 
-    init(container: String, port: Int, address: String?, via: Via, source: Located<String>, scriptLine: Int?) {
+    init(container: String, port: Int, address: String?, via: Via, source: Located<String>, scriptLine: Int?, servesOnce: Bool = false) {
         self.container = container
         self.port = port
         self.address = address
         self.via = via
         self.source = source
         self.scriptLine = scriptLine
+        self.servesOnce = servesOnce
     }
 }
 

@@ -101,10 +101,14 @@ extension ShellRun {
         for item in items {
             var inner = context
             if item.background { inner.background = true }
-            var outcome = run(item.first, inner)
-            for (connector, node) in item.rest {
+            var first = inner
+            if !item.rest.isEmpty { first.checked = true }
+            var outcome = run(item.first, first)
+            for (k, (connector, node)) in item.rest.enumerated() {
                 // What follows `&&`/`||` runs only sometimes: its `exit` does not end the script.
-                let next = run(node, inner)
+                var checked = inner
+                if k < item.rest.count - 1 { checked.checked = true }
+                let next = run(node, checked)
                 switch next {
                 case .blocks:
                     if case .blocks = outcome {} else { outcome = connector == .and ? next : outcome.orUnknown(next) }
@@ -220,7 +224,17 @@ extension ShellRun {
         if program == "cd", let target = words.dropFirst().first(where: { !$0.hasPrefix("-") }), !target.utf8.contains(UInt8(ascii: "$")) {
             directory = target.hasPrefix("/") ? Paths.normalize(target) : Paths.normalize((directory ?? "/") + "/" + target)
         }
+        if program == "set" {
+            for (k, word) in words.enumerated().dropFirst() {
+                let flags = word.dropFirst()
+                if word.hasPrefix("-"), !word.hasPrefix("--"), flags.contains("e") { errexit = true }
+                if word.hasPrefix("+"), flags.contains("e") { errexit = false }
+                if k + 1 < words.count, words[k + 1] == "errexit" { errexit = word == "-o" }
+            }
+        }
         let command = record(words: words, redirections: redirections, inner, context)
+        // Under `set -e`, a command that always fails ends the script where it stands.
+        if errexit, program == "false", !context.isCondition, !context.checked, !context.background { return .exits(.exitCommand) }
         let outcome = Programs.outcome(of: command)
         return isExec ? outcome.exec : outcome
     }

@@ -14,6 +14,8 @@ struct ShellRun {
     var depth = 0
     /// Where `exec > FILE` (no program) sent the script's standard output from then on.
     var execOutput: ScriptCommand.Output?
+    /// `set -e`: a command that fails ends the script (outside conditions and `&&`/`||` lists).
+    var errexit = false
     /// Wrappers that run the rest of their words (`nohup sleep 5`).
     static let wrappers: Set<String> = ["nohup", "command", "builtin", "time", "nice", "stdbuf", "setsid", "tini", "dumb-init", "sudo", "doas"]
     /// Bound on the number of commands recorded (nested scripts included).
@@ -29,6 +31,8 @@ struct ShellRun {
         var input: ScriptCommand.Input = .none
         var background = false
         var isCondition = false
+        /// Left of `&&`/`||` (or in a condition): a failure here does not end a `set -e` script.
+        var checked = false
     }
 
     mutating func run(_ script: String) -> ScriptOutcome {

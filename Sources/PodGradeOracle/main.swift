@@ -1,0 +1,269 @@
+// `make oracle`: holds the Pod model to reality. Pods generated from a grammar of what
+// learners write, and the lab's own cases whose images are built here, run with podman;
+// what each did after a few seconds is compared with what the model predicted.
+//
+//   PodGradeOracle [--pods N] [--seed S] [--batch B] [--settle SECONDS] [--no-lab]
+//                  [--limits FILE] [--strict] [--dump DIR]
+//
+// The last line is `oracle: N of M predictions agree (K Pods)`. With --strict, a
+// disagreement that the limits file does not list fails the run (exit 1).
+#if canImport(Glibc)
+import Glibc
+#endif
+import PodGradeYAML
+import PodGradeKubernetes
+import PodGradeCore
+import PodGradeRuntime
+
+struct Options {
+    var pods = 300
+    var seed: UInt64 = 20_261_206
+    var batch = 25
+    var settle = 4.0
+    var lab = true
+    var limits: String?
+    var strict = false
+    var dump: String?
+
+    init(_ args: [String]) throws(OracleError) {
+        var k = 0
+        func value() throws(OracleError) -> String {
+            k += 1
+            guard k < args.count else { throw OracleError("\(args[k - 1]) needs a value") }
+            return args[k]
+        }
+        while k < args.count {
+            switch args[k] {
+            case "--pods": pods = Int(try value()) ?? pods
+            case "--seed": seed = UInt64(try value()) ?? seed
+            case "--batch": batch = max(1, Int(try value()) ?? batch)
+            case "--settle": settle = Double(try value()) ?? settle
+            case "--no-lab": lab = false
+            case "--limits": limits = try value()
+            case "--strict": strict = true
+            case "--dump": dump = try value()
+            default: throw OracleError("unknown option \(args[k]) (see the comment at the top of Sources/PodGradeOracle/main.swift)")
+            }
+            k += 1
+        }
+    }
+}
+
+struct OracleError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// One Pod to run: where it comes from, its text and the model's predictions.
+struct Case: Sendable {
+    let id: String
+    let text: String
+    let root: Node
+    let predictions: ModelPredictions
+    /// Whether its processes print the oracle's markers.
+    let markers: Bool
+    /// What it uses that a runtime may not do as a cluster would (`subPath`, `varRef`).
+    let tags: Set<String>
+}
+
+struct Outcome: Sendable {
+    let id: String
+    let tags: Set<String>
+    let predictions: [Prediction]
+    let error: String?
+}
+
+func cases(_ options: Options) -> [Case] {
+    var out: [Case] = []
+    var random = Grammar.Random(seed: options.seed)
+    for k in 0..<options.pods {
+        if let c = makeCase(id: "grammar-\(k)", text: Grammar.pod(k, &random), markers: true) { out.append(c) }
+    }
+    guard options.lab else { return out }
+    let lab = Lab.bundled
+    for (path, bytes) in Lab.bundledFiles.sorted(by: { $0.key < $1.key }) {
+        let parts = path.split(separator: "/")
+        guard parts.count == 3, ["right", "wrong", "solution"].contains(parts[1]), path.hasSuffix(".yaml") || path.hasSuffix(".json"),
+              let exercise = lab.exercises.first(where: { $0.id == String(parts[0]) }) else { continue }
+        let values = Variants.values(of: exercise.variables, seed: Variants.defaultSeed, exercise: exercise.id, student: nil)
+        let text = Variants.render(String(decoding: bytes, as: UTF8.self), values: values)
+        if let c = makeCase(id: path, text: text, markers: false) { out.append(c) }
+    }
+    return out
+}
+
+/// A case when its Pod can run here: busybox images only (the one built locally for every
+/// tag), no hostPath, no native sidecar (podman 4.3 runs it as a plain init container).
+func makeCase(id: String, text: String, markers: Bool) -> Case? {
+    let file = YAMLReader.read(text)
+    guard file.error == nil, let document = file.documents.first,
+          let workload = WorkloadDecoder.workloads(in: document).first, let pod = workload.pod else { return nil }
+    // What Kubernetes would reject never runs: there is nothing to compare.
+    let issues = SchemaChecker.check(document.root, path: "") + PodValidator.validate(workload)
+    guard !issues.contains(where: { $0.severity == .error }) else { return nil }
+    let model = PodModel(pod: pod)
+    guard !model.containers.isEmpty, model.containers.allSatisfy({ $0.family?.name == "busybox" && $0.kind != .nativeSidecar }),
+          !pod.volumes.contains(where: { $0.type != "emptyDir" }) else { return nil }
+    var tags = Set<String>()
+    for c in pod.allContainers {
+        if c.volumeMounts.contains(where: { $0.subPath != nil || $0.subPathExpr != nil }) { tags.insert("subPath") }
+        let names = c.env.compactMap { $0.name?.value }
+        let words = ((c.command ?? []) + (c.args ?? [])).map(\.value)
+        if names.contains(where: { name in words.contains { $0.contains("$(" + name + ")") } }) { tags.insert("varRef") }
+        if c.image?.value.contains("@sha256:") == true { tags.insert("digest") }
+    }
+    return Case(id: id, text: text, root: document.root, predictions: ModelPredictions(model), markers: markers, tags: tags)
+}
+
+/// Runs a batch of Pods at once: each is started, all settle together, each is observed,
+/// and all are removed in one call (removing is podman's slowest step).
+func run(_ batch: [(index: Int, case: Case)], runtime: Podman, settle: Double) -> [Outcome] {
+    var running: [(Case, RunningPod)] = []
+    var outcomes: [Outcome] = []
+    for (index, c) in batch {
+        let name = "podgrade-oracle-\(getpid())-\(index)"
+        guard let playable = PlayableManifest(c.root, name: name, restartPolicy: "Never") else {
+            outcomes.append(Outcome(id: c.id, tags: c.tags, predictions: [], error: "not a Pod"))
+            continue
+        }
+        do {
+            running.append((c, try runtime.start(playable.json, name: name)))
+        } catch {
+            outcomes.append(Outcome(id: c.id, tags: c.tags, predictions: [], error: error.description))
+        }
+    }
+    let t0 = Subprocess.now()
+    usleep(UInt32(settle * 1_000_000))
+    let t1 = Subprocess.now()
+    for (c, pod) in running {
+        let seen = runtime.observe(pod)
+        outcomes.append(Outcome(id: c.id, tags: c.tags, predictions: c.predictions.compare(seen, markers: c.markers), error: nil))
+    }
+    let t2 = Subprocess.now()
+    runtime.remove(running.map(\.1))
+    if getenv("PODGRADE_ORACLE_TIMES") != nil { warn("batch: observe \(Int(t2 - t1)) s, remove \(Int(Subprocess.now() - t2)) s, settle from \(Int(t0))") }
+    return outcomes
+}
+
+/// Disagreements that are limits of the runtime, each with its reason:
+/// `KIND or *<TAB>SUBJECT or *<TAB>CASE PREFIX, tag:TAG or *<TAB>REASON`.
+struct KnownLimits {
+    struct Entry { let kind: String; let subject: String; let casePrefix: String; let reason: String }
+    let entries: [Entry]
+
+    init(path: String?) {
+        var entries: [Entry] = []
+        if let path, let text = readFile(path) {
+            for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+                let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+                if f.count >= 4 { entries.append(Entry(kind: f[0], subject: f[1], casePrefix: f[2], reason: f[3])) }
+            }
+        }
+        self.entries = entries
+    }
+
+    func reason(_ outcome: Outcome, _ p: Prediction) -> String? {
+        entries.first { e in
+            let which = e.casePrefix == "*" || (e.casePrefix.hasPrefix("tag:") ? outcome.tags.contains(String(e.casePrefix.dropFirst(4)))
+                                                                                : outcome.id.hasPrefix(e.casePrefix))
+            return (e.kind == "*" || e.kind == p.kind.rawValue) && (e.subject == "*" || e.subject == p.subject) && which
+        }?.reason
+    }
+}
+
+func readFile(_ path: String) -> String? {
+    guard let f = fopen(path, "r") else { return nil }
+    defer { fclose(f) }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 65536)
+    while true {
+        let n = fread(&buffer, 1, buffer.count, f)
+        if n <= 0 { break }
+        bytes += buffer[0..<n]
+    }
+    return String(decoding: bytes, as: UTF8.self)
+}
+
+func writeFile(_ path: String, _ text: String) {
+    guard let f = fopen(path, "w") else { return }
+    fputs(text, f)
+    fclose(f)
+}
+
+/// A line on standard error (file descriptor 2: the C `stderr` is not concurrency-safe).
+func warn(_ line: String) {
+    let bytes = Array((line + "\n").utf8)
+    _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
+}
+
+func pad(_ s: String, _ n: Int) -> String { s.count >= n ? s : s + String(repeating: " ", count: n - s.count) }
+func lpad(_ s: String, _ n: Int) -> String { s.count >= n ? s : String(repeating: " ", count: n - s.count) + s }
+
+func main() -> Int32 {
+    let options: Options
+    do { options = try Options(Array(CommandLine.arguments.dropFirst())) } catch {
+        warn("oracle: \(error.description)")
+        return 2
+    }
+    let runtime = Podman()
+    if let missing = runtime.unavailable() {
+        warn("oracle: \(missing)")
+        return 2
+    }
+    let all = cases(options)
+    let started = Subprocess.now()
+    var outcomes: [Outcome] = []
+    let indexed = Array(all.enumerated()).map { (index: $0.offset, case: $0.element) }
+    var k = 0
+    while k < indexed.count {
+        let batch = Array(indexed[k..<min(k + options.batch, indexed.count)])
+        outcomes += run(batch, runtime: runtime, settle: options.settle)
+        k += batch.count
+        warn("oracle: \(k) of \(all.count) Pods run")
+    }
+    let limits = KnownLimits(path: options.limits)
+
+    var agree: [Prediction.Kind: Int] = [:], total: [Prediction.Kind: Int] = [:], limited: [Prediction.Kind: Int] = [:]
+    var unexplained: [(String, Prediction)] = [], explained: [(String, Prediction, String)] = []
+    var errors: [(String, String)] = []
+    for outcome in outcomes {
+        if let error = outcome.error { errors.append((outcome.id, error)) }
+        for p in outcome.predictions {
+            total[p.kind, default: 0] += 1
+            if p.agrees { agree[p.kind, default: 0] += 1; continue }
+            if let reason = limits.reason(outcome, p) {
+                limited[p.kind, default: 0] += 1
+                explained.append((outcome.id, p, reason))
+            } else {
+                unexplained.append((outcome.id, p))
+            }
+        }
+    }
+    if let dump = options.dump {
+        for (k, c) in all.enumerated() { writeFile(dump + "/" + c.id.replacingAll("/", "__") + ".yaml", c.text + "# case \(k)\n") }
+    }
+    // A prediction the runtime cannot test (a known limit of it) is set aside, not counted.
+    print(pad("prediction", 12) + lpad("agree", 8) + lpad("of", 8) + lpad("%", 8) + lpad("set aside", 11))
+    for kind in Prediction.Kind.allCases {
+        let a = agree[kind] ?? 0, t = (total[kind] ?? 0) - (limited[kind] ?? 0)
+        let percent = t == 0 ? "-" : String(Double(Int(Double(a) / Double(t) * 1000)) / 10)
+        print(pad(kind.rawValue, 12) + lpad(String(a), 8) + lpad(String(t), 8) + lpad(percent, 8) + lpad(String(limited[kind] ?? 0), 11))
+    }
+    for (id, error) in errors.prefix(10) { print("could not run \(id): \(error)") }
+    for (id, p) in unexplained.prefix(40) {
+        print("disagrees: \(id) \(p.kind.rawValue) \(p.subject): predicted \(p.predicted), observed \(p.observed)")
+    }
+    if unexplained.count > 40 { print("... and \(unexplained.count - 40) more disagreements") }
+    for (id, p, reason) in explained.prefix(10) {
+        print("known limit: \(id) \(p.kind.rawValue) \(p.subject): predicted \(p.predicted), observed \(p.observed) (\(reason))")
+    }
+    let agreeing = agree.values.reduce(0, +), count = total.values.reduce(0, +) - explained.count
+    let seconds = Int(Subprocess.now() - started)
+    print("oracle: \(outcomes.count) Pods in \(seconds) s; \(explained.count) predictions set aside as known limits of the runtime "
+          + "(\(options.limits ?? "no limits file")), \(unexplained.count) disagreements")
+    print("oracle: \(agreeing) of \(count) predictions agree (\(outcomes.count - errors.count) Pods)")
+    if options.strict && (!unexplained.isEmpty || !errors.isEmpty) { return 1 }
+    return 0
+}
+
+exit(main())
