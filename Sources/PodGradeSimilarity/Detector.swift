@@ -195,7 +195,8 @@ public enum SimilarityDetector {
                     rarity = 0
                 }
                 if let count = df[fragment.hash], count >= 2, count <= limit { postings[fragment.hash, default: []].append(Int32(index)) }
-                vector.append(Entry(hash: fragment.hash, weight: rarity * fragment.kind.factor, isContent: fragment.kind.isContent))
+                vector.append(Entry(hash: fragment.hash, weight: rarity * fragment.kind.factor, isContent: fragment.kind.isContent,
+                                    isComment: fragment.kind == .comment))
                 if fragment.kind.isContent { own += rarity * fragment.kind.factor }
             }
             vector.sort { $0.hash < $1.hash }
@@ -210,7 +211,7 @@ public enum SimilarityDetector {
                 }
             }
         }
-        let identical = identicalPairs(members, weights: weights)
+        let identical = identicalPairs(members, vectors: vectors)
         candidates.formUnion(identical)
         let prior = chance(n)
         var pairs: [ScoredPair] = []
@@ -237,7 +238,7 @@ public enum SimilarityDetector {
     /// The pairs (member indexes as `candidates` keys, the smaller first) whose submissions are
     /// identical after normalizing, in a group of at most `cap(n)` members that says something
     /// of its own: its rare evidence (comments counted in full) reaches `ownEvidence(n)`.
-    static func identicalPairs(_ members: [(learner: Int, submission: SubmissionFingerprint)], weights: [UInt64: Double]) -> Set<UInt64> {
+    static func identicalPairs(_ members: [(learner: Int, submission: SubmissionFingerprint)], vectors: [[Entry]]) -> Set<UInt64> {
         let n = members.count
         guard n >= 3 else { return [] }
         var groups: [[UInt64]: [Int]] = [:]
@@ -248,8 +249,9 @@ public enum SimilarityDetector {
         }
         var result = Set<UInt64>()
         let limit = cap(n), needed = ownEvidence(n)
-        for (identity, group) in groups where group.count >= 2 && group.count <= limit {
-            let evidence = identity.reduce(0.0) { $0 + (weights[$1] ?? 0) }
+        for (_, group) in groups where group.count >= 2 && group.count <= limit {
+            // As the score counts it: rarity, one choice written in several places once.
+            let evidence = vectors[group[0]].reduce(0.0) { $0 + ($1.isContent || $1.isComment ? $1.weight : 0) }
             guard evidence >= needed else { continue }
             for x in 0..<group.count {
                 for y in (x + 1)..<group.count {
@@ -276,6 +278,7 @@ public enum SimilarityDetector {
         let hash: UInt64
         let weight: Double
         let isContent: Bool
+        var isComment = false
     }
 
     /// Shared evidence of every kind, and of content kinds only.
