@@ -91,16 +91,34 @@ def refs_in(schema, out):
             refs_in(value, out)
 
 
+# Annotations of a schema node that do not change the table. Only a schema
+# node's own keys are dropped: the names under `properties` are the object's
+# fields, and a field may be called like a keyword (LimitRangeItem.default,
+# JSONSchemaProps.format, .description, .x-kubernetes-list-type...).
+DROPPED_ANNOTATIONS = ("description", "x-kubernetes-patch-strategy", "x-kubernetes-patch-merge-key",
+                       "x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-map-type",
+                       "x-kubernetes-unions", "format", "default")
+
+
 def strip(schema):
-    """The schema without prose and annotations that do not change the table."""
+    """The schema node without prose and annotations that do not change the table."""
     if isinstance(schema, dict):
-        return {k: strip(v) for k, v in schema.items()
-                if k not in ("description", "x-kubernetes-patch-strategy", "x-kubernetes-patch-merge-key",
-                             "x-kubernetes-list-type", "x-kubernetes-list-map-keys", "x-kubernetes-map-type",
-                             "x-kubernetes-unions", "format", "default")}
+        out = {}
+        for key, value in schema.items():
+            if key in DROPPED_ANNOTATIONS:
+                continue
+            if key == "properties" and isinstance(value, dict):
+                out[key] = {name: strip(field) for name, field in value.items()}
+            else:
+                out[key] = strip(value)
+        return out
     if isinstance(schema, list):
         return [strip(v) for v in schema]
     return schema
+
+
+def field_names(defs):
+    return {name: sorted((schema.get("properties") or {}).keys()) for name, schema in defs.items()}
 
 
 def import_definitions(path):
@@ -121,6 +139,8 @@ def import_definitions(path):
         refs_in(schema, found)
         queue += found
     subset = {n: strip(defs[n]) for n in sorted(keep)}
+    if field_names(subset) != field_names({n: defs[n] for n in keep}):
+        sys.exit("stripping annotations lost a field")  # a field named like an annotation
     version = re.search(r"v(\d+\.\d+\.\d+)", os.path.abspath(path))
     os.makedirs(os.path.dirname(INPUT), exist_ok=True)
     with open(INPUT, "w", encoding="utf-8") as f:

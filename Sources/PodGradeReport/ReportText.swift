@@ -32,6 +32,29 @@ public enum ReportText {
         }
     }
 
+    /// The compact view's line for the exercises without a submission: "Not started: 01, 03–06, 08–12".
+    public static func notStarted(_ labels: [String], _ lang: Lang) -> String {
+        let list = labels.joined(separator: ", ")
+        switch lang {
+        case .ru: return (labels.count == 1 ? "Не начато: " : "Не начаты: ") + list
+        case .en: return "Not started: " + list
+        }
+    }
+
+    /// Said once for the checks that wait for a file that does not parse.
+    public static func checksWaitForFile(_ n: Int, points: Int, _ lang: Lang) -> String {
+        let worth = self.points(points, lang)
+        switch lang {
+        case .ru:
+            return RussianPlural.form(n, one: "\(n) проверка (\(worth)) ждёт этот файл: она выполнится, когда он прочитается.",
+                                      few: "\(n) проверки (\(worth)) ждут этот файл: они выполнятся, когда он прочитается.",
+                                      many: "\(n) проверок (\(worth)) ждут этот файл: они выполнятся, когда он прочитается.")
+        case .en:
+            return n == 1 ? "1 check (\(worth)) waits for this file: it runs once the file parses."
+                : "\(n) checks (\(worth)) wait for this file: they run once the file parses."
+        }
+    }
+
     public static func newerCommits(_ n: Int, _ lang: Lang) -> String {
         switch lang {
         case .ru: return "после срока ещё " + RussianPlural.form(n, one: "\(n) коммит", few: "\(n) коммита", many: "\(n) коммитов")

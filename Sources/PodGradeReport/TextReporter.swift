@@ -1,7 +1,10 @@
 public import PodGradeCore
 
 /// The learner's view: a score line per exercise, then each failed check with
-/// its message, file:line:column, a code frame and a hint.
+/// its message, file:line:column, a code frame and a hint. The exercises
+/// without a submission are one line ("Not started: 01, 03–06"), unless the
+/// context lists every exercise (`check --all`, `--exercise`); the checks that
+/// wait for a file that does not parse are one line under its YAML error.
 public struct TextReporter: Reporter {
     public static let name = "text"
 
@@ -17,7 +20,12 @@ public struct TextReporter: Reporter {
             if let newer = result.source.newerCommits, newer > 0 { line += " (" + ReportText.newerCommits(newer, lang) + ")" }
             out.append(style.dim(line))
         }
+        var notStarted: [String] = []
         for exercise in result.exercises {
+            if exercise.status == .missing && !context.listEveryExercise {
+                notStarted.append(exercise.id)
+                continue
+            }
             out.append("")
             let score = "\(exercise.score)/" + ReportText.points(exercise.maxScore, lang)
             switch exercise.status {
@@ -30,14 +38,29 @@ public struct TextReporter: Reporter {
                 out.append(style.red("✗ ") + style.bold(exercise.id) + "  \(exercise.title.text(lang))  " + style.red(score)
                            + style.dim("  (" + ReportText.passAt(exercise.passScore, lang) + ")"))
             }
+            let waiting = exercise.checks.filter(Self.waitsForUnparsableFile)
+            var saidWaiting = false
             for check in exercise.checks where check.status != .pass || check.findings.count > 1 {
-                out += render(check, context: context, style: style)
+                guard Self.waitsForUnparsableFile(check) else {
+                    out += render(check, context: context, style: style)
+                    continue
+                }
+                // The file's YAML error is shown once (yaml.syntax); the checks it holds back are counted, not repeated.
+                if !saidWaiting {
+                    let points = waiting.reduce(0) { $0 + $1.maxPoints }
+                    out.append("  " + style.dim("–") + " " + ReportText.checksWaitForFile(waiting.count, points: points, lang))
+                    saidWaiting = true
+                }
             }
             if let pod = exercise.pod {
                 // `--show-pod`: what podgrade understood of the Pod it graded.
                 out.append("  " + style.cyan(PodPictureText.understood.text(lang) + ":"))
                 out += PodPictureTerminal.render(pod, lang: lang, color: context.color).split(separator: "\n").map { "    " + $0 }
             }
+        }
+        if !notStarted.isEmpty {
+            out.append("")
+            out.append(style.dim("○ " + ReportText.notStarted(Self.labels(notStarted, course: result.exercises.map(\.id)), lang)))
         }
         out.append("")
         let graded = result.exercises.filter { $0.status != .missing }
@@ -46,6 +69,38 @@ public struct TextReporter: Reporter {
                    + " · " + ReportText.passedExercises(passedCount, graded.count, lang))
         for note in result.notes ?? [] { out.append(style.dim("! " + note)) }
         return out.joined(separator: "\n") + "\n"
+    }
+
+    /// A check not run because a file of the submission does not parse (the object may be in it).
+    static func waitsForUnparsableFile(_ check: CheckResult) -> Bool {
+        guard check.status == .skip, let message = check.findings.first?.message as? SharedMessage,
+              case .notCheckedUnparsable = message else { return false }
+        return true
+    }
+
+    /// The exercises named short, in the course's order: their numbers where every id of the
+    /// course starts with a distinct one (`01-…`), else their ids; three or more in a row as a range.
+    public static func labels(_ ids: [String], course: [String]) -> [String] {
+        let numbers: [String?] = course.map { id in
+            let digits = id.prefix { $0.isASCII && $0.isNumber }
+            return !digits.isEmpty && id.dropFirst(digits.count).first == "-" ? String(digits) : nil
+        }
+        let numbered = !numbers.contains(nil) && Set(numbers).count == course.count
+        func label(_ i: Int) -> String { numbered ? numbers[i] ?? course[i] : course[i] }
+        let positions = ids.compactMap { course.firstIndex(of: $0) }.sorted()
+        var labels: [String] = []
+        var start = 0
+        while start < positions.count {
+            var end = start
+            while end + 1 < positions.count && positions[end + 1] == positions[end] + 1 { end += 1 }
+            if end - start >= 2 {
+                labels.append(label(positions[start]) + "–" + label(positions[end]))
+            } else {
+                labels += positions[start...end].map(label)
+            }
+            start = end + 1
+        }
+        return labels
     }
 
     private func render(_ check: CheckResult, context: ReportContext, style: Style) -> [String] {

@@ -9,8 +9,12 @@ public struct ScoredPair: Sendable {
     public let a: Int
     public let b: Int
     public let exercise: String
-    /// Rarity-weighted Jaccard of their fragments: 0 (nothing rare in common) to 1 (the same).
+    /// Rarity-weighted Jaccard of their fragments: 0 (nothing rare in common) to 1 (the same);
+    /// 1 when the two are identical after normalizing.
     public let score: Double
+    /// The two say the same once the form is normalized (indentation, style, quotes, key
+    /// order, names the task leaves free), comments included, while the rest of the class differs.
+    public var identical: Bool = false
 }
 
 /// A fragment two submissions share, with its weight in this class.
@@ -28,6 +32,8 @@ public struct SimilarPair: Sendable {
     public let studentB: String
     public let exercise: String
     public let score: Double
+    /// Identical after normalizing (see `ScoredPair.identical`).
+    public let identical: Bool
     /// Shared fragments that weigh something, heaviest first.
     public let shared: [SharedFragment]
     public let submissionA: SubmissionFingerprint
@@ -92,7 +98,7 @@ public struct SimilarityAnalysis: Sendable {
             return lhs.text < rhs.text
         }
         return SimilarPair(studentA: learnerA.student, studentB: learnerB.student, exercise: pair.exercise, score: pair.score,
-                           shared: shared, submissionA: subA, submissionB: subB)
+                           identical: pair.identical, shared: shared, submissionA: subA, submissionB: subB)
     }
 }
 
@@ -105,6 +111,14 @@ public struct SimilarityAnalysis: Sendable {
 /// share nothing rare are never looked at, so a class of 1,000 is not 500,000
 /// comparisons. Each candidate is then scored by the weighted Jaccard of all
 /// its fragments: shared weight over the weight of either.
+///
+/// Rarity alone would hide the plainest copy: two answers taken from the
+/// task's example carry little of their own, so a classmate's file handed in
+/// re-indented shares only that little, and the chance term drowns it. Two
+/// submissions that say exactly the same once normalized (every value, key,
+/// script, command and comment; the order of keys is form), while no more than
+/// a few of the class say it, and with something of their own in it, are
+/// therefore their own signal: identical after normalizing, scored 1.
 public enum SimilarityDetector {
     public static func analyze(_ learners: [LearnerFingerprints], lab: Lab,
                                parameters: WinnowingParameters = WinnowingParameters()) -> SimilarityAnalysis {
@@ -171,11 +185,18 @@ public enum SimilarityDetector {
             var vector: [Entry] = []
             vector.reserveCapacity(member.submission.fragments.count)
             var own = 0.0
+            // One choice written in several places (the same image for writer and reader) is one piece of evidence.
+            var valuesSeen = Set<Substring>()
             for fragment in member.submission.fragments {
-                let rarity = weights[fragment.hash] ?? 0
+                var rarity = weights[fragment.hash] ?? 0
                 guard rarity > 0 else { continue }
+                if fragment.kind == .value, let equals = fragment.text.firstRange(of: " = "),
+                   !valuesSeen.insert(fragment.text[equals.upperBound...]).inserted {
+                    rarity = 0
+                }
                 if let count = df[fragment.hash], count >= 2, count <= limit { postings[fragment.hash, default: []].append(Int32(index)) }
-                vector.append(Entry(hash: fragment.hash, weight: rarity * fragment.kind.factor, isContent: fragment.kind.isContent))
+                vector.append(Entry(hash: fragment.hash, weight: rarity * fragment.kind.factor, isContent: fragment.kind.isContent,
+                                    isComment: fragment.kind == .comment))
                 if fragment.kind.isContent { own += rarity * fragment.kind.factor }
             }
             vector.sort { $0.hash < $1.hash }
@@ -190,19 +211,60 @@ public enum SimilarityDetector {
                 }
             }
         }
+        let identical = identicalPairs(members, vectors: vectors)
+        candidates.formUnion(identical)
         let prior = chance(n)
         var pairs: [ScoredPair] = []
         pairs.reserveCapacity(candidates.count)
         for key in candidates {
             let i = Int(key >> 32), j = Int(key & 0xffff_ffff)
+            let a = members[i].learner, b = members[j].learner
+            if identical.contains(key) {
+                pairs.append(ScoredPair(a: min(a, b), b: max(a, b), exercise: exercise, score: 1, identical: true))
+                continue
+            }
             let (shared, sharedContent) = sharedWeight(vectors[i], vectors[j])
             let differing = content[i] + content[j] - 2 * sharedContent
             let score = shared > 0 ? shared / (shared + max(0, differing) + prior) : 0
-            let a = members[i].learner, b = members[j].learner
             pairs.append(ScoredPair(a: min(a, b), b: max(a, b), exercise: exercise, score: score))
         }
         return (pairs, weights, candidates.count)
     }
+
+    /// The fragments that make a submission what it is once normalized: what it says
+    /// (values, keys, scripts, commands) and its comments, not the order of its keys.
+    static func isIdentity(_ kind: FragmentKind) -> Bool { kind.isContent || kind == .comment }
+
+    /// The pairs (member indexes as `candidates` keys, the smaller first) whose submissions are
+    /// identical after normalizing, in a group of at most `cap(n)` members that says something
+    /// of its own: its rare evidence (comments counted in full) reaches `ownEvidence(n)`.
+    static func identicalPairs(_ members: [(learner: Int, submission: SubmissionFingerprint)], vectors: [[Entry]]) -> Set<UInt64> {
+        let n = members.count
+        guard n >= 3 else { return [] }
+        var groups: [[UInt64]: [Int]] = [:]
+        for (index, member) in members.enumerated() {
+            let identity = member.submission.fragments.filter { isIdentity($0.kind) }.map(\.hash).sorted()
+            guard !identity.isEmpty else { continue }
+            groups[identity, default: []].append(index)
+        }
+        var result = Set<UInt64>()
+        let limit = cap(n), needed = ownEvidence(n)
+        for (_, group) in groups where group.count >= 2 && group.count <= limit {
+            // As the score counts it: rarity, one choice written in several places once.
+            let evidence = vectors[group[0]].reduce(0.0) { $0 + ($1.isContent || $1.isComment ? $1.weight : 0) }
+            guard evidence >= needed else { continue }
+            for x in 0..<group.count {
+                for y in (x + 1)..<group.count {
+                    result.insert(UInt64(UInt32(group[x])) << 32 | UInt64(UInt32(group[y])))
+                }
+            }
+        }
+        return result
+    }
+
+    /// What an identical group must hold of its own: at least one choice that only a pair of the
+    /// class made (ln(n/2)), so that an answer that is the task's example with popular tweaks is not one.
+    static func ownEvidence(_ n: Int) -> Double { log(Double(max(n, 4)) / 2) }
 
     /// The evidence that two submissions of n could share by chance: the
     /// surprise, ln(pairs), that the luckiest of all pairs of the class
@@ -216,6 +278,7 @@ public enum SimilarityDetector {
         let hash: UInt64
         let weight: Double
         let isContent: Bool
+        var isComment = false
     }
 
     /// Shared evidence of every kind, and of content kinds only.

@@ -1,14 +1,18 @@
 import PodGradeReport
 public import PodGradeCore
 
-/// `similarity.csv`: one row per pair, best first.
+/// `similarity.csv`: one row per pair, best first. The last column, `signal`, says why the
+/// pair is there: `identical after normalizing` (scored 1) or `shared rare fragments`.
 public enum SimilarityCSV {
-    public static let header = "student_a,student_b,exercise,score,shared_fragments"
+    public static let header = "student_a,student_b,exercise,score,shared_fragments,signal"
+    public static let identicalSignal = "identical after normalizing"
+    public static let sharedSignal = "shared rare fragments"
 
     public static func csv(_ pairs: [SimilarPair]) -> String {
         var lines = [header]
         for pair in pairs {
-            lines.append([pair.studentA, pair.studentB, pair.exercise, SimilarityFormat.score(pair.score), summary(pair)]
+            lines.append([pair.studentA, pair.studentB, pair.exercise, SimilarityFormat.score(pair.score), summary(pair),
+                          pair.identical ? identicalSignal : sharedSignal]
                 .map(field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -63,14 +67,19 @@ public enum SimilarityText {
 
     public static func note(threshold: Double, _ lang: Lang) -> String {
         let t = SimilarityFormat.score(threshold)
-        return LocalizedText(ru: "Сходство от 0 до 1: доля общего среди того, что редко в классе (фрагмент, который есть у многих, почти ничего не весит; то, что дано в заготовке, не весит ничего). Порог \(t). Это повод посмотреть работы рядом, а не вывод о списывании.",
-                             en: "Similarity from 0 to 1: the share of what two submissions have in common among what is rare in the class (a fragment many learners wrote weighs almost nothing; what the starter gives weighs nothing). Threshold \(t). It is a reason to look at the two side by side, not a verdict of copying.").text(lang)
+        return LocalizedText(ru: "Сходство от 0 до 1: доля общего среди того, что редко в классе (фрагмент, который есть у многих, почти ничего не весит; то, что дано в заготовке, не весит ничего). Работы, одинаковые после нормализации (отступы, стиль, порядок ключей, свободные имена), когда остальной класс пишет иначе, — отдельный сигнал со сходством 1. Порог \(t). Это повод посмотреть работы рядом, а не вывод о списывании.",
+                             en: "Similarity from 0 to 1: the share of what two submissions have in common among what is rare in the class (a fragment many learners wrote weighs almost nothing; what the starter gives weighs nothing). Two submissions identical after normalizing (indentation, style, key order, free names) while the rest of the class differs are a signal of their own, similarity 1. Threshold \(t). It is a reason to look at the two side by side, not a verdict of copying.").text(lang)
     }
 
     public static func columns(_ lang: Lang) -> [String] {
         [LocalizedText(ru: "Ученик A", en: "Learner A"), LocalizedText(ru: "Ученик B", en: "Learner B"),
          LocalizedText(ru: "Задание", en: "Exercise"), LocalizedText(ru: "Сходство", en: "Similarity"),
          LocalizedText(ru: "Общие фрагменты", en: "Shared fragments")].map { $0.text(lang) }
+    }
+
+    /// The signal of a pair that says the same once normalized.
+    public static func identical(_ lang: Lang) -> String {
+        LocalizedText(ru: "одинаковы после нормализации", en: "identical after normalizing").text(lang)
     }
 
     public static func none(_ lang: Lang) -> String {
@@ -141,6 +150,7 @@ public enum SimilarityHTML {
     .similarity table{border-collapse:collapse;width:100%;table-layout:fixed}
     .similarity th,.similarity td{border-bottom:1px solid #ddd;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
     .similarity .score{font-variant-numeric:tabular-nums;font-weight:bold}
+    .similarity .identical{color:#a40000;font-weight:bold;font-size:90%}
     .similarity .sides{display:grid;grid-template-columns:1fr 1fr;gap:12px}
     .similarity .side{min-width:0}
     .similarity pre{margin:0;overflow-x:auto;font-size:12px;line-height:1.45;background:#fafafa;border:1px solid #eee;padding:4px 0}
@@ -166,7 +176,9 @@ public enum SimilarityHTML {
         for (index, pair) in pairs.enumerated() {
             let top = pair.shared.filter { $0.kind.factor > 0 }.prefix(3).map { escape(SimilarityFormat.shorten($0.text, 60)) }
             html += "<tr><td>\(escape(pair.studentA))</td><td>\(escape(pair.studentB))</td><td>\(escape(pair.exercise))</td>"
-            html += "<td class=\"score\"><a href=\"#similar-\(index + 1)\">\(SimilarityFormat.score(pair.score))</a></td>"
+            html += "<td class=\"score\"><a href=\"#similar-\(index + 1)\">\(SimilarityFormat.score(pair.score))</a>"
+            if pair.identical { html += "<br><span class=\"identical\">\(escape(SimilarityText.identical(lang)))</span>" }
+            html += "</td>"
             html += "<td>\(top.joined(separator: "<br>"))</td></tr>\n"
         }
         html += "</tbody></table>\n"
@@ -177,7 +189,9 @@ public enum SimilarityHTML {
     /// One pair: both submissions side by side, shared lines marked by how rare they are.
     public static func details(_ pair: SimilarPair, id: String, lang: Lang) -> String {
         var html = "<details class=\"similar-pair\" id=\"\(escape(id))\"><summary>\(escape(pair.studentA)) ~ \(escape(pair.studentB)) · "
-        html += "\(escape(pair.exercise)) · <span class=\"score\">\(SimilarityFormat.score(pair.score))</span></summary>\n<div class=\"sides\">\n"
+        html += "\(escape(pair.exercise)) · <span class=\"score\">\(SimilarityFormat.score(pair.score))</span>"
+        if pair.identical { html += " · <span class=\"identical\">\(escape(SimilarityText.identical(lang)))</span>" }
+        html += "</summary>\n<div class=\"sides\">\n"
         // Lines are marked by the fragments that count in the score; a k-gram spans
         // tokens from many lines of a restyled file and would mark too much.
         let marking = pair.shared.filter { $0.kind.factor > 0 }

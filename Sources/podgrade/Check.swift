@@ -15,6 +15,9 @@ struct Check: ParsableCommand {
     @Option(name: [.short, .long], help: ArgumentHelp(say("Grade only this exercise: its slug, a unique prefix or its number (repeatable).", ru: "Проверить только это задание: его имя, однозначное начало или номер (можно повторять).")))
     var exercise: [String] = []
 
+    @Flag(name: .long, help: ArgumentHelp(say("List every exercise by name in the text output, those without a submission too (default: the exercises with a submission, then one line for the rest).", ru: "Показать в текстовом выводе каждое задание по имени, и те, решения которых нет (по умолчанию: задания с решением, затем одна строка для остальных).")))
+    var all = false
+
     @Option(name: .long, help: ArgumentHelp(say("Git revision to grade (default: HEAD for repositories; the files on disk for a folder).", ru: "Ревизия git для проверки (по умолчанию HEAD у репозитория; у папки — файлы на диске).")))
     var rev: String?
 
@@ -124,7 +127,8 @@ struct Check: ParsableCommand {
         let lines = SourceLines(snapshot)
         for (name, reporter, file) in plans {
             let toFile = file != nil
-            let context = ReportContext(lang: lang, color: !toFile && color.enabled(), sourceLines: lines.lines)
+            let context = ReportContext(lang: lang, color: !toFile && color.enabled(), listEveryExercise: all || !exercise.isEmpty,
+                                        sourceLines: lines.lines)
             let text = reporter.render(result, context: context)
             if name == GitHubReporter.name, let summary = Environment.current["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
                 // The job summary: the Markdown report, appended as GitHub expects.

@@ -95,7 +95,8 @@ struct Similar: ParsableCommand {
         }
         print(SimilarityText.summary(analysis, found: pairs.count, threshold: threshold, lang))
         for pair in shown {
-            print("  \(SimilarityCSV.scoreText(pair.score))  \(pair.studentA) ~ \(pair.studentB)  \(pair.exercise)")
+            let signal = pair.identical ? "  (" + SimilarityText.identical(lang) + ")" : ""
+            print("  \(SimilarityCSV.scoreText(pair.score))  \(pair.studentA) ~ \(pair.studentB)  \(pair.exercise)" + signal)
         }
         print(say("Это повод посмотреть работы рядом, а не вывод о списывании: \(csvPath), \(htmlPath)",
                   "Evidence to look at side by side, not a verdict of copying: \(csvPath), \(htmlPath)"))

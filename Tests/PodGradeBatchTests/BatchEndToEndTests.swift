@@ -134,7 +134,7 @@ func writeRoster(_ rows: [[String]], to path: String, header: [String] = ["stude
         // Each graded learner leaves its fingerprints; the batch compares them into similarity.csv and the report's section.
         #expect(FileManager.default.fileExists(atPath: tmp.sub("out/fingerprints/ann.json")))
         #expect(FileManager.default.fileExists(atPath: tmp.sub("out/fingerprints/ben.json")))
-        #expect(try read(tmp.sub("out/similarity.csv")).hasPrefix("student_a,student_b,exercise,score,shared_fragments\n"))
+        #expect(try read(tmp.sub("out/similarity.csv")).hasPrefix("student_a,student_b,exercise,score,shared_fragments,signal\n"))
         #expect(try read(tmp.sub("out/report.html")).contains("<section class=\"similarity\" id=\"similarity\">"))
         let similar = try podgrade(["similar", "out", "--lang", "en"], in: tmp.path)
         #expect(similar.status == 0, "\(similar.stderr)")

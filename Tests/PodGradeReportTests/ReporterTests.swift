@@ -158,3 +158,31 @@ final class ResultRoundTripTests: XCTestCase {
         XCTAssertFalse(keys.contains("WrittenMessage"), keys.joined(separator: ", "))
     }
 }
+
+/// The text format's compact view: the short names of exercises not started,
+/// and the line for the checks that wait for a file, in both languages.
+final class CompactTextTests: XCTestCase {
+    let course = (1...12).map { String(format: "%02d", $0) + "-x" }
+
+    func testNotStartedAreNumbersWithRangesInCourseOrder() {
+        let missing = ["01", "03", "04", "05", "06", "08", "09", "10", "11", "12"].map { $0 + "-x" }
+        XCTAssertEqual(TextReporter.labels(missing, course: course), ["01", "03–06", "08–12"])
+        XCTAssertEqual(TextReporter.labels(["02-x", "03-x", "07-x"], course: course), ["02", "03", "07"])
+        XCTAssertEqual(TextReporter.labels(course, course: course), ["01–12"])
+        // Without a number on every id, the ids themselves.
+        XCTAssertEqual(TextReporter.labels(["b", "c", "d"], course: ["a", "b", "c", "d"]), ["b–d"])
+        XCTAssertEqual(TextReporter.labels(["01-x"], course: ["01-x", "intro"]), ["01-x"])
+        XCTAssertEqual(ReportText.notStarted(["01", "03–06"], .ru), "Не начаты: 01, 03–06")
+        XCTAssertEqual(ReportText.notStarted(["04"], .ru), "Не начато: 04")
+        XCTAssertEqual(ReportText.notStarted(["04"], .en), "Not started: 04")
+    }
+
+    func testChecksWaitingForAFileInRussianPlurals() {
+        XCTAssertEqual(ReportText.checksWaitForFile(1, points: 1, .ru), "1 проверка (1 балл) ждёт этот файл: она выполнится, когда он прочитается.")
+        XCTAssertEqual(ReportText.checksWaitForFile(3, points: 4, .ru), "3 проверки (4 балла) ждут этот файл: они выполнятся, когда он прочитается.")
+        XCTAssertEqual(ReportText.checksWaitForFile(8, points: 11, .ru), "8 проверок (11 баллов) ждут этот файл: они выполнятся, когда он прочитается.")
+        XCTAssertEqual(ReportText.checksWaitForFile(21, points: 22, .ru), "21 проверка (22 балла) ждёт этот файл: она выполнится, когда он прочитается.")
+        XCTAssertEqual(ReportText.checksWaitForFile(1, points: 2, .en), "1 check (2 points) waits for this file: it runs once the file parses.")
+        XCTAssertEqual(ReportText.checksWaitForFile(8, points: 11, .en), "8 checks (11 points) wait for this file: they run once the file parses.")
+    }
+}

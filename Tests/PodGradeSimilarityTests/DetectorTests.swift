@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import PodGradeCore
 @testable import PodGradeSimilarity
@@ -59,12 +60,12 @@ final class DetectorTests: XCTestCase {
         let csv = SimilarityCSV.csv(analysis.pairs(threshold: 0.5))
         let lines = csv.split(separator: "\n").map(String.init)
         XCTAssertEqual(lines.count, 2)
-        XCTAssertEqual(lines[0], "student_a,student_b,exercise,score,shared_fragments")
+        XCTAssertEqual(lines[0], "student_a,student_b,exercise,score,shared_fragments,signal")
         XCTAssertEqual(lines[1], "ann,bob,07-shared-volume,0.555,command: sleep 7 (1.4) | command: tail -F /shared/data.txt (1.4) | "
-                       + "value: spec.containers[writer].env[].value = hello there (1.4)")
+                       + "value: spec.containers[writer].env[].value = hello there (1.4),shared rare fragments")
         XCTAssertEqual(SimilarityCSV.field("=HYPERLINK(1)"), "'=HYPERLINK(1)")
         XCTAssertEqual(SimilarityCSV.field("a, \"b\""), "\"a, \"\"b\"\"\"")
-        XCTAssertEqual(SimilarityCSV.csv([]), "student_a,student_b,exercise,score,shared_fragments\n")
+        XCTAssertEqual(SimilarityCSV.csv([]), "student_a,student_b,exercise,score,shared_fragments,signal\n")
     }
 
     func testTheHTMLShowsThePairSideBySideWithSharedLinesMarked() throws {
@@ -148,5 +149,74 @@ final class DetectorTests: XCTestCase {
         XCTAssertTrue(section.contains("<td>ann</td><td>bob</td>"))
         XCTAssertTrue(try String(contentsOfFile: directory + "/similarity.csv", encoding: .utf8).contains("\nann,bob,07-shared-volume,0.555,"))
         XCTAssertNil(try SimilarityReport.write(directories: [directory + "/nowhere"], lab: Lab.bundled, lang: .en, csvPath: directory + "/x.csv"))
+    }
+}
+
+/// Identical after normalizing: a signal of its own, scored 1 whatever the weights.
+final class IdenticalSignalTests: XCTestCase {
+    /// The task's example of 07 (writer appends the date, reader follows the file) with a
+    /// learner's own sleep interval and comment, indented by `indent` a level.
+    func answer(sleep: Int, comment: String? = nil, indent i: String = "  ") -> String {
+        let item = i + "  " // the lines of a list item after its `- `
+        let note = comment.map { "\(i)# \($0)\n" } ?? ""
+        return """
+            apiVersion: v1
+            kind: Pod
+            metadata:
+            \(i)name: shared-volume-example
+            spec:
+            \(i)containers:
+            \(note)\(i)- name: writer
+            \(item)image: busybox:1.36
+            \(item)command: ["sh", "-c", "while true; do date >> /shared/data.txt; sleep \(sleep); done"]
+            \(item)volumeMounts:
+            \(item)- name: shared-data
+            \(item)  mountPath: /shared
+            \(i)- name: reader
+            \(item)image: busybox:1.36
+            \(item)command: ["sh", "-c", "until [ -f /shared/data.txt ]; do sleep 1; done; tail -f /shared/data.txt"]
+            \(item)volumeMounts:
+            \(item)- name: shared-data
+            \(item)  mountPath: /shared
+            \(i)volumes:
+            \(i)- name: shared-data
+            \(i)  emptyDir: {}
+
+            """
+    }
+
+    func learners(_ answers: [(String, String)]) -> [LearnerFingerprints] {
+        answers.map { name, text in
+            Fingerprinter.fingerprints(of: snapshot(["07-shared-volume/pod.yaml": text]), lab: Lab.bundled, student: name)
+        }
+    }
+
+    func testAReindentedCopyOfAShortAnswerIsIdentical() throws {
+        var answers = (0..<10).map { ("learner\($0)", answer(sleep: 11 + $0 * 3)) }
+        answers.append(("dave", answer(sleep: 42, comment: "appends the date every 42 s")))
+        answers.append(("carol", answer(sleep: 42, comment: "appends the date every 42 s", indent: "    ")))
+        let analysis = SimilarityDetector.analyze(learners(answers), lab: Lab.bundled)
+        let best = try XCTUnwrap(analysis.scored.first)
+        XCTAssertEqual([analysis.learners[best.a].student, analysis.learners[best.b].student], ["carol", "dave"])
+        XCTAssertTrue(best.identical)
+        XCTAssertEqual(best.score, 1)
+        XCTAssertEqual(analysis.scored.filter(\.identical).count, 1)
+        let pairs = analysis.pairs(threshold: 0.5)
+        XCTAssertEqual(pairs.map { "\($0.studentA)~\($0.studentB)" }, ["carol~dave"])
+        XCTAssertEqual(SimilarityCSV.csv(pairs).split(separator: "\n").last.map(String.init),
+                       "carol,dave,07-shared-volume,1.000,comment: appends the date every 42 s (1.8) | command: sleep 42 (1.8),identical after normalizing")
+        let html = SimilarityHTML.section(pairs, threshold: 0.5, lang: .ru)
+        XCTAssertTrue(html.contains("<span class=\"identical\">одинаковы после нормализации</span>"))
+    }
+
+    /// Two learners who handed in the same common answer, the task's example with no choice of their
+    /// own, are not a signal: there is nothing to tell a copy by.
+    func testTheSharedExampleIsNotASignal() {
+        var answers = (0..<10).map { ("learner\($0)", answer(sleep: 11 + $0 * 3)) }
+        answers += [("ann", answer(sleep: 5)), ("bob", answer(sleep: 5, indent: "    ")), ("cat", answer(sleep: 5))]
+        answers += [("dan", answer(sleep: 5)), ("eve", answer(sleep: 5))]
+        let analysis = SimilarityDetector.analyze(learners(answers), lab: Lab.bundled)
+        XCTAssertEqual(analysis.scored.filter(\.identical).count, 0)
+        XCTAssertEqual(analysis.pairs(threshold: 0.5).count, 0)
     }
 }

@@ -72,13 +72,17 @@ final class SimilarCommandTests: XCTestCase {
         XCTAssertTrue(lines[0].hasPrefix("60 learners, 3 exercises. Pairs compared: "), lines[0])
         XCTAssertTrue(lines[0].hasSuffix(" possible. Above the threshold 0.500: 1 pair."), lines[0])
         let pair = [copy.original, copy.copier].sorted()
-        XCTAssertTrue(lines[1].hasSuffix("  \(pair[0]) ~ \(pair[1])  \(copy.exercise)"), lines[1])
+        XCTAssertTrue(lines[1].hasSuffix("  \(pair[0]) ~ \(pair[1])  \(copy.exercise)  (identical after normalizing)"), lines[1])
         XCTAssertEqual(lines[2], "Evidence to look at side by side, not a verdict of copying: out/pairs.csv, out/similarity.html")
         let csv = try String(contentsOfFile: root + "/out/pairs.csv", encoding: .utf8).split(separator: "\n")
         XCTAssertEqual(csv.count, 2)
-        XCTAssertTrue(csv[1].hasPrefix("\(pair[0]),\(pair[1]),\(copy.exercise),0."), String(csv[1]))
+        // The copy says the same as its original once normalized: its own signal, scored 1.
+        XCTAssertTrue(csv[1].hasPrefix("\(pair[0]),\(pair[1]),\(copy.exercise),1.000,"), String(csv[1]))
+        XCTAssertTrue(csv[1].hasSuffix(",identical after normalizing"), String(csv[1]))
+        XCTAssertTrue(lines[1].hasPrefix("  1.000  "), lines[1])
         let html = try String(contentsOfFile: root + "/out/similarity.html", encoding: .utf8)
         XCTAssertTrue(html.contains("<td>\(pair[0])</td><td>\(pair[1])</td>"))
+        XCTAssertTrue(html.contains("1.000</a><br><span class=\"identical\">identical after normalizing</span></td>"))
         XCTAssertEqual(run.status, 0)
 
         // In Russian, with a lower threshold and the default outputs in the current folder.

@@ -65,7 +65,9 @@ public struct Grader: Sendable {
 
     func run(_ spec: CheckSpec, _ context: CheckContext) -> CheckResult {
         let rule = spec.rule
-        if rule.needsWorkload && (context.target == nil || (context.notGradable != nil && rule.needsIdentity)) {
+        // Not run: the object is not there, or it cannot be told (a file that does not parse may hold it;
+        // `pod.found` itself is then "not checked" like the rest, not failed).
+        if (rule.needsWorkload && context.target == nil) || (context.notGradable != nil && rule.needsIdentity) {
             return result(spec, status: .skip, points: 0, findings: [context.notGradable ?? Finding(SharedMessage.skippedNoWorkload)], hint: nil)
         }
         switch spec.check.run(context) {

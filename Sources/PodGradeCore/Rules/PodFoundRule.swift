@@ -11,6 +11,8 @@ struct PodFoundRule: Rule {
             en: "A submission is a Kubernetes object of the asked kind with the asked name (metadata.name). kubectl and the checks find it by that name; with another name, the other checks still run on the only object found."),
         section: "Пример Pod с несколькими контейнерами")
     let needsWorkload = false
+    /// While a file that does not parse may hold the object, finding it is not checked (the grader says why).
+    let needsIdentity = true
     let examples = [
         RuleExample.passes(RuleExample.podHeader + "spec:\n  containers:\n  - name: web\n    image: nginx\n"),
         RuleExample.fails("apiVersion: v1\nkind: Pod\nmetadata:\n  name: ↓other\nspec:\n  containers:\n  - name: web\n    image: nginx\n", key: "podWrongName"),
@@ -18,8 +20,6 @@ struct PodFoundRule: Rule {
 
     func check(_ context: CheckContext, _ params: NoParameters) throws(RuleStop) -> Outcome {
         let exercise = context.exercise
-        // A file that does not parse, or an object whose kind or metadata is broken: say that, not "no Pod".
-        if let reason = context.notGradable { return .fail([reason]) }
         guard let target = context.target else {
             // Name it when an object of that name has another kind.
             for file in context.files {
