@@ -30,7 +30,7 @@ let package = Package(
         // Running Pods for real (podman): the oracle that holds the model to reality, and `check --run`.
         .target(name: "PodGradeRuntime", dependencies: ["PodGradeYAML", "PodGradeKubernetes", "PodGradeCore"]),
         .executableTarget(name: "podgrade", dependencies: [
-            "PodGradeCore", "PodGradeReport", "PodGradeBatch", "PodGradeLSP", "PodGradeSimilarity",
+            "PodGradeCore", "PodGradeReport", "PodGradeBatch", "PodGradeLSP", "PodGradeSimilarity", "PodGradeRuntime",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // `make bench`: in-process throughput of the layers, beside a bare libyaml loop.

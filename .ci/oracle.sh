@@ -2,8 +2,8 @@
 # make oracle / make oracle-ci: runs Pods for real with podman and compares what they did
 # with what the Pod model predicted (Sources/PodGradeOracle). Sets up what it needs:
 #   - podman, runc and busybox-static from Debian's packages, when missing;
-#   - a containers.conf for these machines (cgroupfs, runc, ulimits they accept), through
-#     CONTAINERS_CONF unless the caller gives one;
+#   - .ci/containers.conf (cgroupfs, runc, ulimits these machines accept) through
+#     CONTAINERS_CONF, unless the caller gives one;
 #   - the busybox image, built from busybox-static (no registry is reachable) and tagged
 #     with the names manifests use.
 #   bash .ci/oracle.sh [PodGradeOracle options...]    e.g. --pods 40 --strict
@@ -24,16 +24,7 @@ fi
 
 WORK="${PODGRADE_ORACLE_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/podgrade-oracle.XXXXXX")}"
 mkdir -p "$WORK"
-if [ -z "${CONTAINERS_CONF:-}" ]; then
-  cat > "$WORK/containers.conf" <<'EOF'
-[engine]
-cgroup_manager = "cgroupfs"
-runtime = "runc"
-[containers]
-default_ulimits = ["nofile=1024:1024", "nproc=1000:1000"]
-EOF
-  export CONTAINERS_CONF="$WORK/containers.conf"
-fi
+export CONTAINERS_CONF="${CONTAINERS_CONF:-$PWD/.ci/containers.conf}"
 
 # The busybox image: busybox-static's binary and a link for each applet, PATH as the official image's.
 if ! podman image exists localhost/podgrade-oracle-busybox:latest; then

@@ -182,6 +182,11 @@ spec:
 id: 01-multi-container-pod
 title: {ru: "Много-контейнерный POD", en: "A multi-container POD"}
 object: {kind: Pod, name: multi-container-pod}
+probes:
+  - id: both-running
+    kind: running
+    params: {containers: [web-server, cadvisor]}
+    text: {ru: "web-server и cadvisor продолжают работать", en: "web-server and cadvisor keep running"}
 checks:
   - id: pod-found
     rule: pod.found
@@ -780,6 +785,11 @@ spec:
 id: 02-yellow
 title: {ru: "POD yellow: lemon и gold", en: "Pod yellow: lemon and gold"}
 object: {kind: Pod, name: yellow}
+probes:
+  - id: both-running
+    kind: running
+    params: {containers: [lemon, gold]}
+    text: {ru: "lemon и gold продолжают работать", en: "lemon and gold keep running"}
 checks:
   - id: pod-found
     rule: pod.found
@@ -1295,6 +1305,11 @@ object: {kind: Pod, name: {{pod}}}
 # Each learner's own POD name (README, «Variants»): a copied answer names another one.
 variables:
   pod: {choose: [web-server-with-sidecar, web-with-log-sidecar, nginx-with-sidecar, logged-web-server, web-and-log-shipper]}
+probes:
+  - id: both-running
+    kind: running
+    params: {containers: [web-server, log-collector]}
+    text: {ru: "web-server и log-collector продолжают работать", en: "web-server and log-collector keep running"}
 checks:
   - id: pod-found
     rule: pod.found
@@ -2126,6 +2141,11 @@ spec:
 id: 04-adapter
 title: {ru: "Adapter: нормализация вывода приложения", en: "Adapter: normalizing the application's output"}
 object: {kind: Pod, name: app-with-adapter}
+probes:
+  - id: adapter-serves-metrics
+    kind: answers
+    params: {from: application, port: 9113, path: /metrics, contains: app_up}
+    text: {ru: "с соседнего контейнера localhost:9113/metrics отдаёт app_up", en: "from the neighbour container, localhost:9113/metrics serves app_up"}
 checks:
   - id: pod-found
     rule: pod.found
@@ -4360,6 +4380,11 @@ spec:
 id: 06-shared-network
 title: {ru: "Общая сеть: обращение через localhost", en: "Shared network: talking over localhost"}
 object: {kind: Pod, name: network-example}
+probes:
+  - id: web-answers-on-localhost
+    kind: answers
+    params: {from: metrics-collector, port: 80}
+    text: {ru: "из metrics-collector отвечает localhost:80", en: "from metrics-collector, localhost:80 answers"}
 checks:
   - id: pod-found
     rule: pod.found
@@ -5129,6 +5154,15 @@ object: {kind: Pod, name: {{pod}}}
 # Each learner's own POD name (README, «Variants»): a copied answer names another one.
 variables:
   pod: {choose: [shared-volume-example, shared-volume-demo, shared-volume-lab, volume-pair, file-exchange]}
+probes:
+  - id: reader-gets-lines
+    kind: received
+    params: {writer: writer, reader: reader}
+    text: {ru: "reader получил строки, которые writer записал в общий файл", en: "reader received the lines writer wrote to the shared file"}
+  - id: both-running
+    kind: running
+    params: {containers: [writer, reader]}
+    text: {ru: "writer и reader продолжают работать", en: "writer and reader keep running"}
 checks:
   - id: pod-found
     rule: pod.found
@@ -8100,6 +8134,11 @@ spec:
 id: 10-native-sidecar
 title: {ru: "Нативный sidecar (initContainer)", en: "A native sidecar (initContainer)"}
 object: {kind: Pod, name: app-with-native-sidecar}
+probes:
+  - id: shipper-gets-logs
+    kind: received
+    params: {writer: app, reader: log-shipper}
+    text: {ru: "log-shipper получил строки лога app", en: "log-shipper received app's log lines"}
 checks:
   - id: pod-found
     rule: pod.found
@@ -8864,6 +8903,11 @@ spec:
 id: 11-fix-broken-pod
 title: {ru: "Почините сломанный POD", en: "Fix the broken POD"}
 object: {kind: Pod, name: broken-pod}
+probes:
+  - id: updated-page
+    kind: answers
+    params: {from: content-updater, port: 80, contains: Updated}
+    text: {ru: "nginx на localhost:80 отдаёт обновлённую страницу", en: "nginx on localhost:80 serves the updated page"}
 checks:
   - id: pod-found
     rule: pod.found

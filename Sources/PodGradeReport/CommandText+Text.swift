@@ -38,6 +38,12 @@ extension CommandText {
             return "Не удалось записать \(detail)."
         case .cannotAppendSummary(let path, let reason):
             return "Не удалось дописать GITHUB_STEP_SUMMARY \(path): \(reason)."
+        case .runUnavailable(let reason):
+            return "--run: POD не запущен: \(reason). Ниже — обычная проверка."
+        case .pulling(let image):
+            return "--run: скачиваю образ \(image)…"
+        case .runNotForWatch:
+            return "--run не сочетается с --watch: запускайте POD по одному разу."
         case .watchNeedsFolder(let reason):
             switch reason {
             case .rev: return "--watch следит за файлами папки, а --rev проверяет коммит: выберите одно."
@@ -145,6 +151,12 @@ extension CommandText {
             return "Cannot write \(detail)."
         case .cannotAppendSummary(let path, let reason):
             return "Cannot append to GITHUB_STEP_SUMMARY \(path): \(reason)."
+        case .runUnavailable(let reason):
+            return "--run: no Pod was run: \(reason). The static grade follows."
+        case .pulling(let image):
+            return "--run: pulling the image \(image)…"
+        case .runNotForWatch:
+            return "--run does not go with --watch: run the Pod once at a time."
         case .watchNeedsFolder(let reason):
             switch reason {
             case .rev: return "--watch follows a folder's files while --rev grades a commit: choose one."

@@ -19,6 +19,10 @@ public enum CommandText: Sendable, Equatable {
     case moreOutputsThanFormats
     case cannotWrite(detail: String)
     case cannotAppendSummary(path: String, reason: String)
+    /// `check --run` without a runtime: the static grade is printed all the same.
+    case runUnavailable(reason: String)
+    case pulling(image: String)
+    case runNotForWatch
     case watchNeedsFolder(reason: WatchConflict)
     case watching(source: String, exercises: [String])
     case watchGraded(time: String)

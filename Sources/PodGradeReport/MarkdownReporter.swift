@@ -55,6 +55,18 @@ public struct MarkdownReporter: Reporter {
                 out.append(String(PodPictureMermaid.markdown(pod, lang: lang).dropLast()))
             }
         }
+        // `check --run`: what each Pod really did.
+        for exercise in result.exercises {
+            guard let run = exercise.run else { continue }
+            let (heading, lines) = RunText.lines(run, lang: lang)
+            out.append("")
+            out.append("#### " + Escape.markdown(exercise.id) + " — " + Escape.markdown(heading))
+            if !lines.isEmpty { out.append("") }
+            for (mark, text) in lines {
+                let emoji = mark == "✓" ? "✅ " : mark == "✗" ? "❌ " : mark == "!" ? "⚠️ " : ""
+                out.append("- " + emoji + Escape.markdown(text))
+            }
+        }
         return out.joined(separator: "\n") + "\n"
     }
 

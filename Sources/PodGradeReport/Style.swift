@@ -9,4 +9,5 @@ struct Style {
     func red(_ t: String) -> String { wrap("31", t) }
     func green(_ t: String) -> String { wrap("32", t) }
     func cyan(_ t: String) -> String { wrap("36", t) }
+    func yellow(_ t: String) -> String { wrap("33", t) }
 }

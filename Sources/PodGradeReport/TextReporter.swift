@@ -57,6 +57,15 @@ public struct TextReporter: Reporter {
                 out.append("  " + style.cyan(PodPictureText.understood.text(lang) + ":"))
                 out += PodPictureTerminal.render(pod, lang: lang, color: context.color).split(separator: "\n").map { "    " + $0 }
             }
+            if let run = exercise.run {
+                // `check --run`: what the Pod really did, beside what podgrade predicted.
+                let (heading, lines) = RunText.lines(run, lang: lang)
+                out.append("  " + style.cyan("▶ " + heading))
+                for (mark, text) in lines {
+                    let shown = mark == "✓" ? style.green(mark) : mark == "✗" ? style.red(mark) : mark == "!" ? style.yellow(mark) : style.dim(mark)
+                    out.append("    " + shown + " " + text)
+                }
+            }
         }
         if !notStarted.isEmpty {
             out.append("")

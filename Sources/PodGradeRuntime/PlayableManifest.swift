@@ -7,6 +7,8 @@ public import PodGradeYAML
 /// - each volume gets a name of this run (podman names an emptyDir's volume after it, so two
 ///   Pods with a volume `logs` would otherwise share one);
 /// - a Deployment's (or other workload's) template becomes the Pod;
+/// - `$(NAME)` in `command` and `args` is expanded from the container's literal `env`, as the
+///   kubelet does and podman 4.3 does not;
 /// - `restartPolicy` is the one asked for (the oracle uses Never, so that an ended container
 ///   stays ended and its exit code is seen).
 public struct PlayableManifest: Sendable {
@@ -56,13 +58,46 @@ public struct PlayableManifest: Sendable {
         self.volumes = volumes
     }
 
+    /// What in the manifest reaches the host: hostPath volumes, host namespaces, privileged
+    /// containers, added capabilities. `check --run` runs such a Pod only with `--allow-host`.
+    public static func hostAccess(_ root: Node) -> [String] {
+        let spec = root["kind"]?.scalar?.text == "Pod" ? root["spec"] : root["spec"]?["template"]?["spec"]
+        guard let spec else { return [] }
+        var found: [String] = []
+        for volume in spec["volumes"]?.sequence ?? [] where volume["hostPath"] != nil {
+            found.append("hostPath " + (volume["hostPath"]?["path"]?.scalar?.text ?? volume["name"]?.scalar?.text ?? ""))
+        }
+        for key in ["hostNetwork", "hostPID", "hostIPC"] where spec[key]?.scalar?.value == .bool(true) { found.append(key) }
+        for list in ["initContainers", "containers"] {
+            for c in spec[list]?.sequence ?? [] {
+                let name = c["name"]?.scalar?.text ?? ""
+                let security = c["securityContext"]
+                if security?["privileged"]?.scalar?.value == .bool(true) { found.append("privileged " + name) }
+                if let added = security?["capabilities"]?["add"]?.sequence, !added.isEmpty {
+                    found.append("capabilities " + name + ": " + added.compactMap { $0.scalar?.text }.joined(separator: ","))
+                }
+            }
+        }
+        return found
+    }
+
     static func container(_ node: Node, volumes: [String: String]) -> JSON {
         guard let pairs = node.mapping else { return JSON(node) }
+        // The kubelet expands `$(NAME)` in command and args from the container's env; podman 4.3 does not.
+        var env: [String: String] = [:]
+        for variable in node["env"]?.sequence ?? [] {
+            guard let name = variable["name"]?.scalar?.text, let value = variable["value"]?.scalar?.text else { continue }
+            env[name] = expand(value, env)
+        }
         var out: [(String, JSON)] = []
         for pair in pairs {
             switch pair.key {
             case "ports", "livenessProbe", "readinessProbe", "startupProbe":
                 continue
+            case "command", "args":
+                out.append((pair.key, .array((pair.value.sequence ?? []).map { word in
+                    word.scalar.map { .string(expand($0.text, env)) } ?? JSON(word)
+                })))
             case "volumeMounts":
                 out.append((pair.key, .array((pair.value.sequence ?? []).map { m in renamed(m, key: "name") { volumes[$0] ?? $0 } })))
             default:
@@ -70,6 +105,26 @@ public struct PlayableManifest: Sendable {
             }
         }
         return .object(out)
+    }
+
+    /// `$(NAME)` replaced by NAME's value where the env defines it, `$$` by `$`, as the kubelet does.
+    static func expand(_ text: String, _ env: [String: String]) -> String {
+        guard text.contains("$") else { return text }
+        let chars = Array(text)
+        var out = ""
+        var k = 0
+        while k < chars.count {
+            if chars[k] == "$", k + 1 < chars.count {
+                if chars[k + 1] == "$" { out.append("$"); k += 2; continue }
+                if chars[k + 1] == "(", let close = chars[(k + 2)...].firstIndex(of: ")") {
+                    let name = String(chars[(k + 2)..<close])
+                    if let value = env[name] { out += value; k = close + 1; continue }
+                }
+            }
+            out.append(chars[k])
+            k += 1
+        }
+        return out
     }
 
     static func renamed(_ node: Node, key: String, _ rename: (String) -> String) -> JSON {

@@ -1,4 +1,5 @@
-/// One way to run a Pod for real: start it, watch it, run a probe in it, remove it.
+/// One way to run a Pod for real: start it, watch it, run a probe in it, remove it (and
+/// have its images).
 /// podman is the implementation tested here; a kubectl backend against the learner's
 /// cluster would implement the same four calls.
 public protocol PodRuntime: Sendable {
@@ -12,6 +13,10 @@ public protocol PodRuntime: Sendable {
     func exec(_ pod: RunningPod, container: String, _ argv: [String], timeout: Double) -> CommandResult
     /// Removes the Pods and everything started for them.
     func remove(_ pods: [RunningPod])
+    /// Whether the image is here (no pull needed).
+    func hasImage(_ reference: String) -> Bool
+    /// Pulls the image.
+    func pull(_ reference: String) -> CommandResult
 }
 
 /// A Pod the runtime started.

@@ -32,7 +32,8 @@ public struct Podman: PodRuntime {
     public func start(_ manifest: String, name: String) throws(RuntimeError) -> RunningPod {
         let path = try Self.temporaryFile(manifest)
         defer { unlink(path) }
-        let played = podman(["kube", "play", "--network", "none", path])
+        // `kube play` waits for the init containers: one that never ends would hold it for ever.
+        let played = podman(["kube", "play", "--network", "none", path], timeout: 30)
         // A container that cannot start makes `kube play` fail, and the Pod is there all the same.
         guard podman(["pod", "exists", name]).succeeded else {
             throw RuntimeError("podman kube play: " + Self.firstLine(played.stderr.isEmpty ? played.stdout : played.stderr))
@@ -96,6 +97,14 @@ public struct Podman: PodRuntime {
         _ = podman(["pod", "rm", "--force", "--time", "0"] + pods.map(\.name), timeout: 120)
         let volumes = pods.flatMap(\.volumes.values).sorted()
         if !volumes.isEmpty { _ = podman(["volume", "rm", "--force"] + volumes) }
+    }
+
+    public func hasImage(_ reference: String) -> Bool {
+        podman(["image", "exists", reference]).succeeded
+    }
+
+    public func pull(_ reference: String) -> CommandResult {
+        podman(["pull", reference], timeout: 600)
     }
 
     // MARK: - Reading the host

@@ -1,6 +1,7 @@
 import ArgumentParser
 import PodGradeCore
 import PodGradeReport
+import PodGradeRuntime
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -46,6 +47,18 @@ struct Check: ParsableCommand {
     @Flag(name: .long, help: ArgumentHelp(say("Grade again whenever a file changes (folders only).", ru: "Проверять заново при каждом изменении файла (только папки).")))
     var watch = false
 
+    @Flag(name: .customLong("run"), help: ArgumentHelp(say("Then start each graded Pod with podman, watch it, run the exercise's probes and remove it: what really happened is shown beside the grade (the score stays the static one).", ru: "Затем запустить каждый проверенный POD в podman, понаблюдать, выполнить пробы задания и удалить его: что произошло на самом деле, показано рядом с оценкой (баллы остаются прежними).")))
+    var runPods = false
+
+    @Option(name: .long, help: ArgumentHelp(say("With --run: seconds to watch each Pod before looking.", ru: "С --run: сколько секунд наблюдать POD, прежде чем смотреть.")))
+    var settle: Double = 5
+
+    @Option(name: .long, help: ArgumentHelp(say("With --run: which images to pull (missing: only those not here).", ru: "С --run: какие образы скачивать (missing: только отсутствующие).")))
+    var pull: PullChoice = .missing
+
+    @Flag(name: .long, help: ArgumentHelp(say("With --run: also run Pods that reach the host (hostPath, privileged, host namespaces, added capabilities).", ru: "С --run: запускать и POD, которые обращаются к хосту (hostPath, privileged, пространства имён хоста, добавленные capabilities).")))
+    var allowHost = false
+
     @Option(name: .long, help: ArgumentHelp(say("Where cloned repositories are cached (default ~/.cache/podgrade).", ru: "Где хранить клонированные репозитории (по умолчанию ~/.cache/podgrade).")))
     var cache: String?
 
@@ -68,7 +81,9 @@ struct Check: ParsableCommand {
         let request = SourceRequest(source: source, rev: rev, deadline: deadline, cacheDirectory: cache, cloneTimeout: cloneTimeout,
                                     limits: limits.source)
         let grader = Grader(lab: lab, limits: limits.yaml)
+        if runPods && (settle < 0 || settle > 600) { throw ValidationError(say("--settle takes 0 to 600 seconds.", ru: "--settle принимает от 0 до 600 секунд.")) }
         if watch {
+            if runPods { throw UsageFailure(.runNotForWatch) }
             if SourceLoader.isURL(source) { throw UsageFailure(.watchNeedsFolder(reason: .url)) }
             if rev != nil { throw UsageFailure(.watchNeedsFolder(reason: .rev)) }
             if deadline != nil { throw UsageFailure(.watchNeedsFolder(reason: .deadline)) }
@@ -90,7 +105,8 @@ struct Check: ParsableCommand {
             // One file is the submission of the exercises it answers, not a whole course half missing.
             only = lab.exercises.filter { !manifests.submission(for: $0).files.isEmpty }.map(\.id)
         }
-        let result = try gradeAsLearner(grader, snapshot, manifests: manifests, only: only, lang: lang)
+        var result = try gradeAsLearner(grader, snapshot, manifests: manifests, only: only, lang: lang)
+        if runPods { run(&result, lab: lab, snapshot: snapshot, manifests: manifests, lang: lang) }
         let code = emit(result, snapshot: snapshot, plans: plans, lang: lang)
         throw ExitCode(code)
     }
@@ -105,6 +121,29 @@ struct Check: ParsableCommand {
             result.notes = (result.notes ?? []) + [CommandText.defaultVariant(exercises: varying).text(lang)]
         }
         return result
+    }
+
+    /// `--run`: each graded exercise's Pod run with podman, what it did set beside its grade.
+    /// Never changes the score or the exit status; without podman, one line says so.
+    func run(_ result: inout GradeResult, lab: Lab, snapshot: SourceSnapshot, manifests: ManifestSet, lang: Lang) {
+        let podman = Podman()
+        if let missing = podman.unavailable() {
+            printError("podgrade: " + CommandText.runUnavailable(reason: missing).text(lang))
+            return
+        }
+        let runner = PodRunner(runtime: podman, settle: settle, pull: pull.policy, allowHost: allowHost) { image in
+            printError("podgrade: " + CommandText.pulling(image: image).text(lang))
+        }
+        // Ctrl-C: what was started is removed before the process ends.
+        let interrupts = Interrupts { runner.removeAll(); _exit(130) }
+        defer { interrupts.cancel() }
+        let id = (try? student ?? LearnerFiles.student(snapshot: snapshot, source: source)) ?? nil
+        for k in result.exercises.indices where result.exercises[k].status != .missing {
+            guard let base = lab.exercises.first(where: { $0.id == result.exercises[k].id }) else { continue }
+            let exercise = lab.variant(of: base, student: id)
+            let target = manifests.submission(for: exercise).target
+            result.exercises[k].run = runner.run(exercise, target: target, name: "podgrade-run-\(getpid())-\(exercise.id.prefix(2))")
+        }
     }
 
     func load(_ request: SourceRequest) throws -> SourceSnapshot {
@@ -158,4 +197,17 @@ private func append(_ text: String, to path: String) -> Bool {
     guard fd >= 0 else { return false }
     defer { close(fd) }
     return FileOutput.writeAll(Array(text.utf8), to: fd) == nil
+}
+
+/// `--pull`: which images `--run` pulls.
+enum PullChoice: String, ExpressibleByArgument, CaseIterable {
+    case missing, always, never
+
+    var policy: PullPolicy {
+        switch self {
+        case .missing: return .missing
+        case .always: return .always
+        case .never: return .never
+        }
+    }
 }

@@ -10,6 +10,13 @@ final class Interrupts {
     private var sources: [any DispatchSourceSignal] = []
 
     init(_ handler: @escaping @Sendable () -> Void) {
+        // A parent may have started us with these blocked (a test runner's thread does): unblock
+        // them, or an interrupt would stay pending and never reach the handler.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        sigaddset(&unblock, SIGINT)
+        sigaddset(&unblock, SIGTERM)
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for number in [SIGINT, SIGTERM] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())

@@ -50,6 +50,37 @@ final class PlayableManifestTests: XCTestCase {
             + #""spec":{"containers":[{"name":"web","image":"nginx"}]}}"#)
     }
 
+    func testVariableReferencesAreExpandedAsTheKubeletDoes() throws {
+        let text = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+          - name: a
+            image: busybox
+            env: [{name: DIR, value: /data}, {name: FILE, value: $(DIR)/log.txt}, {name: SECRET, valueFrom: {secretKeyRef: {name: s, key: k}}}]
+            command: [sh, -c]
+            args: ['echo $(FILE) $(SECRET) $$(FILE) $(NONE) >> $(FILE)']
+        """
+        let playable = try XCTUnwrap(PlayableManifest(try root(text), name: "run-3", restartPolicy: nil))
+        XCTAssertTrue(playable.json.contains(#""args":["echo /data/log.txt $(SECRET) $(FILE) $(NONE) >> /data/log.txt"]"#), playable.json)
+    }
+
+    func testWhatReachesTheHost() throws {
+        let text = """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          hostNetwork: true
+          containers:
+          - {name: a, image: busybox, securityContext: {privileged: true, capabilities: {add: [NET_ADMIN]}}}
+          volumes: [{name: root, hostPath: {path: /}}, {name: tmp, emptyDir: {}}]
+        """
+        XCTAssertEqual(PlayableManifest.hostAccess(try root(text)), ["hostPath /", "hostNetwork", "privileged a", "capabilities a: NET_ADMIN"])
+    }
+
     func testNotAWorkload() throws {
         XCTAssertNil(PlayableManifest(try root("kind: Pod\n"), name: "x", restartPolicy: nil))
         XCTAssertNil(PlayableManifest(try root("just: text\n"), name: "x", restartPolicy: nil))

@@ -14,6 +14,8 @@ public struct ExerciseResult: Codable, Sendable {
     public var pod: PodPicture?
     /// The values of the exercise's variables this result was graded with (exercises with variables only).
     public var variant: [String: String]?
+    /// What `check --run` saw when it ran the Pod (never part of the score).
+    public var run: RunReport?
 
     public init(id: String, title: LocalizedText, status: Status, passed: Bool, score: Int, maxScore: Int, passScore: Int,
                 files: [String], checks: [CheckResult], pod: PodPicture? = nil) {
@@ -30,7 +32,7 @@ public struct ExerciseResult: Codable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, title, localizedTitle, status, passed, score, maxScore, passScore, files, checks, pod, variant
+        case id, title, localizedTitle, status, passed, score, maxScore, passScore, files, checks, pod, variant, run
     }
 
     public init(from decoder: any Decoder) throws {
@@ -47,6 +49,7 @@ public struct ExerciseResult: Codable, Sendable {
         checks = try c.decode([CheckResult].self, forKey: .checks)
         pod = try c.decodeIfPresent(PodPicture.self, forKey: .pod)
         variant = try c.decodeIfPresent([String: String].self, forKey: .variant)
+        run = try c.decodeIfPresent(RunReport.self, forKey: .run)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -63,5 +66,6 @@ public struct ExerciseResult: Codable, Sendable {
         try c.encode(checks, forKey: .checks)
         try c.encodeIfPresent(pod, forKey: .pod)
         try c.encodeIfPresent(variant, forKey: .variant)
+        try c.encodeIfPresent(run, forKey: .run)
     }
 }

@@ -21,11 +21,13 @@ public final class Exercise: Sendable {
     public let variables: [ExerciseVariable]
     /// This instance's value of each variable (the default variant's in `Lab.exercises`).
     public let values: [String: String]
+    /// What `check --run` looks at in the running Pod (`probes:`).
+    public let probes: [ProbeSpec]
 
     init(id: String, title: LocalizedText, objectKinds: [String], objectName: String, passScore: Int, checks: [CheckSpec],
          task: LocalizedText, starter: [(path: String, content: [UInt8])], wrongCases: [WrongCase],
          rightCases: [RightCase] = [], mentionedContainers: Set<String> = [], variables: [ExerciseVariable] = [],
-         values: [String: String] = [:]) {
+         values: [String: String] = [:], probes: [ProbeSpec] = []) {
         self.id = id
         self.title = title
         self.objectKinds = objectKinds
@@ -39,13 +41,14 @@ public final class Exercise: Sendable {
         self.mentionedContainers = mentionedContainers
         self.variables = variables
         self.values = values
+        self.probes = probes
     }
 
     /// The same exercise as a variant: its variables and their values.
     func with(variables: [ExerciseVariable], values: [String: String]) -> Exercise {
         Exercise(id: id, title: title, objectKinds: objectKinds, objectName: objectName, passScore: passScore, checks: checks,
                  task: task, starter: starter, wrongCases: wrongCases, rightCases: rightCases,
-                 mentionedContainers: mentionedContainers, variables: variables, values: values)
+                 mentionedContainers: mentionedContainers, variables: variables, values: values, probes: probes)
     }
 
     public var maxScore: Int { checks.reduce(0) { $0 + $1.points } }

@@ -116,11 +116,12 @@ enum ExerciseLoader {
         forEachCase(in: "right") { item, file, content, _ in
             rightCases.append(RightCase(file: file, content: content, why: localized(item["why"])))
         }
+        let probes = ProbeSpec.load(root["probes"]) { message, node in problem(message, node) }
         if kinds.isEmpty || checks.isEmpty { return (nil, problems) }
         let exercise = Exercise(id: slug, title: title, objectKinds: kinds, objectName: name, passScore: passScore,
                                 checks: checks, task: LocalizedText(ru: taskRU ?? "", en: taskEN ?? ""),
                                 starter: starter, wrongCases: wrongCases, rightCases: rightCases,
-                                mentionedContainers: CheckContext.mentionedContainers(in: checks))
+                                mentionedContainers: CheckContext.mentionedContainers(in: checks), probes: probes)
         return (exercise, problems)
     }
 

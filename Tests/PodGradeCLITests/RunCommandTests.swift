@@ -1,0 +1,168 @@
+import Foundation
+import Synchronization
+import XCTest
+
+/// `check --run` against podman, on the lab's own cases whose images are built here (busybox):
+/// every right case's probes pass, every probe fails on some wrong case, what was seen agrees
+/// with the model or is shown as a contradiction, and nothing is left behind.
+///
+/// Needs podman and the local busybox image that `.ci/oracle.sh` builds (`make oracle-ci`, which
+/// CI runs before the suite); without them the tests are skipped, saying so.
+final class RunCommandTests: XCTestCase {
+    static let environment = ["CONTAINERS_CONF": packageRoot + "/.ci/containers.conf"]
+    static let runnable = ["04-adapter", "07-shared-volume"]
+
+    func podman(_ args: [String]) -> (status: Int32, stdout: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["podman"] + args
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in Self.environment { env[k] = v }
+        process.environment = env
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return (-1, "") }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+
+    func requirePodman() throws {
+        guard podman(["image", "exists", "docker.io/library/busybox:1.36"]).status == 0 else {
+            throw XCTSkip("podman or the local busybox image is missing: `make oracle-ci` installs and builds them")
+        }
+    }
+
+    func leftPods() -> [String] {
+        podman(["pod", "ls", "--format", "{{.Name}}"]).stdout.split(separator: "\n").map(String.init).filter { $0.hasPrefix("podgrade-run-") }
+    }
+
+    /// A learner repository holding one case as the exercise's submission (the default variant's names).
+    static func repository(_ slug: String, _ file: String) throws -> String {
+        let root = try temporaryDirectory()
+        // A solution is a template in the exercise (variants) or stands in solutions/.
+        var path = packageRoot + "/exercises/\(slug)/\(file)"
+        if file == "solution/pod.yaml", !FileManager.default.fileExists(atPath: path) { path = packageRoot + "/solutions/\(slug)/pod.yaml" }
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+            .replacingOccurrences(of: "{{pod}}", with: slug == "07-shared-volume" ? "shared-volume-example" : "app-with-adapter")
+        try FileManager.default.createDirectory(atPath: root + "/" + slug, withIntermediateDirectories: true)
+        try text.write(toFile: root + "/\(slug)/" + (file.hasSuffix(".json") ? "pod.json" : "pod.yaml"), atomically: true, encoding: .utf8)
+        return root
+    }
+
+    /// `check --run -f json` of one case: the JSON printed (empty when it could not run).
+    static func runJSON(_ slug: String, _ file: String) -> String {
+        guard let root = try? repository(slug, file),
+              let result = try? podgrade(["check", root, "-e", slug, "--run", "--settle", "6", "--pull", "never", "-f", "json"],
+                                         environment: environment) else { return "" }
+        return result.stdout
+    }
+
+    /// The exercise's `run` object of a JSON result.
+    func run(_ json: String, _ what: String) throws -> [String: Any] {
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any], what)
+        let exercise = try XCTUnwrap((object["exercises"] as? [[String: Any]])?.first, what)
+        return try XCTUnwrap(exercise["run"] as? [String: Any], "\(what): no run")
+    }
+
+    /// The case files of a folder (`right`, `wrong`), from its cases.yaml.
+    func cases(_ slug: String, _ folder: String) throws -> [String] {
+        let text = try String(contentsOfFile: packageRoot + "/exercises/\(slug)/\(folder)/cases.yaml", encoding: .utf8)
+        return text.split(separator: "\n").compactMap { line in
+            line.hasPrefix("- file: ") ? "\(folder)/" + line.dropFirst("- file: ".count).trimmingCharacters(in: .whitespaces) : nil
+        }
+    }
+
+    /// Runs the cases four at a time: (file, run object).
+    func runAll(_ slug: String, _ files: [String]) throws -> [(String, [String: Any])] {
+        let results = Mutex<[String: String]>([:])
+        DispatchQueue.concurrentPerform(iterations: 4) { worker in
+            for (k, file) in files.enumerated() where k % 4 == worker {
+                let json = Self.runJSON(slug, file)
+                results.withLock { $0[file] = json }
+            }
+        }
+        let all = results.withLock { $0 }
+        return try files.map { ($0, try run(all[$0] ?? "", "\(slug)/\($0)")) }
+    }
+
+    func probes(_ run: [String: Any]) -> [(id: String, passed: Bool)] {
+        (run["probes"] as? [[String: Any]] ?? []).map { ($0["id"] as? String ?? "", $0["passed"] as? Bool ?? false) }
+    }
+
+    func testRightCasesPassEveryProbeAndEveryProbeFailsOnAWrongCase() throws {
+        try requirePodman()
+        for slug in Self.runnable {
+            let right = ["solution/pod.yaml"] + (try cases(slug, "right"))
+            var ran = 0
+            for (file, run) in try runAll(slug, right) {
+                guard run["status"] as? String == "ran" else {
+                    // Only an image not built here, or a limit of podman 4.3 (subPath), keeps a right case from running.
+                    XCTAssertTrue(["imageMissing", "runtimeLimit"].contains(run["reason"] as? String ?? ""), "\(slug)/\(file): \(run)")
+                    continue
+                }
+                ran += 1
+                XCTAssertFalse(probes(run).isEmpty, "\(slug)/\(file)")
+                for probe in probes(run) { XCTAssertTrue(probe.passed, "\(slug)/\(file): probe \(probe.id) failed: \(run)") }
+                // What was seen agrees with the model, or each difference is named.
+                let predictions = run["predictions"] as? Int ?? 0, agreements = run["agreements"] as? Int ?? 0
+                XCTAssertEqual(predictions - agreements, (run["contradictions"] as? [Any])?.count, "\(slug)/\(file)")
+            }
+            XCTAssertGreaterThanOrEqual(ran, 3, slug)
+
+            var failed = Set<String>()
+            for (_, run) in try runAll(slug, try cases(slug, "wrong")) where run["status"] as? String == "ran" {
+                for probe in probes(run) where !probe.passed { failed.insert(probe.id) }
+            }
+            let declared = Set(probes(try XCTUnwrap(try runAll(slug, ["solution/pod.yaml"]).first?.1)).map(\.id))
+            XCTAssertEqual(failed, declared, "\(slug): every probe fails on at least one wrong case")
+        }
+        XCTAssertEqual(leftPods(), [], "every Pod started is removed")
+    }
+
+    func testAHostPathPodIsRefusedWithoutAllowHost() throws {
+        try requirePodman()
+        let root = try temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: root + "/08-web-monitored", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: packageRoot + "/solutions/08-web-monitored/pod.yaml", toPath: root + "/08-web-monitored/pod.yaml")
+        let result = try podgrade(["check", root, "-e", "8", "--run", "--pull", "never", "--lang", "en"], environment: Self.environment)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("""
+              ▶ Run: not run: the Pod reaches the host (hostPath /, hostPath /var/run, hostPath /sys, hostPath /var/lib/docker); run with --allow-host if you trust the manifest
+            """), result.stdout)
+        XCTAssertTrue(result.stdout.contains("18/18 points"), "the static grade is printed all the same")
+    }
+
+    func testWithoutPodmanOneLineAndTheStaticGrade() throws {
+        let root = try Self.repository("07-shared-volume", "solution/pod.yaml")
+        let result = try podgrade(["check", root, "--run", "--lang", "en"], environment: ["PATH": "/nonexistent"])
+        XCTAssertEqual(result.status, 0)
+        XCTAssertEqual(result.stderr, "podgrade: --run: no Pod was run: podman is not installed (it runs the Pod: apt-get install podman). The static grade follows.\n")
+        XCTAssertTrue(result.stdout.contains("15/15 points"), result.stdout)
+    }
+
+    func testAnInterruptRemovesThePod() throws {
+        try requirePodman()
+        let root = try Self.repository("07-shared-volume", "solution/pod.yaml")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: podgradeBinary)
+        process.arguments = ["check", root, "--run", "--settle", "60", "--pull", "never"]
+        var env = ProcessInfo.processInfo.environment
+        for (k, v) in Self.environment { env[k] = v }
+        process.environment = env
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait until its Pod runs, then interrupt.
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline && !leftPods().contains(where: { $0.hasPrefix("podgrade-run-\(process.processIdentifier)-") }) {
+            Thread.sleep(forTimeInterval: 0.3)
+        }
+        XCTAssertFalse(leftPods().isEmpty, "the Pod was started")
+        process.interrupt()
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 130)
+        XCTAssertEqual(leftPods(), [], "the interrupted run removed its Pod")
+    }
+}
