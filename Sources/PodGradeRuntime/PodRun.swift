@@ -25,6 +25,11 @@ public final class PodRunner: Sendable {
     /// Says what is being pulled (a line on standard error).
     let progress: @Sendable (String) -> Void
     private let started = Mutex<[RunningPod]>([])
+    private let stopped = Atomic<Bool>(false)
+
+    /// Whether `removeAll` was called (an interrupt): nothing more is started, and the caller
+    /// must not go on as if the run had finished.
+    public var interrupted: Bool { stopped.load(ordering: .relaxed) }
 
     public init(runtime: any PodRuntime, settle: Double, pull: PullPolicy, allowHost: Bool, progress: @escaping @Sendable (String) -> Void) {
         self.runtime = runtime
@@ -36,13 +41,16 @@ public final class PodRunner: Sendable {
 
     /// Removes every Pod this runner started and has not removed yet.
     public func removeAll() {
+        stopped.store(true, ordering: .relaxed)
+        // A podman call under way (creating the Pod) ends first, or it would finish after the clean-up.
+        Subprocess.killRunning()
         let pods = started.withLock { list -> [RunningPod] in defer { list.removeAll() }; return list }
         runtime.remove(pods)
     }
 
     /// Runs the exercise's Pod; `name` is this run's (unique per process and exercise).
     public func run(_ exercise: Exercise, target: Target?, name: String) -> RunReport {
-        guard let target, let pod = target.workload.pod else { return .notRun(.noPod, settle: settle) }
+        guard !interrupted, let target, let pod = target.workload.pod else { return .notRun(.noPod, settle: settle) }
         let host = PlayableManifest.hostAccess(target.workload.node)
         if !host.isEmpty && !allowHost { return .notRun(.needsHost, detail: host.joined(separator: ", "), settle: settle) }
         if let sidecar = pod.initContainers.first(where: \.isNativeSidecar) {
@@ -113,25 +121,26 @@ public final class PodRunner: Sendable {
                 guard let c = seen.container(name) else { return true }
                 return c.state != .running || c.restarts > 0
             }
-            return RunReport.Probe(id: spec.id, text: spec.text, passed: notRunning.isEmpty,
-                                   detail: notRunning.map { name in
-                                       seen.container(name).map { "\(name): \($0.state.rawValue)" + ($0.restarts > 0 ? ", \($0.restarts)×" : "") }
-                                           ?? "\(name): absent"
-                                   }.joined(separator: "; "))
+            // The containers that do not keep running: their states are in the report's containers.
+            return RunReport.Probe(id: spec.id, text: spec.text, passed: notRunning.isEmpty, detail: notRunning.joined(separator: ", "))
         case .received:
             let writer = spec.writer ?? "", reader = spec.reader ?? ""
-            // The lines the writer left in the file the model says they share.
-            let paths = model.flows(from: writer, to: reader).map(\.writer.path)
+            // The lines the writer left in the file the model says they share, read from the volume
+            // itself (a writer that keeps restarting cannot be asked), else through the writer.
             var written: [String] = []
-            for path in Set(paths).sorted() where !path.isEmpty {
-                let tail = runtime.exec(pod, container: writer, ["tail", "-n", "5", path], timeout: 10)
-                if tail.succeeded { written += tail.stdout.split(separator: "\n").map(String.init).filter { !$0.isEmpty } }
+            for flow in model.flows(from: writer, to: reader) {
+                if let place = flow.writer.place, let text = runtime.read(pod, volume: place.volume, path: place.relative) {
+                    written += text.split(separator: "\n").suffix(5).map(String.init)
+                } else if !flow.writer.path.isEmpty {
+                    let tail = runtime.exec(pod, container: writer, ["tail", "-n", "5", flow.writer.path], timeout: 10)
+                    if tail.succeeded { written += tail.stdout.split(separator: "\n").map(String.init) }
+                }
             }
+            written = written.filter { !$0.trimmingCharacters(in: " \t").isEmpty }
             let output = seen.container(reader)?.output ?? []
             // A reader may add to what it prints (`echo "read: $line"`): the writer's line is in it.
             let shared = written.filter { line in output.contains { $0.contains(line) } }
-            return RunReport.Probe(id: spec.id, text: spec.text, passed: !shared.isEmpty,
-                                   detail: shared.last ?? (written.last.map { "\(writer): \($0)" } ?? "\(writer) wrote nothing podgrade could read"))
+            return RunReport.Probe(id: spec.id, text: spec.text, passed: !shared.isEmpty, detail: shared.last ?? "")
         case .answers:
             // 127.0.0.1 is the Pod's localhost; a static busybox's wget cannot resolve the name `localhost`.
             let url = "http://127.0.0.1:\(spec.port ?? 0)\(spec.path)"

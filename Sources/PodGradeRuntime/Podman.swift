@@ -79,7 +79,7 @@ public struct Podman: PodRuntime {
         }
         var files: [String: [String]] = [:]
         for (volume, runtimeName) in pod.volumes {
-            let mountpoint = podman(["volume", "inspect", runtimeName, "--format", "{{.Mountpoint}}"]).stdout
+                let mountpoint = podman(["volume", "inspect", runtimeName, "--format", "{{.Mountpoint}}"]).stdout
                 .trimmingCharacters(in: " \n")
             files[volume] = mountpoint.isEmpty ? [] : Self.files(under: mountpoint)
         }
@@ -97,6 +97,18 @@ public struct Podman: PodRuntime {
         _ = podman(["pod", "rm", "--force", "--time", "0"] + pods.map(\.name), timeout: 120)
         let volumes = pods.flatMap(\.volumes.values).sorted()
         if !volumes.isEmpty { _ = podman(["volume", "rm", "--force"] + volumes) }
+    }
+
+    public func read(_ pod: RunningPod, volume: String, path: String) -> String? {
+        guard let runtimeName = pod.volumes[volume] else { return nil }
+        let mountpoint = podman(["volume", "inspect", runtimeName, "--format", "{{.Mountpoint}}"]).stdout.trimmingCharacters(in: " \n")
+        // Inside the volume only: no `..` climbs out of it.
+        let parts = path.split(separator: "/").filter { $0 != "." }
+        guard !mountpoint.isEmpty, !parts.contains("..") else { return nil }
+        // A container may have left a link to anywhere: only a file that really is in the volume is read.
+        guard let root = Self.realPath(mountpoint), let file = Self.realPath(mountpoint + "/" + parts.joined(separator: "/")),
+              file.hasPrefix(root + "/") else { return nil }
+        return Self.readText(file)
     }
 
     public func hasImage(_ reference: String) -> Bool {
@@ -153,6 +165,12 @@ public struct Podman: PodRuntime {
         return found.sorted()
     }
 
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     static func readText(_ path: String) -> String? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
@@ -160,7 +178,7 @@ public struct Podman: PodRuntime {
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
         while bytes.count < Subprocess.outputLimit {
-            let n = read(fd, &buffer, buffer.count)
+            let n = Glibc.read(fd, &buffer, buffer.count)
             if n <= 0 { break }
             bytes += buffer[0..<n]
         }

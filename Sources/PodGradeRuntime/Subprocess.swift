@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Synchronization
 
 /// What a finished command left: its exit status and what it printed.
 public struct CommandResult: Sendable {
@@ -18,6 +19,18 @@ public struct CommandResult: Sendable {
 public enum Subprocess {
     /// Output kept of each stream: a runaway container log must not fill the memory.
     public static let outputLimit = 1 << 20
+
+    /// The children running now, so that an interrupt can end them before it cleans up
+    /// (a `podman kube play` left running would create its Pod after the clean-up).
+    private static let running = Mutex<Set<pid_t>>([])
+
+    /// Kills every child still running (SIGKILL) and waits until they are gone.
+    public static func killRunning() {
+        let pids = running.withLock { $0 }
+        for pid in pids { kill(pid, SIGKILL) }
+        let deadline = now() + 5
+        while now() < deadline && !running.withLock({ $0.isEmpty }) { usleep(20_000) }
+    }
 
     /// Runs `argv` (looked up on PATH) with `environment` added to this process's own,
     /// waiting at most `timeout` seconds, then killing it.
@@ -50,7 +63,11 @@ public enum Subprocess {
             for p in cEnv { free(p) }
         }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, argv[0], &actions, nil, cArgs, cEnv)
+        let spawned = running.withLock { pids -> Int32 in
+            let result = posix_spawnp(&pid, argv[0], &actions, nil, cArgs, cEnv)
+            if result == 0 { pids.insert(pid) }
+            return result
+        }
         close(outPipe[1])
         close(errPipe[1])
         guard spawned == 0 else {
@@ -89,6 +106,7 @@ public enum Subprocess {
         for fd in open { close(fd) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        running.withLock { _ = $0.remove(pid) }
         let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return CommandResult(status: code, stdout: String(decoding: out, as: UTF8.self), stderr: String(decoding: err, as: UTF8.self),
                              timedOut: timedOut)

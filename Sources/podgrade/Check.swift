@@ -144,6 +144,8 @@ struct Check: ParsableCommand {
             let target = manifests.submission(for: exercise).target
             result.exercises[k].run = runner.run(exercise, target: target, name: "podgrade-run-\(getpid())-\(exercise.id.prefix(2))")
         }
+        // Interrupted: the handler removes what was started and ends the process (130).
+        while runner.interrupted { pause() }
     }
 
     func load(_ request: SourceRequest) throws -> SourceSnapshot {
