@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import ArgumentParser
 import PodGradeCore
 
@@ -52,10 +52,10 @@ struct Verify: ParsableCommand {
             guard FileManager.default.createFile(atPath: "\(folder)/\(file)", contents: Data(m.content.utf8)) else {
                 throw UsageFailure("cannot write \(folder)/\(file)")
             }
-            let change = m.change.replacingOccurrences(of: "\"", with: "'")
-            let ru = change.replacingOccurrences(of: "line ", with: "строка ").replacingOccurrences(of: " removed: ", with: " удалена: ")
-                .replacingOccurrences(of: " renamed: ", with: ": имя изменено: ").replacingOccurrences(of: " cut: ", with: ": команда обрезана: ")
-                .replacingOccurrences(of: " port ", with: ": порт заменён на ")
+            let change = m.change.replacing("\"", with: "'")
+            let ru = change.replacing("line ", with: "строка ").replacing(" removed: ", with: " удалена: ")
+                .replacing(" renamed: ", with: ": имя изменено: ").replacing(" cut: ", with: ": команда обрезана: ")
+                .replacing(" port ", with: ": порт заменён на ")
             let entry = "- file: \(file)\n  fails: [\(m.rule)]\n" + (m.key.map { "  key: \($0)\n" } ?? "")
                 + "  why: {ru: \"мутант решения (make mutants), \(ru)\", en: \"a mutant of the solution (make mutants), \(change)\"}\n"
             let cases = "\(folder)/cases.yaml"
