@@ -151,4 +151,7 @@ for job in deploy/kubernetes/grade-job.yaml deploy/kubernetes/report-job.yaml; d
     fail "$job does not use the placeholder image deploy/README.md tells to replace"
 done
 echo "deploy/Containerfile: copies only what dist/ has, runs as $user like the Jobs"
+# The tarball and the .deb in minimal Debian 12 and 13 roots without libgit2,
+# libyaml or Swift; the wheel, pre-commit and the action's install script in Debian 13.
+bash .ci/dist-test-roots.sh
 echo "dist-test: passed"

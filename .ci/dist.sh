@@ -42,9 +42,10 @@ echo "== release build, everything but glibc linked statically"
 SCRATCH_PATH=.build/dist
 STATIC="$(bash .ci/dist-static.sh .build/dist-static)"
 # -no-pie: no run-time relocation of the whole binary at every start (1.6 MB of
-# them) and --no-export-dynamic: no symbol table for other modules (there are none).
+# them) and --no-export-dynamic: no symbol table for other modules (there are
+# none) but git_stream_register (.ci/dist-static.sh says why).
 DIST_FLAGS=(-c release --scratch-path "$SCRATCH_PATH" --static-swift-stdlib
-  -Xlinker "-L$STATIC" -Xlinker -no-pie -Xlinker --no-export-dynamic)
+  -Xlinker "-L$STATIC" -Xlinker -no-pie -Xlinker --no-export-dynamic -Xlinker "$STATIC/git2-registry.o" -Xlinker "--dynamic-list=$STATIC/dynamic-list")
 PKG_CONFIG_PATH="$STATIC/pkgconfig" bash .ci/build-clean.sh "$SWIFT" build "${DIST_FLAGS[@]}" --product podgrade
 BUILT="$(PKG_CONFIG_PATH="$STATIC/pkgconfig" "$SWIFT" build "${DIST_FLAGS[@]}" --show-bin-path)/podgrade"
 
@@ -65,6 +66,8 @@ if [ "$(printf '%s\n%s\n' "$GLIBC_FLOOR" "$MAX_GLIBC" | sort -V | tail -n 1)" !=
   echo "dist: the binary needs glibc $GLIBC_FLOOR, newer than $MAX_GLIBC (Ubuntu 22.04): $(objdump -T "$BUILT" | grep "GLIBC_$GLIBC_FLOOR" | awk '{print $NF}' | tr '\n' ' ')" >&2
   exit 1
 fi
+nm -D --defined-only "$BUILT" | grep -q ' git_stream_register$' ||
+  { echo "dist: the binary does not export git_stream_register (network timeouts would be off)" >&2; exit 1; }
 echo "dist: the binary needs $(echo $needed) (glibc >= $GLIBC_FLOOR)"
 
 VERSION="$("$BUILT" --version)"
