@@ -62,3 +62,9 @@ fuzz: deps
 
 clean:
 	rm -rf .build
+
+# A wheel of dist/'s binary for pip, pipx and pre-commit (py3-none-manylinux_GLIBC_FLOOR).
+.PHONY: wheel
+wheel: dist
+	@python3 .ci/dist-wheel.py
+dist-test: wheel

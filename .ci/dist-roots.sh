@@ -63,8 +63,12 @@ run() {
     mkdir -p "$m/test"
     mount --bind "$dir" "$m/test"
     cp /etc/resolv.conf "$m/etc/resolv.conf" 2>/dev/null || true
+    # The host'"'"'s trust store, so pip reaches PyPI wherever the host does (a proxy'"'"'s CA included).
+    if [ -d "$m/etc/ssl/certs" ] && [ -f /etc/ssl/certs/ca-certificates.crt ]; then
+      cp /etc/ssl/certs/ca-certificates.crt "$m/etc/ssl/certs/ca-certificates.crt"
+    fi
     exec chroot "$m" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-      HOME=/root LANG=C.UTF-8 TERM=dumb "$@"
+      HOME=/root LANG=C.UTF-8 TERM=dumb ${HTTPS_PROXY:+HTTPS_PROXY=$HTTPS_PROXY} ${https_proxy:+https_proxy=$https_proxy} "$@"
   ' dist-roots "$root" "$scratch" "$dir" "$@"
   local status=$?
   set -e

@@ -24,9 +24,21 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -r
 trap cleanup EXIT
 chmod 0755 "$T"
 cp "${debs[0]}" "${tars[0]}" .ci/dist-in-root.sh .ci/dist-in-trixie.sh "$T/"
-cp -r dist/wheel "$T/wheel" 2>/dev/null || true
+whls=(dist/podgrade-*-py3-none-manylinux_*.whl)
+[ ${#whls[@]} -eq 1 ] || fail "run make wheel first (dist/ needs one podgrade-*.whl)"
+cp "${whls[0]}" "$T/"
 cp -r Tests/Fixtures/sample-learner "$T/sample"
 cp .ci/dist-install.sh "$T/"
+cp solutions/06-shared-network/pod.yaml "$T/solution-06.yaml"
+# A release as action.yml downloads it: vVERSION/ with the tarball and SHA256SUMS.
+mkdir -p "$T/releases/v$VERSION"
+cp "${tars[0]}" "$T/releases/v$VERSION/"
+(cd dist && sha256sum "$(basename "${tars[0]}")") >"$T/releases/v$VERSION/SHA256SUMS"
+# The hooks repository pre-commit clones: this repository's .pre-commit-hooks.yaml.
+git init -q "$T/hooks"
+cp .pre-commit-hooks.yaml "$T/hooks/"
+git -C "$T/hooks" add -A
+git -C "$T/hooks" -c user.name=podgrade -c user.email=podgrade@localhost commit -qm hooks
 # The sample as a repository: one commit, cloned bare for file:// and git://.
 git init -q "$T/learner"
 cp -r Tests/Fixtures/sample-learner/. "$T/learner/"
