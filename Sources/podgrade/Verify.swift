@@ -4,6 +4,7 @@ import PodGradeCore
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: say("Prove a course sound: solutions score full marks, starters fail, known-wrong cases fail exactly their rules.", ru: "Доказать, что курс исправен: решения набирают все баллы, заготовки не проходят, заведомо неверные ответы не проходят ровно свои правила."))
 
     @Option(name: .long, help: ArgumentHelp(say("The course's exercises folder (default: the bundled lab).", ru: "Папка заданий курса (по умолчанию — встроенный курс).")))
