@@ -12,7 +12,11 @@
 # Fails if the binary needs any shared library but glibc's, needs a glibc newer
 # than MAX_GLIBC (2.35: Ubuntu 22.04), or is larger than MAX_BYTES (25 MB).
 #   SWIFT=swift bash .ci/dist.sh
+#   bash .ci/dist.sh --binary FILE   builds and checks the binary alone, stripped into FILE
+#                                    (make bench's start-up rows); dist/ is left as it is
 set -euo pipefail
+BINARY_ONLY=
+if [ "${1:-}" = "--binary" ]; then BINARY_ONLY="${2:?--binary FILE}"; fi
 cd "$(dirname "$0")/.."
 SWIFT="${SWIFT:-swift}"
 OUT=dist
@@ -70,6 +74,10 @@ nm -D --defined-only "$BUILT" | grep -q ' git_stream_register$' ||
   { echo "dist: the binary does not export git_stream_register (network timeouts would be off)" >&2; exit 1; }
 echo "dist: the binary needs $(echo $needed) (glibc >= $GLIBC_FLOOR)"
 
+if [ -n "$BINARY_ONLY" ]; then
+  cp "$BUILT" "$BINARY_ONLY" && strip "$BINARY_ONLY"
+  exit 0
+fi
 VERSION="$("$BUILT" --version)"
 case "$VERSION" in
   [0-9]*.[0-9]*) ;;
