@@ -68,3 +68,9 @@ clean:
 wheel: dist
 	@python3 .ci/dist-wheel.py
 dist-test: wheel
+
+# The batch image of deploy/kubernetes/ (FROM scratch: dist/'s binary, glibc, CA certificates, user 65532).
+IMAGE ?=
+.PHONY: image
+image: dist
+	@bash .ci/dist-image.sh $(IMAGE)
