@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import PodGradeCore
 import PodGradeKubernetes
 import PodGradeReport
@@ -27,7 +26,11 @@ struct Podgrade: ParsableCommand {
         if warmUp {
             // Loading the bundled lab is most of a `check`'s start-up: it runs on another
             // core while the command line is parsed (the first use waits for it).
-            DispatchQueue.global(qos: .userInitiated).async { _ = Lab.bundledForGrading }
+            // A thread of its own, started now (a Dispatch worker starts milliseconds later).
+            var thread = pthread_t()
+            if pthread_create(&thread, nil, loadBundledLab, nil) == 0 {
+                pthread_detach(thread)
+            }
         }
         do {
             var command = try parseAsRoot(arguments)
@@ -65,4 +68,11 @@ struct Podgrade: ParsableCommand {
 
     /// The subcommands' names, for "did you mean".
     static var commandNames: [String] { configuration.subcommands.map { $0._commandName } }
+}
+
+/// The warm-up thread's body: outside the main actor (a closure in `main` would inherit
+/// its isolation and trap on this thread).
+private func loadBundledLab(_: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
+    _ = Lab.bundledForGrading
+    return nil
 }
