@@ -20,6 +20,12 @@ struct Podgrade: ParsableCommand {
     static func main() {
         signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--version"] {
+            // What ArgumentParser prints, without building the command tree by reflection
+            // (most of the start-up of `podgrade --version`).
+            print(PodGrade.version)
+            exitFlushed(0)
+        }
         // The language the help texts were chosen in (`helpLang`): errors speak it too.
         let lang = helpLang
         let warmUp = loadsBundledLab(arguments)
