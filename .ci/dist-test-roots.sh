@@ -11,7 +11,9 @@ cd "$(dirname "$0")/.."
 REPO="$(pwd)"
 fail() { echo "dist-test: $*" >&2; exit 1; }
 SUITES="${PODGRADE_DIST_SUITES:-bookworm trixie}"
-TOTAL="Total: 111/158 points · 4 of 10 exercises passed"
+# The sample's score line as the CLI tests' golden output has it (it moves with the rules).
+TOTAL="$(grep '^Total:' Tests/PodGradeCLITests/Golden/sample-learner.en.txt)"
+[ -n "$TOTAL" ] || fail "Tests/PodGradeCLITests/Golden/sample-learner.en.txt has no Total: line"
 
 shopt -s nullglob
 debs=(dist/podgrade_*.deb); tars=(dist/podgrade-*-linux-*.tar.gz)
@@ -66,6 +68,10 @@ for suite in $SUITES; do
 done
 if [[ " $SUITES " == *" trixie "* ]]; then
   echo "== trixie root: the wheel (pip, pipx), pre-commit, the action's install script"
-  bash .ci/dist-roots.sh run trixie "$T" bash /test/dist-in-trixie.sh "$TOTAL" "$VERSION"
+  # What the hook's `podgrade check --exercise 06-shared-network` must print for the sample's 06.
+  mkdir -p "$T/host" && tar -xzf "${tars[0]}" -C "$T/host" --strip-components=2 --wildcards '*/bin/podgrade'
+  TOTAL06="$("$T/host/podgrade" check Tests/Fixtures/sample-learner --exercise 06-shared-network --lang en --color never | grep '^Total:' || true)"
+  case "$TOTAL06" in "Total: "*" · 0 of 1 exercise passed") ;; *) fail "the sample's 06 should fail, got \"$TOTAL06\"" ;; esac
+  bash .ci/dist-roots.sh run trixie "$T" bash /test/dist-in-trixie.sh "$TOTAL" "$VERSION" "$TOTAL06"
 fi
 echo "dist-test: the Debian roots passed"

@@ -64,7 +64,7 @@ PODGRADE_LANG=en unshare -m --propagation private bash -euo pipefail -c "$mounts
   set -e
   [ "$status" -eq 1 ] || { echo "$out"; fail "podgrade check on the sample learner exited $status, expected 1"; }
   total=$(printf "%s\n" "$out" | grep "^Total:" || true)
-  [ "$total" = "Total: 111/158 points · 4 of 10 exercises passed" ] ||
+  [ "$total" = "$(grep "^Total:" Tests/PodGradeCLITests/Golden/sample-learner.en.txt)" ] ||
     { echo "$out"; fail "unexpected score line: \"$total\""; }
   echo "podgrade check Tests/Fixtures/sample-learner: exit 1, $total"
 
