@@ -35,6 +35,18 @@ dist: deps
 dist-test: dist
 	@SWIFT=$(SWIFT) bash .ci/dist-test.sh
 
+# A wheel of dist/'s binary for pip, pipx and pre-commit (py3-none-manylinux_GLIBC_FLOOR).
+.PHONY: wheel
+wheel: dist
+	@python3 .ci/dist-wheel.py
+dist-test: wheel
+
+# The batch image of deploy/kubernetes/ (FROM scratch: dist/'s binary, glibc, CA certificates, user 65532).
+IMAGE ?=
+.PHONY: image
+image: dist
+	@bash .ci/dist-image.sh $(IMAGE)
+
 # Re-embed exercises/ and solutions/ into the binary after editing them.
 lab:
 	python3 .ci/embed-lab.py

@@ -270,6 +270,10 @@ for name, value in [("lsp_sample_median_ms", r["sample_learner"]["median_ms"]), 
     open(os.path.join(sys.argv[2], name), "w").write(f"{value}\n")
 PY
 
+# ---------------------------------------------------------------- 7. start-up
+log "7. start-up of the dist binary beside git --version (one hyperfine run)"
+bash "$BENCH/startup.sh" "$FIG"
+
 fig total_s "$(python3 -c "print(($(now_ns)-$START_ALL)/1e9)")"
 
 # ---------------------------------------------------------------- 5. table + results.json
@@ -314,6 +318,8 @@ targets = [
     ("kv_ratio", "kubernetes-validate ms per manifest / podgrade's", ">= 50", kv_per / pv_per, kv_per / pv_per >= 50),
     ("batch_rss_growth", f"peak RSS of grade, {big} / {small} learners", "<= 1.25", rss_growth, rss_growth <= 1.25),
     ("lsp_p99_ms", "lsp: one exercise re-graded, didChange to diagnostics (p99 ms)", "< 20", F["lsp_sample_p99_ms"], F["lsp_sample_p99_ms"] < 20),
+    ("startup_version_ratio", "dist binary: podgrade --version / git --version", "<= 3", F["startup_version_ratio"], F["startup_version_ratio"] <= 3),
+    ("startup_check_ratio", "dist binary: check of the sample learner / git --version", "<= 6", F["startup_check_ratio"], F["startup_check_ratio"] <= 6),
 ]
 vs_baseline = None
 if "baseline_pods_per_s" in F:
@@ -341,6 +347,9 @@ results = {
             "sample_learner": {"median_ms": F["lsp_sample_median_ms"], "p99_ms": F["lsp_sample_p99_ms"]},
             "manifest_500_lines": {"median_ms": F["lsp_500_median_ms"], "p99_ms": F["lsp_500_p99_ms"]},
             "check_same_repository_median_ms": F["lsp_check_ms"]},
+    "startup": {"binary": "make dist (.ci/dist.sh --binary)", "git_version_ms": round(F["startup_git_ms"], 3),
+                "podgrade_version_ms": round(F["startup_version_ms"], 3), "check_sample_ms": round(F["startup_check_ms"], 3),
+                "version_ratio": round(F["startup_version_ratio"], 2), "check_ratio": round(F["startup_check_ratio"], 2)},
     "targets": {k: {"what": what, "target": t, "value": round(v, 3), "met": bool(ok)} for k, what, t, v, ok in targets},
     "total_seconds": round(F["total_s"], 1),
 }
@@ -369,6 +378,8 @@ rows.append((f'4. validate {F["val_files"]} manifests: podgrade', f'{pv_per:.3f}
 rows.append((f'   kubernetes-validate {F["kv_version"]} (k8s {F["k8s_version"]})', f'{kv_per:.3f} ms each', f'{F["kv_s"]:.2f} s, ratio {kv_per/pv_per:.0f}x'))
 rows.append((f'6. lsp didChange→diagnostics, sample learner', f'{F["lsp_sample_median_ms"]:.2f} ms', f'p99 {F["lsp_sample_p99_ms"]:.2f} ms over {F["lsp_edits"]} edits; check of it {F["lsp_check_ms"]:.1f} ms'))
 rows.append((f'   lsp, 500-line manifest', f'{F["lsp_500_median_ms"]:.2f} ms', f'p99 {F["lsp_500_p99_ms"]:.2f} ms'))
+rows.append(("7. start-up, dist binary: podgrade --version", f'{F["startup_version_ratio"]:.2f}x git', f'{F["startup_version_ms"]:.2f} ms vs git --version {F["startup_git_ms"]:.2f} ms (medians, one run)'))
+rows.append(("   check of the sample learner", f'{F["startup_check_ratio"]:.2f}x git', f'{F["startup_check_ms"]:.2f} ms'))
 w = max(len(r[0]) for r in rows)
 print()
 print(f'{"measurement":<{w}}  {"value":>16}  notes')

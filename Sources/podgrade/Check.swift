@@ -8,6 +8,7 @@ import Glibc
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: say("Grade a repository: a folder, a git work tree, a bare repository or a git URL.", ru: "Проверить репозиторий: папку, рабочую копию git, голый репозиторий или URL git."))
 
     @Argument(help: ArgumentHelp(say("What to grade: a folder, a manifest file, a git repository or URL.", ru: "Что проверять: папку, файл манифеста, git-репозиторий или URL.")))

@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: say("Explain a rule, with examples that pass and fail it.", ru: "Объяснить правило, с примерами, которые его проходят и не проходят."))
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: say("Explain a rule, with examples that pass and fail it.", ru: "Объяснить правило, с примерами, которые его проходят и не проходят."))
     @Argument(help: ArgumentHelp(say("A rule id, or the id of a check (explains its rule); without it: every rule.", ru: "Правило или проверка (объясняется её правило); без него — все правила."))) var rule: String?
     @OptionGroup var language: LanguageOptions
     @OptionGroup var labOptions: CourseOptions<ForExplain>

@@ -10,6 +10,7 @@ import Glibc
 
 struct Grade: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "grade",
         abstract: say("Grade a roster of learners' git repositories into a gradebook, per-learner results and an HTML report.", ru: "Проверить git-репозитории группы по списку: ведомость, результаты каждого ученика и HTML-отчёт."))
 
     @Argument(help: ArgumentHelp(say("The roster: CSV with the header student,repo[,rev][,extension] (and email, username, idnumber, sis_user_id, sis_login_id, section, canvas_id for --gradebook).", ru: "Список группы: CSV с заголовком student,repo[,rev][,extension] (и email, username, idnumber, sis_user_id, sis_login_id, section, canvas_id для --gradebook)."))) var roster: String

@@ -9,6 +9,7 @@ import Glibc
 /// `podgrade lsp`: the language server over standard input and output.
 struct LSP: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "lsp",
         abstract: say("Language server (LSP 3.17 over stdio): feedback in the editor as the learner types.", ru: "Языковой сервер (LSP 3.17 через stdio): отзыв прямо в редакторе, пока ученик пишет."))
 
     @OptionGroup var language: LanguageOptions

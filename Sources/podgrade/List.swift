@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: say("List the exercises.", ru: "Список заданий."))
+    static let configuration = CommandConfiguration(commandName: "list", abstract: say("List the exercises.", ru: "Список заданий."))
     @OptionGroup var language: LanguageOptions
     @OptionGroup var labOptions: CourseOptions<ForList>
 

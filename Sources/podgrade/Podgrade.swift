@@ -1,5 +1,6 @@
 import ArgumentParser
 import PodGradeCore
+import PodGradeKubernetes
 import PodGradeReport
 #if canImport(Glibc)
 import Glibc
@@ -19,10 +20,28 @@ struct Podgrade: ParsableCommand {
     static func main() {
         signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments == ["--version"] {
+            // What ArgumentParser prints, without building the command tree by reflection
+            // (most of the start-up of `podgrade --version`).
+            print(PodGrade.version)
+            exitFlushed(0)
+        }
         // The language the help texts were chosen in (`helpLang`): errors speak it too.
         let lang = helpLang
+        let warmUp = loadsBundledLab(arguments)
+        if warmUp {
+            // Loading the bundled lab is most of a `check`'s start-up: it runs on another
+            // core while the command line is parsed (the first use waits for it).
+            // A thread of its own, started now (a Dispatch worker starts milliseconds later).
+            var thread = pthread_t()
+            if pthread_create(&thread, nil, loadBundledLab, nil) == 0 {
+                pthread_detach(thread)
+            }
+        }
         do {
             var command = try parseAsRoot(arguments)
+            // Meanwhile this core reads the Kubernetes schema table, which grading needs next.
+            if warmUp { _ = SchemaChecker.kinds.isEmpty }
             try command.run()
         } catch let exit as ExitCode {
             exitFlushed(exit.rawValue)
@@ -44,6 +63,22 @@ struct Podgrade: ParsableCommand {
         }
     }
 
+    /// Whether the command grades with the bundled lab: `check` (also the default
+    /// subcommand, given a path or nothing) and `grade`, without `--exercises`.
+    static func loadsBundledLab(_ arguments: [String]) -> Bool {
+        if arguments.contains(where: { $0 == "--exercises" || $0.hasPrefix("--exercises=") }) { return false }
+        guard let first = arguments.first else { return true }
+        if first == "check" || first == "grade" { return true }
+        return !first.hasPrefix("-") && !commandNames.contains(first)
+    }
+
     /// The subcommands' names, for "did you mean".
     static var commandNames: [String] { configuration.subcommands.map { $0._commandName } }
+}
+
+/// The warm-up thread's body: outside the main actor (a closure in `main` would inherit
+/// its isolation and trap on this thread).
+private func loadBundledLab(_: UnsafeMutableRawPointer?) -> UnsafeMutableRawPointer? {
+    _ = Lab.bundledForGrading
+    return nil
 }

@@ -8,6 +8,7 @@ import Glibc
 
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "report",
         abstract: say("Merge the output folders of `grade` (shards) into one gradebook and HTML report.", ru: "Свести выходные папки `grade` (части) в одну ведомость и HTML-отчёт."))
 
     @Argument(help: ArgumentHelp(say("Output folders of `podgrade grade`.", ru: "Выходные папки `podgrade grade`."))) var directories: [String]

@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 struct Show: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: say("Show an exercise's task and its checks.", ru: "Показать условие задания и его проверки."))
+    static let configuration = CommandConfiguration(commandName: "show", abstract: say("Show an exercise's task and its checks.", ru: "Показать условие задания и его проверки."))
     @Argument(help: ArgumentHelp(say("The exercise: its slug, a unique prefix or its number (see podgrade list).", ru: "Задание: его имя, однозначное начало или номер (см. podgrade list)."))) var slug: String
     @OptionGroup var options: ExerciseOptions<ForShow>
 

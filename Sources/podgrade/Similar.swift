@@ -7,6 +7,7 @@ import Glibc
 
 struct Similar: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "similar",
         abstract: say("Find pairs of learners whose submissions are suspiciously alike: evidence to look at, not a verdict.",
                       ru: "Найти пары подозрительно похожих работ: повод посмотреть, а не вывод."))
 

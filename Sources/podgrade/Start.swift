@@ -6,7 +6,7 @@ import Glibc
 #endif
 
 struct Start: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: say("Copy an exercise's starter manifest into DIR/<slug>/.", ru: "Скопировать заготовку задания в ПАПКА/<slug>/."))
+    static let configuration = CommandConfiguration(commandName: "start", abstract: say("Copy an exercise's starter manifest into DIR/<slug>/.", ru: "Скопировать заготовку задания в ПАПКА/<slug>/."))
     @Argument(help: ArgumentHelp(say("The exercise: its slug, a unique prefix or its number.", ru: "Задание: его имя, однозначное начало или номер."))) var slug: String
     @Argument(help: ArgumentHelp(say("Your repository.", ru: "Ваш репозиторий."))) var directory: String = "."
     @OptionGroup var options: ExerciseOptions<ForStart>

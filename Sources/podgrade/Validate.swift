@@ -4,6 +4,7 @@ import PodGradeReport
 
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: say("Read manifests as Kubernetes does and report YAML, schema (k8s.schema) and API validation (k8s.valid) findings.", ru: "Прочитать манифесты, как Kubernetes, и сообщить ошибки YAML, схемы (k8s.schema) и проверки API (k8s.valid)."),
         discussion: say("""
             Every built-in kind of Kubernetes \(ManifestValidation.kubernetesVersion) is checked against its schema; a kind of \

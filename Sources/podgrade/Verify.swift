@@ -1,9 +1,10 @@
-import Foundation
+import FoundationEssentials
 import ArgumentParser
 import PodGradeCore
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: say("Prove a course sound: solutions score full marks, starters fail, known-wrong cases fail exactly their rules.", ru: "Доказать, что курс исправен: решения набирают все баллы, заготовки не проходят, заведомо неверные ответы не проходят ровно свои правила."))
 
     @Option(name: .long, help: ArgumentHelp(say("The course's exercises folder (default: the bundled lab).", ru: "Папка заданий курса (по умолчанию — встроенный курс).")))
@@ -52,10 +53,10 @@ struct Verify: ParsableCommand {
             guard FileManager.default.createFile(atPath: "\(folder)/\(file)", contents: Data(m.content.utf8)) else {
                 throw UsageFailure("cannot write \(folder)/\(file)")
             }
-            let change = m.change.replacingOccurrences(of: "\"", with: "'")
-            let ru = change.replacingOccurrences(of: "line ", with: "строка ").replacingOccurrences(of: " removed: ", with: " удалена: ")
-                .replacingOccurrences(of: " renamed: ", with: ": имя изменено: ").replacingOccurrences(of: " cut: ", with: ": команда обрезана: ")
-                .replacingOccurrences(of: " port ", with: ": порт заменён на ")
+            let change = m.change.replacing("\"", with: "'")
+            let ru = change.replacing("line ", with: "строка ").replacing(" removed: ", with: " удалена: ")
+                .replacing(" renamed: ", with: ": имя изменено: ").replacing(" cut: ", with: ": команда обрезана: ")
+                .replacing(" port ", with: ": порт заменён на ")
             let entry = "- file: \(file)\n  fails: [\(m.rule)]\n" + (m.key.map { "  key: \($0)\n" } ?? "")
                 + "  why: {ru: \"мутант решения (make mutants), \(ru)\", en: \"a mutant of the solution (make mutants), \(change)\"}\n"
             let cases = "\(folder)/cases.yaml"

@@ -123,11 +123,17 @@ import Testing
         #expect(run.stderr.isEmpty, "\(run.stderr)")
         let job = try read(packageRoot + "/deploy/kubernetes/grade-job.yaml")
         for needle in ["completionMode: Indexed", "backoffLimitPerIndex", "restartPolicy: Never", "claimName: podgrade-results",
-                       "ReadWriteMany", "--shard ${JOB_COMPLETION_INDEX}/4", "/results/shard-${JOB_COMPLETION_INDEX}",
+                       "ReadWriteMany", "\"--shard\", \"$(JOB_COMPLETION_INDEX)/4\"", "\"/results/shard-$(JOB_COMPLETION_INDEX)\"",
+                       "command: [\"podgrade\"]", "fieldPath: metadata.annotations['batch.kubernetes.io/job-completion-index']",
+                       "podFailurePolicy", "action: FailIndex",
                        "name: podgrade-roster", "completions: 4", "parallelism: 4"] {
             #expect(job.contains(needle), "\(needle)")
         }
         let report = try read(packageRoot + "/deploy/kubernetes/report-job.yaml")
-        #expect(report.contains("podgrade report /results/shard-* --html /results/report.html --csv /results/gradebook.csv"))
+        #expect(report.contains("command: [\"podgrade\"]"))
+        #expect(report.contains("args: [\"report\", \"/results/shard-0\", \"/results/shard-1\", \"/results/shard-2\", \"/results/shard-3\",\n"
+                                + "               \"--html\", \"/results/report.html\", \"--csv\", \"/results/gradebook.csv\", \"--lang\", \"en\"]"))
+        // No shell in the image (make image: FROM scratch): neither Job may need one.
+        #expect(!job.contains("\"sh\"") && !report.contains("\"sh\""))
     }
 }

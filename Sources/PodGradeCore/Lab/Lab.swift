@@ -28,7 +28,16 @@ public struct Lab: Sendable {
     /// The bundled lab without its right and known-wrong cases, which only `verify` and the
     /// benchmarks read: what `check`, `grade` and the language server load (about half the
     /// start-up work of the whole lab). Grades are the same.
-    public static let bundledForGrading: Lab = load(bundledFiles.filter { !$0.key.contains("/wrong/") && !$0.key.contains("/right/") })
+    public static let bundledForGrading: Lab = load(BundledLab.exercises
+        .filter { !isCase($0.key) }.mapValues { Array($0.utf8) })
+
+    /// Whether a lab path is a right or known-wrong case (`<slug>/right/...`, `<slug>/wrong/...`):
+    /// the second path component compared as bytes, at every start of `check`.
+    static func isCase(_ path: String) -> Bool {
+        let parts = path.utf8.split(separator: UInt8(ascii: "/"), maxSplits: 2, omittingEmptySubsequences: false)
+        guard parts.count == 3 else { return false }
+        return parts[1].elementsEqual("wrong".utf8) || parts[1].elementsEqual("right".utf8)
+    }
 
     /// The bundled course's files as written (`<slug>/spec.yaml`, templates unreplaced).
     public static var bundledFiles: [String: [UInt8]] { BundledLab.exercises.mapValues { Array($0.utf8) } }
