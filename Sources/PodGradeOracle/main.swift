@@ -127,7 +127,7 @@ func run(_ batch: [(index: Int, case: Case)], runtime: Podman, settle: Double) -
             continue
         }
         do {
-            running.append((c, try runtime.start(playable.json, name: name)))
+            running.append((c, try runtime.start(playable.json, name: name, timeout: 30)))
         } catch {
             outcomes.append(Outcome(id: c.id, tags: c.tags, predictions: [], error: error.description))
         }

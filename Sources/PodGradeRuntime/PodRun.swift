@@ -74,7 +74,7 @@ public final class PodRunner: Sendable {
         }
         let running: RunningPod
         do {
-            running = try runtime.start(playable.json, name: name)
+            running = try runtime.start(playable.json, name: name, timeout: 15 + settle)
         } catch {
             return .notRun(.runtimeFailed, detail: error.description, settle: settle)
         }

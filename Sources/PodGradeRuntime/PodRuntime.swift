@@ -5,8 +5,9 @@
 public protocol PodRuntime: Sendable {
     /// Whether the runtime can run Pods here; nil when it can, else what is missing.
     func unavailable() -> String?
-    /// Starts the Pod of `manifest` (JSON or YAML text of one Pod) under `name`.
-    func start(_ manifest: String, name: String) throws(RuntimeError) -> RunningPod
+    /// Starts the Pod of `manifest` (JSON or YAML text of one Pod) under `name`, waiting at most
+    /// `timeout` seconds (an init container that never ends holds the start for ever).
+    func start(_ manifest: String, name: String, timeout: Double) throws(RuntimeError) -> RunningPod
     /// What the Pod's containers, sockets and volumes are doing now.
     func observe(_ pod: RunningPod) -> PodObservation
     /// Runs `argv` in one of the Pod's containers.

@@ -29,11 +29,11 @@ public struct Podman: PodRuntime {
         return nil
     }
 
-    public func start(_ manifest: String, name: String) throws(RuntimeError) -> RunningPod {
+    public func start(_ manifest: String, name: String, timeout: Double) throws(RuntimeError) -> RunningPod {
         let path = try Self.temporaryFile(manifest)
         defer { unlink(path) }
         // `kube play` waits for the init containers: one that never ends would hold it for ever.
-        let played = podman(["kube", "play", "--network", "none", path], timeout: 30)
+        let played = podman(["kube", "play", "--network", "none", path], timeout: timeout)
         // A container that cannot start makes `kube play` fail, and the Pod is there all the same.
         guard podman(["pod", "exists", name]).succeeded else {
             throw RuntimeError("podman kube play: " + Self.firstLine(played.stderr.isEmpty ? played.stdout : played.stderr))

@@ -142,6 +142,34 @@ final class RunCommandTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("15/15 points"), result.stdout)
     }
 
+    /// An init container that never ends holds podman's start: the run gives up after its time,
+    /// shows the app waiting, and removes the Pod.
+    func testAHungPodIsGivenUpAndRemoved() throws {
+        try requirePodman()
+        let root = try temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: root + "/02-yellow", withIntermediateDirectories: true)
+        try """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: yellow}
+        spec:
+          initContainers:
+          - {name: wait-forever, image: busybox, command: [sleep, '3600']}
+          containers:
+          - {name: lemon, image: busybox, command: [sleep, '1000']}
+          - {name: gold, image: busybox, command: [sleep, '1000']}
+        """.write(toFile: root + "/02-yellow/pod.yaml", atomically: true, encoding: .utf8)
+        let started = Date()
+        let result = try podgrade(["check", root, "-e", "2", "--run", "--settle", "1", "--pull", "never", "-f", "json"], environment: Self.environment)
+        XCTAssertEqual(result.status, 1, result.stderr)
+        XCTAssertLessThan(Date().timeIntervalSince(started), 40)
+        let run = try self.run(result.stdout, "hung")
+        XCTAssertEqual(run["status"] as? String, "ran", "\(run)")
+        let states = (run["containers"] as? [[String: Any]] ?? []).map { "\($0["name"] ?? ""):\($0["state"] ?? "")" }
+        XCTAssertEqual(states, ["wait-forever:running", "lemon:waiting", "gold:waiting"])
+        XCTAssertEqual(leftPods(), [], "the hung Pod was removed")
+    }
+
     func testAnInterruptRemovesThePod() throws {
         try requirePodman()
         let root = try Self.repository("07-shared-volume", "solution/pod.yaml")
