@@ -153,7 +153,7 @@ struct KnownLimits {
 
     init(path: String?) {
         var entries: [Entry] = []
-        if let path, let text = readFile(path) {
+        if let path, let text = Podman.readText(path) {
             for line in text.split(separator: "\n") where !line.hasPrefix("#") {
                 let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
                 if f.count >= 4 { entries.append(Entry(kind: f[0], subject: f[1], casePrefix: f[2], reason: f[3])) }
@@ -169,19 +169,6 @@ struct KnownLimits {
             return (e.kind == "*" || e.kind == p.kind.rawValue) && (e.subject == "*" || e.subject == p.subject) && which
         }?.reason
     }
-}
-
-func readFile(_ path: String) -> String? {
-    guard let f = fopen(path, "r") else { return nil }
-    defer { fclose(f) }
-    var bytes: [UInt8] = []
-    var buffer = [UInt8](repeating: 0, count: 65536)
-    while true {
-        let n = fread(&buffer, 1, buffer.count, f)
-        if n <= 0 { break }
-        bytes += buffer[0..<n]
-    }
-    return String(decoding: bytes, as: UTF8.self)
 }
 
 func writeFile(_ path: String, _ text: String) {

@@ -171,7 +171,8 @@ public struct Podman: PodRuntime {
         return String(cString: resolved)
     }
 
-    static func readText(_ path: String) -> String? {
+    /// A file of the host (at most `Subprocess.outputLimit` bytes of it), nil when it cannot be read.
+    public static func readText(_ path: String) -> String? {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

@@ -95,6 +95,12 @@ public final class CheckContext: Sendable {
         Finding(message, location: location(mark), path: path)
     }
 
+    /// A finding about what a container runs: at its command (or args), else at its name.
+    public func commandFinding(_ message: any RuleMessage, _ spec: Container) -> Finding {
+        if let at = spec.command?.first ?? spec.args?.first { return finding(message, at) }
+        return finding(message, mark: spec.nameMark, path: spec.name?.path ?? spec.path)
+    }
+
     /// A finding about the pod spec as a whole (a missing container, volume...).
     public func podFinding(_ message: any RuleMessage) -> Finding {
         if let pod { return finding(message, mark: pod.mark, path: pod.path) }

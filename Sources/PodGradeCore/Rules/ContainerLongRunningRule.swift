@@ -60,9 +60,7 @@ struct ContainerLongRunningRule: Rule {
     }
 
     private func finding(_ context: CheckContext, _ message: Message, _ container: ModelContainer) -> Finding {
-        let spec = container.spec
-        if let at = spec.command?.first ?? spec.args?.first { return context.finding(message, at) }
-        return context.finding(message, mark: spec.nameMark, path: spec.name?.path ?? spec.path)
+        context.commandFinding(message, container.spec)
     }
 }
 

@@ -42,9 +42,9 @@ struct PodWorksRule: Rule {
         for container in model.containers where !judged.judgesLifecycle(of: container.name) {
             switch (container.kind, container.lifecycle) {
             case (.initContainer, .keepsRunning):
-                breaks.append(Self.at(context, container, Message.initNeverEnds(container: container.name)))
+                breaks.append(context.commandFinding(Message.initNeverEnds(container: container.name), container.spec))
             case (.app, .ends), (.nativeSidecar, .ends):
-                breaks.append(Self.at(context, container, Message.containerEnds(container: container.name)))
+                breaks.append(context.commandFinding(Message.containerEnds(container: container.name), container.spec))
             default:
                 break
             }
@@ -162,12 +162,6 @@ struct PodWorksRule: Rule {
                 return mounts.contains { $0["container"]?.string == container }
             }
         }
-    }
-
-    static func at(_ context: CheckContext, _ container: ModelContainer, _ message: Message) -> Finding {
-        let spec = container.spec
-        if let at = spec.command?.first ?? spec.args?.first { return context.finding(message, at) }
-        return context.finding(message, mark: spec.nameMark, path: spec.name?.path ?? spec.path)
     }
 }
 
