@@ -4,8 +4,9 @@
 #   - podman, runc and busybox-static from Debian's packages, when missing;
 #   - .ci/containers.conf (cgroupfs, runc, ulimits these machines accept) through
 #     CONTAINERS_CONF, unless the caller gives one;
-#   - the busybox image, built from busybox-static (no registry is reachable) and tagged
-#     with the names manifests use.
+#   - the images (.ci/oracle-images.sh): busybox from busybox-static; nginx, redis and
+#     node-exporter from their Debian packages (no registry is reachable), tagged with the
+#     names manifests use.
 #   bash .ci/oracle.sh [PodGradeOracle options...]    e.g. --pods 40 --strict
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,24 +27,8 @@ WORK="${PODGRADE_ORACLE_WORK:-$(mktemp -d "${TMPDIR:-/tmp}/podgrade-oracle.XXXXX
 mkdir -p "$WORK"
 export CONTAINERS_CONF="${CONTAINERS_CONF:-$PWD/.ci/containers.conf}"
 
-# The busybox image: busybox-static's binary and a link for each applet, PATH as the official image's.
-if ! podman image exists localhost/podgrade-oracle-busybox:latest; then
-  root="$WORK/busybox-root"
-  rm -rf "$root" && mkdir -p "$root/bin" "$root/tmp" "$root/etc" "$root/root" "$root/var/www"
-  cp /bin/busybox "$root/bin/busybox"
-  for applet in $(/bin/busybox --list); do
-    [ "$applet" = busybox ] || ln -s busybox "$root/bin/$applet"
-  done
-  echo 'root:x:0:0:root:/root:/bin/sh' > "$root/etc/passwd"
-  echo 'root:x:0:' > "$root/etc/group"
-  chmod 1777 "$root/tmp"
-  tar -C "$root" -cf "$WORK/busybox.tar" .
-  podman import --change 'ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' --change 'CMD ["sh"]' \
-    "$WORK/busybox.tar" localhost/podgrade-oracle-busybox:latest >/dev/null
-fi
-for tag in busybox:latest busybox:1.36 busybox:1.36.1 busybox:1.37 busybox:1.35 busybox:stable; do
-  podman tag localhost/podgrade-oracle-busybox:latest "docker.io/library/$tag"
-done
+# The images: busybox, nginx, redis and node-exporter, built from Debian's packages.
+bash .ci/oracle-images.sh "$WORK"
 
 "$SWIFT" build --product PodGradeOracle >/dev/null
 BIN="$("$SWIFT" build --show-bin-path)/PodGradeOracle"

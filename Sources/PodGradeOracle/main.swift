@@ -73,11 +73,11 @@ struct Outcome: Sendable {
     let error: String?
 }
 
-func cases(_ options: Options) -> [Case] {
+func cases(_ options: Options, runtime: Podman) -> [Case] {
     var out: [Case] = []
     var random = Grammar.Random(seed: options.seed)
     for k in 0..<options.pods {
-        if let c = makeCase(id: "grammar-\(k)", text: Grammar.pod(k, &random), markers: true) { out.append(c) }
+        if let c = makeCase(id: "grammar-\(k)", text: Grammar.pod(k, &random), markers: true, runtime: runtime) { out.append(c) }
     }
     guard options.lab else { return out }
     let lab = Lab.bundled
@@ -87,14 +87,17 @@ func cases(_ options: Options) -> [Case] {
               let exercise = lab.exercises.first(where: { $0.id == String(parts[0]) }) else { continue }
         let values = Variants.values(of: exercise.variables, seed: Variants.defaultSeed, exercise: exercise.id, student: nil)
         let text = Variants.render(String(decoding: bytes, as: UTF8.self), values: values)
-        if let c = makeCase(id: path, text: text, markers: false) { out.append(c) }
+        if let c = makeCase(id: path, text: text, markers: false, runtime: runtime) { out.append(c) }
     }
     return out
 }
 
-/// A case when its Pod can run here: busybox images only (the one built locally for every
-/// tag), no hostPath, no native sidecar (podman 4.3 runs it as a plain init container).
-func makeCase(id: String, text: String, markers: Bool) -> Case? {
+/// The families whose images `.ci/oracle-images.sh` builds here.
+let builtFamilies: Set<String> = ["busybox", "nginx", "redis", "node-exporter"]
+
+/// A case when its Pod can run here: images built here only (and under a tag they have), no
+/// hostPath, no native sidecar (podman 4.3 runs it as a plain init container).
+func makeCase(id: String, text: String, markers: Bool, runtime: Podman) -> Case? {
     let file = YAMLReader.read(text)
     guard file.error == nil, let document = file.documents.first,
           let workload = WorkloadDecoder.workloads(in: document).first, let pod = workload.pod else { return nil }
@@ -102,8 +105,10 @@ func makeCase(id: String, text: String, markers: Bool) -> Case? {
     let issues = SchemaChecker.check(document.root, path: "") + PodValidator.validate(workload)
     guard !issues.contains(where: { $0.severity == .error }) else { return nil }
     let model = PodModel(pod: pod)
-    guard !model.containers.isEmpty, model.containers.allSatisfy({ $0.family?.name == "busybox" && $0.kind != .nativeSidecar }),
-          !pod.volumes.contains(where: { $0.type != "emptyDir" }) else { return nil }
+    guard !model.containers.isEmpty, model.containers.allSatisfy({ builtFamilies.contains($0.family?.name ?? "") && $0.kind != .nativeSidecar }),
+          !pod.volumes.contains(where: { $0.type != "emptyDir" }),
+          pod.allContainers.allSatisfy({ c in c.image.map { $0.value.contains("@sha256:") || runtime.hasImage($0.value) } ?? false })
+    else { return nil }
     var tags = Set<String>()
     for c in pod.allContainers {
         if c.volumeMounts.contains(where: { $0.subPath != nil || $0.subPathExpr != nil }) { tags.insert("subPath") }
@@ -111,6 +116,11 @@ func makeCase(id: String, text: String, markers: Bool) -> Case? {
         let words = ((c.command ?? []) + (c.args ?? [])).map(\.value)
         if names.contains(where: { name in words.contains { $0.contains("$(" + name + ")") } }) { tags.insert("varRef") }
         if c.image?.value.contains("@sha256:") == true { tags.insert("digest") }
+        // podman fills a new volume with what the image has at the mount path (copy-up).
+        if ImageFamilies.family(of: c.image?.value)?.name == "nginx",
+           c.volumeMounts.contains(where: { m in ["/usr/share/nginx/html", "/etc/nginx", "/var/log/nginx"].contains { (m.mountPath?.value ?? "").hasPrefix($0) } }) {
+            tags.insert("copyUp")
+        }
     }
     return Case(id: id, text: text, root: document.root, predictions: ModelPredictions(model), markers: markers, tags: tags)
 }
@@ -197,7 +207,7 @@ func main() -> Int32 {
         warn("oracle: \(missing)")
         return 2
     }
-    let all = cases(options)
+    let all = cases(options, runtime: runtime)
     let started = Subprocess.now()
     var outcomes: [Outcome] = []
     let indexed = Array(all.enumerated()).map { (index: $0.offset, case: $0.element) }
