@@ -30,7 +30,14 @@ struct PodWorksRule: Rule {
 
     func check(_ context: CheckContext, _ params: NoParameters) throws(RuleStop) -> Outcome {
         guard let model = context.model else { return .notRun }
-        let judged = JudgedElsewhere(context.exercise)
+        // What other checks judge is read only when a fault is found: most Pods have none.
+        var judgedOnce: JudgedElsewhere?
+        func judged() -> JudgedElsewhere {
+            if let judgedOnce { return judgedOnce }
+            let made = JudgedElsewhere(context.exercise)
+            judgedOnce = made
+            return made
+        }
         var breaks: [Finding] = []
         var notes: [Finding] = []
 
@@ -39,11 +46,11 @@ struct PodWorksRule: Rule {
             breaks.append(context.finding(Message.programMissing(container: missing.container.name, program: missing.program,
                                                                  image: missing.container.image ?? ""), missing.source))
         }
-        for container in model.containers where !judged.judgesLifecycle(of: container.name) {
+        for container in model.containers {
             switch (container.kind, container.lifecycle) {
-            case (.initContainer, .keepsRunning):
+            case (.initContainer, .keepsRunning) where !judged().judgesLifecycle(of: container.name):
                 breaks.append(context.commandFinding(Message.initNeverEnds(container: container.name), container.spec))
-            case (.app, .ends), (.nativeSidecar, .ends):
+            case (.app, .ends) where !judged().judgesLifecycle(of: container.name), (.nativeSidecar, .ends) where !judged().judgesLifecycle(of: container.name):
                 breaks.append(context.commandFinding(Message.containerEnds(container: container.name), container.spec))
             default:
                 break
@@ -54,7 +61,7 @@ struct PodWorksRule: Rule {
         for clash in model.portClashes {
             let (a, b) = (clash.first.container, clash.second.container)
             // Both declared it: ports.unique already says so.
-            if judged.portsUnique, model.declares(a, clash.port), model.declares(b, clash.port) { continue }
+            if judged().portsUnique, model.declares(a, clash.port), model.declares(b, clash.port) { continue }
             if clash.certain {
                 breaks.append(context.finding(Message.portTakenTwice(port: clash.port, first: a, second: b), clash.second.source))
             } else {
@@ -73,7 +80,7 @@ struct PodWorksRule: Rule {
         }
 
         // Connections to localhost that nobody answers.
-        for refused in model.refusedConnections where !judged.connections.contains(refused.connection.container) {
+        for refused in model.refusedConnections where !judged().connections.contains(refused.connection.container) {
             let c = refused.connection, port = c.port ?? 0
             if !refused.unknownNeighbours.isEmpty {
                 notes.append(context.finding(Message.listenerUnknown(container: c.container, target: c.text, port: port,
@@ -88,14 +95,14 @@ struct PodWorksRule: Rule {
         }
 
         // Files: writes through read-only mounts, reads nobody feeds, reads of a neighbour's file without its volume.
-        for write in model.writesOnReadOnlyMounts where !write.isSymbolic && !judged.writers.contains(write.container) {
+        for write in model.writesOnReadOnlyMounts where !write.isSymbolic && !judged().writers.contains(write.container) {
             let message = Message.writeOnReadOnlyMount(container: write.container, path: write.path,
                                                        volume: write.place?.volume ?? write.mount?.name?.value ?? "")
             // Content that cannot be written is lost (an image's own log too: nginx will not start);
             // a `touch` or `mkdir` that fails leaves the script going.
             if write.kind == .create { notes.append(context.finding(message, write.source)) } else { breaks.append(context.finding(message, write.source)) }
         }
-        for unfed in model.unfedReads where !judged.readers.contains(unfed.read.container) && unfed.endingNeighbours.isEmpty {
+        for unfed in model.unfedReads where !judged().readers.contains(unfed.read.container) && unfed.endingNeighbours.isEmpty {
             let read = unfed.read
             if !unfed.unknownNeighbours.isEmpty {
                 notes.append(context.finding(Message.writerUnknown(container: read.container, path: read.path, unknown: unfed.unknownNeighbours),
@@ -105,7 +112,7 @@ struct PodWorksRule: Rule {
                                               read.source))
             }
         }
-        for lacking in model.readsWithoutVolume where !judged.mounts(lacking.volume, by: lacking.read.container) {
+        for lacking in model.readsWithoutVolume where !judged().mounts(lacking.volume, by: lacking.read.container) {
             breaks.append(context.finding(Message.readerLacksVolume(reader: lacking.read.container, path: lacking.read.path,
                                                                     writer: lacking.write.container, volume: lacking.volume), lacking.read.source))
         }

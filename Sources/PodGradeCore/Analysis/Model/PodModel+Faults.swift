@@ -61,6 +61,8 @@ extension PodModel {
 
     /// Ports taken by the processes of two long-lived containers, each port once.
     public var portClashes: [PortClash] {
+        // Most Pods have fewer than two real listeners: nothing to pair.
+        guard listeners.lazy.filter({ $0.via != .declared }).dropFirst().first != nil else { return [] }
         let longLived = longLivedNames
         let byName = containersByName
         var firstOnPort: [Int: [Listener]] = [:]
