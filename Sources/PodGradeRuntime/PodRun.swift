@@ -69,7 +69,7 @@ public final class PodRunner: Sendable {
         let planned = RunningPod(name: name, volumes: playable.volumes)
         started.withLock { $0.append(planned) }
         defer {
-            runtime.remove([planned])
+            removeForGood(planned)
             started.withLock { $0.removeAll { $0 == planned } }
         }
         let running: RunningPod
@@ -94,6 +94,17 @@ public final class PodRunner: Sendable {
                              RunReport.Contradiction(kind: $0.kind.rawValue, subject: $0.subject, predicted: $0.predicted, observed: $0.observed)
                          },
                          predictions: compared.count, agreements: compared.filter(\.agrees).count)
+    }
+
+    /// Removes the Pod and makes sure it stays gone: a start that timed out may still be
+    /// creating it when the first removal runs.
+    func removeForGood(_ pod: RunningPod) {
+        for attempt in 0..<4 {
+            runtime.remove([pod])
+            if attempt == 3 { return }
+            usleep(500_000)
+            if !runtime.exists(pod) { return }
+        }
     }
 
     /// Makes sure the image is here; nil when it is, else what went wrong.

@@ -14,6 +14,8 @@ public protocol PodRuntime: Sendable {
     func exec(_ pod: RunningPod, container: String, _ argv: [String], timeout: Double) -> CommandResult
     /// Removes the Pods and everything started for them.
     func remove(_ pods: [RunningPod])
+    /// Whether the Pod is still there.
+    func exists(_ pod: RunningPod) -> Bool
     /// The text of a file on one of the Pod's volumes (`path` relative to the volume), when it is there.
     func read(_ pod: RunningPod, volume: String, path: String) -> String?
     /// Whether the image is here (no pull needed).

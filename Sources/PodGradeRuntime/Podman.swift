@@ -111,6 +111,10 @@ public struct Podman: PodRuntime {
         return Self.readText(file)
     }
 
+    public func exists(_ pod: RunningPod) -> Bool {
+        podman(["pod", "exists", pod.name]).succeeded
+    }
+
     public func hasImage(_ reference: String) -> Bool {
         podman(["image", "exists", reference]).succeeded
     }

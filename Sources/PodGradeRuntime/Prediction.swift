@@ -78,7 +78,10 @@ public struct ModelPredictions: Sendable {
             listening.insert(l.port)
             if l.servesOnce { once.insert(l.port) } else { lasting.insert(l.port) }
         }
-        let unknown = once.subtracting(lasting).intersection(clientPorts)
+        // Two processes on one port: which binds it depends on the start order, and the loser may
+        // end while the winner serves one client and goes: the port's state is not known.
+        let contested = Set(model.portClashes.filter(\.certain).map(\.port))
+        let unknown = once.subtracting(lasting).intersection(clientPorts).union(contested)
         self.unknownPorts = unknown
         self.listening = listening.subtracting(unknown)
         self.declaredOnly = declared.subtracting(model.listeners.filter { $0.via != .declared }.map(\.port)).subtracting(unknown)

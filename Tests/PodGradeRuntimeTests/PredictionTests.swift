@@ -85,6 +85,25 @@ final class PredictionTests: XCTestCase {
         XCTAssertEqual(p.listening, [])
     }
 
+    /// Found by the oracle: with `nc -l` and `httpd` on one port, nc binds first, httpd ends, and
+    /// the port closes after nc's one client.
+    func testAContestedPortIsNotPredicted() throws {
+        let p = try predictions("""
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: p}
+        spec:
+          containers:
+          - {name: second, image: busybox, command: [sh, -c, 'nc -l -p 9113 -e cat & exec sleep 3600']}
+          - {name: client, image: busybox, command: [sh, -c, 'while true; do wget -q -O- http://127.0.0.1:9113/; sleep 1; done']}
+          - {name: server, image: busybox, command: [httpd, -f, -p, '9113']}
+        """)
+        XCTAssertEqual(p.unknownPorts, [9113])
+        XCTAssertEqual(p.listening, [])
+        XCTAssertEqual(p.connections, [:])
+        XCTAssertEqual(p.states, ["client": .running])
+    }
+
     func testAOneClientServerWithAClientIsNotPredicted() throws {
         let p = try predictions("""
         apiVersion: v1
