@@ -64,11 +64,17 @@ struct Case: Sendable {
     let markers: Bool
     /// What it uses that a runtime may not do as a cluster would (`subPath`, `varRef`).
     let tags: Set<String>
+    /// A lab case: its exercise's probes, and whether it is a right answer (solution, right/).
+    var probes: [ProbeSpec] = []
+    var right = false
+    var model: PodModel? = nil
 }
 
 struct Outcome: Sendable {
     let id: String
     let tags: Set<String>
+    /// The probes' results of a lab case.
+    var probes: [RunReport.Probe] = []
     let predictions: [Prediction]
     let error: String?
 }
@@ -87,7 +93,11 @@ func cases(_ options: Options, runtime: Podman) -> [Case] {
               let exercise = lab.exercises.first(where: { $0.id == String(parts[0]) }) else { continue }
         let values = Variants.values(of: exercise.variables, seed: Variants.defaultSeed, exercise: exercise.id, student: nil)
         let text = Variants.render(String(decoding: bytes, as: UTF8.self), values: values)
-        if let c = makeCase(id: path, text: text, markers: false, runtime: runtime) { out.append(c) }
+        if var c = makeCase(id: path, text: text, markers: false, runtime: runtime) {
+            c.probes = exercise.probes
+            c.right = parts[1] != "wrong"
+            out.append(c)
+        }
     }
     return out
 }
@@ -122,7 +132,7 @@ func makeCase(id: String, text: String, markers: Bool, runtime: Podman) -> Case?
             tags.insert("copyUp")
         }
     }
-    return Case(id: id, text: text, root: document.root, predictions: ModelPredictions(model), markers: markers, tags: tags)
+    return Case(id: id, text: text, root: document.root, predictions: ModelPredictions(model), markers: markers, tags: tags, model: model)
 }
 
 /// Runs a batch of Pods at once: each is started, all settle together, each is observed,
@@ -147,7 +157,12 @@ func run(_ batch: [(index: Int, case: Case)], runtime: Podman, settle: Double) -
     let t1 = Subprocess.now()
     for (c, pod) in running {
         let seen = runtime.observe(pod)
-        outcomes.append(Outcome(id: c.id, tags: c.tags, predictions: c.predictions.compare(seen, markers: c.markers), error: nil))
+        var outcome = Outcome(id: c.id, tags: c.tags, predictions: c.predictions.compare(seen, markers: c.markers), error: nil)
+        // Probes run where the runtime does as a cluster would (copy-up only adds a page nginx would lack).
+        if let model = c.model, c.tags.subtracting(["copyUp"]).isEmpty {
+            outcome.probes = c.probes.map { PodRunner.probe(runtime, pod, $0, seen: seen, model: model) }
+        }
+        outcomes.append(outcome)
     }
     let t2 = Subprocess.now()
     runtime.remove(running.map(\.1))
@@ -254,12 +269,38 @@ func main() -> Int32 {
     for (id, p, reason) in explained.prefix(10) {
         print("known limit: \(id) \(p.kind.rawValue) \(p.subject): predicted \(p.predicted), observed \(p.observed) (\(reason))")
     }
+    // The lab's probes (what `check --run` shows): every right answer's pass, each fails on some wrong case.
+    let caseOf = Dictionary(all.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+    var probeFailures: [String] = []
+    var rightProbes = 0, rightPassed = 0
+    var failedOnWrong: [String: Set<String>] = [:], declared: [String: Set<String>] = [:]
+    for outcome in outcomes {
+        guard let c = caseOf[outcome.id], !outcome.probes.isEmpty else { continue }
+        let slug = String(outcome.id.split(separator: "/").first ?? "")
+        declared[slug, default: []].formUnion(c.probes.map(\.id))
+        for probe in outcome.probes {
+            if c.right {
+                rightProbes += 1
+                if probe.passed { rightPassed += 1 } else { probeFailures.append("probe \(probe.id) failed on the right answer \(outcome.id): \(probe.detail)") }
+            } else if !probe.passed {
+                if failedOnWrong[slug, default: []].insert(probe.id).inserted { print("probe \(probe.id) fails on \(outcome.id)") }
+            }
+        }
+    }
+    for (slug, ids) in declared.sorted(by: { $0.key < $1.key }) {
+        for id in ids.subtracting(failedOnWrong[slug] ?? []).sorted() { probeFailures.append("probe \(id) of \(slug) fails on no wrong case") }
+    }
+    print("probes: \(rightPassed) of \(rightProbes) pass on the right answers; "
+          + "\(declared.values.map(\.count).reduce(0, +) - probeFailures.filter { $0.contains("fails on no wrong case") }.count) of "
+          + "\(declared.values.map(\.count).reduce(0, +)) fail on some wrong case (\(declared.keys.sorted().joined(separator: ", ")))")
+    for line in probeFailures { print(line) }
+
     let agreeing = agree.values.reduce(0, +), count = total.values.reduce(0, +) - explained.count
     let seconds = Int(Subprocess.now() - started)
     print("oracle: \(outcomes.count) Pods in \(seconds) s; \(explained.count) predictions set aside as known limits of the runtime "
           + "(\(options.limits ?? "no limits file")), \(unexplained.count) disagreements")
     print("oracle: \(agreeing) of \(count) predictions agree (\(outcomes.count - errors.count) Pods)")
-    if options.strict && (!unexplained.isEmpty || !errors.isEmpty) { return 1 }
+    if options.strict && (!unexplained.isEmpty || !errors.isEmpty || !probeFailures.isEmpty) { return 1 }
     return 0
 }
 

@@ -126,6 +126,12 @@ public final class PodRunner: Sendable {
     }
 
     func probe(_ pod: RunningPod, _ spec: ProbeSpec, seen: PodObservation, model: PodModel) -> RunReport.Probe {
+        Self.probe(runtime, pod, spec, seen: seen, model: model)
+    }
+
+    /// Runs one of an exercise's probes in a running Pod (the oracle runs the lab's too).
+    public static func probe(_ runtime: any PodRuntime, _ pod: RunningPod, _ spec: ProbeSpec, seen: PodObservation,
+                             model: PodModel) -> RunReport.Probe {
         switch spec.kind {
         case .running:
             let notRunning = spec.containers.filter { name in
