@@ -32,14 +32,8 @@ bash .ci/oracle-images.sh "$WORK"
 
 "$SWIFT" build --product PodGradeOracle >/dev/null
 BIN="$("$SWIFT" build --show-bin-path)/PodGradeOracle"
+# The oracle checks that it leaves none of its Pods behind (they carry its process id).
 status=0
 "$BIN" --limits bench/oracle-limits.tsv "$@" || status=$?
-# Nothing is left behind: the oracle removes each Pod it starts.
-left=$(podman pod ls --format '{{.Name}}' | grep -c '^podgrade-oracle-' || true)
-if [ "$left" -gt 0 ]; then
-  echo "oracle: $left Pods were left behind" >&2
-  podman pod ls --format '{{.Name}}' | grep '^podgrade-oracle-' | xargs -r podman pod rm -f -t 0 >/dev/null
-  status=1
-fi
 [ -n "${PODGRADE_ORACLE_WORK:-}" ] || rm -rf "$WORK"
 exit $status

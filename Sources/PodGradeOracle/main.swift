@@ -192,6 +192,13 @@ func main() -> Int32 {
         k += batch.count
         warn("oracle: \(k) of \(all.count) Pods run")
     }
+    // Nothing is left behind: every Pod this run started (its names carry this process's id) is gone.
+    let prefix = "podgrade-oracle-\(getpid())-"
+    let left = Subprocess.run(["podman", "pod", "ls", "--format", "{{.Name}}"]).stdout.split(separator: "\n").filter { $0.hasPrefix(prefix) }
+    if !left.isEmpty {
+        warn("oracle: \(left.count) Pods were left behind")
+        _ = Subprocess.run(["podman", "pod", "rm", "--force", "--time", "0"] + left.map(String.init))
+    }
     let limits = KnownLimits(path: options.limits)
 
     var agree: [Prediction.Kind: Int] = [:], total: [Prediction.Kind: Int] = [:], limited: [Prediction.Kind: Int] = [:]
@@ -259,6 +266,7 @@ func main() -> Int32 {
     print("oracle: \(outcomes.count) Pods in \(seconds) s; \(explained.count) predictions set aside as known limits of the runtime "
           + "(\(options.limits ?? "no limits file")), \(unexplained.count) disagreements")
     print("oracle: \(agreeing) of \(count) predictions agree (\(outcomes.count - errors.count) Pods)")
+    if !left.isEmpty { return 1 }
     if options.strict && (!unexplained.isEmpty || !errors.isEmpty || !probeFailures.isEmpty) { return 1 }
     return 0
 }
