@@ -109,7 +109,9 @@ public struct ModelPredictions: Sendable {
         for c in model.connections where c.isLoopback && c.via != "env" && c.via != "envoy" {
             guard let port = c.port, runs.contains(c.container), !blocked, !unknown.contains(port) else { continue }
             let answered = c.listeners.contains { $0.via != .declared && runs.contains($0.container) }
-            connections[Pair(from: c.container, to: String(port)), default: false] = connections[Pair(from: c.container, to: String(port))] == true || answered
+            // One prediction per client and port: answered if any of its connections there is.
+            let pair = Pair(from: c.container, to: String(port))
+            connections[pair] = (connections[pair] ?? false) || answered
         }
         self.connections = connections
     }
