@@ -50,6 +50,7 @@ image: dist
 # Re-embed exercises/ and solutions/ into the binary after editing them.
 lab:
 	python3 .ci/embed-lab.py
+	swift run PodGradeLabImages Sources/PodGradeLab/BundledLabImages.swift
 
 # Regenerate the Kubernetes schema table from .ci/k8s-schemas/ (see SOURCES.md there).
 schemas:

@@ -35,6 +35,8 @@ let package = Package(
         ]),
         // `make bench`: in-process throughput of the layers, beside a bare libyaml loop.
         .executableTarget(name: "PodGradeBench", dependencies: ["CYAML", "PodGradeYAML", "PodGradeKubernetes", "PodGradeCore"]),
+        // `make lab`: writes Sources/PodGradeLab/BundledLabImages.swift, the bundled specs' trees laid out.
+        .executableTarget(name: "PodGradeLabImages", dependencies: ["PodGradeCore"]),
         // `make oracle`: Pods generated from a grammar of what learners write, and the lab's cases,
         // run with podman and compared with what the model predicts.
         .executableTarget(name: "PodGradeOracle", dependencies: ["PodGradeYAML", "PodGradeKubernetes", "PodGradeCore", "PodGradeRuntime"]),

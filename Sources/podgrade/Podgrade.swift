@@ -39,7 +39,7 @@ struct Podgrade: ParsableCommand {
             }
         }
         do {
-            var command = try parseAsRoot(arguments)
+            var command = try checkParsedAlone(arguments) ?? parseAsRoot(arguments)
             // Meanwhile this core reads the Kubernetes schema table, which grading needs next.
             if warmUp { _ = SchemaChecker.kinds.isEmpty }
             try command.run()
@@ -70,6 +70,25 @@ struct Podgrade: ParsableCommand {
         guard let first = arguments.first else { return true }
         if first == "check" || first == "grade" { return true }
         return !first.hasPrefix("-") && !commandNames.contains(first)
+    }
+
+    /// `check` (named, or the default subcommand) parsed by its own type, without the
+    /// root: ArgumentParser's root parse reflects on every subcommand's arguments, most
+    /// of a `check`'s start-up. Only a command line that parses cleanly takes this way:
+    /// help, completion requests and every error go through the root, which prints them
+    /// as it always has.
+    static func checkParsedAlone(_ arguments: [String]) -> (any ParsableCommand)? {
+        var rest = arguments[...]
+        if rest.first == "check" {
+            rest = rest.dropFirst()
+        } else if let first = rest.first, first.hasPrefix("-") || commandNames.contains(first) {
+            return nil
+        }
+        let special: Set<String> = ["-h", "--help", "help", "--version"]
+        if rest.contains(where: { special.contains($0) || $0.hasPrefix("--generate-completion") || $0.hasPrefix("--experimental") }) {
+            return nil
+        }
+        return try? Check.parseAsRoot(Array(rest))
     }
 
     /// The subcommands' names, for "did you mean".

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 @testable import PodGradeCore
 import PodGradeLab
+import PodGradeYAML
 
 final class LabTests: XCTestCase {
     /// The bundled lab is every folder of exercises/, without problems.
@@ -31,6 +32,27 @@ final class LabTests: XCTestCase {
                 XCTFail("\(folder)/\(path) differs from the embedded copy: run `make lab`")
             }
         }
+    }
+
+    /// The bundled specs' trees laid out at build time (`make lab`) are those of the
+    /// texts loading reads now, and give exactly the tree a parse gives.
+    func testLaidOutSpecTreesAreNotStale() {
+        let read = Lab.bundledImages()
+        XCTAssertFalse(read.isEmpty)
+        XCTAssertEqual(BundledLabImages.images.map(\.text), read.map(\.text), "run `make lab`")
+        XCTAssertEqual(BundledLabImages.images.map(\.image), read.map(\.image), "run `make lab`")
+        for entry in BundledLabImages.images {
+            let parsed = YAMLReader.read(entry.text)
+            let laidOut = LabYAML.laidOut.read(Array(entry.text.utf8))
+            XCTAssertEqual(laidOut.documents.first?.root["id"]?.string, parsed.documents.first?.root["id"]?.string)
+            XCTAssertEqual(YAMLImage.write(laidOut), YAMLImage.write(parsed))
+        }
+        // Loaded from the images or parsed, the lab is the same.
+        let files = Lab.gradingFiles
+        let laidOut = Lab.load(files, yaml: .laidOut), parsed = Lab.load(files, yaml: .parsed)
+        XCTAssertEqual(laidOut.exercises.map(\.id), parsed.exercises.map(\.id))
+        XCTAssertEqual(laidOut.exercises.flatMap { $0.checks.map { "\($0.id) \($0.points) \($0.hint?.en ?? "")" } },
+                       parsed.exercises.flatMap { $0.checks.map { "\($0.id) \($0.points) \($0.hint?.en ?? "")" } })
     }
 
     func testEverySolutionScoresFullMarks() {

@@ -4,13 +4,13 @@ import PodGradeLab
 enum ExerciseLoader {
     /// The exercise, when its spec is usable at all, and every problem found in its files.
     static func load(slug: String, files: [String: [UInt8]], rules: [String: any Rule],
-                     declared: inout [String: [ParamSpec]]) -> (exercise: Exercise?, problems: [LabProblem]) {
+                     declared: inout [String: [ParamSpec]], yaml reader: LabYAML = .parsed) -> (exercise: Exercise?, problems: [LabProblem]) {
         let specPath = "\(slug)/spec.yaml"
         var problems: [LabProblem] = []
         func problem(_ message: String, _ node: Node? = nil, file: String = specPath) {
             problems.append(LabProblem(file: file, line: node?.mark.line, message: message))
         }
-        let yaml = YAMLReader.read(files[specPath] ?? [])
+        let yaml = reader.read(files[specPath] ?? [])
         if let error = yaml.error {
             return (nil, [LabProblem(file: specPath, line: error.mark.line, message: YAMLErrorText.english(error))])
         }

@@ -23,13 +23,17 @@ public struct Lab: Sendable {
     public func exercise(_ id: String) -> Exercise? { exercises.first { $0.id == id } }
 
     /// The lab compiled into podgrade: works wherever the binary is copied.
-    public static let bundled: Lab = load(bundledFiles)
+    public static let bundled: Lab = load(bundledFiles, yaml: .laidOut)
 
     /// The bundled lab without its right and known-wrong cases, which only `verify` and the
     /// benchmarks read: what `check`, `grade` and the language server load (about half the
     /// start-up work of the whole lab). Grades are the same.
-    public static let bundledForGrading: Lab = load(BundledLab.exercises
-        .filter { !isCase($0.key) }.mapValues { Array($0.utf8) })
+    public static let bundledForGrading: Lab = load(gradingFiles, yaml: .laidOut)
+
+    /// The bundled lab's files but its cases.
+    static var gradingFiles: [String: [UInt8]] {
+        BundledLab.exercises.filter { !isCase($0.key) }.mapValues { Array($0.utf8) }
+    }
 
     /// Whether a lab path is a right or known-wrong case (`<slug>/right/...`, `<slug>/wrong/...`):
     /// the second path component compared as bytes, at every start of `check`.
@@ -48,6 +52,11 @@ public struct Lab: Sendable {
     /// Loads every `<slug>/spec.yaml` and its companions; `extraRules` beside
     /// the built-in ones (a test's own rule).
     public static func load(_ files: [String: [UInt8]], extraRules: [any Rule] = []) -> Lab {
+        load(files, extraRules: extraRules, yaml: .parsed)
+    }
+
+    /// `load(_:extraRules:)` reading YAML through `yaml`.
+    static func load(_ files: [String: [UInt8]], extraRules: [any Rule] = [], yaml: LabYAML) -> Lab {
         let rules = Dictionary((RuleCatalog.all + extraRules).map { ($0.id, $0) }, uniquingKeysWith: { _, extra in extra })
         // Each used rule's declared parameters, read once (reading them instantiates the struct's decoding).
         var declared: [String: [ParamSpec]] = [:]
@@ -61,19 +70,20 @@ public struct Lab: Sendable {
         for slug in slugs {
             let specPath = "\(slug)/spec.yaml"
             let own = files.filter { $0.key.hasPrefix(slug + "/") }
-            let declaration = VariableDeclarations.read(specPath: specPath, bytes: files[specPath] ?? [])
+            let declaration = VariableDeclarations.read(specPath: specPath, bytes: files[specPath] ?? [], yaml: yaml)
             problems += declaration.problems
             problems += VariableDeclarations.placeholderProblems(slug: slug, files: own, variables: declaration.variables,
                                                                  specLine: { declaration.lines[$0] })
             guard !declaration.variables.isEmpty else {
-                let loaded = ExerciseLoader.load(slug: slug, files: files, rules: rules, declared: &declared)
+                let loaded = ExerciseLoader.load(slug: slug, files: files, rules: rules, declared: &declared, yaml: yaml)
                 if let exercise = loaded.exercise { exercises.append(exercise) }
                 problems += loaded.problems
                 continue
             }
             // The default variant (each variable's first value) is the exercise everything else sees.
             let values = Variants.values(of: declaration.variables, seed: "", exercise: slug, student: nil)
-            let loaded = ExerciseLoader.load(slug: slug, files: own.mapValues { Variants.render($0, values: values) }, rules: rules, declared: &declared)
+            let loaded = ExerciseLoader.load(slug: slug, files: own.mapValues { Variants.render($0, values: values) }, rules: rules,
+                                             declared: &declared, yaml: yaml)
             if let exercise = loaded.exercise?.with(variables: declaration.variables, values: values) {
                 exercises.append(exercise)
                 templates[slug] = ExerciseTemplate(variables: declaration.variables, files: own)

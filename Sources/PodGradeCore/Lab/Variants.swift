@@ -98,25 +98,29 @@ public enum Variants {
         }
     }
 
+    /// Each placeholder of `bytes` with its line and byte range, in order. Lines are
+    /// counted only up to a placeholder found (most files have none: a check's start-up).
     private static func scan(_ bytes: [UInt8], _ found: (String, Int, Range<Int>) -> Void) {
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
-        var line = 1
-        var i = 0
-        while i < bytes.count {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "\n") { line += 1 }
-            guard byte == open, i + 1 < bytes.count, bytes[i + 1] == open else { i += 1; continue }
-            var j = i + 2
-            while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
-            let start = j
-            while j < bytes.count, isNameByte(bytes[j], first: j == start) { j += 1 }
-            let end = j
-            while j < bytes.count, bytes[j] == UInt8(ascii: " ") { j += 1 }
-            if end > start, j + 1 < bytes.count, bytes[j] == close, bytes[j + 1] == close {
-                found(String(decoding: bytes[start..<end], as: UTF8.self), line, i..<(j + 2))
-                i = j + 2
-            } else {
-                i += 2
+        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}"), space = UInt8(ascii: " ")
+        bytes.withUnsafeBufferPointer { bytes in
+            var line = 1, counted = 0
+            var i = 0
+            while i + 1 < bytes.count {
+                guard bytes[i] == open, bytes[i + 1] == open else { i += 1; continue }
+                var j = i + 2
+                while j < bytes.count, bytes[j] == space { j += 1 }
+                let start = j
+                while j < bytes.count, isNameByte(bytes[j], first: j == start) { j += 1 }
+                let end = j
+                while j < bytes.count, bytes[j] == space { j += 1 }
+                if end > start, j + 1 < bytes.count, bytes[j] == close, bytes[j + 1] == close {
+                    for k in counted..<i where bytes[k] == UInt8(ascii: "\n") { line += 1 }
+                    counted = i
+                    found(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self), line, i..<(j + 2))
+                    i = j + 2
+                } else {
+                    i += 2
+                }
             }
         }
     }
@@ -241,11 +245,11 @@ enum VariableDeclarations {
     /// The variables a spec declares, and the problems of the declaration. The
     /// spec is read with each placeholder masked as its bare name (a template
     /// need not be valid YAML before substitution).
-    static func read(specPath: String, bytes: [UInt8]) -> (variables: [ExerciseVariable], lines: [String: Int], problems: [LabProblem]) {
+    static func read(specPath: String, bytes: [UInt8], yaml: LabYAML = .parsed) -> (variables: [ExerciseVariable], lines: [String: Int], problems: [LabProblem]) {
         // Most specs declare none: no second reading of the spec for them (start-up of `check`).
         guard Programs.contains(bytes, Array("variables".utf8)) else { return ([], [:], []) }
         let masked = Variants.render(bytes, values: Dictionary(Variants.placeholders(in: bytes).map { ($0.name, $0.name) }, uniquingKeysWith: { a, _ in a }))
-        guard let root = YAMLReader.read(masked).documents.first?.root, let node = root["variables"] else { return ([], [:], []) }
+        guard let root = yaml.read(masked).documents.first?.root, let node = root["variables"] else { return ([], [:], []) }
         var problems: [LabProblem] = []
         func problem(_ message: String, _ at: Node) { problems.append(LabProblem(file: specPath, line: at.mark.line, message: message)) }
         guard let pairs = node.mapping else {
