@@ -214,3 +214,67 @@ enum PullChoice: String, ExpressibleByArgument, CaseIterable {
         }
     }
 }
+
+extension Check {
+    /// A learner's usual command line, `podgrade [check] [PATH] [--lang L] [--color C]`
+    /// (each at most once), made into the command without ArgumentParser: its reflection
+    /// over every option of every command is most of a `check`'s start-up. Anything else
+    /// is nil, and ArgumentParser reads it. A test holds both ways to the same command.
+    static func usual(_ arguments: [String]) -> Check? {
+        var rest = arguments[...]
+        if rest.first == "check" {
+            rest = rest.dropFirst()
+        } else if let first = rest.first, Podgrade.commandNames.contains(first) {
+            return nil
+        }
+        var path: String?, lang: String?, color: ColorChoice?
+        while let argument = rest.popFirst() {
+            var name = argument, value: String?
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                name = String(argument[..<equals])
+                value = String(argument[argument.index(after: equals)...])
+            }
+            switch name {
+            case "--lang", "--color":
+                if value == nil { value = rest.popFirst() }
+                guard let value, !value.hasPrefix("-") else { return nil }
+                if name == "--lang" {
+                    guard lang == nil else { return nil }
+                    lang = value
+                } else {
+                    guard color == nil, let choice = ColorChoice(rawValue: value) else { return nil }
+                    color = choice
+                }
+            default:
+                guard !argument.hasPrefix("-"), argument != "help", path == nil else { return nil }
+                path = argument
+            }
+        }
+        // Every option at its declared default but those given.
+        var check = Check()
+        check.source = path ?? "."
+        check.exercise = []
+        check.all = false
+        check.rev = nil
+        check.deadline = nil
+        check.format = []
+        check.output = []
+        check.student = nil
+        var language = LanguageOptions()
+        language.lang = lang
+        check.language = language
+        var course = CourseOptions<ForCheck>()
+        course.exercises = nil
+        check.labOptions = course
+        check.color = color ?? .auto
+        check.showPod = false
+        check.watch = false
+        check.runPods = false
+        check.settle = 5
+        check.pull = .missing
+        check.allowHost = false
+        check.cache = nil
+        check.cloneTimeout = 60
+        return check
+    }
+}

@@ -140,9 +140,10 @@ enum Environment {
         var result: [String: String] = [:]
         var pointer = environ
         while let entry = pointer.pointee {
-            let text = String(cString: entry)
-            if let eq = text.firstIndex(of: "=") {
-                result[String(text[..<eq])] = String(text[text.index(after: eq)...])
+            // Split at the first '=' by bytes (no Character-level search: read at every start).
+            if let eq = strchr(entry, Int32(UInt8(ascii: "="))) {
+                let name = UnsafeRawBufferPointer(start: entry, count: eq - entry)
+                result[String(decoding: name, as: UTF8.self)] = String(cString: eq + 1)
             }
             pointer += 1
         }

@@ -39,7 +39,7 @@ struct Podgrade: ParsableCommand {
             }
         }
         do {
-            var command = try checkParsedAlone(arguments) ?? parseAsRoot(arguments)
+            var command = try Check.usual(arguments) ?? checkParsedAlone(arguments) ?? parseAsRoot(arguments)
             // Meanwhile this core reads the Kubernetes schema table, which grading needs next.
             if warmUp { _ = SchemaChecker.kinds.isEmpty }
             try command.run()

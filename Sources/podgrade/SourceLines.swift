@@ -1,23 +1,32 @@
 import ArgumentParser
 import PodGradeCore
 import PodGradeReport
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// The lines of each submission file, for code frames.
+/// The lines of each submission file, for code frames: split when a finding first
+/// needs them (most files of a repository have none to show).
 final class SourceLines: Sendable {
-    private let files: [String: [Substring]]
+    private let bytes: [String: [UInt8]]
+    private let split = Mutex<[String: [Substring]]>([:])
 
     init(_ snapshot: SourceSnapshot) {
-        var files: [String: [Substring]] = [:]
+        var bytes: [String: [UInt8]] = [:]
         for file in snapshot.files {
-            if case .bytes(let bytes) = file.content {
-                files[file.path] = String(decoding: bytes, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
-            }
+            if case .bytes(let content) = file.content { bytes[file.path] = content }
         }
-        self.files = files
+        self.bytes = bytes
     }
 
-    @Sendable func lines(_ path: String) -> [Substring]? { files[path] }
+    @Sendable func lines(_ path: String) -> [Substring]? {
+        guard let content = bytes[path] else { return nil }
+        return split.withLock { known in
+            if let lines = known[path] { return lines }
+            let lines = String(decoding: content, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            known[path] = lines
+            return lines
+        }
+    }
 }

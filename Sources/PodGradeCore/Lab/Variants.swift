@@ -1,5 +1,8 @@
 import Synchronization
 import PodGradeYAML
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A variable an exercise declares in its spec (`variables: {port: {choose: [6379, 7379]}}`):
 /// each learner gets one of its values, the first being the default variant's.
@@ -105,8 +108,11 @@ public enum Variants {
         bytes.withUnsafeBufferPointer { bytes in
             var line = 1, counted = 0
             var i = 0
-            while i + 1 < bytes.count {
-                guard bytes[i] == open, bytes[i + 1] == open else { i += 1; continue }
+            while i + 1 < bytes.count, let base = bytes.baseAddress {
+                // The next '{' by memchr: most files have none.
+                guard let hit = memchr(base + i, Int32(open), bytes.count - i) else { break }
+                i = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+                guard i + 1 < bytes.count, bytes[i + 1] == open else { i += 1; continue }
                 var j = i + 2
                 while j < bytes.count, bytes[j] == space { j += 1 }
                 let start = j

@@ -34,17 +34,18 @@ struct SchemaTable: Sendable {
             }
             if start < bytes.count { lines.append(start..<bytes.count) }
             for line in lines {
+                // A type's line is only found here (`T<tab>`): its columns wait until it is read.
+                if line.count > 2, bytes[line.lowerBound] == UInt8(ascii: "T"), bytes[line.lowerBound + 1] == Self.tab {
+                    typeLines.append(line)
+                    continue
+                }
                 let cols = Self.columns(bytes, line)
                 guard cols.count == 4, cols[0].count == 1 else { unread += 1; continue }
-                switch bytes[cols[0].lowerBound] {
-                case UInt8(ascii: "T"):
-                    typeLines.append(line)
-                case UInt8(ascii: "K"):
-                    guard let index = Int(Self.string(bytes, cols[3])) else { unread += 1; continue }
-                    kindRows.append((Self.string(bytes, cols[1]), Self.string(bytes, cols[2]), index))
-                default:
+                guard bytes[cols[0].lowerBound] == UInt8(ascii: "K"), let index = Int(Self.string(bytes, cols[3])) else {
                     unread += 1
+                    continue
                 }
+                kindRows.append((Self.string(bytes, cols[1]), Self.string(bytes, cols[2]), index))
             }
         }
         var kinds: [String: [(apiVersion: String, type: Int)]] = [:]
@@ -89,6 +90,7 @@ struct SchemaTable: Sendable {
     /// One `T` line: the type, and how many of its parts did not read.
     fileprivate static func readType(_ bytes: UnsafeBufferPointer<UInt8>, line: Range<Int>, objects count: Int) -> (schema: ObjectSchema, unread: Int) {
         let cols = columns(bytes, line)
+        guard cols.count == 4 else { return (ObjectSchema(string(bytes, cols.count > 1 ? cols[1] : line), [:]), 1) }
         var unread = 0
         var required: [String] = []
         var from = cols[2].lowerBound
