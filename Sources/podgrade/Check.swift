@@ -76,11 +76,18 @@ struct Check: ParsableCommand {
     func run() throws {
         let lang = try language.resolve()
         let plans = try outputs()
-        let lab = try labOptions.load()
-        let slugs = try exercise.map { try LabOptions.exercise($0, in: lab).id }
         let limits = try LimitOptions.resolve()
         let request = SourceRequest(source: source, rev: rev, deadline: deadline, cacheDirectory: cache, cloneTimeout: cloneTimeout,
                                     limits: limits.source)
+        // A local folder of a learner is read while the bundled lab loads on another core
+        // (Podgrade.main starts it): nothing typed depends on the lab, and it cannot fail.
+        var early: (snapshot: SourceSnapshot, manifests: ManifestSet)?
+        if exercise.isEmpty && labOptions.exercises == nil && !watch && !SourceLoader.isURL(source) && rev == nil && deadline == nil,
+           let snapshot = try? load(request) {
+            early = (snapshot, ManifestSet(snapshot, limits: limits.yaml))
+        }
+        let lab = try labOptions.load()
+        let slugs = try exercise.map { try LabOptions.exercise($0, in: lab).id }
         let grader = Grader(lab: lab, limits: limits.yaml)
         if runPods && (settle < 0 || settle > 600) { throw ValidationError(say("--settle takes 0 to 600 seconds.", ru: "--settle принимает от 0 до 600 секунд.")) }
         if watch {
@@ -99,9 +106,9 @@ struct Check: ParsableCommand {
                 printError(CommandText.watchGraded(time: Watcher.clock()).text(lang))
             }
         }
-        let snapshot = try load(request)
+        let snapshot = try early?.snapshot ?? load(request)
         var only = slugs
-        let manifests = ManifestSet(snapshot, limits: limits.yaml)
+        let manifests = early?.manifests ?? ManifestSet(snapshot, limits: limits.yaml)
         if only.isEmpty && rev == nil && deadline == nil && SourceLoader.isManifestFile(source) {
             // One file is the submission of the exercises it answers, not a whole course half missing.
             only = lab.exercises.filter { !manifests.submission(for: $0).files.isEmpty }.map(\.id)
@@ -109,7 +116,8 @@ struct Check: ParsableCommand {
         var result = try gradeAsLearner(grader, snapshot, manifests: manifests, only: only, lang: lang)
         if runPods { run(&result, lab: lab, snapshot: snapshot, manifests: manifests, lang: lang) }
         let code = emit(result, snapshot: snapshot, plans: plans, lang: lang)
-        throw ExitCode(code)
+        // Out now: unwinding would first free every tree of the learner's files, for nothing.
+        exitFlushed(code)
     }
 
     /// Grades the learner's own variants: `--student`, else `.podgrade.yaml`; without

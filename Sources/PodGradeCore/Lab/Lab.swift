@@ -28,7 +28,7 @@ public struct Lab: Sendable {
     /// The bundled lab without its right and known-wrong cases, which only `verify` and the
     /// benchmarks read: what `check`, `grade` and the language server load (about half the
     /// start-up work of the whole lab). Grades are the same.
-    public static let bundledForGrading: Lab = load(gradingFiles, yaml: .laidOut)
+    public static let bundledForGrading: Lab = load(gradingFiles, yaml: .laidOut, inTwoThreads: true)
 
     /// The bundled lab's files but its cases.
     static var gradingFiles: [String: [UInt8]] {
@@ -55,41 +55,20 @@ public struct Lab: Sendable {
         load(files, extraRules: extraRules, yaml: .parsed)
     }
 
-    /// `load(_:extraRules:)` reading YAML through `yaml`.
-    static func load(_ files: [String: [UInt8]], extraRules: [any Rule] = [], yaml: LabYAML) -> Lab {
+    /// `load(_:extraRules:)` reading YAML through `yaml`; with `inTwoThreads`, half the
+    /// exercises are loaded on a thread of their own (the bundled lab at start-up).
+    static func load(_ files: [String: [UInt8]], extraRules: [any Rule] = [], yaml: LabYAML, inTwoThreads: Bool = false) -> Lab {
         let rules = Dictionary((RuleCatalog.all + extraRules).map { ($0.id, $0) }, uniquingKeysWith: { _, extra in extra })
-        // Each used rule's declared parameters, read once (reading them instantiates the struct's decoding).
-        var declared: [String: [ParamSpec]] = [:]
-        var exercises: [Exercise] = []
-        var problems: [LabProblem] = []
         let slugs = Set(files.keys.compactMap { path -> String? in
             let parts = path.split(separator: "/")
             return parts.count == 2 && parts[1] == "spec.yaml" ? String(parts[0]) : nil
         }).sorted()
-        var templates: [String: ExerciseTemplate] = [:]
-        for slug in slugs {
-            let specPath = "\(slug)/spec.yaml"
-            let own = files.filter { $0.key.hasPrefix(slug + "/") }
-            let declaration = VariableDeclarations.read(specPath: specPath, bytes: files[specPath] ?? [], yaml: yaml)
-            problems += declaration.problems
-            problems += VariableDeclarations.placeholderProblems(slug: slug, files: own, variables: declaration.variables,
-                                                                 specLine: { declaration.lines[$0] })
-            guard !declaration.variables.isEmpty else {
-                let loaded = ExerciseLoader.load(slug: slug, files: files, rules: rules, declared: &declared, yaml: yaml)
-                if let exercise = loaded.exercise { exercises.append(exercise) }
-                problems += loaded.problems
-                continue
-            }
-            // The default variant (each variable's first value) is the exercise everything else sees.
-            let values = Variants.values(of: declaration.variables, seed: "", exercise: slug, student: nil)
-            let loaded = ExerciseLoader.load(slug: slug, files: own.mapValues { Variants.render($0, values: values) }, rules: rules,
-                                             declared: &declared, yaml: yaml)
-            if let exercise = loaded.exercise?.with(variables: declaration.variables, values: values) {
-                exercises.append(exercise)
-                templates[slug] = ExerciseTemplate(variables: declaration.variables, files: own)
-            }
-            problems += loaded.problems
-        }
+        let loaded = inTwoThreads
+            ? Parallel.inTwoThreads(slugs.count) { loadExercise(slugs[$0], files: files, rules: rules, yaml: yaml) }
+            : slugs.map { loadExercise($0, files: files, rules: rules, yaml: yaml) }
+        let exercises = loaded.compactMap(\.exercise)
+        let problems = loaded.flatMap(\.problems)
+        let templates = Dictionary(loaded.compactMap { one in one.template.map { (one.slug, $0) } }, uniquingKeysWith: { a, _ in a })
         var lab = Lab(exercises: exercises, problems: problems, ruleTable: rules)
         lab.templates = templates
         if let course = files["course.yaml"] {
@@ -97,6 +76,31 @@ public struct Lab: Sendable {
             if let seed = root?["seed"]?.scalar?.text, !seed.isEmpty { lab.seed = seed }
         }
         return lab
+    }
+
+    /// One exercise of a course: its spec, companions and variables, and their problems.
+    private static func loadExercise(_ slug: String, files: [String: [UInt8]], rules: [String: any Rule], yaml: LabYAML)
+        -> (slug: String, exercise: Exercise?, template: ExerciseTemplate?, problems: [LabProblem]) {
+        // Each used rule's declared parameters, read once (reading them instantiates the struct's decoding).
+        var declared: [String: [ParamSpec]] = [:]
+        let specPath = "\(slug)/spec.yaml"
+        let own = files.filter { $0.key.hasPrefix(slug + "/") }
+        let declaration = VariableDeclarations.read(specPath: specPath, bytes: files[specPath] ?? [], yaml: yaml)
+        var problems = declaration.problems
+        problems += VariableDeclarations.placeholderProblems(slug: slug, files: own, variables: declaration.variables,
+                                                             specLine: { declaration.lines[$0] })
+        guard !declaration.variables.isEmpty else {
+            let loaded = ExerciseLoader.load(slug: slug, files: own, rules: rules, declared: &declared, yaml: yaml)
+            return (slug, loaded.exercise, nil, problems + loaded.problems)
+        }
+        // The default variant (each variable's first value) is the exercise everything else sees.
+        let values = Variants.values(of: declaration.variables, seed: "", exercise: slug, student: nil)
+        let loaded = ExerciseLoader.load(slug: slug, files: own.mapValues { Variants.render($0, values: values) }, rules: rules,
+                                         declared: &declared, yaml: yaml)
+        guard let exercise = loaded.exercise?.with(variables: declaration.variables, values: values) else {
+            return (slug, nil, nil, problems + loaded.problems)
+        }
+        return (slug, exercise, ExerciseTemplate(variables: declaration.variables, files: own), problems + loaded.problems)
     }
 }
 

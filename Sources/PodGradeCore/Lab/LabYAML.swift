@@ -1,3 +1,4 @@
+import Synchronization
 import PodGradeYAML
 import PodGradeLab
 #if canImport(Glibc)
@@ -9,8 +10,8 @@ import Glibc
 /// podgrade was built (`BundledLabImages`, written by `make lab`); any other text,
 /// or a stale image, is parsed. The images are found by the exact text they were
 /// made from, so one can never stand for another file.
-struct LabYAML {
-    let read: ([UInt8]) -> YAMLFile
+struct LabYAML: Sendable {
+    let read: @Sendable ([UInt8]) -> YAMLFile
 
     static var laidOut: LabYAML {
         LabYAML { bytes in
@@ -37,13 +38,13 @@ extension Lab {
     /// of its tree, in the order read: what `make lab` lays out (`BundledLabImages`),
     /// and what a test compares with the images compiled in.
     public static func bundledImages() -> [(text: String, image: String)] {
-        var read: [(text: String, image: String)] = []
+        let read = Mutex<[(text: String, image: String)]>([])
         let recorder = LabYAML { bytes in
             let file = YAMLReader.read(bytes)
-            if let image = YAMLImage.write(file) { read.append((String(decoding: bytes, as: UTF8.self), image)) }
+            if let image = YAMLImage.write(file) { read.withLock { $0.append((String(decoding: bytes, as: UTF8.self), image)) } }
             return file
         }
         _ = load(gradingFiles, yaml: recorder)
-        return read
+        return read.withLock { $0 }
     }
 }

@@ -27,6 +27,7 @@ struct SchemaTable: Sendable {
         var unread = 0
         bytes.withUnsafeBufferPointer { bytes in
             var lines: [Range<Int>] = []
+            lines.reserveCapacity(bytes.count / 64)
             var start = 0
             for i in 0..<bytes.count where bytes[i] == Self.newline {
                 if i > start { lines.append(start..<i) }
@@ -147,7 +148,7 @@ struct SchemaTable: Sendable {
 
     /// `apps` of `apps/v1`, `""` of `v1`.
     static func group(of apiVersion: String) -> String {
-        guard let slash = apiVersion.firstIndex(of: "/") else { return "" }
+        guard let slash = apiVersion.utf8.firstIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(apiVersion[..<slash])
     }
 
