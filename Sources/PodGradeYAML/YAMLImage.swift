@@ -5,82 +5,132 @@
 ///
 /// The layout: `D<count>;` then each document as `<index>;<node>`. A node is an
 /// optional tag `!<n>:<bytes>`, then one of
-///   `S<line>,<column>,<weight>,<style><value><n>:<text>`  a scalar
+///   `S<line>,<column>,<style><value><n>:<text>`           a scalar of weight 1
+///   `W<line>,<column>,<weight>,<style><value><n>:<text>`  a scalar of another weight
 ///   `Q<line>,<column>,<weight>,<count>;<node>...`        a sequence
 ///   `M<line>,<column>,<weight>,<count>;(<n>:<key><key node><value node>)...`  a mapping
-/// where `<n>:` counts UTF-8 bytes, style is one of `pSDLF` and value one of `n`
+/// where a text is `<n>:<bytes>` (`<n>` counting UTF-8 bytes) or `@<offset>,<n>;`, the same
+/// bytes found in the source the image was made from (which reading it is given), style is one of `pSDLF` and value one of `n`
 /// (null), `t`/`f` (booleans), `i<int>;`, `r<bit pattern>;` (a float), `=` (the
-/// text itself) or `s<n>:<bytes>` (another string).
+/// text itself) or `s<n>:<bytes>` (another string). A key node that is the key
+/// itself (a plain string scalar of weight 1, untagged: most keys) is `K<line>,<column>,`.
 public enum YAMLImage {
-    /// The image of a stream read without an error; nil for one with an error.
-    public static func write(_ file: YAMLFile) -> String? {
+    /// The image of a stream read without an error; nil for one with an error. Texts found
+    /// in `source` (the bytes the stream was read from) are written as references into it.
+    public static func write(_ file: YAMLFile, source: [UInt8] = []) -> String? {
         guard file.error == nil else { return nil }
-        var out = "D\(file.documents.count);"
+        var writer = Writer(source: source)
+        writer.out = "D\(file.documents.count);"
         for document in file.documents {
-            out += "\(document.index);"
-            write(document.root, to: &out)
+            writer.out += "\(document.index);"
+            writer.write(document.root)
         }
-        return out
+        return writer.out
     }
 
-    private static func write(_ node: Node, to out: inout String) {
-        if let tag = node.tag { out += "!"; bytes(tag, to: &out) }
-        let position = "\(node.mark.line),\(node.mark.column),\(node.weight)"
-        switch node.content {
-        case .scalar(let scalar):
-            out += "S" + position + ","
-            switch scalar.style {
-            case .plain: out += "p"
-            case .singleQuoted: out += "S"
-            case .doubleQuoted: out += "D"
-            case .literal: out += "L"
-            case .folded: out += "F"
-            }
-            switch scalar.value {
-            case .null: out += "n"
-            case .bool(let value): out += value ? "t" : "f"
-            case .int(let value): out += "i\(value);"
-            case .float(let value): out += "r\(value.bitPattern);"
-            case .string(let value) where value == scalar.text: out += "="
-            case .string(let value): out += "s"; bytes(value, to: &out)
-            }
-            bytes(scalar.text, to: &out)
-        case .sequence(let items):
-            out += "Q" + position + ",\(items.count);"
-            for item in items { write(item, to: &out) }
-        case .mapping(let pairs):
-            out += "M" + position + ",\(pairs.count);"
-            for pair in pairs {
-                bytes(pair.key, to: &out)
-                write(pair.keyNode, to: &out)
-                write(pair.value, to: &out)
-            }
-        }
+    /// Whether a pair's key node is its key written plainly (the short form `K`).
+    private static func isPlainKey(_ pair: Pair) -> Bool {
+        guard pair.keyNode.tag == nil, pair.keyNode.weight == 1, case .scalar(let scalar) = pair.keyNode.content else { return false }
+        return scalar.style == .plain && scalar.text == pair.key && scalar.value == .string(pair.key)
     }
 
-    private static func bytes(_ text: String, to out: inout String) {
-        out += "\(text.utf8.count):" + text
+    private struct Writer {
+        let source: [UInt8]
+        var out = ""
+        /// Where the last text was found: the next is looked for from here (texts come in order).
+        var cursor = 0
+
+        mutating func write(_ node: Node) {
+            if let tag = node.tag { out += "!"; text(tag) }
+            let position = "\(node.mark.line),\(node.mark.column),\(node.weight)"
+            switch node.content {
+            case .scalar(let scalar):
+                out += node.weight == 1 ? "S\(node.mark.line),\(node.mark.column)," : "W" + position + ","
+                switch scalar.style {
+                case .plain: out += "p"
+                case .singleQuoted: out += "S"
+                case .doubleQuoted: out += "D"
+                case .literal: out += "L"
+                case .folded: out += "F"
+                }
+                switch scalar.value {
+                case .null: out += "n"
+                case .bool(let value): out += value ? "t" : "f"
+                case .int(let value): out += "i\(value);"
+                case .float(let value): out += "r\(value.bitPattern);"
+                case .string(let value) where value == scalar.text: out += "="
+                case .string(let value): out += "s"; text(value)
+                }
+                text(scalar.text)
+            case .sequence(let items):
+                out += "Q" + position + ",\(items.count);"
+                for item in items { write(item) }
+            case .mapping(let pairs):
+                out += "M" + position + ",\(pairs.count);"
+                for pair in pairs {
+                    text(pair.key)
+                    if YAMLImage.isPlainKey(pair) {
+                        out += "K\(pair.keyNode.mark.line),\(pair.keyNode.mark.column),"
+                    } else {
+                        write(pair.keyNode)
+                    }
+                    write(pair.value)
+                }
+            }
+        }
+
+        /// A text: a reference into the source where its bytes are there (and it is long
+        /// enough to gain), else written out.
+        mutating func text(_ value: String) {
+            let bytes = Array(value.utf8)
+            if bytes.count >= 6, let offset = find(bytes, from: cursor) ?? find(bytes, from: 0) {
+                out += "@\(offset),\(bytes.count);"
+                cursor = offset + bytes.count
+            } else {
+                out += "\(bytes.count):" + value
+            }
+        }
+
+        func find(_ needle: [UInt8], from start: Int) -> Int? {
+            guard needle.count <= source.count, start <= source.count - needle.count else { return nil }
+            for offset in start...(source.count - needle.count) where source[offset] == needle[0] {
+                if source[offset..<(offset + needle.count)].elementsEqual(needle) { return offset }
+            }
+            return nil
+        }
     }
 
     /// The stream an image holds; nil when it is not a well-formed image.
-    public static func read(_ image: String) -> YAMLFile? {
+    public static func read(_ image: String, source: [UInt8] = []) -> YAMLFile? {
         var image = image
         return image.withUTF8 { buffer -> YAMLFile? in
-            var reader = Reader(bytes: buffer)
-            guard reader.take(UInt8(ascii: "D")), let count = reader.number(until: UInt8(ascii: ";")) else { return nil }
-            var documents: [Document] = []
-            documents.reserveCapacity(count)
-            for _ in 0..<count {
-                guard let index = reader.number(until: UInt8(ascii: ";")), let root = reader.node(depth: 0) else { return nil }
-                documents.append(Document(root: root, index: index))
+            source.withUnsafeBufferPointer { source in
+                var reader = Reader(bytes: buffer, source: source)
+                return reader.file()
             }
-            return reader.atEnd ? YAMLFile(documents: documents, error: nil) : nil
         }
     }
 
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
+        let source: UnsafeBufferPointer<UInt8>
         var position = 0
+
+        init(bytes: UnsafeBufferPointer<UInt8>, source: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            self.source = source
+        }
+
+        mutating func file() -> YAMLFile? {
+            guard take(UInt8(ascii: "D")), let count = number(until: UInt8(ascii: ";")) else { return nil }
+            var documents: [Document] = []
+            documents.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let index = number(until: UInt8(ascii: ";")), let root = node(depth: 0) else { return nil }
+                documents.append(Document(root: root, index: index))
+            }
+            return atEnd ? YAMLFile(documents: documents, error: nil) : nil
+        }
 
         var atEnd: Bool { position == bytes.count }
 
@@ -126,11 +176,23 @@ public enum YAMLImage {
             return Int(value)
         }
 
-        /// `<n>:<bytes>` as a string.
+        /// `<n>:<bytes>`, or `@<offset>,<n>;` in the source, as a string.
         mutating func string() -> String? {
+            if take(UInt8(ascii: "@")) {
+                guard let offset = number(until: UInt8(ascii: ",")), let count = number(until: UInt8(ascii: ";")),
+                      offset <= source.count, count <= source.count - offset else { return nil }
+                return String(decoding: UnsafeBufferPointer(rebasing: source[offset..<(offset + count)]), as: UTF8.self)
+            }
             guard let count = number(until: UInt8(ascii: ":")), count <= bytes.count - position else { return nil }
             defer { position += count }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[position..<(position + count)]), as: UTF8.self)
+        }
+
+        /// A key's node: the short form `K<line>,<column>,` (the key itself), or any node.
+        mutating func keyNode(_ key: String, depth: Int) -> Node? {
+            guard take(UInt8(ascii: "K")) else { return node(depth: depth) }
+            guard let line = number(until: UInt8(ascii: ",")), let column = number(until: UInt8(ascii: ",")) else { return nil }
+            return Node(content: .scalar(Scalar(text: key, style: .plain, value: .string(key))), mark: Mark(line: line, column: column))
         }
 
         mutating func node(depth: Int) -> Node? {
@@ -144,8 +206,9 @@ public enum YAMLImage {
                   let line = number(until: UInt8(ascii: ",")), let column = number(until: UInt8(ascii: ",")) else { return nil }
             let mark = Mark(line: line, column: column)
             switch kind {
-            case UInt8(ascii: "S"):
-                guard let weight = number(until: UInt8(ascii: ",")), let styleCode = next(), let valueCode = next() else { return nil }
+            case UInt8(ascii: "S"), UInt8(ascii: "W"):
+                let weight = kind == UInt8(ascii: "S") ? 1 : number(until: UInt8(ascii: ","))
+                guard let weight, let styleCode = next(), let valueCode = next() else { return nil }
                 let style: ScalarStyle
                 switch styleCode {
                 case UInt8(ascii: "p"): style = .plain
@@ -191,7 +254,7 @@ public enum YAMLImage {
                 var pairs: [Pair] = []
                 pairs.reserveCapacity(count)
                 for _ in 0..<count {
-                    guard let key = string(), let keyNode = node(depth: depth + 1), let value = node(depth: depth + 1) else { return nil }
+                    guard let key = string(), let keyNode = keyNode(key, depth: depth + 1), let value = node(depth: depth + 1) else { return nil }
                     pairs.append(Pair(key: key, keyNode: keyNode, value: value))
                 }
                 return Node(content: .mapping(pairs), mark: mark, tag: tag, weight: weight)

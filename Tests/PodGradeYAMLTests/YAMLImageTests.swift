@@ -5,12 +5,18 @@ import Testing
 /// mark, tag, style, value and weight.
 @Suite struct YAMLImageTests {
     /// The image of `text`, checked to read back to the same image.
+    /// Written alone and with its source (texts as references into it), the same tree.
     private func roundTrip(_ text: String) throws -> YAMLFile {
         let parsed = YAMLReader.read(text)
         let image = try #require(YAMLImage.write(parsed))
         let read = try #require(YAMLImage.read(image))
         #expect(YAMLImage.write(read) == image)
         #expect(read.documents.count == parsed.documents.count)
+        let source = Array(text.utf8)
+        let referring = try #require(YAMLImage.write(parsed, source: source))
+        #expect(referring.utf8.count < image.utf8.count)
+        #expect(YAMLImage.read(referring, source: source).flatMap { YAMLImage.write($0) } == image)
+        #expect(YAMLImage.read(referring) == nil)
         return read
     }
 
@@ -69,6 +75,18 @@ import Testing
         #expect(file.documents.dropFirst().first?.root.sequence?.first?.string == "second")
     }
 
+    @Test func keysWrittenOtherwiseKeepTheirNodes() throws {
+        let file = try roundTrip("plain: 1\n\"quoted\": 2\n80: 3\n!!str tagged: 4\n")
+        let pairs = try #require(file.documents.first?.root.mapping)
+        #expect(pairs.map(\.key) == ["plain", "quoted", "80", "tagged"])
+        #expect(pairs[0].keyNode.scalar?.style == .plain)
+        #expect(pairs[0].keyNode.mark == Mark(line: 1, column: 1))
+        #expect(pairs[1].keyNode.scalar?.style == .doubleQuoted)
+        #expect(pairs[2].keyNode.scalar?.value == .int(80))
+        #expect(pairs[3].keyNode.tag == "tag:yaml.org,2002:str")
+        #expect(pairs[3].value.mark == Mark(line: 4, column: 15))
+    }
+
     @Test func aStreamWithAnErrorHasNoImage() {
         #expect(YAMLImage.write(YAMLReader.read("a: [1, 2\n")) == nil)
     }
@@ -81,8 +99,11 @@ import Testing
         }
         #expect(YAMLImage.read(image + "x") == nil)
         #expect(YAMLImage.read("D1;0;Q1,1,1,99999999999;") == nil)
-        #expect(YAMLImage.read("D1;0;S1,1,1,pi99999999999999999999999;1:x") == nil)
-        #expect(YAMLImage.read("D1;0;S1,1,1,p=9:x") == nil)
+        #expect(YAMLImage.read("D1;0;S1,1,pi99999999999999999999999;1:x") == nil)
+        #expect(YAMLImage.read("D1;0;S1,1,p=9:x") == nil)
+        #expect(YAMLImage.read("D1;0;M1,1,3,1;1:aK1,1") == nil)
         #expect(YAMLImage.read("") == nil)
+        #expect(YAMLImage.read("D1;0;S1,1,p=@0,5;", source: Array("word".utf8)) == nil)
+        #expect(YAMLImage.read("D1;0;S1,1,p=@0,4;", source: Array("word".utf8))?.documents.first?.root.string == "word")
     }
 }
