@@ -136,7 +136,11 @@ struct CourseOptions<Purpose: CoursePurpose>: ParsableArguments {
 }
 
 enum Environment {
-    static var current: [String: String] {
+    /// The process's environment, read once (podgrade never changes it; several options
+    /// read it at every start).
+    static let current: [String: String] = read()
+
+    private static func read() -> [String: String] {
         var result: [String: String] = [:]
         var pointer = environ
         while let entry = pointer.pointee {

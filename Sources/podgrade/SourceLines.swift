@@ -24,7 +24,9 @@ final class SourceLines: Sendable {
         guard let content = bytes[path] else { return nil }
         return split.withLock { known in
             if let lines = known[path] { return lines }
-            let lines = String(decoding: content, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+            // Split by bytes (a Character-level split is slow, and never splits "\r\n", one Character).
+            let lines = String(decoding: content, as: UTF8.self).utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+                .map { Substring($0.last == UInt8(ascii: "\r") ? $0.dropLast() : $0) }
             known[path] = lines
             return lines
         }

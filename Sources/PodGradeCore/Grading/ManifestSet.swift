@@ -27,7 +27,14 @@ public struct ManifestSet: Sendable {
         // Byte by byte: the slug is ASCII, and a split into Characters costs far more.
         let slug = exercise.id.utf8
         func inSlugFolder(_ path: String) -> Bool {
-            path.utf8.split(separator: UInt8(ascii: "/")).dropLast().contains { $0.elementsEqual(slug) }
+            // Each folder of the path (the components before a '/'), without splitting it into an array.
+            let bytes = path.utf8
+            var start = bytes.startIndex
+            while let slash = bytes[start...].firstIndex(of: UInt8(ascii: "/")) {
+                if bytes[start..<slash].elementsEqual(slug) { return true }
+                start = bytes.index(after: slash)
+            }
+            return false
         }
         let inFolder = files.filter { inSlugFolder($0.path) }
         let skippedInFolder = skipped.filter { inSlugFolder($0.path) }

@@ -59,13 +59,19 @@ public struct Lab: Sendable {
     /// exercises are loaded on a thread of their own (the bundled lab at start-up).
     static func load(_ files: [String: [UInt8]], extraRules: [any Rule] = [], yaml: LabYAML, inTwoThreads: Bool = false) -> Lab {
         let rules = Dictionary((RuleCatalog.all + extraRules).map { ($0.id, $0) }, uniquingKeysWith: { _, extra in extra })
-        let slugs = Set(files.keys.compactMap { path -> String? in
-            let parts = path.split(separator: "/")
-            return parts.count == 2 && parts[1] == "spec.yaml" ? String(parts[0]) : nil
-        }).sorted()
+        // Each exercise's files (`<slug>/...`), found in one pass by bytes.
+        var bySlug: [String: [String: [UInt8]]] = [:]
+        var slugs: [String] = []
+        for (path, bytes) in files {
+            guard let slash = path.utf8.firstIndex(of: UInt8(ascii: "/")) else { continue }
+            let slug = String(path[..<slash])
+            bySlug[slug, default: [:]][path] = bytes
+            if path.utf8[path.utf8.index(after: slash)...].elementsEqual("spec.yaml".utf8) { slugs.append(slug) }
+        }
+        let exerciseFiles = slugs.sorted().map { ($0, bySlug[$0] ?? [:]) }
         let loaded = inTwoThreads
-            ? Parallel.inTwoThreads(slugs.count) { loadExercise(slugs[$0], files: files, rules: rules, yaml: yaml) }
-            : slugs.map { loadExercise($0, files: files, rules: rules, yaml: yaml) }
+            ? Parallel.inTwoThreads(exerciseFiles.count) { loadExercise(exerciseFiles[$0].0, files: exerciseFiles[$0].1, rules: rules, yaml: yaml) }
+            : exerciseFiles.map { loadExercise($0.0, files: $0.1, rules: rules, yaml: yaml) }
         let exercises = loaded.compactMap(\.exercise)
         let problems = loaded.flatMap(\.problems)
         let templates = Dictionary(loaded.compactMap { one in one.template.map { (one.slug, $0) } }, uniquingKeysWith: { a, _ in a })
@@ -78,14 +84,14 @@ public struct Lab: Sendable {
         return lab
     }
 
-    /// One exercise of a course: its spec, companions and variables, and their problems.
-    private static func loadExercise(_ slug: String, files: [String: [UInt8]], rules: [String: any Rule], yaml: LabYAML)
+    /// One exercise of a course from its own files (`own`, `<slug>/...`): its spec,
+    /// companions and variables, and their problems.
+    private static func loadExercise(_ slug: String, files own: [String: [UInt8]], rules: [String: any Rule], yaml: LabYAML)
         -> (slug: String, exercise: Exercise?, template: ExerciseTemplate?, problems: [LabProblem]) {
         // Each used rule's declared parameters, read once (reading them instantiates the struct's decoding).
         var declared: [String: [ParamSpec]] = [:]
         let specPath = "\(slug)/spec.yaml"
-        let own = files.filter { $0.key.hasPrefix(slug + "/") }
-        let declaration = VariableDeclarations.read(specPath: specPath, bytes: files[specPath] ?? [], yaml: yaml)
+        let declaration = VariableDeclarations.read(specPath: specPath, bytes: own[specPath] ?? [], yaml: yaml)
         var problems = declaration.problems
         problems += VariableDeclarations.placeholderProblems(slug: slug, files: own, variables: declaration.variables,
                                                              specLine: { declaration.lines[$0] })

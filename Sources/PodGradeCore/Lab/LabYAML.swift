@@ -18,13 +18,20 @@ struct LabYAML: Sendable {
             for entry in BundledLabImages.images where entry.length == bytes.count {
                 let known = fingerprint ?? Self.fingerprint(bytes)
                 fingerprint = known
-                if entry.fingerprint == known, let file = YAMLImage.read(entry.image, source: bytes) { return file }
+                if entry.fingerprint == known, let file = YAMLImage.read(entry.image, source: bytes) {
+                    kept.withLock { $0.append(file) }
+                    return file
+                }
             }
             return YAMLReader.read(bytes)
         }
     }
 
     static var parsed: LabYAML { LabYAML { YAMLReader.read($0) } }
+
+    /// The bundled specs' trees, kept for the life of the process: the bundled lab is
+    /// loaded once, and freeing its trees as each exercise is built only costs start-up time.
+    private static let kept = Mutex<[YAMLFile]>([])
 
     /// FNV-1a, 64 bits.
     static func fingerprint(_ bytes: [UInt8]) -> UInt64 {
