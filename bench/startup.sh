@@ -4,6 +4,7 @@
 #   podgrade --version                         target: within 3x of git --version
 #   podgrade check of the sample learner       target: within 6x of git --version
 # Alone: `bash bench/startup.sh` prints the three medians and the two ratios.
+# BENCH_STARTUP_ROUNDS (default 10) alternating rounds share the runs.
 # From bench/run.sh: `bash bench/startup.sh FIGDIR` writes them as figures.
 # BENCH_STARTUP_RUNS (default 300) runs of each; BENCH_NO_BUILD=1 with
 # PODGRADE_DIST_BIN=FILE measures that binary instead of building one.
@@ -20,16 +21,24 @@ if [ "${BENCH_NO_BUILD:-0}" != 1 ] || [ -z "${PODGRADE_DIST_BIN:-}" ]; then
 fi
 command -v hyperfine >/dev/null 2>&1 || { echo "startup: hyperfine is needed (apt-get install hyperfine)" >&2; exit 1; }
 SAMPLE="$ROOT/Tests/Fixtures/sample-learner"
-# One run, the three commands interleaved in time as hyperfine runs them back to back.
-hyperfine -N -i --warmup 20 --runs "$RUNS" --export-json "$WORK/startup.json" \
-  "git --version" "$BIN --version" "$BIN check $SAMPLE --color never" >/dev/null 2>&1
-python3 - "$WORK/startup.json" "$FIG" <<'PY'
-import json, os, sys
-r = json.load(open(sys.argv[1]))["results"]
-git, version, check = (x["median"] * 1000 for x in r)
+# The three commands in alternating rounds (hyperfine runs one command's runs back to back,
+# so a machine that slows down midway would skew a single run's ratio); each median is over
+# every round's runs.
+ROUNDS="${BENCH_STARTUP_ROUNDS:-10}"
+for round in $(seq 1 "$ROUNDS"); do
+  hyperfine -N -i --warmup 5 --runs "$(( (RUNS + ROUNDS - 1) / ROUNDS ))" --export-json "$WORK/startup-$round.json" \
+    "git --version" "$BIN --version" "$BIN check $SAMPLE --color never" >/dev/null 2>&1
+done
+python3 - "$WORK" "$FIG" <<'PY'
+import glob, json, os, statistics, sys
+times = [[], [], []]
+for path in glob.glob(os.path.join(sys.argv[1], "startup-*.json")):
+    for i, result in enumerate(json.load(open(path))["results"]):
+        times[i] += result["times"]
+git, version, check = (statistics.median(t) * 1000 for t in times)
 figures = {"startup_git_ms": git, "startup_version_ms": version, "startup_check_ms": check,
            "startup_version_ratio": version / git, "startup_check_ratio": check / git}
-if sys.argv[2]:
+if len(sys.argv) > 2 and sys.argv[2]:
     for name, value in figures.items():
         open(os.path.join(sys.argv[2], name), "w").write(f"{value}\n")
 else:

@@ -88,7 +88,8 @@ struct Check: ParsableCommand {
         }
         let lab = try labOptions.load()
         let slugs = try exercise.map { try LabOptions.exercise($0, in: lab).id }
-        let grader = Grader(lab: lab, limits: limits.yaml)
+        var grader = Grader(lab: lab, limits: limits.yaml)
+        grader.exercisesInTwoThreads = true
         if runPods && (settle < 0 || settle > 600) { throw ValidationError(say("--settle takes 0 to 600 seconds.", ru: "--settle принимает от 0 до 600 секунд.")) }
         if watch {
             if runPods { throw UsageFailure(.runNotForWatch) }

@@ -235,7 +235,8 @@ extension Grader {
     /// exercise's values (CONTRACT: additive fields `student`, `variant`).
     public func grade(_ snapshot: SourceSnapshot, manifests: ManifestSet? = nil, only: [String] = [], describePods: Bool = false,
                       student: String?) -> GradeResult {
-        let own = Grader(lab: lab.forStudent(student), limits: limits)
+        var own = Grader(lab: lab.forStudent(student), limits: limits)
+        own.exercisesInTwoThreads = exercisesInTwoThreads
         var result = own.grade(snapshot, manifests: manifests ?? ManifestSet(snapshot, limits: limits), only: only, describePods: describePods)
         result.student = student
         for index in result.exercises.indices {

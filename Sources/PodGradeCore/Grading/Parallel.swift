@@ -7,7 +7,8 @@ enum Parallel {
     /// `body(i)` for each `i` in `0..<count`, results in order, worked on by the calling
     /// thread and one more, each taking the next index until none is left (so the two
     /// finish together however the work is spread). Loading the bundled lab at a
-    /// `check`'s start-up takes half the time on two cores. Without a thread, all of it here.
+    /// `check`'s start-up, and grading its exercises, take half the time on two cores.
+    /// Without a thread, all of it here.
     static func inTwoThreads<T: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> T) -> [T] {
         let work = SharedWork(count: count, body: body)
         var thread = pthread_t()
