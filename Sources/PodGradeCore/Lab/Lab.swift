@@ -32,15 +32,24 @@ public struct Lab: Sendable {
 
     /// The bundled lab's files but its cases.
     static var gradingFiles: [String: [UInt8]] {
-        BundledLab.exercises.filter { !isCase($0.key) }.mapValues { Array($0.utf8) }
+        var files: [String: [UInt8]] = [:]
+        files.reserveCapacity(BundledLab.exercises.count)
+        for (path, text) in BundledLab.exercises where !isCase(path) {
+            // The literal's bytes copied at once, not one by one.
+            files[path] = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
+        }
+        return files
     }
 
     /// Whether a lab path is a right or known-wrong case (`<slug>/right/...`, `<slug>/wrong/...`):
     /// the second path component compared as bytes, at every start of `check`.
     static func isCase(_ path: String) -> Bool {
-        let parts = path.utf8.split(separator: UInt8(ascii: "/"), maxSplits: 2, omittingEmptySubsequences: false)
-        guard parts.count == 3 else { return false }
-        return parts[1].elementsEqual("wrong".utf8) || parts[1].elementsEqual("right".utf8)
+        let bytes = path.utf8
+        guard let first = bytes.firstIndex(of: UInt8(ascii: "/")) else { return false }
+        let rest = bytes[bytes.index(after: first)...]
+        guard let second = rest.firstIndex(of: UInt8(ascii: "/")) else { return false }
+        let folder = rest[..<second]
+        return folder.elementsEqual("wrong".utf8) || folder.elementsEqual("right".utf8)
     }
 
     /// The bundled course's files as written (`<slug>/spec.yaml`, templates unreplaced).

@@ -1,4 +1,7 @@
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The object types and kinds of the Kubernetes API, from the generated text
 /// table (`GeneratedSchemas`, written by .ci/gen-k8s-schemas.py from Kubernetes'
@@ -29,11 +32,13 @@ struct SchemaTable: Sendable {
             var lines: [Range<Int>] = []
             lines.reserveCapacity(bytes.count / 64)
             var start = 0
-            for i in 0..<bytes.count where bytes[i] == Self.newline {
-                if i > start { lines.append(start..<i) }
-                start = i + 1
+            // Each line's end by memchr (the table is read at every start).
+            while start < bytes.count, let base = bytes.baseAddress {
+                let end = memchr(base + start, Int32(Self.newline), bytes.count - start)
+                    .map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) - base } ?? bytes.count
+                if end > start { lines.append(start..<end) }
+                start = end + 1
             }
-            if start < bytes.count { lines.append(start..<bytes.count) }
             for line in lines {
                 // A type's line is only found here (`T<tab>`): its columns wait until it is read.
                 if line.count > 2, bytes[line.lowerBound] == UInt8(ascii: "T"), bytes[line.lowerBound + 1] == Self.tab {
