@@ -148,10 +148,13 @@ public struct PodModel: Sendable {
     /// reads (nginx serving its html folder, a shipper reading its mounts) are left to the
     /// rules, since an empty served folder is not a mistake of its own.
     public var readersOfUnwrittenFiles: [FileFact] {
-        let written = files.filter { $0.kind == .write && $0.place != nil }
+        // The writes are gathered at the first read that needs them: most Pods have none.
+        var writes: [FileFact]?
         return files.filter { read in
             guard read.kind == .read, !read.isImplicit, let place = read.place, !read.isSymbolic,
                   volumes.first(where: { $0.name == place.volume })?.type == "emptyDir" else { return false }
+            let written = writes ?? files.filter { $0.kind == .write && $0.place != nil }
+            writes = written
             return !written.contains { w in
                 guard let wp = w.place, wp.volume == place.volume else { return false }
                 return Paths.read(place.relative, covers: wp.relative) || Paths.read(wp.relative, covers: place.relative)
