@@ -83,12 +83,14 @@ extension Programs {
         default:
             // `--listen=:8080`, `--bind 0.0.0.0:9000`, `--listen-port 8080`
             guard !returns.contains(program) else { break }
-            let args = Array(c.arguments)
-            for (k, word) in args.enumerated() where word.hasPrefix("-") {
-                let flag = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
+            let args = c.arguments
+            for k in args.indices where args[k].hasPrefix("-") {
+                let word = args[k]
+                let equals = word.firstIndex(of: "=")
+                let flag = equals.map { String(word[..<$0]) } ?? word
                 guard asciiContains(flag, "listen") || asciiContains(flag, "bind") || flag == "--port" || flag == "-port" else { continue }
-                let value: String? = word.utf8.contains(UInt8(ascii: "=")) ? String(word[word.index(after: word.firstIndex(of: "=") ?? word.startIndex)...])
-                    : (k + 1 < args.count ? args[k + 1] : nil)
+                let value: String? = word.utf8.contains(UInt8(ascii: "=")) ? String(word[word.index(after: equals ?? word.startIndex)...])
+                    : (k + 1 < args.endIndex ? args[k + 1] : nil)
                 if let value, let (host, p) = listenAddress(value) { result.append((p, host, program)) }
             }
         }
@@ -182,31 +184,34 @@ extension Programs {
     /// Whether `text` holds `needle`, ASCII letters compared without case (cheaper than
     /// `String.contains(_:)` on the hot path).
     static func asciiContains(_ text: String, _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard !n.isEmpty else { return true }
-        var t = Array(text.utf8)
-        guard t.count >= n.count else { return false }
-        for k in t.indices where t[k] >= UInt8(ascii: "A") && t[k] <= UInt8(ascii: "Z") { t[k] += 32 }
-        for start in 0...(t.count - n.count) {
-            var k = 0
-            while k < n.count, t[start + k] == n[k] { k += 1 }
-            if k == n.count { return true }
-        }
-        return false
+        withBytes(text, needle) { t, n in search(t, n) { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 } }
     }
 
     /// Whether `text` holds `needle`, byte for byte.
     static func contains(_ text: String, _ needle: String) -> Bool {
-        contains(Array(text.utf8), Array(needle.utf8))
+        withBytes(text, needle) { t, n in search(t, n) { $0 } }
     }
 
     /// The same over bytes (a spec file as loaded).
     static func contains(_ t: [UInt8], _ n: [UInt8]) -> Bool {
+        t.withUnsafeBufferPointer { t in n.withUnsafeBufferPointer { n in search(t, n) { $0 } } }
+    }
+
+    /// Both strings' UTF-8 bytes in place: these searches run for every word of every
+    /// command, and copying the strings into arrays first cost more than the search.
+    private static func withBytes(_ text: String, _ needle: String,
+                                  _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        var text = text, needle = needle
+        return text.withUTF8 { t in needle.withUTF8 { n in body(t, n) } }
+    }
+
+    /// Whether `n` occurs in `t`, each byte of `t` mapped by `fold` before it is compared.
+    private static func search(_ t: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, _ fold: (UInt8) -> UInt8) -> Bool {
         guard !n.isEmpty else { return true }
         guard t.count >= n.count else { return false }
-        for start in 0...(t.count - n.count) where t[start] == n[0] {
+        for start in 0...(t.count - n.count) where fold(t[start]) == n[0] {
             var k = 1
-            while k < n.count, t[start + k] == n[k] { k += 1 }
+            while k < n.count, fold(t[start + k]) == n[k] { k += 1 }
             if k == n.count { return true }
         }
         return false
