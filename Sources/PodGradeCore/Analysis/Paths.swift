@@ -47,6 +47,14 @@ public enum Paths {
         }
     }
 
+    /// Whether a path holds a shell variable podgrade cannot know (`$DIR/app.log`). The bytes
+    /// are scanned in place: `utf8.contains` walks the view index by index, at several times
+    /// the cost, and every file the model records is tested.
+    static func holdsVariable(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { $0.contains(UInt8(ascii: "$")) }
+    }
+
     /// Whether `path` is `directory` or lies below it.
     public static func isWithin(_ path: String, _ directory: String) -> Bool {
         if directory == "/" { return path.hasPrefix("/") }

@@ -156,12 +156,14 @@ struct ContainerBuilder {
             var absolute = path
             guard !path.hasPrefix("/dev/"), !path.hasPrefix("/proc/"), path != "/dev/null" else { return }
             if !absolute.hasPrefix("/"), !absolute.hasPrefix("$") { absolute = (directory ?? workingDirectory ?? "/") + "/" + absolute }
-            if !absolute.utf8.contains(UInt8(ascii: "$")) { absolute = Paths.normalize(absolute) }
+            // Normalizing drops or keeps whole components: it never adds nor removes a `$`.
+            let symbolic = Paths.holdsVariable(absolute)
+            if !symbolic { absolute = Paths.normalize(absolute) }
             guard seenFiles.insert(FileKey(kind: kind, path: absolute)).inserted else { return }
-            let resolved = absolute.utf8.contains(UInt8(ascii: "$")) ? nil : mounts.resolve(absolute)
+            let resolved = symbolic ? nil : mounts.resolve(absolute)
             facts.append(FileFact(container: name, kind: kind, path: absolute, place: resolved?.place, mount: resolved?.mount,
                                   isStdout: false, via: via, source: source, isImplicit: implicit,
-                                  scriptLine: line))
+                                  scriptLine: line, isSymbolic: symbolic))
         }
         var printsToStdout: (String, Located<String>, Int?)?
         var written: [String: String] = [:]
@@ -187,7 +189,7 @@ struct ContainerBuilder {
         }
         if let (program, source, line) = printsToStdout {
             facts.append(FileFact(container: name, kind: .write, path: "", place: nil, mount: nil, isStdout: true, via: program, source: source,
-                                  isImplicit: false, scriptLine: line))
+                                  isImplicit: false, scriptLine: line, isSymbolic: false))
         }
         if let defaults, origin == .imageDefault || origin == .args {
             for path in defaults.writes { addFile(.write, path, via: defaults.family.name, source: imageSource, implicit: true) }
@@ -203,10 +205,9 @@ struct ContainerBuilder {
 
         // Listeners.
         var listens: [Listener] = []
-        var seenPorts = Set<String>()
+        var seenPorts = Set<PortKey>()
         func addListener(_ port: Int, _ address: String?, _ via: Listener.Via, _ source: Located<String>, line: Int? = nil, once: Bool = false) {
-            let key = via == .declared ? "d\(port)" : "f\(port)"
-            guard seenPorts.insert(key).inserted else { return }
+            guard seenPorts.insert(PortKey(declared: via == .declared, port: port)).inserted else { return }
             listens.append(Listener(container: name, port: port, address: address, via: via, source: source, scriptLine: line, servesOnce: once))
         }
         for port in spec.ports {
@@ -281,6 +282,12 @@ struct ContainerBuilder {
     struct FileKey: Hashable {
         let kind: FileFact.Kind
         let path: String
+    }
+
+    /// A listener already recorded: a declared port, or one a process was found to listen on.
+    struct PortKey: Hashable {
+        let declared: Bool
+        let port: Int
     }
 
     /// `DB_HOST=localhost` beside `DB_PORT=6379`; also `*_HOSTNAME`, `*_ADDR`, `*_SERVER`, and `HOST`/`PORT`.

@@ -60,11 +60,16 @@ public final class ScriptCommand: Sendable {
 
     public var arguments: ArraySlice<String> { words.dropFirst() }
 
+    /// The last `/`-separated part of a word (the word itself when it ends in `/`). The bytes
+    /// are searched in place: every word of every command is looked at, and `utf8.lastIndex`
+    /// walks the view index by index.
     static func baseName(_ word: String) -> String {
-        let bytes = word.utf8
-        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return word }
-        let after = bytes.index(after: slash)
-        return after == bytes.endIndex ? word : String(word[after...])
+        var bytes = word
+        let offset = bytes.withUTF8 { $0.lastIndex(of: UInt8(ascii: "/")) }
+        guard let offset else { return word }
+        let utf8 = word.utf8
+        let after = utf8.index(utf8.startIndex, offsetBy: offset + 1)
+        return after == utf8.endIndex ? word : String(word[after...])
     }
 
     /// The value after `flag` (`-p 8080`, `-p8080`, `--port=8080`, `--port 8080`).
