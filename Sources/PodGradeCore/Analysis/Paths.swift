@@ -25,8 +25,7 @@ public enum Paths {
     /// An absolute path with no empty, `.` or `..` component and no trailing slash (or `/`):
     /// already what `normalize` makes of it.
     static func isNormalized(_ path: String) -> Bool {
-        var path = path
-        return path.withUTF8 { bytes in
+        path.withUTF8Bytes { bytes in
             let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
             guard bytes.first == slash else { return false }
             if bytes.count == 1 { return true }
@@ -51,8 +50,7 @@ public enum Paths {
     /// are scanned in place: `utf8.contains` walks the view index by index, at several times
     /// the cost, and every file the model records is tested.
     static func holdsVariable(_ path: String) -> Bool {
-        var path = path
-        return path.withUTF8 { $0.contains(UInt8(ascii: "$")) }
+        path.withUTF8Bytes { $0.contains(UInt8(ascii: "$")) }
     }
 
     /// Whether `path` is `directory` or lies below it.

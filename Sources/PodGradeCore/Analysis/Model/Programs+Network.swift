@@ -81,9 +81,9 @@ extension Programs {
                 result.append((p, nil, program))
             }
         default:
-            // `--listen=:8080`, `--bind 0.0.0.0:9000`, `--listen-port 8080`
-            guard !returns.contains(program) else { break }
+            // `--listen=:8080`, `--bind 0.0.0.0:9000`, `--listen-port 8080` (flags first: cheaper than the table).
             let args = c.arguments
+            guard args.contains(where: { $0.hasPrefix("-") }), !returns.contains(program) else { break }
             for k in args.indices where args[k].hasPrefix("-") {
                 let word = args[k]
                 let equals = word.firstIndex(of: "=")
@@ -156,7 +156,7 @@ extension Programs {
 
     /// URLs (`http://h:p/x`, default ports by scheme) and `host:port` tokens in a text.
     static func scan(_ text: String) -> [(String, Int?, String)] {
-        guard text.utf8.contains(UInt8(ascii: ":")) else { return [] }
+        guard text.withUTF8Bytes({ $0.contains(UInt8(ascii: ":")) }) else { return [] }
         var result: [(String, Int?, String)] = []
         var token = ""
         func flush() {
@@ -201,8 +201,7 @@ extension Programs {
     /// command, and copying the strings into arrays first cost more than the search.
     private static func withBytes(_ text: String, _ needle: String,
                                   _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
-        var text = text, needle = needle
-        return text.withUTF8 { t in needle.withUTF8 { n in body(t, n) } }
+        text.withUTF8Bytes { t in needle.withUTF8Bytes { n in body(t, n) } }
     }
 
     /// Whether `n` occurs in `t`, each byte of `t` mapped by `fold` before it is compared.

@@ -88,12 +88,27 @@ enum Programs {
             // `cat` with no file reads its input: a pipe that never closes keeps it running.
             return .finishes(.finishes)
         default:
-            if servers.contains(program) { return .blocks(.server(program: program)) }
-            if runsUntilStopped.contains(program) { return .blocks(.runsUntilStopped(program: program)) }
-            if returns.contains(program) || Shell.shells.contains(program) { return .finishes(.finishes) }
-            return .unknown(.unknownProgram(program))
+            switch knownLifecycles[program] {
+            case .server: return .blocks(.server(program: program))
+            case .runsUntilStopped: return .blocks(.runsUntilStopped(program: program))
+            case .returns: return .finishes(.finishes)
+            case nil: return .unknown(.unknownProgram(program))
+            }
         }
     }
+
+    /// How a program `outcome(of:)` has no case for runs, by name.
+    private enum KnownLifecycle { case server, runsUntilStopped, returns }
+
+    /// `servers`, `runsUntilStopped`, `returns` and the shells in one table, the earlier set
+    /// winning where they overlap: one lookup for every command run, not one per set.
+    private static let knownLifecycles: [String: KnownLifecycle] = {
+        var table: [String: KnownLifecycle] = [:]
+        for program in returns.union(Shell.shells) { table[program] = .returns }
+        for program in runsUntilStopped { table[program] = .runsUntilStopped }
+        for program in servers { table[program] = .server }
+        return table
+    }()
 
     /// `1000`, `10m`, `2h`, `1d`, `1.5` in seconds.
     static func seconds(_ text: String) -> Double? {

@@ -64,9 +64,7 @@ public final class ScriptCommand: Sendable {
     /// are searched in place: every word of every command is looked at, and `utf8.lastIndex`
     /// walks the view index by index.
     static func baseName(_ word: String) -> String {
-        var bytes = word
-        let offset = bytes.withUTF8 { $0.lastIndex(of: UInt8(ascii: "/")) }
-        guard let offset else { return word }
+        guard let offset = word.withUTF8Bytes({ $0.lastIndex(of: UInt8(ascii: "/")) }) else { return word }
         let utf8 = word.utf8
         let after = utf8.index(utf8.startIndex, offsetBy: offset + 1)
         return after == utf8.endIndex ? word : String(word[after...])
