@@ -195,7 +195,7 @@ struct ContainerBuilder {
             for path in defaults.writes { addFile(.write, path, via: defaults.family.name, source: imageSource, implicit: true) }
             for path in defaults.reads { addFile(.read, path, via: defaults.family.name, source: imageSource, implicit: true) }
         }
-        let runsShipper = commands.contains { $0.program.map(Programs.logShippers.contains) ?? false }
+        let runsShipper = commands.contains { $0.traits.contains(.logShipper) }
         if (defaults?.readsMounts == true && origin != .command) || runsShipper {
             for mount in spec.volumeMounts {
                 guard let path = mount.mountPath?.value else { continue }

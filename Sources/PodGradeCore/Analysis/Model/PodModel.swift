@@ -263,7 +263,7 @@ public struct PodModel: Sendable {
             case .loopbackClient(let port):
                 return connections.contains { $0.container == c.name && $0.isLoopback && $0.port == port }
             case .logShipper:
-                return c.family?.kind == .logShipper || c.process.commands.contains { $0.program.map(Programs.logShippers.contains) ?? false }
+                return c.family?.kind == .logShipper || c.process.commands.contains { $0.traits.contains(.logShipper) }
             case .nativeSidecar:
                 return c.kind == .nativeSidecar
             }

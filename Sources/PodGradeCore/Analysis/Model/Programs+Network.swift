@@ -81,9 +81,9 @@ extension Programs {
                 result.append((p, nil, program))
             }
         default:
-            // `--listen=:8080`, `--bind 0.0.0.0:9000`, `--listen-port 8080` (flags first: cheaper than the table).
+            // `--listen=:8080`, `--bind 0.0.0.0:9000`, `--listen-port 8080`
             let args = c.arguments
-            guard args.contains(where: { $0.hasPrefix("-") }), !returns.contains(program) else { break }
+            guard !c.traits.contains(.returns) else { break }
             for k in args.indices where args[k].hasPrefix("-") {
                 let word = args[k]
                 let equals = word.firstIndex(of: "=")
@@ -143,7 +143,7 @@ extension Programs {
         }
         // Any other program (not a shell builtin nor a file tool, not envoy whose config is read
         // as such): URLs and host:port in its words, and --host/--port pairs.
-        guard !returns.contains(program), program != "envoy" else { return [] }
+        guard !c.traits.contains(.returns), program != "envoy" else { return [] }
         for word in c.arguments {
             result += scan(word).map { ($0.0, $0.1, program, $0.2) }
         }

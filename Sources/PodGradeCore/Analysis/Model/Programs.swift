@@ -88,27 +88,39 @@ enum Programs {
             // `cat` with no file reads its input: a pipe that never closes keeps it running.
             return .finishes(.finishes)
         default:
-            switch knownLifecycles[program] {
-            case .server: return .blocks(.server(program: program))
-            case .runsUntilStopped: return .blocks(.runsUntilStopped(program: program))
-            case .returns: return .finishes(.finishes)
-            case nil: return .unknown(.unknownProgram(program))
-            }
+            let traits = c.traits
+            if traits.contains(.server) { return .blocks(.server(program: program)) }
+            if traits.contains(.runsUntilStopped) { return .blocks(.runsUntilStopped(program: program)) }
+            if traits.contains(.returns) || traits.contains(.shell) { return .finishes(.finishes) }
+            return .unknown(.unknownProgram(program))
         }
     }
 
-    /// How a program `outcome(of:)` has no case for runs, by name.
-    private enum KnownLifecycle { case server, runsUntilStopped, returns }
+    /// The tables above a program is in. Each command finds its program's once
+    /// (`ScriptCommand.traits`): the model asks several tables of every command it reads.
+    struct Traits: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let server = Traits(rawValue: 1 << 0)
+        static let runsUntilStopped = Traits(rawValue: 1 << 1)
+        static let returns = Traits(rawValue: 1 << 2)
+        static let shell = Traits(rawValue: 1 << 3)
+        static let printer = Traits(rawValue: 1 << 4)
+        static let fileReader = Traits(rawValue: 1 << 5)
+        static let logShipper = Traits(rawValue: 1 << 6)
+    }
 
-    /// `servers`, `runsUntilStopped`, `returns` and the shells in one table, the earlier set
-    /// winning where they overlap: one lookup for every command run, not one per set.
-    private static let knownLifecycles: [String: KnownLifecycle] = {
-        var table: [String: KnownLifecycle] = [:]
-        for program in returns.union(Shell.shells) { table[program] = .returns }
-        for program in runsUntilStopped { table[program] = .runsUntilStopped }
-        for program in servers { table[program] = .server }
+    private static let traitsByProgram: [String: Traits] = {
+        var table: [String: Traits] = [:]
+        let tables: [(Set<String>, Traits)] = [(servers, .server), (runsUntilStopped, .runsUntilStopped), (returns, .returns),
+                                               (Shell.shells, .shell), (printers, .printer), (fileReaders, .fileReader),
+                                               (logShippers, .logShipper)]
+        for (programs, trait) in tables {
+            for program in programs { table[program, default: []].insert(trait) }
+        }
         return table
     }()
+
+    static func traits(of program: String) -> Traits { traitsByProgram[program] ?? [] }
 
     /// `1000`, `10m`, `2h`, `1d`, `1.5` in seconds.
     static func seconds(_ text: String) -> Double? {

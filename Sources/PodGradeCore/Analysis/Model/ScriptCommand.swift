@@ -43,6 +43,8 @@ public final class ScriptCommand: Sendable {
     public let line: Int
     /// The program's base name (`/bin/busybox` is `busybox`), found once.
     public let program: String?
+    /// The tables of `Programs` the program is in, found once.
+    let traits: Programs.Traits
 
     init(words: [String], redirections: [(op: String, fd: Int?, target: String)], output: Output, input: Input,
          background: Bool, isCondition: Bool, source: Located<String>, directory: String?, line: Int) {
@@ -55,7 +57,9 @@ public final class ScriptCommand: Sendable {
         self.source = source
         self.directory = directory
         self.line = line
-        self.program = words.first.map(ScriptCommand.baseName)
+        let program = words.first.map(ScriptCommand.baseName)
+        self.program = program
+        self.traits = program.map(Programs.traits(of:)) ?? []
     }
 
     public var arguments: ArraySlice<String> { words.dropFirst() }
