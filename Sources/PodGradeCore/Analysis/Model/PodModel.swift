@@ -33,9 +33,11 @@ public struct PodModel: Sendable {
             listeners += built.listeners
             raw.append((spec, built.container.name, built.connections))
         }
-        let names = Set(containers.map(\.name))
-        let longLived = Set(containers.filter(\.isLongLived).map(\.name))
         var connections: [Connection] = []
+        // Most Pods make no connection: then no tables of names.
+        let connecting = raw.contains { !$0.connections.isEmpty }
+        let names = connecting ? Set(containers.map(\.name)) : []
+        let longLived = connecting ? Set(containers.filter(\.isLongLived).map(\.name)) : []
         for (_, name, list) in raw {
             var seen = Set<String>()
             for (host, port, via, text, source, line) in list {

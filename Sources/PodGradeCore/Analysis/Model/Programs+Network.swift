@@ -183,8 +183,11 @@ extension Programs {
 
     /// Whether `text` holds `needle`, ASCII letters compared without case (cheaper than
     /// `String.contains(_:)` on the hot path).
-    static func asciiContains(_ text: String, _ needle: String) -> Bool {
-        withBytes(text, needle) { t, n in search(t, n) { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 } }
+    /// With `skippingSpaces`, the text is read as if it had no spaces (`daemon off;` holds `daemonoff`).
+    static func asciiContains(_ text: String, _ needle: String, skippingSpaces: Bool = false) -> Bool {
+        withBytes(text, needle) { t, n in
+            search(t, n, skipping: skippingSpaces ? UInt8(ascii: " ") : nil) { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }
+        }
     }
 
     /// Whether `text` holds `needle`, byte for byte.
@@ -204,13 +207,28 @@ extension Programs {
         text.withUTF8Bytes { t in needle.withUTF8Bytes { n in body(t, n) } }
     }
 
-    /// Whether `n` occurs in `t`, each byte of `t` mapped by `fold` before it is compared.
-    private static func search(_ t: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, _ fold: (UInt8) -> UInt8) -> Bool {
+    /// Whether `n` occurs in `t`, each byte of `t` mapped by `fold` before it is compared, and
+    /// the bytes equal to `skipped` (when given) left out of `t` (not out of `n`).
+    private static func search(_ t: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, skipping skipped: UInt8? = nil,
+                               _ fold: (UInt8) -> UInt8) -> Bool {
         guard !n.isEmpty else { return true }
-        guard t.count >= n.count else { return false }
-        for start in 0...(t.count - n.count) where fold(t[start]) == n[0] {
-            var k = 1
-            while k < n.count, fold(t[start + k]) == n[k] { k += 1 }
+        guard let skipped else {
+            guard t.count >= n.count else { return false }
+            for start in 0...(t.count - n.count) where fold(t[start]) == n[0] {
+                var k = 1
+                while k < n.count, fold(t[start + k]) == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            return false
+        }
+        for start in t.indices where t[start] != skipped && fold(t[start]) == n[0] {
+            var (j, k) = (start + 1, 1)
+            while k < n.count, j < t.count {
+                if t[j] == skipped { j += 1; continue }
+                guard fold(t[j]) == n[k] else { break }
+                j += 1
+                k += 1
+            }
             if k == n.count { return true }
         }
         return false

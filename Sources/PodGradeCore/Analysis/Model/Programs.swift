@@ -56,7 +56,7 @@ enum Programs {
             return .finishes(.finishes)
         case "nginx":
             if c.hasFlag("t") || c.hasFlag("s") || c.hasFlag("v") || c.hasFlag("V") { return .finishes(.finishes) }
-            if c.arguments.contains(where: { asciiContains(String(decoding: $0.utf8.filter { $0 != UInt8(ascii: " ") }, as: UTF8.self), "daemonoff") }) { return .blocks(.server(program: "nginx")) }
+            if c.arguments.contains(where: { asciiContains($0, "daemonoff", skippingSpaces: true) }) { return .blocks(.server(program: "nginx")) }
             return .finishes(.daemonizes(program: "nginx"))
         case "httpd":
             if c.hasFlag("f") || c.arguments.contains("-DFOREGROUND") { return .blocks(.server(program: "httpd")) }
