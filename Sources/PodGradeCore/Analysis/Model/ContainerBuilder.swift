@@ -148,7 +148,7 @@ struct ContainerBuilder {
 
         // Files.
         var facts: [FileFact] = []
-        var seenFiles = Set<FileKey>()
+        var seenFiles = FileKeys()
         let workingDirectory = spec.workingDir?.value
         let mounts = Paths.MountTable(spec)
         func addFile(_ kind: FileFact.Kind, _ path: String, via: String, source: Located<String>, directory: String? = nil,
@@ -159,7 +159,7 @@ struct ContainerBuilder {
             // Normalizing drops or keeps whole components: it never adds nor removes a `$`.
             let symbolic = Paths.holdsVariable(absolute)
             if !symbolic { absolute = Paths.normalize(absolute) }
-            guard seenFiles.insert(FileKey(kind: kind, path: absolute)).inserted else { return }
+            guard seenFiles.insert(FileKey(kind: kind, path: absolute)) else { return }
             let resolved = symbolic ? nil : mounts.resolve(absolute)
             facts.append(FileFact(container: name, kind: kind, path: absolute, place: resolved?.place, mount: resolved?.mount,
                                   isStdout: false, via: via, source: source, isImplicit: implicit,
@@ -282,6 +282,25 @@ struct ContainerBuilder {
     struct FileKey: Hashable {
         let kind: FileFact.Kind
         let path: String
+    }
+
+    /// The file facts recorded. Most containers record a handful, and comparing a path with
+    /// each costs less than hashing it: a hash set is made only past `scanLimit` of them.
+    struct FileKeys {
+        private static let scanLimit = 32
+        private var few: [FileKey] = []
+        private var many: Set<FileKey> = []
+
+        /// Records the key; false when it was recorded already.
+        mutating func insert(_ key: FileKey) -> Bool {
+            if few.count < Self.scanLimit {
+                guard !few.contains(key) else { return false }
+                few.append(key)
+                return true
+            }
+            if many.isEmpty { many = Set(few) }
+            return many.insert(key).inserted
+        }
     }
 
     /// A listener already recorded: a declared port, or one a process was found to listen on.
