@@ -107,13 +107,15 @@ enum Programs {
         static let printer = Traits(rawValue: 1 << 4)
         static let fileReader = Traits(rawValue: 1 << 5)
         static let logShipper = Traits(rawValue: 1 << 6)
+        /// Runs the rest of its words (`ShellRun.wrappers`).
+        static let wrapper = Traits(rawValue: 1 << 7)
     }
 
     private static let traitsByProgram: [String: Traits] = {
         var table: [String: Traits] = [:]
         let tables: [(Set<String>, Traits)] = [(servers, .server), (runsUntilStopped, .runsUntilStopped), (returns, .returns),
                                                (Shell.shells, .shell), (printers, .printer), (fileReaders, .fileReader),
-                                               (logShippers, .logShipper)]
+                                               (logShippers, .logShipper), (ShellRun.wrappers, .wrapper)]
         for (programs, trait) in tables {
             for program in programs { table[program, default: []].insert(trait) }
         }

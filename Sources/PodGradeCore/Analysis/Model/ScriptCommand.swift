@@ -46,8 +46,9 @@ public final class ScriptCommand: Sendable {
     /// The tables of `Programs` the program is in, found once.
     let traits: Programs.Traits
 
-    init(words: [String], redirections: [(op: String, fd: Int?, target: String)], output: Output, input: Input,
-         background: Bool, isCondition: Bool, source: Located<String>, directory: String?, line: Int) {
+    /// `program`: the first word's base name and its tables, when the caller found them already.
+    init(words: [String], program: (name: String, traits: Programs.Traits)? = nil, redirections: [(op: String, fd: Int?, target: String)],
+         output: Output, input: Input, background: Bool, isCondition: Bool, source: Located<String>, directory: String?, line: Int) {
         self.words = words
         self.redirections = redirections
         self.output = output
@@ -57,9 +58,14 @@ public final class ScriptCommand: Sendable {
         self.source = source
         self.directory = directory
         self.line = line
-        let program = words.first.map(ScriptCommand.baseName)
-        self.program = program
-        self.traits = program.map(Programs.traits(of:)) ?? []
+        if let program {
+            self.program = program.name
+            self.traits = program.traits
+        } else {
+            let name = words.first.map(ScriptCommand.baseName)
+            self.program = name
+            self.traits = name.map(Programs.traits(of:)) ?? []
+        }
     }
 
     public var arguments: ArraySlice<String> { words.dropFirst() }
