@@ -137,7 +137,7 @@ extension PodModel {
             }
             let commands = container.process.commands
             // A package manager may install what is missing.
-            if commands.contains(where: { c in c.program.map { ImageFamilies.packageManagers.contains($0) && !lacking.contains($0) } ?? false }) {
+            if commands.contains(where: { c in c.traits.contains(.packageManager) && !(c.program.map(lacking.contains) ?? false) }) {
                 return nil
             }
             // `command -v bash || ...` and `if which curl` ask whether it exists.

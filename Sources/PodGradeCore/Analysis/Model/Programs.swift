@@ -99,7 +99,7 @@ enum Programs {
     /// The tables above a program is in. Each command finds its program's once
     /// (`ScriptCommand.traits`): the model asks several tables of every command it reads.
     struct Traits: OptionSet, Sendable {
-        let rawValue: UInt8
+        let rawValue: UInt16
         static let server = Traits(rawValue: 1 << 0)
         static let runsUntilStopped = Traits(rawValue: 1 << 1)
         static let returns = Traits(rawValue: 1 << 2)
@@ -109,13 +109,16 @@ enum Programs {
         static let logShipper = Traits(rawValue: 1 << 6)
         /// Runs the rest of its words (`ShellRun.wrappers`).
         static let wrapper = Traits(rawValue: 1 << 7)
+        /// Installs programs (`ImageFamilies.packageManagers`).
+        static let packageManager = Traits(rawValue: 1 << 8)
     }
 
     private static let traitsByProgram: [String: Traits] = {
         var table: [String: Traits] = [:]
         let tables: [(Set<String>, Traits)] = [(servers, .server), (runsUntilStopped, .runsUntilStopped), (returns, .returns),
                                                (Shell.shells, .shell), (printers, .printer), (fileReaders, .fileReader),
-                                               (logShippers, .logShipper), (ShellRun.wrappers, .wrapper)]
+                                               (logShippers, .logShipper), (ShellRun.wrappers, .wrapper),
+                                               (ImageFamilies.packageManagers, .packageManager)]
         for (programs, trait) in tables {
             for program in programs { table[program, default: []].insert(trait) }
         }
