@@ -145,8 +145,8 @@ final class PodModelFileTests: XCTestCase {
         XCTAssertEqual(m.writes(of: "w").map(\.path), (1...40).map { "/data/f\($0).log" })
     }
 
-    func testFileKeysPastTheScanLimit() {
-        var keys = ContainerBuilder.FileKeys()
+    func testRecordedKeysPastTheScanLimit() {
+        var keys = ContainerBuilder.RecordedKeys<ContainerBuilder.FileKey>()
         let paths = (1...50).map { "/data/f\($0)" }
         XCTAssertEqual(paths.map { keys.insert(.init(kind: .write, path: $0)) }, Array(repeating: true, count: 50))
         XCTAssertEqual(paths.map { keys.insert(.init(kind: .write, path: $0)) }, Array(repeating: false, count: 50))

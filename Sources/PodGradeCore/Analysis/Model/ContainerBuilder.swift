@@ -148,7 +148,7 @@ struct ContainerBuilder {
 
         // Files.
         var facts: [FileFact] = []
-        var seenFiles = FileKeys()
+        var seenFiles = RecordedKeys<FileKey>()
         let workingDirectory = spec.workingDir?.value
         let mounts = Paths.MountTable(spec)
         func addFile(_ kind: FileFact.Kind, _ path: String, via: String, source: Located<String>, directory: String? = nil,
@@ -205,9 +205,9 @@ struct ContainerBuilder {
 
         // Listeners.
         var listens: [Listener] = []
-        var seenPorts = Set<PortKey>()
+        var seenPorts = RecordedKeys<PortKey>()
         func addListener(_ port: Int, _ address: String?, _ via: Listener.Via, _ source: Located<String>, line: Int? = nil, once: Bool = false) {
-            guard seenPorts.insert(PortKey(declared: via == .declared, port: port)).inserted else { return }
+            guard seenPorts.insert(PortKey(declared: via == .declared, port: port)) else { return }
             listens.append(Listener(container: name, port: port, address: address, via: via, source: source, scriptLine: line, servesOnce: once))
         }
         for port in spec.ports {
@@ -284,15 +284,16 @@ struct ContainerBuilder {
         let path: String
     }
 
-    /// The file facts recorded. Most containers record a handful, and comparing a path with
-    /// each costs less than hashing it: a hash set is made only past `scanLimit` of them.
-    struct FileKeys {
-        private static let scanLimit = 32
-        private var few: [FileKey] = []
-        private var many: Set<FileKey> = []
+    /// The files or ports of a container recorded so far. Most containers record a handful,
+    /// and comparing a key with each costs less than hashing it: a hash set is made only past
+    /// `scanLimit` of them.
+    struct RecordedKeys<Key: Hashable> {
+        private static var scanLimit: Int { 32 }
+        private var few: [Key] = []
+        private var many: Set<Key> = []
 
         /// Records the key; false when it was recorded already.
-        mutating func insert(_ key: FileKey) -> Bool {
+        mutating func insert(_ key: Key) -> Bool {
             if few.count < Self.scanLimit {
                 guard !few.contains(key) else { return false }
                 few.append(key)
