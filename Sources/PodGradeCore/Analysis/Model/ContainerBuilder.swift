@@ -11,12 +11,14 @@ struct ContainerBuilder {
     /// Kubernetes' own expansion of `$(VAR)` in command, args and env values, from the
     /// variables defined before: `$$` is a literal `$`, an unknown `$(VAR)` stays as written.
     static func kubernetesExpand(_ text: String, _ env: [String: String]) -> String {
-        // Most texts hold neither `$(` nor `$$`: nothing to do.
-        var previousDollar = false
-        var needed = false
-        for b in text.utf8 {
-            if previousDollar, b == UInt8(ascii: "(") || b == UInt8(ascii: "$") { needed = true; break }
-            previousDollar = b == UInt8(ascii: "$")
+        // Most texts hold neither `$(` nor `$$`: nothing to do (the bytes scanned in place).
+        let needed = text.withUTF8Bytes { bytes in
+            var previousDollar = false
+            for b in bytes {
+                if previousDollar, b == UInt8(ascii: "(") || b == UInt8(ascii: "$") { return true }
+                previousDollar = b == UInt8(ascii: "$")
+            }
+            return false
         }
         guard needed else { return text }
         let bytes = Array(text.utf8)
