@@ -93,7 +93,17 @@ public enum Paths {
             guard !entries.isEmpty else { return nil }
             var absolute = path
             if !absolute.hasPrefix("/") { absolute = workingDir + "/" + absolute }
-            absolute = normalize(absolute)
+            return place(ofAbsolute: normalize(absolute))
+        }
+
+        /// The same for a path `normalize` made already (the model's file facts): `normalize`
+        /// gives back what it made, so only a relative path is made absolute and normalized.
+        func resolve(normalized path: String) -> (place: VolumePlace, mount: VolumeMount)? {
+            guard !entries.isEmpty else { return nil }
+            return place(ofAbsolute: path.hasPrefix("/") ? path : normalize(workingDir + "/" + path))
+        }
+
+        private func place(ofAbsolute absolute: String) -> (place: VolumePlace, mount: VolumeMount)? {
             var best: (path: String, volume: String, mount: VolumeMount)?
             for entry in entries where isWithin(absolute, entry.path) && entry.path.utf8.count > (best?.path.utf8.count ?? -1) {
                 best = entry

@@ -162,7 +162,7 @@ struct ContainerBuilder {
             let symbolic = Paths.holdsVariable(absolute)
             if !symbolic { absolute = Paths.normalize(absolute) }
             guard seenFiles.insert(FileKey(kind: kind, path: absolute)) else { return }
-            let resolved = symbolic ? nil : mounts.resolve(absolute)
+            let resolved = symbolic ? nil : mounts.resolve(normalized: absolute)
             facts.append(FileFact(container: name, kind: kind, path: absolute, place: resolved?.place, mount: resolved?.mount,
                                   isStdout: false, via: via, source: source, isImplicit: implicit,
                                   scriptLine: line, isSymbolic: symbolic))
