@@ -1,3 +1,5 @@
+import Synchronization
+
 /// A container image reference split as the container runtime reads it:
 /// `nginx` is `docker.io/library/nginx` with no tag (latest).
 public struct ImageReference: Sendable, Hashable {
@@ -8,12 +10,32 @@ public struct ImageReference: Sendable, Hashable {
     public let digest: String?
 
     public init?(_ text: String) {
-        guard let parts = Self.readASCII(text) ?? Self.readCharacters(text) else { return nil }
-        self.registry = parts.registry
-        self.repository = parts.repository
-        self.tag = parts.tag
-        self.digest = parts.digest
+        if let known = Self.read.withLock({ $0[text] }) {
+            guard let known else { return nil }
+            self = known
+            return
+        }
+        let parts = Self.readASCII(text) ?? Self.readCharacters(text)
+        let reference = parts.map { ImageReference(registry: $0.registry, repository: $0.repository, tag: $0.tag, digest: $0.digest) }
+        Self.read.withLock { table in
+            if table.count >= Self.readLimit { table.removeAll(keepingCapacity: true) }
+            table[text] = .some(reference)
+        }
+        guard let reference else { return nil }
+        self = reference
     }
+
+    private init(registry: String, repository: String, tag: String?, digest: String?) {
+        self.registry = registry
+        self.repository = repository
+        self.tag = tag
+        self.digest = digest
+    }
+
+    /// References already read, by text (nil: not a reference): a class writes the same few
+    /// images again and again, and reading one costs more than the lookup. Bounded.
+    private static let read = Mutex<[String: ImageReference?]>([:])
+    private static let readLimit = 4096
 
     private struct Parts {
         let registry: String

@@ -129,4 +129,27 @@ final class PodModelFileTests: XCTestCase {
                        ["/var/log true spec.containers[1].volumeMounts[0].mountPath"])
         XCTAssertEqual(m.readersOfUnwrittenFiles.map { "\($0.container) \($0.path)" }, ["reader /data/x.log"])
     }
+
+    /// Past the few files compared one by one, a container's files are still recorded once each.
+    func testManyFilesRecordedOnceEach() throws {
+        let writes = (1...40).map { "echo x > /data/f\($0).log" }
+        let script = (writes + writes + ["sleep 3600"]).joined(separator: "; ")
+        let m = try podModel("""
+          containers:
+          - name: w
+            image: busybox
+            command: [sh, -c, '\(script)']
+            volumeMounts:
+            - {name: shared, mountPath: /data}
+        """)
+        XCTAssertEqual(m.writes(of: "w").map(\.path), (1...40).map { "/data/f\($0).log" })
+    }
+
+    func testRecordedKeysPastTheScanLimit() {
+        var keys = ContainerBuilder.RecordedKeys<ContainerBuilder.FileKey>()
+        let paths = (1...50).map { "/data/f\($0)" }
+        XCTAssertEqual(paths.map { keys.insert(.init(kind: .write, path: $0)) }, Array(repeating: true, count: 50))
+        XCTAssertEqual(paths.map { keys.insert(.init(kind: .write, path: $0)) }, Array(repeating: false, count: 50))
+        XCTAssertTrue(keys.insert(.init(kind: .read, path: "/data/f1")))
+    }
 }

@@ -25,8 +25,7 @@ public enum Paths {
     /// An absolute path with no empty, `.` or `..` component and no trailing slash (or `/`):
     /// already what `normalize` makes of it.
     static func isNormalized(_ path: String) -> Bool {
-        var path = path
-        return path.withUTF8 { bytes in
+        path.withUTF8Bytes { bytes in
             let slash = UInt8(ascii: "/"), dot = UInt8(ascii: ".")
             guard bytes.first == slash else { return false }
             if bytes.count == 1 { return true }
@@ -45,6 +44,13 @@ public enum Paths {
             }
             return length > 0 && !(dots == length && length <= 2)
         }
+    }
+
+    /// Whether a path holds a shell variable podgrade cannot know (`$DIR/app.log`). The bytes
+    /// are scanned in place: `utf8.contains` walks the view index by index, at several times
+    /// the cost, and every file the model records is tested.
+    static func holdsVariable(_ path: String) -> Bool {
+        path.withUTF8Bytes { $0.contains(UInt8(ascii: "$")) }
     }
 
     /// Whether `path` is `directory` or lies below it.
@@ -87,7 +93,17 @@ public enum Paths {
             guard !entries.isEmpty else { return nil }
             var absolute = path
             if !absolute.hasPrefix("/") { absolute = workingDir + "/" + absolute }
-            absolute = normalize(absolute)
+            return place(ofAbsolute: normalize(absolute))
+        }
+
+        /// The same for a path `normalize` made already (the model's file facts): `normalize`
+        /// gives back what it made, so only a relative path is made absolute and normalized.
+        func resolve(normalized path: String) -> (place: VolumePlace, mount: VolumeMount)? {
+            guard !entries.isEmpty else { return nil }
+            return place(ofAbsolute: path.hasPrefix("/") ? path : normalize(workingDir + "/" + path))
+        }
+
+        private func place(ofAbsolute absolute: String) -> (place: VolumePlace, mount: VolumeMount)? {
             var best: (path: String, volume: String, mount: VolumeMount)?
             for entry in entries where isWithin(absolute, entry.path) && entry.path.utf8.count > (best?.path.utf8.count ?? -1) {
                 best = entry

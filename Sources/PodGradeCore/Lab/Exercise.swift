@@ -23,6 +23,9 @@ public final class Exercise: Sendable {
     public let values: [String: String]
     /// What `check --run` looks at in the running Pod (`probes:`).
     public let probes: [ProbeSpec]
+    /// What the checks judge that `pod.works` leaves to them: found here once, not for every
+    /// Pod it finds a fault in.
+    let judgedElsewhere: PodWorksRule.JudgedElsewhere
 
     init(id: String, title: LocalizedText, objectKinds: [String], objectName: String, passScore: Int, checks: [CheckSpec],
          task: LocalizedText, starter: [(path: String, content: [UInt8])], wrongCases: [WrongCase],
@@ -42,6 +45,7 @@ public final class Exercise: Sendable {
         self.variables = variables
         self.values = values
         self.probes = probes
+        self.judgedElsewhere = PodWorksRule.JudgedElsewhere(checks)
     }
 
     /// The same exercise as a variant: its variables and their values.

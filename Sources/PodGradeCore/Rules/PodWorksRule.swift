@@ -30,14 +30,7 @@ struct PodWorksRule: Rule {
 
     func check(_ context: CheckContext, _ params: NoParameters) throws(RuleStop) -> Outcome {
         guard let model = context.model else { return .notRun }
-        // What other checks judge is read only when a fault is found: most Pods have none.
-        var judgedOnce: JudgedElsewhere?
-        func judged() -> JudgedElsewhere {
-            if let judgedOnce { return judgedOnce }
-            let made = JudgedElsewhere(context.exercise)
-            judgedOnce = made
-            return made
-        }
+        let judged = context.exercise.judgedElsewhere
         var breaks: [Finding] = []
         var notes: [Finding] = []
 
@@ -48,9 +41,9 @@ struct PodWorksRule: Rule {
         }
         for container in model.containers {
             switch (container.kind, container.lifecycle) {
-            case (.initContainer, .keepsRunning) where !judged().judgesLifecycle(of: container.name):
+            case (.initContainer, .keepsRunning) where !judged.judgesLifecycle(of: container.name):
                 breaks.append(context.commandFinding(Message.initNeverEnds(container: container.name), container.spec))
-            case (.app, .ends) where !judged().judgesLifecycle(of: container.name), (.nativeSidecar, .ends) where !judged().judgesLifecycle(of: container.name):
+            case (.app, .ends) where !judged.judgesLifecycle(of: container.name), (.nativeSidecar, .ends) where !judged.judgesLifecycle(of: container.name):
                 breaks.append(context.commandFinding(Message.containerEnds(container: container.name), container.spec))
             default:
                 break
@@ -61,7 +54,7 @@ struct PodWorksRule: Rule {
         for clash in model.portClashes {
             let (a, b) = (clash.first.container, clash.second.container)
             // Both declared it: ports.unique already says so.
-            if judged().portsUnique, model.declares(a, clash.port), model.declares(b, clash.port) { continue }
+            if judged.portsUnique, model.declares(a, clash.port), model.declares(b, clash.port) { continue }
             if clash.certain {
                 breaks.append(context.finding(Message.portTakenTwice(port: clash.port, first: a, second: b), clash.second.source))
             } else {
@@ -80,7 +73,7 @@ struct PodWorksRule: Rule {
         }
 
         // Connections to localhost that nobody answers.
-        for refused in model.refusedConnections where !judged().connections.contains(refused.connection.container) {
+        for refused in model.refusedConnections where !judged.connections.contains(refused.connection.container) {
             let c = refused.connection, port = c.port ?? 0
             if !refused.unknownNeighbours.isEmpty {
                 notes.append(context.finding(Message.listenerUnknown(container: c.container, target: c.text, port: port,
@@ -95,14 +88,14 @@ struct PodWorksRule: Rule {
         }
 
         // Files: writes through read-only mounts, reads nobody feeds, reads of a neighbour's file without its volume.
-        for write in model.writesOnReadOnlyMounts where !write.isSymbolic && !judged().writers.contains(write.container) {
+        for write in model.writesOnReadOnlyMounts where !write.isSymbolic && !judged.writers.contains(write.container) {
             let message = Message.writeOnReadOnlyMount(container: write.container, path: write.path,
                                                        volume: write.place?.volume ?? write.mount?.name?.value ?? "")
             // Content that cannot be written is lost (an image's own log too: nginx will not start);
             // a `touch` or `mkdir` that fails leaves the script going.
             if write.kind == .create { notes.append(context.finding(message, write.source)) } else { breaks.append(context.finding(message, write.source)) }
         }
-        for unfed in model.unfedReads where !judged().readers.contains(unfed.read.container) && unfed.endingNeighbours.isEmpty {
+        for unfed in model.unfedReads where !judged.readers.contains(unfed.read.container) && unfed.endingNeighbours.isEmpty {
             let read = unfed.read
             if !unfed.unknownNeighbours.isEmpty {
                 notes.append(context.finding(Message.writerUnknown(container: read.container, path: read.path, unknown: unfed.unknownNeighbours),
@@ -112,7 +105,7 @@ struct PodWorksRule: Rule {
                                               read.source))
             }
         }
-        for lacking in model.readsWithoutVolume where !judged().mounts(lacking.volume, by: lacking.read.container) {
+        for lacking in model.readsWithoutVolume where !judged.mounts(lacking.volume, by: lacking.read.container) {
             breaks.append(context.finding(Message.readerLacksVolume(reader: lacking.read.container, path: lacking.read.path,
                                                                     writer: lacking.write.container, volume: lacking.volume), lacking.read.source))
         }
@@ -124,9 +117,10 @@ struct PodWorksRule: Rule {
 
     // MARK: - Reading the model
 
-    /// Facts other checks of the exercise judge: those stay theirs.
-    struct JudgedElsewhere {
-        let exercise: Exercise
+    /// Facts other checks of the exercise judge: those stay theirs. They depend on the
+    /// exercise alone, so each exercise finds them once (`Exercise.judgedElsewhere`).
+    struct JudgedElsewhere: Sendable {
+        let checks: [CheckSpec]
         /// Containers container.long-running names, and sidecar.native's sidecars (it judges an
         /// init container without restartPolicy: Always).
         let lifecycles: Set<String>
@@ -140,15 +134,15 @@ struct PodWorksRule: Rule {
         let writers: Set<String>
         let sharedVolumes: Set<String>
 
-        init(_ exercise: Exercise) {
-            self.exercise = exercise
+        init(_ checks: [CheckSpec]) {
+            self.checks = checks
             func params(_ rule: String, _ key: String) -> [String] {
-                exercise.checks.filter { $0.rule.id == rule }.compactMap { $0.writtenParams?[key]?.string }
+                checks.filter { $0.rule.id == rule }.compactMap { $0.writtenParams?[key]?.string }
             }
-            let longRunning = exercise.checks.filter { $0.rule.id == "container.long-running" }
+            let longRunning = checks.filter { $0.rule.id == "container.long-running" }
             let sidecars = Set(params("sidecar.native", "sidecar"))
             lifecycles = sidecars.union(params("container.long-running", "container"))
-            portsUnique = exercise.checks.contains { $0.rule.id == "ports.unique" }
+            portsUnique = checks.contains { $0.rule.id == "ports.unique" }
             connections = Set(params("network.localhost", "from"))
             readers = Set(params("data.flow", "reader") + params("role.adapter", "adapter") + params("role.sidecar", "sidecar"))
             writers = Set(params("role.sidecar", "main"))
@@ -163,7 +157,7 @@ struct PodWorksRule: Rule {
 
         /// volume.shared names the volume and asks this container to mount it.
         func mounts(_ volume: String, by container: String) -> Bool {
-            exercise.checks.contains { check in
+            checks.contains { check in
                 guard check.rule.id == "volume.shared", check.writtenParams?["volume"]?.string == volume,
                       let mounts = check.writtenParams?["mounts"]?.sequence else { return false }
                 return mounts.contains { $0["container"]?.string == container }

@@ -11,12 +11,14 @@ struct ContainerBuilder {
     /// Kubernetes' own expansion of `$(VAR)` in command, args and env values, from the
     /// variables defined before: `$$` is a literal `$`, an unknown `$(VAR)` stays as written.
     static func kubernetesExpand(_ text: String, _ env: [String: String]) -> String {
-        // Most texts hold neither `$(` nor `$$`: nothing to do.
-        var previousDollar = false
-        var needed = false
-        for b in text.utf8 {
-            if previousDollar, b == UInt8(ascii: "(") || b == UInt8(ascii: "$") { needed = true; break }
-            previousDollar = b == UInt8(ascii: "$")
+        // Most texts hold neither `$(` nor `$$`: nothing to do (the bytes scanned in place).
+        let needed = text.withUTF8Bytes { bytes in
+            var previousDollar = false
+            for b in bytes {
+                if previousDollar, b == UInt8(ascii: "(") || b == UInt8(ascii: "$") { return true }
+                previousDollar = b == UInt8(ascii: "$")
+            }
+            return false
         }
         guard needed else { return text }
         let bytes = Array(text.utf8)
@@ -148,7 +150,7 @@ struct ContainerBuilder {
 
         // Files.
         var facts: [FileFact] = []
-        var seenFiles = Set<FileKey>()
+        var seenFiles = RecordedKeys<FileKey>()
         let workingDirectory = spec.workingDir?.value
         let mounts = Paths.MountTable(spec)
         func addFile(_ kind: FileFact.Kind, _ path: String, via: String, source: Located<String>, directory: String? = nil,
@@ -156,12 +158,14 @@ struct ContainerBuilder {
             var absolute = path
             guard !path.hasPrefix("/dev/"), !path.hasPrefix("/proc/"), path != "/dev/null" else { return }
             if !absolute.hasPrefix("/"), !absolute.hasPrefix("$") { absolute = (directory ?? workingDirectory ?? "/") + "/" + absolute }
-            if !absolute.utf8.contains(UInt8(ascii: "$")) { absolute = Paths.normalize(absolute) }
-            guard seenFiles.insert(FileKey(kind: kind, path: absolute)).inserted else { return }
-            let resolved = absolute.utf8.contains(UInt8(ascii: "$")) ? nil : mounts.resolve(absolute)
+            // Normalizing drops or keeps whole components: it never adds nor removes a `$`.
+            let symbolic = Paths.holdsVariable(absolute)
+            if !symbolic { absolute = Paths.normalize(absolute) }
+            guard seenFiles.insert(FileKey(kind: kind, path: absolute)) else { return }
+            let resolved = symbolic ? nil : mounts.resolve(normalized: absolute)
             facts.append(FileFact(container: name, kind: kind, path: absolute, place: resolved?.place, mount: resolved?.mount,
                                   isStdout: false, via: via, source: source, isImplicit: implicit,
-                                  scriptLine: line))
+                                  scriptLine: line, isSymbolic: symbolic))
         }
         var printsToStdout: (String, Located<String>, Int?)?
         var written: [String: String] = [:]
@@ -187,13 +191,13 @@ struct ContainerBuilder {
         }
         if let (program, source, line) = printsToStdout {
             facts.append(FileFact(container: name, kind: .write, path: "", place: nil, mount: nil, isStdout: true, via: program, source: source,
-                                  isImplicit: false, scriptLine: line))
+                                  isImplicit: false, scriptLine: line, isSymbolic: false))
         }
         if let defaults, origin == .imageDefault || origin == .args {
             for path in defaults.writes { addFile(.write, path, via: defaults.family.name, source: imageSource, implicit: true) }
             for path in defaults.reads { addFile(.read, path, via: defaults.family.name, source: imageSource, implicit: true) }
         }
-        let runsShipper = commands.contains { $0.program.map(Programs.logShippers.contains) ?? false }
+        let runsShipper = commands.contains { $0.traits.contains(.logShipper) }
         if (defaults?.readsMounts == true && origin != .command) || runsShipper {
             for mount in spec.volumeMounts {
                 guard let path = mount.mountPath?.value else { continue }
@@ -203,10 +207,9 @@ struct ContainerBuilder {
 
         // Listeners.
         var listens: [Listener] = []
-        var seenPorts = Set<String>()
+        var seenPorts = RecordedKeys<PortKey>()
         func addListener(_ port: Int, _ address: String?, _ via: Listener.Via, _ source: Located<String>, line: Int? = nil, once: Bool = false) {
-            let key = via == .declared ? "d\(port)" : "f\(port)"
-            guard seenPorts.insert(key).inserted else { return }
+            guard seenPorts.insert(PortKey(declared: via == .declared, port: port)) else { return }
             listens.append(Listener(container: name, port: port, address: address, via: via, source: source, scriptLine: line, servesOnce: once))
         }
         for port in spec.ports {
@@ -281,6 +284,32 @@ struct ContainerBuilder {
     struct FileKey: Hashable {
         let kind: FileFact.Kind
         let path: String
+    }
+
+    /// The files or ports of a container recorded so far. Most containers record a handful,
+    /// and comparing a key with each costs less than hashing it: a hash set is made only past
+    /// `scanLimit` of them.
+    struct RecordedKeys<Key: Hashable> {
+        private static var scanLimit: Int { 32 }
+        private var few: [Key] = []
+        private var many: Set<Key> = []
+
+        /// Records the key; false when it was recorded already.
+        mutating func insert(_ key: Key) -> Bool {
+            if few.count < Self.scanLimit {
+                guard !few.contains(key) else { return false }
+                few.append(key)
+                return true
+            }
+            if many.isEmpty { many = Set(few) }
+            return many.insert(key).inserted
+        }
+    }
+
+    /// A listener already recorded: a declared port, or one a process was found to listen on.
+    struct PortKey: Hashable {
+        let declared: Bool
+        let port: Int
     }
 
     /// `DB_HOST=localhost` beside `DB_PORT=6379`; also `*_HOSTNAME`, `*_ADDR`, `*_SERVER`, and `HOST`/`PORT`.

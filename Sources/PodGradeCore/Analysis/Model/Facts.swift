@@ -96,9 +96,11 @@ public final class FileFact: Sendable {
     /// For a fact found in a `sh -c` script: the script's line (0-based) it is on
     /// (`ScriptCommand.line`); nil when `source` alone points at it.
     public let scriptLine: Int?
+    /// A path with an unknown variable in it.
+    public let isSymbolic: Bool
 
     init(container: String, kind: Kind, path: String, place: VolumePlace?, mount: VolumeMount?, isStdout: Bool,
-         via: String, source: Located<String>, isImplicit: Bool, scriptLine: Int?) {
+         via: String, source: Located<String>, isImplicit: Bool, scriptLine: Int?, isSymbolic: Bool) {
         self.container = container
         self.kind = kind
         self.path = path
@@ -109,11 +111,10 @@ public final class FileFact: Sendable {
         self.source = source
         self.isImplicit = isImplicit
         self.scriptLine = scriptLine
+        self.isSymbolic = isSymbolic
     }
 
     public var onReadOnlyMount: Bool { mount?.isReadOnly ?? false }
-    /// A path with an unknown variable in it.
-    public var isSymbolic: Bool { path.utf8.contains(UInt8(ascii: "$")) }
 }
 
 /// A port a container listens on.

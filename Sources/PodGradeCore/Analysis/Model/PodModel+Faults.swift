@@ -61,8 +61,8 @@ extension PodModel {
 
     /// Ports taken by the processes of two long-lived containers, each port once.
     public var portClashes: [PortClash] {
-        // Most Pods have fewer than two real listeners: nothing to pair.
-        guard listeners.lazy.filter({ $0.via != .declared }).dropFirst().first != nil else { return [] }
+        // Most Pods have no port two containers' processes listen on: then no table is built.
+        guard mayShareRealPort else { return [] }
         let longLived = longLivedNames
         let byName = containersByName
         var firstOnPort: [Int: [Listener]] = [:]
@@ -91,6 +91,8 @@ extension PodModel {
     /// Declared ports of long-lived containers whose known process listens elsewhere, where no
     /// other process of the Pod listens either (then the port clash is the fault).
     public var unservedPorts: [UnservedPort] {
+        // Most Pods serve every port they declare: then no table is built.
+        guard mayLeaveDeclaredPortUnserved else { return [] }
         var byContainer: [String: [Listener]] = [:]
         var realPorts = Set<Int>()
         for listener in listeners {
@@ -135,7 +137,7 @@ extension PodModel {
             }
             let commands = container.process.commands
             // A package manager may install what is missing.
-            if commands.contains(where: { c in c.program.map { ImageFamilies.packageManagers.contains($0) && !lacking.contains($0) } ?? false }) {
+            if commands.contains(where: { c in c.traits.contains(.packageManager) && !(c.program.map(lacking.contains) ?? false) }) {
                 return nil
             }
             // `command -v bash || ...` and `if which curl` ask whether it exists.
@@ -147,9 +149,11 @@ extension PodModel {
 
     /// Reads nobody feeds, with the neighbours that may explain them.
     public var unfedReads: [UnfedRead] {
+        let unfed = readersOfUnwrittenFiles
+        guard !unfed.isEmpty else { return [] }
         let byName = containersByName
         var seen = Set<String>()
-        return readersOfUnwrittenFiles.compactMap { read in
+        return unfed.compactMap { read in
             guard seen.insert(read.container + "\u{0}" + read.path).inserted else { return nil }
             let neighbours = volumes.first { $0.name == read.place?.volume }?.containers.filter { $0 != read.container } ?? []
             let silent = neighbours.compactMap { byName[$0] }.filter { !$0.lifecycle.keepsRunning }
@@ -160,12 +164,13 @@ extension PodModel {
 
     /// Reads of a path on the reader's own filesystem that another container writes on a volume.
     public var readsWithoutVolume: [ReadWithoutVolume] {
+        // Most reads are on a volume or known of the image: then no table is built.
+        guard files.contains(where: Self.readsOwnFilesystem) else { return [] }
         var writers: [String: FileFact] = [:]
         for w in files where w.kind == .write && w.place != nil && writers[w.path] == nil { writers[w.path] = w }
         var seen = Set<String>()
         return files.compactMap { read in
-            guard read.kind == .read, read.place == nil, !read.isImplicit, !read.isSymbolic, !read.isStdout,
-                  let write = writers[read.path], write.container != read.container,
+            guard Self.readsOwnFilesystem(read), let write = writers[read.path], write.container != read.container,
                   seen.insert(read.container + "\u{0}" + read.path).inserted else { return nil }
             return ReadWithoutVolume(read: read, write: write)
         }
@@ -177,6 +182,33 @@ extension PodModel {
     }
 
     // MARK: - Helpers
+
+    /// A read the learner wrote of a known path on the container's own filesystem.
+    private static func readsOwnFilesystem(_ read: FileFact) -> Bool {
+        read.kind == .read && read.place == nil && !read.isImplicit && !read.isSymbolic && !read.isStdout
+    }
+
+    /// Above this many listeners, the fast paths below (which compare every pair) are skipped.
+    private static let pairwiseLimit = 32
+
+    /// Whether two processes of different containers may listen on one port (a look at every
+    /// pair of listeners, without the tables `portClashes` builds: Pods have few listeners).
+    private var mayShareRealPort: Bool {
+        guard listeners.count <= Self.pairwiseLimit else { return true }
+        for (k, a) in listeners.enumerated() where a.via != .declared {
+            for b in listeners[(k + 1)...] where b.via != .declared && b.port == a.port && b.container != a.container { return true }
+        }
+        return false
+    }
+
+    /// Whether some declared port has no process of the Pod listening on it (the pairwise look
+    /// of `mayShareRealPort`, for `unservedPorts`).
+    private var mayLeaveDeclaredPortUnserved: Bool {
+        guard listeners.count <= Self.pairwiseLimit else { return true }
+        return listeners.contains { declared in
+            declared.via == .declared && !listeners.contains { $0.via != .declared && $0.port == declared.port }
+        }
+    }
 
     /// Whether two bind addresses can both take a port: only two distinct specific addresses can.
     static func overlap(_ a: String?, _ b: String?) -> Bool {

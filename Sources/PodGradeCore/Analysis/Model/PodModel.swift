@@ -33,9 +33,11 @@ public struct PodModel: Sendable {
             listeners += built.listeners
             raw.append((spec, built.container.name, built.connections))
         }
-        let names = Set(containers.map(\.name))
-        let longLived = Set(containers.filter(\.isLongLived).map(\.name))
         var connections: [Connection] = []
+        // Most Pods make no connection: then no tables of names.
+        let connecting = raw.contains { !$0.connections.isEmpty }
+        let names = connecting ? Set(containers.map(\.name)) : []
+        let longLived = connecting ? Set(containers.filter(\.isLongLived).map(\.name)) : []
         for (_, name, list) in raw {
             var seen = Set<String>()
             for (host, port, via, text, source, line) in list {
@@ -148,10 +150,13 @@ public struct PodModel: Sendable {
     /// reads (nginx serving its html folder, a shipper reading its mounts) are left to the
     /// rules, since an empty served folder is not a mistake of its own.
     public var readersOfUnwrittenFiles: [FileFact] {
-        let written = files.filter { $0.kind == .write && $0.place != nil }
+        // The writes are gathered at the first read that needs them: most Pods have none.
+        var writes: [FileFact]?
         return files.filter { read in
             guard read.kind == .read, !read.isImplicit, let place = read.place, !read.isSymbolic,
                   volumes.first(where: { $0.name == place.volume })?.type == "emptyDir" else { return false }
+            let written = writes ?? files.filter { $0.kind == .write && $0.place != nil }
+            writes = written
             return !written.contains { w in
                 guard let wp = w.place, wp.volume == place.volume else { return false }
                 return Paths.read(place.relative, covers: wp.relative) || Paths.read(wp.relative, covers: place.relative)
@@ -260,7 +265,7 @@ public struct PodModel: Sendable {
             case .loopbackClient(let port):
                 return connections.contains { $0.container == c.name && $0.isLoopback && $0.port == port }
             case .logShipper:
-                return c.family?.kind == .logShipper || c.process.commands.contains { $0.program.map(Programs.logShippers.contains) ?? false }
+                return c.family?.kind == .logShipper || c.process.commands.contains { $0.traits.contains(.logShipper) }
             case .nativeSidecar:
                 return c.kind == .nativeSidecar
             }

@@ -59,7 +59,7 @@ extension Programs {
                 if word.hasPrefix("of=") { result.append((.write, String(word.dropFirst(3)), "dd")) }
             }
         default:
-            if fileReaders.contains(program) {
+            if c.traits.contains(.fileReader) {
                 result += operands(c, valueFlags: ["-n", "-c", "-s", "--lines", "--bytes", "--pid", "-name", "-type"])
                     .filter { !$0.hasPrefix("+") }
                     .map { (.read, $0, program) }
@@ -70,7 +70,7 @@ extension Programs {
 
     /// Whether the command prints to its standard output.
     static func prints(_ c: ScriptCommand) -> Bool {
-        guard let program = c.program, printers.contains(program) else { return false }
+        guard let program = c.program, c.traits.contains(.printer) else { return false }
         switch program {
         case "grep", "egrep", "fgrep": return !c.hasFlag("q", long: "--quiet")
         case "sed": return !c.hasFlag("i")

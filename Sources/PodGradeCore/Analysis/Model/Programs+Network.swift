@@ -82,13 +82,15 @@ extension Programs {
             }
         default:
             // `--listen=:8080`, `--bind 0.0.0.0:9000`, `--listen-port 8080`
-            guard !returns.contains(program) else { break }
-            let args = Array(c.arguments)
-            for (k, word) in args.enumerated() where word.hasPrefix("-") {
-                let flag = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
+            let args = c.arguments
+            guard !c.traits.contains(.returns) else { break }
+            for k in args.indices where args[k].hasPrefix("-") {
+                let word = args[k]
+                let equals = word.firstIndex(of: "=")
+                let flag = equals.map { String(word[..<$0]) } ?? word
                 guard asciiContains(flag, "listen") || asciiContains(flag, "bind") || flag == "--port" || flag == "-port" else { continue }
-                let value: String? = word.utf8.contains(UInt8(ascii: "=")) ? String(word[word.index(after: word.firstIndex(of: "=") ?? word.startIndex)...])
-                    : (k + 1 < args.count ? args[k + 1] : nil)
+                let value: String? = word.utf8.contains(UInt8(ascii: "=")) ? String(word[word.index(after: equals ?? word.startIndex)...])
+                    : (k + 1 < args.endIndex ? args[k + 1] : nil)
                 if let value, let (host, p) = listenAddress(value) { result.append((p, host, program)) }
             }
         }
@@ -141,7 +143,7 @@ extension Programs {
         }
         // Any other program (not a shell builtin nor a file tool, not envoy whose config is read
         // as such): URLs and host:port in its words, and --host/--port pairs.
-        guard !returns.contains(program), program != "envoy" else { return [] }
+        guard !c.traits.contains(.returns), program != "envoy" else { return [] }
         for word in c.arguments {
             result += scan(word).map { ($0.0, $0.1, program, $0.2) }
         }
@@ -154,7 +156,7 @@ extension Programs {
 
     /// URLs (`http://h:p/x`, default ports by scheme) and `host:port` tokens in a text.
     static func scan(_ text: String) -> [(String, Int?, String)] {
-        guard text.utf8.contains(UInt8(ascii: ":")) else { return [] }
+        guard text.withUTF8Bytes({ $0.contains(UInt8(ascii: ":")) }) else { return [] }
         var result: [(String, Int?, String)] = []
         var token = ""
         func flush() {
@@ -181,32 +183,52 @@ extension Programs {
 
     /// Whether `text` holds `needle`, ASCII letters compared without case (cheaper than
     /// `String.contains(_:)` on the hot path).
-    static func asciiContains(_ text: String, _ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard !n.isEmpty else { return true }
-        var t = Array(text.utf8)
-        guard t.count >= n.count else { return false }
-        for k in t.indices where t[k] >= UInt8(ascii: "A") && t[k] <= UInt8(ascii: "Z") { t[k] += 32 }
-        for start in 0...(t.count - n.count) {
-            var k = 0
-            while k < n.count, t[start + k] == n[k] { k += 1 }
-            if k == n.count { return true }
+    /// With `skippingSpaces`, the text is read as if it had no spaces (`daemon off;` holds `daemonoff`).
+    static func asciiContains(_ text: String, _ needle: String, skippingSpaces: Bool = false) -> Bool {
+        withBytes(text, needle) { t, n in
+            search(t, n, skipping: skippingSpaces ? UInt8(ascii: " ") : nil) { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") ? $0 + 32 : $0 }
         }
-        return false
     }
 
     /// Whether `text` holds `needle`, byte for byte.
     static func contains(_ text: String, _ needle: String) -> Bool {
-        contains(Array(text.utf8), Array(needle.utf8))
+        withBytes(text, needle) { t, n in search(t, n) { $0 } }
     }
 
     /// The same over bytes (a spec file as loaded).
     static func contains(_ t: [UInt8], _ n: [UInt8]) -> Bool {
+        t.withUnsafeBufferPointer { t in n.withUnsafeBufferPointer { n in search(t, n) { $0 } } }
+    }
+
+    /// Both strings' UTF-8 bytes in place: these searches run for every word of every
+    /// command, and copying the strings into arrays first cost more than the search.
+    private static func withBytes(_ text: String, _ needle: String,
+                                  _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        text.withUTF8Bytes { t in needle.withUTF8Bytes { n in body(t, n) } }
+    }
+
+    /// Whether `n` occurs in `t`, each byte of `t` mapped by `fold` before it is compared, and
+    /// the bytes equal to `skipped` (when given) left out of `t` (not out of `n`).
+    private static func search(_ t: UnsafeBufferPointer<UInt8>, _ n: UnsafeBufferPointer<UInt8>, skipping skipped: UInt8? = nil,
+                               _ fold: (UInt8) -> UInt8) -> Bool {
         guard !n.isEmpty else { return true }
-        guard t.count >= n.count else { return false }
-        for start in 0...(t.count - n.count) where t[start] == n[0] {
-            var k = 1
-            while k < n.count, t[start + k] == n[k] { k += 1 }
+        guard let skipped else {
+            guard t.count >= n.count else { return false }
+            for start in 0...(t.count - n.count) where fold(t[start]) == n[0] {
+                var k = 1
+                while k < n.count, fold(t[start + k]) == n[k] { k += 1 }
+                if k == n.count { return true }
+            }
+            return false
+        }
+        for start in t.indices where t[start] != skipped && fold(t[start]) == n[0] {
+            var (j, k) = (start + 1, 1)
+            while k < n.count, j < t.count {
+                if t[j] == skipped { j += 1; continue }
+                guard fold(t[j]) == n[k] else { break }
+                j += 1
+                k += 1
+            }
             if k == n.count { return true }
         }
         return false

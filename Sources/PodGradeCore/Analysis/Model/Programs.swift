@@ -56,7 +56,7 @@ enum Programs {
             return .finishes(.finishes)
         case "nginx":
             if c.hasFlag("t") || c.hasFlag("s") || c.hasFlag("v") || c.hasFlag("V") { return .finishes(.finishes) }
-            if c.arguments.contains(where: { asciiContains(String(decoding: $0.utf8.filter { $0 != UInt8(ascii: " ") }, as: UTF8.self), "daemonoff") }) { return .blocks(.server(program: "nginx")) }
+            if c.arguments.contains(where: { asciiContains($0, "daemonoff", skippingSpaces: true) }) { return .blocks(.server(program: "nginx")) }
             return .finishes(.daemonizes(program: "nginx"))
         case "httpd":
             if c.hasFlag("f") || c.arguments.contains("-DFOREGROUND") { return .blocks(.server(program: "httpd")) }
@@ -88,12 +88,44 @@ enum Programs {
             // `cat` with no file reads its input: a pipe that never closes keeps it running.
             return .finishes(.finishes)
         default:
-            if servers.contains(program) { return .blocks(.server(program: program)) }
-            if runsUntilStopped.contains(program) { return .blocks(.runsUntilStopped(program: program)) }
-            if returns.contains(program) || Shell.shells.contains(program) { return .finishes(.finishes) }
+            let traits = c.traits
+            if traits.contains(.server) { return .blocks(.server(program: program)) }
+            if traits.contains(.runsUntilStopped) { return .blocks(.runsUntilStopped(program: program)) }
+            if traits.contains(.returns) || traits.contains(.shell) { return .finishes(.finishes) }
             return .unknown(.unknownProgram(program))
         }
     }
+
+    /// The tables above a program is in. Each command finds its program's once
+    /// (`ScriptCommand.traits`): the model asks several tables of every command it reads.
+    struct Traits: OptionSet, Sendable {
+        let rawValue: UInt16
+        static let server = Traits(rawValue: 1 << 0)
+        static let runsUntilStopped = Traits(rawValue: 1 << 1)
+        static let returns = Traits(rawValue: 1 << 2)
+        static let shell = Traits(rawValue: 1 << 3)
+        static let printer = Traits(rawValue: 1 << 4)
+        static let fileReader = Traits(rawValue: 1 << 5)
+        static let logShipper = Traits(rawValue: 1 << 6)
+        /// Runs the rest of its words (`ShellRun.wrappers`).
+        static let wrapper = Traits(rawValue: 1 << 7)
+        /// Installs programs (`ImageFamilies.packageManagers`).
+        static let packageManager = Traits(rawValue: 1 << 8)
+    }
+
+    private static let traitsByProgram: [String: Traits] = {
+        var table: [String: Traits] = [:]
+        let tables: [(Set<String>, Traits)] = [(servers, .server), (runsUntilStopped, .runsUntilStopped), (returns, .returns),
+                                               (Shell.shells, .shell), (printers, .printer), (fileReaders, .fileReader),
+                                               (logShippers, .logShipper), (ShellRun.wrappers, .wrapper),
+                                               (ImageFamilies.packageManagers, .packageManager)]
+        for (programs, trait) in tables {
+            for program in programs { table[program, default: []].insert(trait) }
+        }
+        return table
+    }()
+
+    static func traits(of program: String) -> Traits { traitsByProgram[program] ?? [] }
 
     /// `1000`, `10m`, `2h`, `1d`, `1.5` in seconds.
     static func seconds(_ text: String) -> Double? {

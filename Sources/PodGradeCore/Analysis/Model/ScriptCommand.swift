@@ -43,9 +43,12 @@ public final class ScriptCommand: Sendable {
     public let line: Int
     /// The program's base name (`/bin/busybox` is `busybox`), found once.
     public let program: String?
+    /// The tables of `Programs` the program is in, found once.
+    let traits: Programs.Traits
 
-    init(words: [String], redirections: [(op: String, fd: Int?, target: String)], output: Output, input: Input,
-         background: Bool, isCondition: Bool, source: Located<String>, directory: String?, line: Int) {
+    /// `program`: the first word's base name and its tables, when the caller found them already.
+    init(words: [String], program: (name: String, traits: Programs.Traits)? = nil, redirections: [(op: String, fd: Int?, target: String)],
+         output: Output, input: Input, background: Bool, isCondition: Bool, source: Located<String>, directory: String?, line: Int) {
         self.words = words
         self.redirections = redirections
         self.output = output
@@ -55,16 +58,26 @@ public final class ScriptCommand: Sendable {
         self.source = source
         self.directory = directory
         self.line = line
-        self.program = words.first.map(ScriptCommand.baseName)
+        if let program {
+            self.program = program.name
+            self.traits = program.traits
+        } else {
+            let name = words.first.map(ScriptCommand.baseName)
+            self.program = name
+            self.traits = name.map(Programs.traits(of:)) ?? []
+        }
     }
 
     public var arguments: ArraySlice<String> { words.dropFirst() }
 
+    /// The last `/`-separated part of a word (the word itself when it ends in `/`). The bytes
+    /// are searched in place: every word of every command is looked at, and `utf8.lastIndex`
+    /// walks the view index by index.
     static func baseName(_ word: String) -> String {
-        let bytes = word.utf8
-        guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return word }
-        let after = bytes.index(after: slash)
-        return after == bytes.endIndex ? word : String(word[after...])
+        guard let offset = word.withUTF8Bytes({ $0.lastIndex(of: UInt8(ascii: "/")) }) else { return word }
+        let utf8 = word.utf8
+        let after = utf8.index(utf8.startIndex, offsetBy: offset + 1)
+        return after == utf8.endIndex ? word : String(word[after...])
     }
 
     /// The value after `flag` (`-p 8080`, `-p8080`, `--port=8080`, `--port 8080`).

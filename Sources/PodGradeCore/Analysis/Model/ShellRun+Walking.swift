@@ -167,10 +167,15 @@ extension ShellRun {
         }
         // Wrappers that run the rest of their words.
         var isExec = false
+        // The program's name and tables, found once: the last word looked at is the program.
+        var program = ""
+        var traits: Programs.Traits = []
         while let first = words.first {
             let name = ScriptCommand.baseName(first)
+            program = name
+            traits = Programs.traits(of: name)
             if name == "exec" { isExec = true; words.removeFirst(); while words.first?.hasPrefix("-") == true { words.removeFirst() }; continue }
-            if Self.wrappers.contains(name) {
+            if traits.contains(.wrapper) {
                 words.removeFirst()
                 while let flag = words.first, flag.hasPrefix("-") { words.removeFirst(); if flag == "--" { break } }
                 continue
@@ -192,7 +197,7 @@ extension ShellRun {
             }
             break
         }
-        guard let first = words.first else {
+        guard !words.isEmpty else {
             // `exec >> FILE` alone: what the script prints from here on goes to FILE.
             if isExec, !redirections.isEmpty {
                 if inner.output != context.output { execOutput = inner.output }
@@ -200,9 +205,8 @@ extension ShellRun {
             }
             return .finishes(.finishes)
         }
-        let program = ScriptCommand.baseName(first)
         // A shell inside the script: read its script in place.
-        if let nested = Self.nestedScript(words), depth < 8 {
+        if let nested = Self.nestedScript(words, program: program, isShell: traits.contains(.shell)), depth < 8 {
             depth += 1
             let saved = nestedLine
             nestedLine = nestedLine ?? currentLine
@@ -232,18 +236,17 @@ extension ShellRun {
                 if k + 1 < words.count, words[k + 1] == "errexit" { errexit = word == "-o" }
             }
         }
-        let command = record(words: words, redirections: redirections, inner, context)
+        let command = record(words: words, program: (program, traits), redirections: redirections, inner, context)
         // Under `set -e`, a command that always fails ends the script where it stands.
         if errexit, program == "false", !context.isCondition, !context.checked, !context.background { return .exits(.exitCommand) }
         let outcome = Programs.outcome(of: command)
         return isExec ? outcome.exec : outcome
     }
 
-    /// `sh -c 'script'`, `su -c 'script' user`: the script.
-    static func nestedScript(_ words: [String]) -> String? {
-        guard let first = words.first else { return nil }
-        let program = ScriptCommand.baseName(first)
-        if Shell.shells.contains(program) || program == "su" {
+    /// `sh -c 'script'`, `su -c 'script' user`: the script. `program` is the first word's base
+    /// name, `isShell` whether it is a shell.
+    static func nestedScript(_ words: [String], program: String, isShell: Bool) -> String? {
+        if isShell || program == "su" {
             var k = 1
             while k < words.count {
                 let w = words[k]

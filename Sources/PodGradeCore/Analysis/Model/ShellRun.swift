@@ -16,7 +16,7 @@ struct ShellRun {
     var execOutput: ScriptCommand.Output?
     /// `set -e`: a command that fails ends the script (outside conditions and `&&`/`||` lists).
     var errexit = false
-    /// Wrappers that run the rest of their words (`nohup sleep 5`).
+    /// Wrappers that run the rest of their words (`nohup sleep 5`); see `Programs.Traits.wrapper`.
     static let wrappers: Set<String> = ["nohup", "command", "builtin", "time", "nice", "stdbuf", "setsid", "tini", "dumb-init", "sudo", "doas"]
     /// Bound on the number of commands recorded (nested scripts included).
     static let maximumCommands = 2_000
@@ -103,11 +103,12 @@ struct ShellRun {
         return inner
     }
 
-    /// Records a command run with `inner`'s output and input, inside `context`.
+    /// Records a command run with `inner`'s output and input, inside `context`; `program` is the
+    /// first word's base name and its tables, when there are words.
     @discardableResult
-    mutating func record(words: [String], redirections: [(op: String, fd: Int?, target: String)], _ inner: Context,
-                         _ context: Context) -> ScriptCommand {
-        let command = ScriptCommand(words: words, redirections: redirections, output: inner.output, input: inner.input,
+    mutating func record(words: [String], program: (name: String, traits: Programs.Traits)? = nil,
+                         redirections: [(op: String, fd: Int?, target: String)], _ inner: Context, _ context: Context) -> ScriptCommand {
+        let command = ScriptCommand(words: words, program: program, redirections: redirections, output: inner.output, input: inner.input,
                                     background: context.background, isCondition: context.isCondition, source: source,
                                     directory: directory, line: nestedLine ?? currentLine)
         if commands.count < Self.maximumCommands { commands.append(command) }
