@@ -164,10 +164,10 @@ log "2. in-process throughput ($PODS pods, median of $ROUNDS rounds)"
 
 # ---------------------------------------------------------------- 2b. against the baseline
 # Issue 12: grading stays within 10% of the baseline's speed. The baseline's grading code
-# (BENCH_BASELINE, default 7a72e94; `none` skips) and this tree grade the same files: every
+# (BENCH_BASELINE, default 264cf07; `none` skips) and this tree grade the same files: every
 # solution, right/ and wrong/ case of the lab and the corpus (as exercise 01), alternated
 # round by round. bench/baseline.sh builds the baseline once (bench/.baseline/, ignored).
-BASELINE="${BENCH_BASELINE:-7a72e94}"
+BASELINE="${BENCH_BASELINE:-264cf07}"
 if [ "$BASELINE" != none ] && BASE_BIN="$(bash "$BENCH/baseline.sh" "$BASELINE")"; then
   UNIT="$WORK/unit"
   rm -rf "$UNIT"
