@@ -79,11 +79,27 @@ struct Outcome: Sendable {
     let error: String?
 }
 
+/// Whether podman has each image, asked once per image (the cases name a few images hundreds of times).
+final class ImagesHere {
+    private let runtime: Podman
+    private var known: [String: Bool] = [:]
+
+    init(_ runtime: Podman) { self.runtime = runtime }
+
+    func has(_ reference: String) -> Bool {
+        if let answer = known[reference] { return answer }
+        let answer = runtime.hasImage(reference)
+        known[reference] = answer
+        return answer
+    }
+}
+
 func cases(_ options: Options, runtime: Podman) -> [Case] {
+    let images = ImagesHere(runtime)
     var out: [Case] = []
     var random = Grammar.Random(seed: options.seed)
     for k in 0..<options.pods {
-        if let c = makeCase(id: "grammar-\(k)", text: Grammar.pod(k, &random), markers: true, runtime: runtime) { out.append(c) }
+        if let c = makeCase(id: "grammar-\(k)", text: Grammar.pod(k, &random), markers: true, images: images) { out.append(c) }
     }
     guard options.lab else { return out }
     let lab = Lab.bundled
@@ -93,7 +109,7 @@ func cases(_ options: Options, runtime: Podman) -> [Case] {
               let exercise = lab.exercises.first(where: { $0.id == String(parts[0]) }) else { continue }
         let values = Variants.values(of: exercise.variables, seed: Variants.defaultSeed, exercise: exercise.id, student: nil)
         let text = Variants.render(String(decoding: bytes, as: UTF8.self), values: values)
-        if var c = makeCase(id: path, text: text, markers: false, runtime: runtime) {
+        if var c = makeCase(id: path, text: text, markers: false, images: images) {
             c.probes = exercise.probes
             c.right = parts[1] != "wrong"
             out.append(c)
@@ -107,7 +123,7 @@ let builtFamilies: Set<String> = ["busybox", "nginx", "redis", "node-exporter"]
 
 /// A case when its Pod can run here: images built here only (and under a tag they have), no
 /// hostPath, no native sidecar (podman 4.3 runs it as a plain init container).
-func makeCase(id: String, text: String, markers: Bool, runtime: Podman) -> Case? {
+func makeCase(id: String, text: String, markers: Bool, images: ImagesHere) -> Case? {
     let file = YAMLReader.read(text)
     guard file.error == nil, let document = file.documents.first,
           let workload = WorkloadDecoder.workloads(in: document).first, let pod = workload.pod else { return nil }
@@ -117,7 +133,7 @@ func makeCase(id: String, text: String, markers: Bool, runtime: Podman) -> Case?
     let model = PodModel(pod: pod)
     guard !model.containers.isEmpty, model.containers.allSatisfy({ builtFamilies.contains($0.family?.name ?? "") && $0.kind != .nativeSidecar }),
           !pod.volumes.contains(where: { $0.type != "emptyDir" }),
-          pod.allContainers.allSatisfy({ c in c.image.map { $0.value.contains("@sha256:") || runtime.hasImage($0.value) } ?? false })
+          pod.allContainers.allSatisfy({ c in c.image.map { $0.value.contains("@sha256:") || images.has($0.value) } ?? false })
     else { return nil }
     var tags = Set<String>()
     for c in pod.allContainers {

@@ -52,7 +52,8 @@ public struct ModelPredictions: Sendable {
             (m.container.spec.command?.first ?? m.container.spec.args?.first).map { $0.mark == m.source.mark } ?? false
         }.map(\.container.name))
         // The second of two processes on one port fails to bind: which one depends on start order.
-        let clashing = Set(model.portClashes.filter(\.certain).flatMap { [$0.first.container, $0.second.container] })
+        let certainClashes = model.portClashes.filter(\.certain)
+        let clashing = Set(certainClashes.flatMap { [$0.first.container, $0.second.container] })
         // An init container that never ends keeps the app containers from starting.
         let blocked = model.containers.contains(where: \.blocksPodStart)
         for c in model.containers where c.kind == .app {
@@ -80,7 +81,7 @@ public struct ModelPredictions: Sendable {
         }
         // Two processes on one port: which binds it depends on the start order, and the loser may
         // end while the winner serves one client and goes: the port's state is not known.
-        let contested = Set(model.portClashes.filter(\.certain).map(\.port))
+        let contested = Set(certainClashes.map(\.port))
         let unknown = once.subtracting(lasting).intersection(clientPorts).union(contested)
         self.unknownPorts = unknown
         self.listening = listening.subtracting(unknown)
