@@ -230,12 +230,7 @@ extension Check {
     /// over every option of every command is most of a `check`'s start-up. Anything else
     /// is nil, and ArgumentParser reads it. A test holds both ways to the same command.
     static func usual(_ arguments: [String]) -> Check? {
-        var rest = arguments[...]
-        if rest.first == "check" {
-            rest = rest.dropFirst()
-        } else if let first = rest.first, Podgrade.commandNames.contains(first) {
-            return nil
-        }
+        guard var rest = Podgrade.checkArguments(arguments) else { return nil }
         var path: String?, lang: String?, color: ColorChoice?
         while let argument = rest.popFirst() {
             var name = argument, value: String?

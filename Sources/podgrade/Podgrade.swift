@@ -78,17 +78,20 @@ struct Podgrade: ParsableCommand {
     /// help, completion requests and every error go through the root, which prints them
     /// as it always has.
     static func checkParsedAlone(_ arguments: [String]) -> (any ParsableCommand)? {
-        var rest = arguments[...]
-        if rest.first == "check" {
-            rest = rest.dropFirst()
-        } else if let first = rest.first, first.hasPrefix("-") || commandNames.contains(first) {
-            return nil
-        }
+        guard let rest = checkArguments(arguments), arguments.first.map({ !$0.hasPrefix("-") }) ?? true else { return nil }
         let special: Set<String> = ["-h", "--help", "help", "--version"]
         if rest.contains(where: { special.contains($0) || $0.hasPrefix("--generate-completion") || $0.hasPrefix("--experimental") }) {
             return nil
         }
         return try? Check.parseAsRoot(Array(rest))
+    }
+
+    /// The arguments of `check` when the command line is one (named, or the default
+    /// subcommand given no other command's name); nil for another command.
+    static func checkArguments(_ arguments: [String]) -> ArraySlice<String>? {
+        guard let first = arguments.first else { return arguments[...] }
+        if first == "check" { return arguments.dropFirst() }
+        return commandNames.contains(first) ? nil : arguments[...]
     }
 
     /// The subcommands' names, for "did you mean".

@@ -34,10 +34,7 @@ public struct Lab: Sendable {
     static var gradingFiles: [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
         files.reserveCapacity(BundledLab.exercises.count)
-        for (path, text) in BundledLab.exercises where !isCase(path) {
-            // The literal's bytes copied at once, not one by one.
-            files[path] = text.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(text.utf8)
-        }
+        for (path, text) in BundledLab.exercises where !isCase(path) { files[path] = Array(text.utf8) }
         return files
     }
 
@@ -64,8 +61,8 @@ public struct Lab: Sendable {
         load(files, extraRules: extraRules, yaml: .parsed)
     }
 
-    /// `load(_:extraRules:)` reading YAML through `yaml`; with `inTwoThreads`, half the
-    /// exercises are loaded on a thread of their own (the bundled lab at start-up).
+    /// `load(_:extraRules:)` reading YAML through `yaml`; with `inTwoThreads`, the exercises
+    /// are loaded by this thread and one more (`Parallel.inTwoThreads`: the bundled lab at start-up).
     static func load(_ files: [String: [UInt8]], extraRules: [any Rule] = [], yaml: LabYAML, inTwoThreads: Bool = false) -> Lab {
         let rules = Dictionary((RuleCatalog.all + extraRules).map { ($0.id, $0) }, uniquingKeysWith: { _, extra in extra })
         // Each exercise's files (`<slug>/...`), found in one pass by bytes.

@@ -252,7 +252,7 @@ enum VariableDeclarations {
     /// The variables a spec declares, and the problems of the declaration. The
     /// spec is read with each placeholder masked as its bare name (a template
     /// need not be valid YAML before substitution).
-    static func read(specPath: String, bytes: [UInt8], yaml: LabYAML = .parsed) -> (variables: [ExerciseVariable], lines: [String: Int], problems: [LabProblem]) {
+    static func read(specPath: String, bytes: [UInt8], yaml: LabYAML) -> (variables: [ExerciseVariable], lines: [String: Int], problems: [LabProblem]) {
         // Most specs declare none: no second reading of the spec for them (start-up of `check`).
         guard Programs.contains(bytes, Array("variables".utf8)) else { return ([], [:], []) }
         let masked = Variants.render(bytes, values: Dictionary(Variants.placeholders(in: bytes).map { ($0.name, $0.name) }, uniquingKeysWith: { a, _ in a }))
